@@ -1,0 +1,47 @@
+# Thin wrapper around meson: `make run` and `make test` work on a fresh Debian 12 machine.
+BUILD ?= build
+SAMPLE ?= $(BUILD)/data/sample.phaen
+
+# Debian 12 packages Phaen needs to build, test and be looked at.
+DEB_PACKAGES = build-essential meson ninja-build pkg-config gettext \
+	libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
+	libxlsxwriter-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
+	fonts-thai-tlwg fonts-noto-core xvfb xauth poppler-utils unzip \
+	desktop-file-utils appstream
+
+.PHONY: all deps build run test clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD)
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+run: build
+	$(BUILD)/src/cli/phaen-cli demo --force $(SAMPLE)
+	$(BUILD)/src/app/phaen $(SAMPLE)
+
+# UI tests need a display: use Xvfb when there is none.
+test: build
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  xvfb-run -a -s "-screen 0 1600x1000x24" meson test -C $(BUILD) --print-errorlogs; \
+	else \
+	  meson test -C $(BUILD) --print-errorlogs; \
+	fi
+
+clean:
+	rm -rf $(BUILD)
