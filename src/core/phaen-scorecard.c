@@ -1,0 +1,226 @@
+/* phaen-scorecard.c — reads a unit's indicators and results and scores every quarter
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-scorecard"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "phaen-error.h"
+#include "phaen-scorecard.h"
+#include "phaen-thai-text.h"
+
+static void
+row_free (PhaenScorecardRow *row)
+{
+  phaen_indicator_free (row->indicator);
+  g_clear_pointer (&row->criteria, phaen_criteria_version_free);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    g_clear_pointer (&row->results[q], phaen_result_free);
+  g_free (row->problem);
+  g_free (row);
+}
+
+/**
+ * phaen_criteria_from_version:
+ * @indicator: gives the kind and direction
+ * @version: the criteria in force
+ * @rules: (out): what phaen_criteria_score() reads; its band labels point into @version
+ *
+ * Returns: %FALSE with PHAEN_ERROR_INVALID when the criteria cannot score (T1..T5 missing or out
+ *   of order, bands overlapping wrongly)
+ */
+gboolean
+phaen_criteria_from_version (const PhaenIndicator *indicator, const PhaenCriteriaVersion *version,
+                             PhaenCriteria *rules, GError **error)
+{
+  g_return_val_if_fail (indicator != NULL && version != NULL && rules != NULL, FALSE);
+
+  phaen_criteria_init (rules, indicator->scoring, indicator->direction);
+  rules->pass_percent = version->pass_percent > 0 ? version->pass_percent
+                                                  : PHAEN_PASS_PERCENT_DEFAULT;
+
+  for (guint i = 0; i < version->items->len; i++)
+    {
+      const PhaenCriterion *item = g_ptr_array_index (version->items, i);
+
+      if (indicator->scoring == PHAEN_SCORING_NUMERIC)
+        {
+          if (item->level < 1 || item->level > PHAEN_N_LEVELS || !item->has_threshold)
+            continue;
+          rules->threshold[item->level - 1] = item->threshold;
+        }
+      else if ((indicator->scoring == PHAEN_SCORING_BANDS
+                || indicator->scoring == PHAEN_SCORING_PMQA7)
+               && rules->n_bands < PHAEN_MAX_BANDS)
+        {
+          PhaenBand *band = &rules->band[rules->n_bands++];
+
+          band->label = item->label;
+          band->lower = item->has_threshold ? item->threshold : -INFINITY;
+          band->upper = item->has_upper ? item->upper : INFINITY;
+          band->lower_inclusive = item->lower_inclusive;
+          band->upper_inclusive = item->upper_inclusive;
+          band->score = item->score;
+        }
+    }
+
+  if (indicator->scoring == PHAEN_SCORING_NUMERIC)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < version->items->len; i++)
+        {
+          const PhaenCriterion *item = g_ptr_array_index (version->items, i);
+          n += item->level >= 1 && item->level <= PHAEN_N_LEVELS && item->has_threshold;
+        }
+      if (n < PHAEN_N_LEVELS)
+        {
+          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                       _("Indicator %s needs a threshold for each of the five levels."),
+                       indicator->code);
+          return FALSE;
+        }
+    }
+  return phaen_criteria_validate (rules, error);
+}
+
+/* Fills @input from a quarter's result; pass/fail takes the planned outputs from the target. */
+void
+phaen_score_input_from_result (const PhaenIndicator *indicator, const PhaenResult *result,
+                               PhaenScoreInput *input)
+{
+  double target;
+
+  *input = (PhaenScoreInput) { 0 };
+  if (result != NULL)
+    {
+      input->text = result->value_text;
+      input->has_value = result->has_value;
+      input->value = result->value;
+      input->has_override = result->has_override;
+      input->override_score = result->score_override;
+    }
+  if (indicator->scoring == PHAEN_SCORING_PMQA7 && indicator->has_pmqa_target)
+    {
+      input->has_target = TRUE;
+      input->target = indicator->pmqa_target;
+    }
+  else if (phaen_parse_number (indicator->target, &target, NULL))
+    {
+      input->has_target = TRUE;
+      input->target = target;
+    }
+}
+
+static gboolean
+score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+
+  results = phaen_store_get_results (store, row->indicator->id, error);
+  if (results == NULL)
+    return FALSE;
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    row->results[q] = g_steal_pointer (&g_ptr_array_index (results, q));
+
+  row->criteria = phaen_store_get_criteria (store, row->indicator->id, &local_error);
+  if (row->criteria == NULL)
+    {
+      if (!g_error_matches (local_error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      row->problem = g_strdup_printf (_("Indicator %s has no scoring criteria."),
+                                      row->indicator->code);
+      return TRUE;
+    }
+  if (!phaen_criteria_from_version (row->indicator, row->criteria, &row->rules, &local_error))
+    {
+      row->problem = g_strdup (local_error->message);
+      return TRUE;
+    }
+
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      PhaenScoreInput input;
+      g_autoptr (GError) score_error = NULL;
+
+      phaen_score_input_from_result (row->indicator, row->results[q], &input);
+      if (!phaen_criteria_score (&row->rules, &input, row->indicator->weight, &row->scores[q],
+                                 &score_error))
+        {
+          row->scores[q] = (PhaenScore) { .has_score = FALSE, .band = -1 };
+          if (row->problem == NULL)
+            row->problem = g_strdup_printf ("%s: %s", row->indicator->code, score_error->message);
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * phaen_scorecard_build:
+ * @unit_id: the unit
+ * @fiscal_year: BE
+ *
+ * Returns: (transfer full): the unit's quarterly scorecard; indicators that cannot be scored
+ *   carry a problem instead of failing the whole card
+ */
+PhaenScorecard *
+phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
+{
+  g_autoptr (PhaenScorecard) card = g_new0 (PhaenScorecard, 1);
+  g_autoptr (GPtrArray) indicators = NULL;
+  g_autoptr (GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
+
+  card->unit = phaen_store_get_unit (store, unit_id, error);
+  if (card->unit == NULL)
+    return NULL;
+  card->fiscal_year = fiscal_year;
+  card->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+
+  indicators = phaen_store_list_indicators (store, unit_id, fiscal_year, error);
+  if (indicators == NULL)
+    return NULL;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      PhaenIndicator *indicator = g_ptr_array_index (indicators, i);
+      PhaenScorecardRow *row;
+
+      if (indicator->scoring == PHAEN_SCORING_PMQA7)
+        continue;
+      row = g_new0 (PhaenScorecardRow, 1);
+      row->indicator = phaen_indicator_copy (indicator);
+      g_ptr_array_add (card->rows, row);
+      g_array_append_val (weights, indicator->weight);
+      if (!score_row (store, row, error))
+        return NULL;
+    }
+
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_autofree PhaenScore *scores = g_new0 (PhaenScore, MAX (card->rows->len, 1));
+
+      for (guint i = 0; i < card->rows->len; i++)
+        scores[i] = ((PhaenScorecardRow *) g_ptr_array_index (card->rows, i))->scores[q];
+      card->total[q] = phaen_score_total (scores, card->rows->len, &card->n_scored[q]);
+    }
+  card->weights_ok = phaen_weights_check ((const double *) (void *) weights->data, weights->len,
+                                          &card->weight_sum, NULL);
+  return g_steal_pointer (&card);
+}
+
+void
+phaen_scorecard_free (PhaenScorecard *card)
+{
+  if (card == NULL)
+    return;
+  g_clear_pointer (&card->unit, phaen_unit_free);
+  g_clear_pointer (&card->rows, g_ptr_array_unref);
+  g_free (card);
+}

@@ -1,0 +1,860 @@
+/* phaen-store-plans.c — plans, their text sections, activities with month marks, budgets
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "phaen-store-private.h"
+
+#define PLAN_COLUMNS "id, uuid, unit_id, fiscal_year, kind, title, extra_months"
+#define ACTIVITY_COLUMNS                                                                         \
+  "id, uuid, plan_id, coalesce(parent_id, 0), position, name, category, owner, budget, output, " \
+  "progress"
+
+/* ------------------------------------------------------------------ plans */
+
+static PhaenPlan *
+plan_from_row (sqlite3_stmt *stmt)
+{
+  PhaenPlan *plan = g_new0 (PhaenPlan, 1);
+
+  plan->id = sqlite3_column_int64 (stmt, 0);
+  plan->uuid = _phaen_column_strdup (stmt, 1);
+  plan->unit_id = sqlite3_column_int64 (stmt, 2);
+  plan->fiscal_year = sqlite3_column_int (stmt, 3);
+  plan->kind = sqlite3_column_int (stmt, 4);
+  plan->title = _phaen_column_strdup (stmt, 5);
+  plan->extra_months = sqlite3_column_int (stmt, 6);
+  return plan;
+}
+
+static gboolean
+check_plan (const PhaenPlan *plan, GError **error)
+{
+  if (plan->fiscal_year < 2400 || plan->fiscal_year > 2800)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _("%d is not a fiscal year in the Buddhist Era (such as 2564)."),
+                   plan->fiscal_year);
+      return FALSE;
+    }
+  if (plan->extra_months < 0 || plan->extra_months > 12)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _("A plan can run at most 12 months into the next fiscal year."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+phaen_store_add_plan (PhaenStore *self, gint64 unit_id, int fiscal_year, PhaenPlanKind kind,
+                      const char *title, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autofree char *uuid = _phaen_new_uuid ();
+  PhaenPlan check = { .fiscal_year = fiscal_year };
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
+  g_return_val_if_fail (kind <= PHAEN_PLAN_EFFICIENCY, 0);
+
+  if (!check_plan (&check, error) || !_phaen_store_edit_begin (self, _("Add plan"), error))
+    return 0;
+  ok = phaen_store_add_fiscal_year (self, fiscal_year, error);
+  if (ok)
+    stmt = _phaen_store_prepare (self,
+                                 "INSERT INTO plan (uuid, unit_id, fiscal_year, kind, title)"
+                                 " VALUES (?, ?, ?, ?, ?)",
+                                 error);
+  ok = ok && stmt != NULL;
+  if (ok)
+    {
+      _phaen_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, unit_id);
+      sqlite3_bind_int (stmt, 3, fiscal_year);
+      sqlite3_bind_int (stmt, 4, kind);
+      _phaen_bind_text (stmt, 5, title);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  if (!_phaen_store_edit_end (self, ok, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_phaen_store_get_db (self));
+}
+
+gboolean
+phaen_store_update_plan (PhaenStore *self, const PhaenPlan *plan, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!check_plan (plan, error) || !_phaen_store_edit_begin (self, _("Edit plan"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (self,
+                               "UPDATE plan SET unit_id = ?, fiscal_year = ?, kind = ?, title = ?,"
+                               " extra_months = ? WHERE id = ?",
+                               error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, plan->unit_id);
+      sqlite3_bind_int (stmt, 2, plan->fiscal_year);
+      sqlite3_bind_int (stmt, 3, plan->kind);
+      _phaen_bind_text (stmt, 4, plan->title);
+      sqlite3_bind_int (stmt, 5, plan->extra_months);
+      sqlite3_bind_int64 (stmt, 6, plan->id);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+gboolean
+phaen_store_delete_plan (PhaenStore *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+
+  if (!_phaen_store_edit_begin (self, _("Delete plan"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (self, "DELETE FROM plan WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+/**
+ * phaen_store_get_plan:
+ *
+ * Returns: (transfer full): the plan, or %NULL with PHAEN_ERROR_NOT_FOUND
+ */
+PhaenPlan *
+phaen_store_get_plan (PhaenStore *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (self, "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return plan_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
+                 _("There is no plan number %" G_GINT64_FORMAT "."), plan_id);
+  else
+    _phaen_store_set_error (self, rc, error);
+  return NULL;
+}
+
+/**
+ * phaen_store_list_plans:
+ * @unit_id: a unit, or 0 for all
+ * @fiscal_year: a year (BE), or 0 for all
+ *
+ * Returns: (transfer full) (element-type PhaenPlan):
+ */
+GPtrArray *
+phaen_store_list_plans (PhaenStore *self, gint64 unit_id, int fiscal_year, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_plan_free);
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (self,
+                               "SELECT " PLAN_COLUMNS " FROM plan"
+                               " WHERE (?1 = 0 OR unit_id = ?1) AND (?2 = 0 OR fiscal_year = ?2)"
+                               " ORDER BY fiscal_year, kind, id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (plans, plan_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&plans);
+}
+
+gboolean
+phaen_store_set_plan_section (PhaenStore *self, gint64 plan_id, const char *key,
+                              const char *text, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autofree char *uuid = _phaen_new_uuid ();
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!_phaen_store_edit_begin (self, _("Edit plan text"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (self,
+                               "INSERT INTO plan_section (uuid, plan_id, key, body) VALUES (?, ?, ?, ?)"
+                               " ON CONFLICT (plan_id, key) DO UPDATE SET body = excluded.body"
+                               " WHERE body IS NOT excluded.body",
+                               error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      _phaen_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, plan_id);
+      _phaen_bind_text (stmt, 3, key);
+      _phaen_bind_text (stmt, 4, text);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+/**
+ * phaen_store_get_plan_section:
+ *
+ * Returns: (transfer full): the text, "" when the section was never written
+ */
+char *
+phaen_store_get_plan_section (PhaenStore *self, gint64 plan_id, const char *key, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (self, "SELECT body FROM plan_section WHERE plan_id = ? AND key = ?",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  _phaen_bind_text (stmt, 2, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _phaen_column_strdup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_strdup ("");
+}
+
+/* ------------------------------------------------------------------ activities */
+
+static PhaenActivity *
+activity_from_row (sqlite3_stmt *stmt)
+{
+  PhaenActivity *activity = g_new0 (PhaenActivity, 1);
+
+  activity->id = sqlite3_column_int64 (stmt, 0);
+  activity->uuid = _phaen_column_strdup (stmt, 1);
+  activity->plan_id = sqlite3_column_int64 (stmt, 2);
+  activity->parent_id = sqlite3_column_int64 (stmt, 3);
+  activity->position = sqlite3_column_int (stmt, 4);
+  activity->name = _phaen_column_strdup (stmt, 5);
+  activity->category = sqlite3_column_int (stmt, 6);
+  activity->owner = _phaen_column_strdup (stmt, 7);
+  activity->has_budget = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+  activity->budget = sqlite3_column_double (stmt, 8);
+  activity->output = _phaen_column_strdup (stmt, 9);
+  activity->progress = _phaen_column_strdup (stmt, 10);
+  return activity;
+}
+
+static void
+apply_month_row (PhaenActivity *activity, sqlite3_stmt *stmt, int first_col)
+{
+  int month = sqlite3_column_int (stmt, first_col);
+  const char *progress = (const char *) sqlite3_column_text (stmt, first_col + 2);
+
+  if (month < 0 || month >= PHAEN_MAX_MONTHS)
+    return;
+  activity->marks[month] = sqlite3_column_int (stmt, first_col + 1);
+  g_free (activity->month_progress[month]);
+  activity->month_progress[month] = progress && *progress ? g_strdup (progress) : NULL;
+}
+
+static void
+number_children (GHashTable *children, gint64 parent_id, const char *prefix, int depth,
+                 GPtrArray *out)
+{
+  GPtrArray *list = g_hash_table_lookup (children, &parent_id);
+
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      PhaenActivity *activity = g_ptr_array_index (list, i);
+
+      activity->depth = depth;
+      activity->number = prefix ? g_strdup_printf ("%s.%u", prefix, i + 1)
+                                : g_strdup_printf ("%u", i + 1);
+      g_ptr_array_add (out, activity);
+      number_children (children, activity->id, activity->number, depth + 1, out);
+    }
+}
+
+/**
+ * phaen_store_list_activities:
+ *
+ * Returns: (transfer full) (element-type PhaenActivity): the plan's activities depth-first,
+ *   numbered 1, 1.1, 1.2, 2 …
+ */
+GPtrArray *
+phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autoptr (PhaenStmt) months = NULL;
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) children
+    = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) out
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_activity_free);
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (self,
+                               "SELECT " ACTIVITY_COLUMNS " FROM activity WHERE plan_id = ?"
+                               " ORDER BY parent_id, position, id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PhaenActivity *activity = activity_from_row (stmt);
+      GPtrArray *siblings = g_hash_table_lookup (children, &activity->parent_id);
+
+      if (siblings == NULL)
+        {
+          siblings = g_ptr_array_new ();
+          g_hash_table_insert (children, &activity->parent_id, siblings);
+        }
+      g_ptr_array_add (siblings, activity);
+      g_hash_table_insert (by_id, &activity->id, activity);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_foreach (by_id, (GHFunc) (void (*) (void)) phaen_activity_free, NULL);
+      _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  months = _phaen_store_prepare (self,
+                                 "SELECT m.activity_id, m.month, m.marks, m.progress"
+                                 " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
+                                 " WHERE a.plan_id = ?",
+                                 error);
+  if (months != NULL)
+    {
+      sqlite3_bind_int64 (months, 1, plan_id);
+      while (sqlite3_step (months) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (months, 0);
+          PhaenActivity *activity = g_hash_table_lookup (by_id, &id);
+
+          if (activity)
+            apply_month_row (activity, months, 1);
+        }
+    }
+
+  /* Children keyed by a parent that is not in the plan are orphans: show them at the top. */
+  number_children (children, 0, NULL, 0, out);
+  if (out->len != g_hash_table_size (by_id))
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, by_id);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (((PhaenActivity *) value)->number == NULL)
+          {
+            PhaenActivity *orphan = value;
+            orphan->number = g_strdup ("?");
+            g_ptr_array_add (out, orphan);
+          }
+    }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * phaen_store_get_activity:
+ *
+ * Returns: (transfer full): the activity with its months (number and depth are not filled)
+ */
+PhaenActivity *
+phaen_store_get_activity (PhaenStore *self, gint64 activity_id, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autoptr (PhaenStmt) months = NULL;
+  g_autoptr (PhaenActivity) activity = NULL;
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (self, "SELECT " ACTIVITY_COLUMNS " FROM activity WHERE id = ?",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
+                     _("There is no activity number %" G_GINT64_FORMAT "."), activity_id);
+      else
+        _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+  activity = activity_from_row (stmt);
+
+  months = _phaen_store_prepare (
+    self, "SELECT month, marks, progress FROM activity_month WHERE activity_id = ?", error);
+  if (months == NULL)
+    return NULL;
+  sqlite3_bind_int64 (months, 1, activity_id);
+  while (sqlite3_step (months) == SQLITE_ROW)
+    apply_month_row (activity, months, 0);
+  return g_steal_pointer (&activity);
+}
+
+static int
+count_children (PhaenStore *self, gint64 plan_id, gint64 parent_id)
+{
+  g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
+    self, "SELECT count(*) FROM activity WHERE plan_id = ? AND coalesce(parent_id, 0) = ?", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, parent_id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+/* Shifts the positions of parent's children at or after @from by @delta. */
+static gboolean
+shift_siblings (PhaenStore *self, gint64 plan_id, gint64 parent_id, int from, int delta,
+                GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
+    self,
+    "UPDATE activity SET position = position + ? WHERE plan_id = ? AND coalesce(parent_id, 0) = ?"
+    " AND position >= ?",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, delta);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  sqlite3_bind_int64 (stmt, 3, parent_id);
+  sqlite3_bind_int (stmt, 4, from);
+  return _phaen_store_step_done (self, stmt, error);
+}
+
+gint64
+phaen_store_add_activity (PhaenStore *self, gint64 plan_id, gint64 parent_id, int position,
+                          const char *name, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autofree char *uuid = _phaen_new_uuid ();
+  int n;
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
+
+  if (!_phaen_store_edit_begin (self, _("Add activity"), error))
+    return 0;
+  n = count_children (self, plan_id, parent_id);
+  if (position < 0 || position > n)
+    position = n;
+  ok = shift_siblings (self, plan_id, parent_id, position, 1, error);
+  if (ok)
+    stmt = _phaen_store_prepare (self,
+                                 "INSERT INTO activity (uuid, plan_id, parent_id, position, name)"
+                                 " VALUES (?, ?, ?, ?, ?)",
+                                 error);
+  ok = ok && stmt != NULL;
+  if (ok)
+    {
+      _phaen_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, plan_id);
+      if (parent_id > 0)
+        sqlite3_bind_int64 (stmt, 3, parent_id);
+      else
+        sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_int (stmt, 4, position);
+      _phaen_bind_text (stmt, 5, name);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  if (!_phaen_store_edit_end (self, ok, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_phaen_store_get_db (self));
+}
+
+gboolean
+phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (activity != NULL, FALSE);
+
+  if (activity->category < 0 || activity->category > 5)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _("The type of an item is a number from 1 to 5."));
+      return FALSE;
+    }
+  if (!_phaen_store_edit_begin (self, _("Edit activity"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (self,
+                               "UPDATE activity SET name = ?, category = ?, owner = ?, budget = ?,"
+                               " output = ?, progress = ? WHERE id = ?",
+                               error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      _phaen_bind_text (stmt, 1, activity->name);
+      sqlite3_bind_int (stmt, 2, activity->category);
+      _phaen_bind_text (stmt, 3, activity->owner);
+      _phaen_bind_optional_double (stmt, 4, activity->has_budget, activity->budget);
+      _phaen_bind_text (stmt, 5, activity->output);
+      _phaen_bind_text (stmt, 6, activity->progress);
+      sqlite3_bind_int64 (stmt, 7, activity->id);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+static gboolean
+check_month (int month, GError **error)
+{
+  if (month >= 0 && month < PHAEN_MAX_MONTHS)
+    return TRUE;
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _("Month %d is outside the plan."), month);
+  return FALSE;
+}
+
+gboolean
+phaen_store_set_month_marks (PhaenStore *self, gint64 activity_id, int month, guint marks,
+                             GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autofree char *uuid = _phaen_new_uuid ();
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+
+  if (!check_month (month, error))
+    return FALSE;
+  if (!_phaen_store_edit_begin (self, _("Paint months"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (
+    self,
+    "INSERT INTO activity_month (uuid, activity_id, month, marks) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (activity_id, month) DO UPDATE SET marks = excluded.marks"
+    " WHERE marks <> excluded.marks",
+    error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      _phaen_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, activity_id);
+      sqlite3_bind_int (stmt, 3, month);
+      sqlite3_bind_int (stmt, 4, marks & PHAEN_MARK_ALL);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+gboolean
+phaen_store_set_month_progress (PhaenStore *self, gint64 activity_id, int month,
+                                const char *text, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autofree char *uuid = _phaen_new_uuid ();
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+
+  if (!check_month (month, error))
+    return FALSE;
+  if (!_phaen_store_edit_begin (self, _("Report progress"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (
+    self,
+    "INSERT INTO activity_month (uuid, activity_id, month, progress) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (activity_id, month) DO UPDATE SET progress = excluded.progress"
+    " WHERE progress IS NOT excluded.progress",
+    error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      _phaen_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, activity_id);
+      sqlite3_bind_int (stmt, 3, month);
+      _phaen_bind_text (stmt, 4, text);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+gboolean
+phaen_store_delete_activity (PhaenStore *self, gint64 activity_id, GError **error)
+{
+  g_autoptr (PhaenActivity) activity = NULL;
+  g_autoptr (PhaenStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+
+  activity = phaen_store_get_activity (self, activity_id, error);
+  if (activity == NULL)
+    return FALSE;
+  if (!_phaen_store_edit_begin (self, _("Delete activity"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (self, "DELETE FROM activity WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, activity_id);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  ok = ok
+       && shift_siblings (self, activity->plan_id, activity->parent_id, activity->position + 1,
+                          -1, error);
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+static gboolean
+is_descendant (PhaenStore *self, gint64 ancestor_id, gint64 id)
+{
+  g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
+    self,
+    "WITH RECURSIVE up (id) AS (SELECT parent_id FROM activity WHERE id = ?1"
+    " UNION SELECT a.parent_id FROM activity a JOIN up ON a.id = up.id)"
+    " SELECT count(*) FROM up WHERE id = ?2",
+    NULL);
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, ancestor_id);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+}
+
+gboolean
+phaen_store_move_activity (PhaenStore *self, gint64 activity_id, gint64 new_parent_id,
+                           int position, GError **error)
+{
+  g_autoptr (PhaenActivity) activity = NULL;
+  g_autoptr (PhaenStmt) stmt = NULL;
+  int n;
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+
+  activity = phaen_store_get_activity (self, activity_id, error);
+  if (activity == NULL)
+    return FALSE;
+  if (new_parent_id == activity_id
+      || (new_parent_id > 0 && is_descendant (self, activity_id, new_parent_id)))
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _("An activity cannot be moved under itself."));
+      return FALSE;
+    }
+  if (!_phaen_store_edit_begin (self, _("Move activity"), error))
+    return FALSE;
+
+  /* Take it out of its old place, then open a gap at the new one. */
+  ok = shift_siblings (self, activity->plan_id, activity->parent_id, activity->position + 1, -1,
+                       error);
+  n = count_children (self, activity->plan_id, new_parent_id);
+  if (new_parent_id == activity->parent_id)
+    n--;
+  if (position < 0 || position > n)
+    position = n;
+  if (ok)
+    {
+      /* Park it out of the sibling range first so the shift does not move it. */
+      stmt = _phaen_store_prepare (self, "UPDATE activity SET position = -1 WHERE id = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, activity_id);
+          ok = _phaen_store_step_done (self, stmt, error);
+        }
+    }
+  ok = ok && shift_siblings (self, activity->plan_id, new_parent_id, position, 1, error);
+  if (ok)
+    {
+      g_autoptr (PhaenStmt) place = _phaen_store_prepare (
+        self, "UPDATE activity SET parent_id = ?, position = ? WHERE id = ?", error);
+      ok = place != NULL;
+      if (ok)
+        {
+          if (new_parent_id > 0)
+            sqlite3_bind_int64 (place, 1, new_parent_id);
+          else
+            sqlite3_bind_null (place, 1);
+          sqlite3_bind_int (place, 2, position);
+          sqlite3_bind_int64 (place, 3, activity_id);
+          ok = _phaen_store_step_done (self, place, error);
+        }
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+static gint64
+sibling_before (PhaenStore *self, const PhaenActivity *activity)
+{
+  g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
+    self,
+    "SELECT id FROM activity WHERE plan_id = ? AND coalesce(parent_id, 0) = ? AND position = ?",
+    NULL);
+
+  if (stmt == NULL || activity->position == 0)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, activity->plan_id);
+  sqlite3_bind_int64 (stmt, 2, activity->parent_id);
+  sqlite3_bind_int (stmt, 3, activity->position - 1);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* Makes the activity the last child of the sibling above it (1.2 → 1.1.1). */
+gboolean
+phaen_store_indent_activity (PhaenStore *self, gint64 activity_id, GError **error)
+{
+  g_autoptr (PhaenActivity) activity = phaen_store_get_activity (self, activity_id, error);
+  gint64 new_parent;
+
+  if (activity == NULL)
+    return FALSE;
+  new_parent = sibling_before (self, activity);
+  if (new_parent == 0)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _("The first activity of a level cannot be indented."));
+      return FALSE;
+    }
+  return phaen_store_move_activity (self, activity_id, new_parent, -1, error);
+}
+
+/* Places the activity right after its parent, one level up. */
+gboolean
+phaen_store_outdent_activity (PhaenStore *self, gint64 activity_id, GError **error)
+{
+  g_autoptr (PhaenActivity) activity = phaen_store_get_activity (self, activity_id, error);
+  g_autoptr (PhaenActivity) parent = NULL;
+
+  if (activity == NULL)
+    return FALSE;
+  if (activity->parent_id == 0)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _("The activity is already at the top level."));
+      return FALSE;
+    }
+  parent = phaen_store_get_activity (self, activity->parent_id, error);
+  if (parent == NULL)
+    return FALSE;
+  return phaen_store_move_activity (self, activity_id, parent->parent_id, parent->position + 1,
+                                    error);
+}
+
+/* ------------------------------------------------------------------ budget */
+
+gboolean
+phaen_store_set_budget_quarter (PhaenStore *self, const PhaenBudgetQuarter *q, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autofree char *uuid = _phaen_new_uuid ();
+  gboolean ok;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (q != NULL, FALSE);
+
+  if (q->quarter < 1 || q->quarter > 4)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _("A quarter is a number from 1 to 4."));
+      return FALSE;
+    }
+  if (!_phaen_store_edit_begin (self, _("Edit budget"), error))
+    return FALSE;
+  stmt = _phaen_store_prepare (
+    self,
+    "INSERT INTO budget_quarter (uuid, plan_id, quarter, allocated, committed, disbursed)"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, quarter) DO UPDATE SET"
+    " allocated = excluded.allocated, committed = excluded.committed,"
+    " disbursed = excluded.disbursed",
+    error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      _phaen_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, q->plan_id);
+      sqlite3_bind_int (stmt, 3, q->quarter);
+      sqlite3_bind_double (stmt, 4, q->allocated);
+      sqlite3_bind_double (stmt, 5, q->committed);
+      sqlite3_bind_double (stmt, 6, q->disbursed);
+      ok = _phaen_store_step_done (self, stmt, error);
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
+/**
+ * phaen_store_list_budget_quarters:
+ *
+ * Returns: (transfer full) (element-type PhaenBudgetQuarter): the quarters entered, in order
+ */
+GArray *
+phaen_store_list_budget_quarters (PhaenStore *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autoptr (GArray) quarters = g_array_new (FALSE, TRUE, sizeof (PhaenBudgetQuarter));
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (self,
+                               "SELECT quarter, allocated, committed, disbursed FROM budget_quarter"
+                               " WHERE plan_id = ? ORDER BY quarter",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PhaenBudgetQuarter q = { plan_id, sqlite3_column_int (stmt, 0),
+                               sqlite3_column_double (stmt, 1), sqlite3_column_double (stmt, 2),
+                               sqlite3_column_double (stmt, 3) };
+      g_array_append_val (quarters, q);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&quarters);
+}

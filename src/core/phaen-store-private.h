@@ -1,0 +1,37 @@
+/* phaen-store-private.h — internals shared by the phaen-store-*.c files
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "phaen-error.h"
+#include "phaen-store.h"
+
+G_BEGIN_DECLS
+
+/* A cached prepared statement; the autoptr cleanup resets it for the next use. */
+typedef sqlite3_stmt PhaenStmt;
+void _phaen_stmt_release (PhaenStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhaenStmt, _phaen_stmt_release)
+
+PhaenStmt *_phaen_store_prepare (PhaenStore *self, const char *sql, GError **error);
+sqlite3 *_phaen_store_get_db (PhaenStore *self);
+gboolean _phaen_store_set_error (PhaenStore *self, int rc, GError **error);
+gboolean _phaen_store_exec (PhaenStore *self, const char *sql, GError **error);
+/* Runs a prepared statement that returns no rows. */
+gboolean _phaen_store_step_done (PhaenStore *self, PhaenStmt *stmt, GError **error);
+
+/* Every mutating call is wrapped in an edit: a savepoint, and an undo step when outermost. */
+gboolean _phaen_store_edit_begin (PhaenStore *self, const char *label, GError **error);
+gboolean _phaen_store_edit_end (PhaenStore *self, gboolean ok, GError **error);
+
+/* Column helpers */
+char *_phaen_column_strdup (sqlite3_stmt *stmt, int col);
+void _phaen_bind_text (sqlite3_stmt *stmt, int col, const char *text);
+void _phaen_bind_optional_double (sqlite3_stmt *stmt, int col, gboolean has, double value);
+char *_phaen_new_uuid (void);
+char *_phaen_now_iso8601 (void);
+/* Compares codes and abbreviations the way officers type them: without spaces. */
+char *_phaen_code_key (const char *code);
+
+G_END_DECLS

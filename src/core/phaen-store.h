@@ -1,0 +1,160 @@
+/* phaen-store.h — a workspace: one SQLite file (.phaen) holding units, plans, indicators, results
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <gio/gio.h>
+
+#include "phaen-model.h"
+
+G_BEGIN_DECLS
+
+/* Schema version written by this build (PRAGMA user_version). */
+#define PHAEN_STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id: "PHAE" */
+#define PHAEN_STORE_APPLICATION_ID 0x50484145
+
+#define PHAEN_TYPE_STORE (phaen_store_get_type ())
+G_DECLARE_FINAL_TYPE (PhaenStore, phaen_store, PHAEN, STORE, GObject)
+
+/* Opening. Foreign, empty, truncated or newer files are refused with PHAEN_ERROR_NOT_WORKSPACE,
+ * PHAEN_ERROR_CORRUPT or PHAEN_ERROR_TOO_NEW and are never written to. */
+PhaenStore *phaen_store_open (const char *path, GError **error);   /* (transfer full) */
+PhaenStore *phaen_store_create (const char *path, GError **error); /* fails if path exists */
+void phaen_store_open_async (const char *path, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data);
+PhaenStore *phaen_store_open_finish (GAsyncResult *result, GError **error);
+const char *phaen_store_get_path (PhaenStore *self);
+
+/* Edits. Every mutating call below is its own transaction and its own undo step unless it runs
+ * between phaen_store_begin() and phaen_store_commit(), which make one step of many calls
+ * (painting a row of months, say). "changed" is emitted after every commit, undo and redo. */
+gboolean phaen_store_begin (PhaenStore *self, const char *label, GError **error);
+gboolean phaen_store_commit (PhaenStore *self, GError **error);
+void phaen_store_rollback (PhaenStore *self);
+gboolean phaen_store_can_undo (PhaenStore *self);
+gboolean phaen_store_can_redo (PhaenStore *self);
+const char *phaen_store_get_undo_label (PhaenStore *self);
+const char *phaen_store_get_redo_label (PhaenStore *self);
+gboolean phaen_store_undo (PhaenStore *self, GError **error);
+gboolean phaen_store_redo (PhaenStore *self, GError **error);
+void phaen_store_clear_history (PhaenStore *self);
+
+/* Units and people */
+gint64 phaen_store_add_unit (PhaenStore *self, const char *abbr, const char *name,
+                             gint64 parent_id, GError **error);
+gboolean phaen_store_update_unit (PhaenStore *self, const PhaenUnit *unit, GError **error);
+gboolean phaen_store_delete_unit (PhaenStore *self, gint64 unit_id, GError **error);
+GPtrArray *phaen_store_list_units (PhaenStore *self, GError **error); /* (element-type PhaenUnit) */
+PhaenUnit *phaen_store_get_unit (PhaenStore *self, gint64 unit_id, GError **error);
+/* Finds by abbreviation, ignoring spaces and dots' spacing ("สตป." = "สตป"); NOT_FOUND else. */
+PhaenUnit *phaen_store_find_unit (PhaenStore *self, const char *abbr, GError **error);
+gint64 phaen_store_add_person (PhaenStore *self, const PhaenPerson *person, GError **error);
+GPtrArray *phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error);
+
+/* Fiscal years (BE) and their quarterly disbursement targets (% cumulative, cabinet resolution) */
+gboolean phaen_store_add_fiscal_year (PhaenStore *self, int fiscal_year, GError **error);
+GArray *phaen_store_list_fiscal_years (PhaenStore *self, GError **error); /* (element-type int) */
+gboolean phaen_store_set_disbursement_targets (PhaenStore *self, int fiscal_year,
+                                               const double targets[PHAEN_QUARTERS],
+                                               GError **error);
+gboolean phaen_store_get_disbursement_targets (PhaenStore *self, int fiscal_year,
+                                               double targets[PHAEN_QUARTERS], GError **error);
+
+/* Plans */
+gint64 phaen_store_add_plan (PhaenStore *self, gint64 unit_id, int fiscal_year,
+                             PhaenPlanKind kind, const char *title, GError **error);
+gboolean phaen_store_update_plan (PhaenStore *self, const PhaenPlan *plan, GError **error);
+gboolean phaen_store_delete_plan (PhaenStore *self, gint64 plan_id, GError **error);
+PhaenPlan *phaen_store_get_plan (PhaenStore *self, gint64 plan_id, GError **error);
+/* unit_id 0 and fiscal_year 0 mean any */
+GPtrArray *phaen_store_list_plans (PhaenStore *self, gint64 unit_id, int fiscal_year,
+                                   GError **error); /* (element-type PhaenPlan) */
+gboolean phaen_store_set_plan_section (PhaenStore *self, gint64 plan_id, const char *key,
+                                       const char *text, GError **error);
+char *phaen_store_get_plan_section (PhaenStore *self, gint64 plan_id, const char *key,
+                                    GError **error); /* (transfer full) "" when unset */
+
+/* Activities: listed depth-first in display order with number and depth filled in. */
+GPtrArray *phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error);
+PhaenActivity *phaen_store_get_activity (PhaenStore *self, gint64 activity_id, GError **error);
+/* Inserts at position among parent's children (-1 appends); later siblings move down. */
+gint64 phaen_store_add_activity (PhaenStore *self, gint64 plan_id, gint64 parent_id,
+                                 int position, const char *name, GError **error);
+/* Writes the scalar fields (name, category, owner, budget, output, progress). */
+gboolean phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity,
+                                      GError **error);
+gboolean phaen_store_set_month_marks (PhaenStore *self, gint64 activity_id, int month,
+                                      guint marks, GError **error);
+gboolean phaen_store_set_month_progress (PhaenStore *self, gint64 activity_id, int month,
+                                         const char *text, GError **error);
+gboolean phaen_store_delete_activity (PhaenStore *self, gint64 activity_id, GError **error);
+/* Moves under new_parent_id (0 = top level) at position (-1 appends). */
+gboolean phaen_store_move_activity (PhaenStore *self, gint64 activity_id, gint64 new_parent_id,
+                                    int position, GError **error);
+gboolean phaen_store_indent_activity (PhaenStore *self, gint64 activity_id, GError **error);
+gboolean phaen_store_outdent_activity (PhaenStore *self, gint64 activity_id, GError **error);
+
+/* Budget by quarter for a plan */
+gboolean phaen_store_set_budget_quarter (PhaenStore *self, const PhaenBudgetQuarter *q,
+                                         GError **error);
+GArray *phaen_store_list_budget_quarters (PhaenStore *self, gint64 plan_id,
+                                          GError **error); /* (element-type PhaenBudgetQuarter) */
+
+/* Indicators */
+gint64 phaen_store_add_indicator (PhaenStore *self, gint64 unit_id, int fiscal_year,
+                                  const char *code, const char *name, GError **error);
+gboolean phaen_store_update_indicator (PhaenStore *self, const PhaenIndicator *indicator,
+                                       GError **error);
+gboolean phaen_store_delete_indicator (PhaenStore *self, gint64 indicator_id, GError **error);
+PhaenIndicator *phaen_store_get_indicator (PhaenStore *self, gint64 indicator_id, GError **error);
+/* Finds by code within a unit and year, ignoring spaces ("สตป.02" = "สตป. 02") */
+PhaenIndicator *phaen_store_find_indicator (PhaenStore *self, gint64 unit_id, int fiscal_year,
+                                            const char *code, GError **error);
+GPtrArray *phaen_store_list_indicators (PhaenStore *self, gint64 unit_id, int fiscal_year,
+                                        GError **error); /* (element-type PhaenIndicator) */
+
+/* Criteria versions: the newest is in force. Adding one records its approval date and reason. */
+gint64 phaen_store_add_criteria_version (PhaenStore *self, gint64 indicator_id,
+                                         const PhaenCriteriaVersion *version, GError **error);
+PhaenCriteriaVersion *phaen_store_get_criteria (PhaenStore *self, gint64 indicator_id,
+                                                GError **error); /* NULL + NOT_FOUND if none */
+GPtrArray *phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id,
+                                               GError **error);
+
+/* Quarterly results. value_text is kept as typed; it is parsed (Thai or Arabic digits) into
+ * value when it is a number. */
+gboolean phaen_store_set_result (PhaenStore *self, gint64 indicator_id, int quarter,
+                                 const char *value_text, const char *detail,
+                                 const char *problems, GError **error);
+gboolean phaen_store_set_score_override (PhaenStore *self, gint64 indicator_id, int quarter,
+                                         gboolean has_override, double score,
+                                         const char *reason, GError **error);
+/* Returns 4 slots, index quarter-1; a slot is NULL when nothing was entered. */
+GPtrArray *phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error);
+
+/* PMQA category 7: one result per BE year */
+gboolean phaen_store_set_pmqa_value (PhaenStore *self, gint64 indicator_id, int year,
+                                     gboolean has_value, double value, GError **error);
+gboolean phaen_store_get_pmqa_value (PhaenStore *self, gint64 indicator_id, int year,
+                                     double *value);
+
+/* Evidence of a quarter's result: a file stored inside the workspace, or a URL. */
+gint64 phaen_store_add_evidence_file (PhaenStore *self, gint64 indicator_id, int quarter,
+                                      const char *name, const char *mime, GBytes *data,
+                                      GError **error);
+gint64 phaen_store_add_evidence_url (PhaenStore *self, gint64 indicator_id, int quarter,
+                                     const char *title, const char *url, GError **error);
+GPtrArray *phaen_store_list_evidence (PhaenStore *self, gint64 indicator_id, int quarter,
+                                      GError **error);
+GBytes *phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **error);
+gboolean phaen_store_delete_evidence (PhaenStore *self, gint64 evidence_id, GError **error);
+
+/* Counts for `phaen-cli info` */
+typedef struct
+{
+  int units, people, fiscal_years, plans, activities, indicators, results, evidence;
+} PhaenStoreStats;
+gboolean phaen_store_get_stats (PhaenStore *self, PhaenStoreStats *stats, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,310 @@
+/* test-scorecard.c — the store, the criteria and the engine together, on the seeds' numbers
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "phaen-efficiency.h"
+#include "phaen-error.h"
+#include "phaen-pmqa.h"
+#include "phaen-scorecard.h"
+#include "phaen-validate.h"
+
+typedef struct
+{
+  char *dir;
+  PhaenStore *store;
+  gint64 unit;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("phaen-scorecard-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "t.phaen", NULL);
+  f->store = phaen_store_create (path, &error);
+  g_assert_no_error (error);
+  f->unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_strdup (phaen_store_get_path (f->store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->store);
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+add_indicator (Fixture *f, const char *code, int scoring, double weight,
+               const double *thresholds)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenIndicator) indicator = NULL;
+  g_autoptr (PhaenCriteriaVersion) version = phaen_criteria_version_new ();
+  gint64 id = phaen_store_add_indicator (f->store, f->unit, 2564, code, code, &error);
+
+  g_assert_no_error (error);
+  indicator = phaen_store_get_indicator (f->store, id, &error);
+  g_assert_no_error (error);
+  indicator->scoring = scoring;
+  indicator->weight = weight;
+  phaen_store_update_indicator (f->store, indicator, &error);
+  g_assert_no_error (error);
+
+  version->approved_on = g_strdup ("2020-10-01");
+  for (int level = 1; level <= PHAEN_LEVELS; level++)
+    {
+      PhaenCriterion *item = g_new0 (PhaenCriterion, 1);
+
+      item->level = level;
+      item->has_threshold = thresholds != NULL;
+      item->threshold = thresholds ? thresholds[level - 1] : 0;
+      item->label = g_strdup_printf ("%d", level);
+      item->description = g_strdup ("");
+      g_ptr_array_add (version->items, item);
+    }
+  phaen_store_add_criteria_version (f->store, id, version, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+set_results (Fixture *f, gint64 id, const char *const results[PHAEN_QUARTERS])
+{
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (results[q] == NULL)
+        continue;
+      phaen_store_set_result (f->store, id, q + 1, results[q], "", "", &error);
+      g_assert_no_error (error);
+    }
+}
+
+static const PhaenScorecardRow *
+find_row (const PhaenScorecard *card, const char *code)
+{
+  for (guint i = 0; i < card->rows->len; i++)
+    {
+      const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
+      if (g_str_equal (row->indicator->code, code))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+/* Seed 002: สตป. 02, thresholds 0/150/300/450/826, weight 30. Seed 000: กพร.9, levels. */
+static void
+test_seed_numbers (Fixture *f, gconstpointer data)
+{
+  const double thresholds[] = { 0, 150, 300, 450, 826 };
+  const char *const stp_results[] = { "0", "๑๘๔", "464", "826" };
+  const char *const kpr_results[] = { "3", "5", "5", "4-5" };
+  const double scores[] = { 1, 2.2267, 4.0372, 5 };
+  const double weighted[] = { 0.3, 0.668, 1.2112, 1.5 };
+  const double kpr_weighted[] = { 0.15, 0.25, 0.25, 0.25 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+  const PhaenScorecardRow *row;
+
+  set_results (f, add_indicator (f, "สตป. 02", PHAEN_SCORING_NUMERIC, 30, thresholds),
+               stp_results);
+  set_results (f, add_indicator (f, "กพร.9", PHAEN_SCORING_MILESTONE, 5, NULL), kpr_results);
+
+  card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (card->rows->len, ==, 2);
+
+  row = find_row (card, "สตป. 02");
+  g_assert_null (row->problem);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_assert_true (row->scores[q].has_score);
+      g_assert_cmpfloat_with_epsilon (row->scores[q].score, scores[q], 1e-9);
+      g_assert_cmpfloat_with_epsilon (row->scores[q].weighted, weighted[q], 1e-9);
+    }
+  row = find_row (card, "กพร.9");
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    g_assert_cmpfloat_with_epsilon (row->scores[q].weighted, kpr_weighted[q], 1e-9);
+
+  g_assert_cmpfloat_with_epsilon (card->total[1], 0.668 + 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (card->weight_sum, 35, 1e-9);
+  g_assert_false (card->weights_ok);
+}
+
+static void
+test_missing_quarter_and_override (Fixture *f, gconstpointer data)
+{
+  const double thresholds[] = { 0, 150, 300, 450, 826 };
+  const char *const results[] = { "0", NULL, "abc", "826" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+  gint64 id = add_indicator (f, "A", PHAEN_SCORING_NUMERIC, 100, thresholds);
+  const PhaenScorecardRow *row;
+
+  set_results (f, id, results);
+  phaen_store_set_score_override (f->store, id, 4, TRUE, 4.5, "อุทธรณ์ผ่าน", &error);
+  g_assert_no_error (error);
+
+  card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  row = find_row (card, "A");
+  g_assert_false (row->scores[1].has_score);
+  g_assert_false (row->scores[2].has_score);
+  g_assert_true (row->scores[3].overridden);
+  g_assert_cmpfloat_with_epsilon (row->scores[3].score, 4.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->scores[3].suggested, 5, 1e-9);
+  g_assert_cmpuint (card->n_scored[1], ==, 0);
+  g_assert_cmpfloat_with_epsilon (card->total[1], 0, 1e-9);
+  g_assert_true (card->weights_ok);
+}
+
+static void
+test_validate (Fixture *f, gconstpointer data)
+{
+  const double out_of_order[] = { 0, 300, 150, 450, 826 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  gboolean weights = FALSE, criteria = FALSE, missing = FALSE;
+
+  add_indicator (f, "B", PHAEN_SCORING_NUMERIC, 60, out_of_order);
+  problems = phaen_validate (f->store, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const PhaenProblem *problem = g_ptr_array_index (problems, i);
+
+      weights |= problem->kind == PHAEN_PROBLEM_WEIGHTS;
+      criteria |= problem->kind == PHAEN_PROBLEM_CRITERIA;
+      missing |= problem->kind == PHAEN_PROBLEM_MISSING_FIELD;
+    }
+  g_assert_true (weights);
+  g_assert_true (criteria);
+  g_assert_true (missing);
+}
+
+/* Seed 001: sub-items 380, 380, 460, 360, 420, 400 → category 7 = 400.00 */
+static void
+test_pmqa_category (Fixture *f, gconstpointer data)
+{
+  const struct
+  {
+    const char *group;
+    double score[2];
+  } rows[] = {
+    { "7.1", { 300, 460 } }, { "7.2", { 380, 380 } }, { "7.3", { 420, 500 } },
+    { "7.4", { 360, 360 } }, { "7.5", { 340, 500 } }, { "7.6", { 400, 400 } },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenPmqaTable) table = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    for (int j = 0; j < 2; j++)
+      {
+        g_autofree char *code = g_strdup_printf ("%s-%d", rows[i].group, j);
+        gint64 id = phaen_store_add_indicator (f->store, f->unit, 2567, code, code, &error);
+        g_autoptr (PhaenIndicator) indicator = phaen_store_get_indicator (f->store, id, &error);
+
+        indicator->scoring = PHAEN_SCORING_PMQA7;
+        indicator->pmqa_group = g_strdup (rows[i].group);
+        indicator->has_pmqa_target = TRUE;
+        indicator->pmqa_target = 95.8;
+        indicator->has_pmqa_score = TRUE;
+        indicator->pmqa_score = rows[i].score[j];
+        phaen_store_update_indicator (f->store, indicator, &error);
+        g_assert_no_error (error);
+        phaen_store_set_pmqa_value (f->store, id, 2567, TRUE, 97.4, &error);
+        g_assert_no_error (error);
+      }
+
+  table = phaen_pmqa_table_build (f->store, f->unit, 2567, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->groups->len, ==, 6);
+  g_assert_cmpfloat_with_epsilon (((PhaenPmqaGroup *) g_ptr_array_index (table->groups, 0))->mean.score,
+                                  380, 1e-9);
+  g_assert_true (table->mean.has_score);
+  g_assert_cmpfloat_with_epsilon (table->mean.score, 400, 1e-9);
+  /* 97.4 against 95.8 → 101.67 % */
+  g_assert_cmpfloat_with_epsilon (
+    ((PhaenPmqaRow *) g_ptr_array_index (
+       ((PhaenPmqaGroup *) g_ptr_array_index (table->groups, 0))->rows, 0))
+      ->score.percent,
+    101.67, 1e-9);
+}
+
+/* Seed 004, round 1: 4 outputs planned by March, 4 achieved → 100 %, ผ่าน. */
+static void
+test_efficiency_round (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  PhaenEfficiencyRound round;
+  guint outputs[PHAEN_MAX_MONTHS];
+  gint64 plan = phaen_store_add_plan (f->store, f->unit, 2561, PHAEN_PLAN_EFFICIENCY, "12 เรื่อง",
+                                      &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 12; i++)
+    {
+      gint64 item = phaen_store_add_activity (f->store, plan, 0, -1, "เรื่อง", &error);
+
+      g_assert_no_error (error);
+      phaen_store_set_month_marks (f->store, item, i, PHAEN_MARK_START, &error);
+      /* items 0..3 deliver in months 2..5 (round 1) and are achieved */
+      phaen_store_set_month_marks (f->store, item, i + 2,
+                                   PHAEN_MARK_OUTPUT | (i < 4 ? PHAEN_MARK_ACHIEVED : 0), &error);
+      g_assert_no_error (error);
+    }
+  items = phaen_store_list_activities (f->store, plan, &error);
+  g_assert_no_error (error);
+
+  phaen_efficiency_round (items, 1, 80, &round, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (round.planned, ==, 4);
+  g_assert_cmpuint (round.achieved, ==, 4);
+  g_assert_cmpfloat_with_epsilon (round.percent, 100, 1e-9);
+  g_assert_true (round.passed);
+
+  phaen_efficiency_round (items, 2, 80, &round, &error);
+  g_assert_cmpuint (round.planned, ==, 10);
+  g_assert_false (round.passed);
+
+  phaen_efficiency_outputs_per_month (items, outputs);
+  g_assert_cmpuint (outputs[2], ==, 1);
+  g_assert_cmpuint (outputs[13], ==, 1);
+  g_assert_cmpuint (outputs[0], ==, 0);
+  g_assert_cmpuint (phaen_efficiency_count_group_a (items), ==, 0);
+
+  g_assert_false (phaen_efficiency_round (items, 3, 80, &round, &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/scorecard/seed-numbers", Fixture, NULL, fixture_setup, test_seed_numbers,
+              fixture_teardown);
+  g_test_add ("/scorecard/missing-quarter-and-override", Fixture, NULL, fixture_setup,
+              test_missing_quarter_and_override, fixture_teardown);
+  g_test_add ("/scorecard/validate", Fixture, NULL, fixture_setup, test_validate,
+              fixture_teardown);
+  g_test_add ("/scorecard/pmqa-category", Fixture, NULL, fixture_setup, test_pmqa_category,
+              fixture_teardown);
+  g_test_add ("/scorecard/efficiency-round", Fixture, NULL, fixture_setup, test_efficiency_round,
+              fixture_teardown);
+  return g_test_run ();
+}
