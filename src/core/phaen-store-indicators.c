@@ -443,12 +443,20 @@ phaen_store_list_indicators (PhaenStore *self, gint64 unit_id, int fiscal_year, 
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt =
-    _phaen_store_prepare (self,
-                          "SELECT " INDICATOR_COLUMNS " FROM indicator"
-                          " WHERE (?1 = 0 OR unit_id = ?1) AND (?2 = 0 OR fiscal_year = ?2)"
-                          " ORDER BY fiscal_year, unit_id, position, phaen_code_key (code), id",
-                          error);
+  /* Two statements: "?1 = 0 OR unit_id = ?1" would keep SQLite from using the index, and a
+   * ministry workspace asks for one unit's indicators hundreds of times when it rescores. */
+  if (unit_id != 0)
+    stmt = _phaen_store_prepare (self,
+                                 "SELECT " INDICATOR_COLUMNS " FROM indicator"
+                                 " WHERE unit_id = ?1 AND (?2 = 0 OR fiscal_year = ?2)"
+                                 " ORDER BY fiscal_year, position, phaen_code_key (code), id",
+                                 error);
+  else
+    stmt = _phaen_store_prepare (self,
+                                 "SELECT " INDICATOR_COLUMNS " FROM indicator"
+                                 " WHERE (?2 = 0 OR fiscal_year = ?2)"
+                                 " ORDER BY fiscal_year, unit_id, position, phaen_code_key (code), id",
+                                 error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, unit_id);
