@@ -1,0 +1,105 @@
+/* cli-common.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cli-common.h"
+
+int
+cli_fail (int code, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("phaen-cli: %s\n", message);
+  return code;
+}
+
+int
+cli_fail_error (const GError *error)
+{
+  return cli_fail (CLI_EXIT_FAILED, "%s", error->message);
+}
+
+gboolean
+cli_parse (GOptionContext *context, int *argc, char ***argv, int n_positional)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cli_fail (CLI_EXIT_USAGE, "%s", error->message);
+      return FALSE;
+    }
+  /* argv[0] is the command name */
+  if (*argc - 1 != n_positional)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      cli_fail (CLI_EXIT_USAGE, _("wrong number of arguments"));
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+PhaenStore *
+cli_open_store (const char *path, GError **error)
+{
+  return phaen_store_open (path, error);
+}
+
+gboolean
+cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError **error)
+{
+  g_autoptr (PhaenUnit) unit = NULL;
+
+  *unit_id = 0;
+  if (abbr == NULL)
+    return TRUE;
+  unit = phaen_store_find_unit (store, abbr, error);
+  if (unit == NULL)
+    return FALSE;
+  *unit_id = unit->id;
+  return TRUE;
+}
+
+void
+cli_json_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}

@@ -1,0 +1,44 @@
+/* cli-common.h — what every phaen-cli command shares
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "phaen-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 fine, 1 the work failed or found problems, 2 bad usage. */
+#define CLI_EXIT_OK 0
+#define CLI_EXIT_FAILED 1
+#define CLI_EXIT_USAGE 2
+
+typedef int (*CliCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis;
+  const char *summary;
+  CliCommandFunc run;
+} CliCommand;
+
+int cli_demo (int argc, char **argv);
+int cli_info (int argc, char **argv);
+int cli_score (int argc, char **argv);
+int cli_validate (int argc, char **argv);
+
+/* Prints "phaen-cli: <message>" to stderr and returns @code. */
+int cli_fail (int code, const char *format, ...) G_GNUC_PRINTF (2, 3);
+int cli_fail_error (const GError *error);
+/* Parses options; on bad usage prints why and returns FALSE. */
+gboolean cli_parse (GOptionContext *context, int *argc, char ***argv, int n_positional);
+PhaenStore *cli_open_store (const char *path, GError **error);
+/* Resolves --unit (abbreviation) into an id; 0 with no filter. */
+gboolean cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError **error);
+
+/* Minimal JSON writer: json-glib prints doubles with 17 digits, and the official tables want
+ * exactly 4 decimals, so scores are written by hand here. */
+void cli_json_string (GString *out, const char *text);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* phaen-cli.c — the command line of Phaen: build, inspect, score and check workspaces
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cli-common.h"
+
+static const CliCommand commands[] = {
+  { "demo", "demo [--force] FILE", N_("Build the sample workspace from the bundled data"),
+    cli_demo },
+  { "info", "info FILE", N_("Describe a workspace"), cli_info },
+  { "score", "score FILE [--unit U] [--fy Y] [--json]",
+    N_("Indicators × quarters with results, scores and weighted scores"), cli_score },
+  { "validate", "validate FILE [--unit U] [--fy Y]",
+    N_("Check weights, criteria and required fields; exit 1 on problems"), cli_validate },
+};
+
+static int
+usage (void)
+{
+  g_printerr ("%s\n", _("Usage: phaen-cli COMMAND [OPTIONS] FILE"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_printerr ("  %-48s %s\n", commands[i].synopsis, _(commands[i].summary));
+  return CLI_EXIT_USAGE;
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return usage ();
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help"))
+    {
+      usage ();
+      return CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("phaen-cli %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  cli_fail (CLI_EXIT_USAGE, _("unknown command “%s”"), argv[1]);
+  return usage ();
+}

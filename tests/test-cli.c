@@ -1,0 +1,269 @@
+/* test-cli.c — phaen-cli as a user runs it: demo, score, info on bad files, validate, usage
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+static char *tmpdir;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *run, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *cli = g_getenv ("PHAEN_CLI");
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static int
+exit_code (const Run *run)
+{
+  return g_spawn_check_wait_status (run->status, NULL) ? 0 : WEXITSTATUS (run->status);
+}
+
+static char *
+demo_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    {
+      g_auto (Run) run = { 0 };
+
+      path = g_build_filename (tmpdir, "d.phaen", NULL);
+      run_cli (&run, "demo", path, NULL);
+      g_assert_cmpint (exit_code (&run), ==, 0);
+    }
+  return path;
+}
+
+/* The acceptance numbers of the foundation issue (seeds 002 and 000). */
+static void
+test_score_text (void)
+{
+  g_auto (Run) stp = { 0 };
+  g_auto (Run) kpr = { 0 };
+  const char *stp_numbers[] = { "1.0000", "2.2267", "4.0372", "5.0000",
+                                "0.3000", "0.6680", "1.2112", "1.5000" };
+
+  run_cli (&stp, "score", demo_path (), "--fy", "2564", "--unit", "สตป.", NULL);
+  g_assert_cmpint (exit_code (&stp), ==, 0);
+  g_assert_nonnull (strstr (stp.out, "สตป. 02"));
+  for (guint i = 0; i < G_N_ELEMENTS (stp_numbers); i++)
+    g_assert_nonnull (strstr (stp.out, stp_numbers[i]));
+  g_assert_null (strstr (stp.out, "กพร.9"));
+
+  run_cli (&kpr, "score", demo_path (), "--fy", "2564", "--unit", "กพร.", NULL);
+  g_assert_cmpint (exit_code (&kpr), ==, 0);
+  g_assert_nonnull (strstr (kpr.out, "กพร.9"));
+  g_assert_nonnull (strstr (kpr.out, "0.1500"));
+  g_assert_nonnull (strstr (kpr.out, "0.2500"));
+}
+
+static void
+test_score_json (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const double expected[][2] = { { 1, 0.3 }, { 2.2267, 0.668 }, { 4.0372, 1.2112 }, { 5, 1.5 } };
+  JsonArray *cards, *quarters = NULL;
+
+  run_cli (&run, "score", demo_path (), "--fy", "2564", "--json", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  /* four decimals as the official tables print them */
+  g_assert_nonnull (strstr (run.out, "\"score\":2.2267,\"weighted\":0.6680"));
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  cards = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "scorecards");
+  for (guint c = 0; c < json_array_get_length (cards); c++)
+    {
+      JsonArray *indicators
+        = json_object_get_array_member (json_array_get_object_element (cards, c), "indicators");
+
+      for (guint i = 0; i < json_array_get_length (indicators); i++)
+        {
+          JsonObject *indicator = json_array_get_object_element (indicators, i);
+
+          if (g_str_equal (json_object_get_string_member (indicator, "code"), "สตป. 02"))
+            quarters = json_object_get_array_member (indicator, "quarters");
+        }
+    }
+  g_assert_nonnull (quarters);
+  g_assert_cmpuint (json_array_get_length (quarters), ==, 4);
+  for (guint q = 0; q < 4; q++)
+    {
+      JsonObject *quarter = json_array_get_object_element (quarters, q);
+
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (quarter, "score"),
+                                      expected[q][0], 1e-9);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (quarter, "weighted"),
+                                      expected[q][1], 1e-9);
+    }
+}
+
+static void
+write_file (const char *path, const char *contents, gssize length)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* A text file, an empty file and a truncated workspace: one sentence, exit 1, file untouched. */
+static void
+test_info_bad_files (void)
+{
+  g_autofree char *text = g_build_filename (tmpdir, "notes.phaen", NULL);
+  g_autofree char *empty = g_build_filename (tmpdir, "empty.phaen", NULL);
+  g_autofree char *cut = g_build_filename (tmpdir, "cut.phaen", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *files[3];
+
+  write_file (text, "นี่คือบันทึก ไม่ใช่แฟ้มงาน\n", -1);
+  write_file (empty, "", 0);
+  g_assert_true (g_file_get_contents (demo_path (), &contents, &length, NULL));
+  write_file (cut, contents, length / 2);
+  files[0] = text;
+  files[1] = empty;
+  files[2] = cut;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autofree char *before = checksum (files[i]);
+      g_autofree char *after = NULL;
+      g_autofree char *wal = g_strconcat (files[i], "-wal", NULL);
+
+      run_cli (&run, "info", files[i], NULL);
+      g_assert_cmpint (exit_code (&run), ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "phaen-cli: "));
+      /* one sentence on one line */
+      g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+      after = checksum (files[i]);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_info_demo (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_cli (&run, "info", demo_path (), NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.out, "สตป."));
+  g_assert_nonnull (strstr (run.out, "2564"));
+}
+
+static void
+test_validate (void)
+{
+  g_auto (Run) run = { 0 };
+
+  /* the seeds' weights do not sum to 100, and validate says so */
+  run_cli (&run, "validate", demo_path (), "--unit", "สตป.", "--fy", "2564", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 1);
+  g_assert_nonnull (strstr (run.out, "30"));
+}
+
+static void
+test_usage_and_unknowns (void)
+{
+  g_auto (Run) none = { 0 };
+  g_auto (Run) unknown = { 0 };
+  g_auto (Run) extra = { 0 };
+  g_auto (Run) unit = { 0 };
+  g_auto (Run) year = { 0 };
+  g_auto (Run) exists = { 0 };
+
+  run_cli (&none, NULL, NULL);
+  g_assert_cmpint (exit_code (&none), ==, 2);
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (exit_code (&unknown), ==, 2);
+  run_cli (&extra, "info", "a", "b", NULL);
+  g_assert_cmpint (exit_code (&extra), ==, 2);
+  run_cli (&unit, "score", demo_path (), "--unit", "ไม่มี.", NULL);
+  g_assert_cmpint (exit_code (&unit), ==, 1);
+  g_assert_nonnull (strstr (unit.err, "ไม่มี."));
+  run_cli (&year, "score", demo_path (), "--fy", "2599", NULL);
+  g_assert_cmpint (exit_code (&year), ==, 1);
+  g_assert_nonnull (strstr (year.err, "2599"));
+  run_cli (&exists, "demo", demo_path (), NULL);
+  g_assert_cmpint (exit_code (&exists), ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("phaen-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cli/score/text", test_score_text);
+  g_test_add_func ("/cli/score/json", test_score_json);
+  g_test_add_func ("/cli/info/bad-files", test_info_bad_files);
+  g_test_add_func ("/cli/info/demo", test_info_demo);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/usage", test_usage_and_unknowns);
+  status = g_test_run ();
+
+  {
+    g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    while (dir && (name = g_dir_read_name (dir)))
+      {
+        g_autofree char *file = g_build_filename (tmpdir, name, NULL);
+        g_remove (file);
+      }
+    g_rmdir (tmpdir);
+  }
+  return status;
+}
