@@ -206,8 +206,14 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
     {
       g_autofree PhaenScore *scores = g_new0 (PhaenScore, MAX (card->rows->len, 1));
 
+      /* Only five-level scores add up to a total out of 5 (percentages do not). */
       for (guint i = 0; i < card->rows->len; i++)
-        scores[i] = ((PhaenScorecardRow *) g_ptr_array_index (card->rows, i))->scores[q];
+        {
+          const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
+
+          if (phaen_scoring_kind_is_five_level (row->indicator->scoring))
+            scores[i] = row->scores[q];
+        }
       card->total[q] = phaen_score_total (scores, card->rows->len, &card->n_scored[q]);
     }
   card->weights_ok = phaen_weights_check ((const double *) (void *) weights->data, weights->len,

@@ -560,3 +560,20 @@ phaen_text_collate (const char *a, const char *b)
   key_b = phaen_text_collate_key (b);
   return strcmp (key_a, key_b);
 }
+
+/**
+ * phaen_text_is_blank:
+ * @text: (nullable): any text
+ *
+ * Returns: whether @text is %NULL, empty or only white space (Unicode spaces included)
+ */
+gboolean
+phaen_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}

@@ -88,6 +88,7 @@ char *phaen_text_normalize (const char *text);
 /* User-perceived characters (grapheme clusters, as Pango places the cursor): what a form's
  * length limit counts. "ประจำปี" is 5. */
 gsize phaen_text_grapheme_count (const char *text);
+gboolean phaen_text_is_blank (const char *text);
 
 /**
  * phaen_text_collate_key:

@@ -8,6 +8,7 @@
 
 #include "phaen-efficiency.h"
 #include "phaen-scorecard.h"
+#include "phaen-thai-text.h"
 #include "phaen-validate.h"
 
 /* DOMAIN §3c: at least 3 of the 12 items must be of group A (types 1–3). */
@@ -37,17 +38,6 @@ add_problem (GPtrArray *problems, PhaenProblemKind kind, gint64 unit_id, int fis
   g_ptr_array_add (problems, problem);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 check_required_fields (const PhaenIndicator *indicator, GPtrArray *problems)
 {
@@ -64,11 +54,11 @@ check_required_fields (const PhaenIndicator *indicator, GPtrArray *problems)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    if (is_blank (required[i].value))
+    if (phaen_text_is_blank (required[i].value))
       add_problem (problems, PHAEN_PROBLEM_MISSING_FIELD, indicator->unit_id,
                    indicator->fiscal_year, indicator->id, 0,
                    g_strdup_printf (_("Indicator %s: the %s is missing."),
-                                    is_blank (indicator->code) ? "?" : indicator->code,
+                                    phaen_text_is_blank (indicator->code) ? "?" : indicator->code,
                                     _(required[i].label)));
 }
 
