@@ -326,6 +326,20 @@ test_units (Fixture *f, gconstpointer data)
   g_assert_cmpstr (found->abbr, ==, "กพร.");
 }
 
+/* A second connection (an export thread) can open a workspace created a moment ago. */
+static void
+test_second_connection (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) second = phaen_store_open (f->path, &error);
+  g_autoptr (GPtrArray) plans = NULL;
+
+  g_assert_no_error (error);
+  plans = phaen_store_list_plans (second, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -337,6 +351,7 @@ main (int argc, char *argv[])
   ADD ("/store-plans/paint-undo", test_paint_undo);
   ADD ("/store-plans/reopen", test_reopen);
   ADD ("/store-plans/units", test_units);
+  ADD ("/store-plans/second-connection", test_second_connection);
 #undef ADD
   return g_test_run ();
 }

@@ -10,8 +10,14 @@
 #include "cli-common.h"
 
 static const CliCommand commands[] = {
+  { "chart",
+    "chart FILE --kind gantt|progress|score|budget [--unit U] [--fy Y] [--plan ID] "
+    "[--indicator CODE] -o OUT.png|.pdf|.svg [--width W --height H] [--paper A4|A3]",
+    N_("Draw a plan chart, an indicator's progress, weighted scores or the budget"), cli_chart },
   { "demo", "demo [--force] FILE", N_("Build the sample workspace from the bundled data"),
     cli_demo },
+  { "export", "export FILE (--form F | --all) [--unit U] [--fy Y] -o OUT.xlsx",
+    N_("Write the official forms as an XLSX workbook"), cli_export },
   { "info", "info FILE", N_("Describe a workspace"), cli_info },
   { "score", "score FILE [--unit U] [--fy Y] [--json]",
     N_("Indicators × quarters with results, scores and weighted scores"), cli_score },

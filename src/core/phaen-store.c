@@ -536,6 +536,9 @@ open_connection (const char *path, gboolean create, GError **error)
       if (!_phaen_store_exec (self, sql, error))
         return NULL;
     }
+  /* The application id and schema version must reach the main file now: a second connection
+   * (an export thread) validates the file's header before SQLite reads the WAL. */
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_FULL, NULL, NULL);
   return g_steal_pointer (&self);
 }
 

@@ -1,0 +1,191 @@
+/* phaen-xlsx-plan.c — แผนการปรับปรุงกระบวนการตามภารกิจ (DOMAIN.md §3a, seeds 000 and 002)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-xlsx"
+
+#include "config.h"
+
+#include "phaen-xlsx-private.h"
+
+#define ACTIVITY_WIDTH 40.0
+#define MONTH_WIDTH 9.0
+#define BUDGET_WIDTH 14.0
+#define OWNER_WIDTH 15.0
+
+/* ● start, ○ planned output (DOMAIN.md §3c); a cell may carry both. */
+char *
+_phaen_xlsx_mark_text (guint marks)
+{
+  return g_strconcat ((marks & PHAEN_MARK_START) ? "●" : "", (marks & PHAEN_MARK_OUTPUT) ? "○" : "",
+                      NULL);
+}
+
+static char *
+section (PhaenXlsxBook *book, const PhaenPlan *plan, const char *key, GError **error)
+{
+  return phaen_store_get_plan_section (book->store, plan->id, key, error);
+}
+
+/* The owner when every activity shares one, so the column is one cell merged down (seed 000). */
+static const char *
+shared_owner (GPtrArray *activities)
+{
+  const char *owner = NULL;
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      const PhaenActivity *activity = g_ptr_array_index (activities, i);
+      const char *each = _phaen_xlsx_or_dash (activity->owner);
+
+      if (owner == NULL)
+        owner = each;
+      else if (!g_str_equal (owner, each))
+        return NULL;
+    }
+  return activities->len > 1 && owner != NULL && !g_str_equal (owner, "-") ? owner : NULL;
+}
+
+static char *
+activity_label (const PhaenActivity *activity)
+{
+  g_autofree char *indent = g_strnfill (activity->depth * 4, ' ');
+
+  return g_strdup_printf ("%s%s. %s", indent, activity->number ? activity->number : "",
+                          activity->name ? activity->name : "");
+}
+
+gboolean
+_phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **error)
+{
+  PhaenXlsxFormats *f = &book->fmt;
+  int n_months = PHAEN_FISCAL_MONTHS + CLAMP (plan->extra_months, 0, PHAEN_FISCAL_MONTHS);
+  guint n_cols = n_months + 3;
+  lxw_col_t col_budget = n_months + 1, col_owner = n_months + 2, last = n_cols - 1;
+  lxw_col_t half = (lxw_col_t)(n_months / 2);
+  double widths[PHAEN_XLSX_MAX_COLS];
+  g_autoptr (GPtrArray) activities = NULL;
+  g_autofree char *process = NULL, *customers = NULL, *stakeholders = NULL, *indicator = NULL,
+                  *criteria = NULL, *digital = NULL, *steps = NULL, *expected = NULL;
+  g_autofree char *title = NULL, *year = NULL, *unit_line = NULL;
+  PhaenXlsxSheet *sheet;
+  const char *owner;
+  lxw_row_t row = 0, head;
+
+  activities = phaen_store_list_activities (book->store, plan->id, error);
+  if (activities == NULL || !(process = section (book, plan, PHAEN_SECTION_PROCESS, error)) ||
+      !(customers = section (book, plan, PHAEN_SECTION_CUSTOMERS, error)) ||
+      !(stakeholders = section (book, plan, PHAEN_SECTION_STAKEHOLDERS, error)) ||
+      !(indicator = section (book, plan, PHAEN_SECTION_INDICATOR, error)) ||
+      !(criteria = section (book, plan, PHAEN_SECTION_CRITERIA, error)) ||
+      !(digital = section (book, plan, PHAEN_SECTION_DIGITAL, error)) ||
+      !(steps = section (book, plan, PHAEN_SECTION_STEPS, error)) ||
+      !(expected = section (book, plan, PHAEN_SECTION_EXPECTED, error)))
+    return FALSE;
+
+  widths[0] = ACTIVITY_WIDTH;
+  for (int m = 0; m < n_months; m++)
+    widths[1 + m] = MONTH_WIDTH;
+  widths[col_budget] = BUDGET_WIDTH;
+  widths[col_owner] = OWNER_WIDTH;
+  sheet = _phaen_xlsx_sheet_new (book, "แผนปรับปรุงกระบวนการ", widths, n_cols);
+
+  /* Title lines as seed 000 prints them. */
+  title = g_strdup_printf ("แผนการปรับปรุงกระบวนการตามภารกิจของ%s", book->unit->name);
+  year = g_strdup_printf ("ประจำปีงบประมาณ พ.ศ. %d", book->fiscal_year);
+  unit_line = g_strdup_printf ("หน่วยงาน : %s", book->unit->name);
+  _phaen_xlsx_merge_text (sheet, row, 0, row, last, title, f->title);
+  row++;
+  _phaen_xlsx_merge_text (sheet, row, 0, row, last, year, f->title);
+  row += 2;
+  _phaen_xlsx_merge_text (sheet, row, 0, row, last, unit_line, f->heading);
+  row += 2;
+
+  _phaen_xlsx_labelled (sheet, row++, 0, last,
+                        "1. ชื่อกระบวนการปรับปรุงประสิทธิภาพในการปฏิบัติงาน : ", process);
+  row++;
+  _phaen_xlsx_merge_text (sheet, row, 0, row, last, "2. ข้อกำหนดที่สำคัญ", f->heading);
+  row++;
+  _phaen_xlsx_merge_text (sheet, row, 0, row, half, "ผู้รับบริการ", f->header);
+  _phaen_xlsx_merge_text (sheet, row, half + 1, row, last, "ผู้มีส่วนได้ส่วนเสีย", f->header);
+  row++;
+  _phaen_xlsx_merge_text (sheet, row, 0, row, half, _phaen_xlsx_or_dash (customers), f->text);
+  _phaen_xlsx_merge_text (sheet, row, half + 1, row, last, _phaen_xlsx_or_dash (stakeholders),
+                          f->text);
+  row += 2;
+  _phaen_xlsx_labelled (sheet, row++, 0, last, "3. ตัวชี้วัด : ", indicator);
+  _phaen_xlsx_labelled (sheet, row++, 0, last,
+                        "รายละเอียดการวัดผล/เกณฑ์การวัดผลการดำเนินการ : ", criteria);
+  row++;
+  _phaen_xlsx_labelled (sheet, row++, 0, last,
+                        "4. แนวทางการนำเทคโนโลยีดิจิทัลมาใช้ในการจัดการกระบวนการ : ", digital);
+  row++;
+  _phaen_xlsx_merge_text (sheet, row, 0, row, last, "5. วิธีการลดขั้นตอนในการปฏิบัติงาน :", f->heading);
+  row++;
+  _phaen_xlsx_merge_text (sheet, row, 0, row, last, _phaen_xlsx_or_dash (steps), f->para);
+  row += 2;
+
+  _phaen_xlsx_merge_text (sheet, row, 0, row, last, "6. แผนการดำเนินงาน", f->heading);
+  row++;
+  head = row;
+  _phaen_xlsx_merge_text (sheet, head, 0, head + 1, 0, "กิจกรรม", f->header);
+  _phaen_xlsx_merge_text (sheet, head, 1, head, n_months, "ระยะเวลาในการดำเนินงาน", f->header);
+  for (int m = 0; m < n_months; m++)
+    {
+      g_autofree char *month = _phaen_xlsx_month_header (book, m);
+
+      _phaen_xlsx_text (sheet, head + 1, 1 + m, month, f->header);
+    }
+  _phaen_xlsx_merge_text (sheet, head, col_budget, head + 1, col_budget, "งบประมาณ", f->header);
+  _phaen_xlsx_merge_text (sheet, head, col_owner, head + 1, col_owner, "ผู้รับผิดชอบ", f->header);
+  row = head + 2;
+
+  owner = shared_owner (activities);
+  if (activities->len == 0)
+    {
+      _phaen_xlsx_text (sheet, row, 0, "-", f->text);
+      for (lxw_col_t c = 1; c <= last; c++)
+        _phaen_xlsx_blank (sheet, row, c, f->mark);
+      row++;
+    }
+  for (guint i = 0; i < activities->len; i++, row++)
+    {
+      const PhaenActivity *activity = g_ptr_array_index (activities, i);
+      g_autofree char *label = activity_label (activity);
+
+      _phaen_xlsx_text (sheet, row, 0, label, f->text);
+      for (int m = 0; m < n_months; m++)
+        {
+          guint marks = activity->marks[m];
+          g_autofree char *text = _phaen_xlsx_mark_text (marks);
+
+          _phaen_xlsx_text (sheet, row, 1 + m, text,
+                            (marks & PHAEN_MARK_PLANNED) ? f->shaded : f->mark);
+        }
+      if (activity->has_budget)
+        _phaen_xlsx_number (sheet, row, col_budget, activity->budget, f->money);
+      else
+        _phaen_xlsx_text (sheet, row, col_budget, "-", f->center);
+      if (owner == NULL)
+        _phaen_xlsx_text (sheet, row, col_owner, _phaen_xlsx_or_dash (activity->owner), f->center);
+    }
+  if (owner != NULL)
+    _phaen_xlsx_merge_text (sheet, head + 2, col_owner, row - 1, col_owner, owner, f->center);
+
+  if (n_months > PHAEN_FISCAL_MONTHS)
+    {
+      g_autofree char *first_next = _phaen_xlsx_month_header (book, PHAEN_FISCAL_MONTHS);
+      g_autofree char *last_next = _phaen_xlsx_month_header (book, n_months - 1);
+      g_autofree char *note =
+        n_months == PHAEN_FISCAL_MONTHS + 1
+          ? g_strdup_printf ("หมายเหตุ: %s อยู่ในปีงบประมาณถัดไป", first_next)
+          : g_strdup_printf ("หมายเหตุ: %s – %s อยู่ในปีงบประมาณถัดไป", first_next, last_next);
+
+      _phaen_xlsx_merge_text (sheet, row, 0, row, last, note, f->note);
+      row++;
+    }
+  row++;
+  _phaen_xlsx_labelled (sheet, row, 0, last, "7. ผลที่คาดว่าจะได้รับ : ", expected);
+
+  _phaen_xlsx_sheet_finish (sheet, head, head + 1);
+  _phaen_xlsx_sheet_free (sheet);
+  return TRUE;
+}
