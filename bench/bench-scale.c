@@ -9,10 +9,11 @@
 #include "bench-ministry.h"
 #include "phaen-scorecard.h"
 #include "phaen-validate.h"
+#include "phaen-xlsx.h"
 
 typedef struct
 {
-  double open, list, rescore, validate;
+  double open, list, rescore, validate, export_plan, export_summary;
 } Timings;
 
 static void
@@ -20,6 +21,30 @@ die (GError *error)
 {
   g_printerr ("bench-scale: %s\n", error->message);
   exit (1);
+}
+
+/* Exports a form of the first unit (the largest) next to the workspace and times it. */
+static double
+export_form (PhaenStore *store, PhaenXlsxForm form, gint64 plan, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenPlan) record = phaen_store_get_plan (store, plan, &error);
+  g_autofree char *out = g_strconcat (path, ".xlsx", NULL);
+  PhaenXlsxOptions options;
+  double start;
+
+  if (record == NULL)
+    die (error);
+  phaen_xlsx_options_init (&options, form);
+  options.unit_id = record->unit_id;
+  options.fiscal_year = record->fiscal_year;
+  options.plan_id = form == PHAEN_XLSX_FORM_PLAN ? plan : 0;
+  start = bench_seconds ();
+  if (!phaen_xlsx_export (store, &options, out, &error))
+    die (error);
+  start = bench_seconds () - start;
+  g_remove (out);
+  return start;
 }
 
 static Timings
@@ -61,6 +86,9 @@ measure (const char *path, gint64 plan)
   if (problems == NULL)
     die (error);
   t.validate = bench_seconds () - start;
+
+  t.export_plan = export_form (store, PHAEN_XLSX_FORM_PLAN, plan, path);
+  t.export_summary = export_form (store, PHAEN_XLSX_FORM_SUMMARY, plan, path);
   return t;
 }
 
@@ -109,6 +137,8 @@ main (int argc, char *argv[])
   ROW ("list the largest plan's activities", list);
   ROW ("rescore every unit (4 quarters)", rescore);
   ROW ("validate the workspace", validate);
+  ROW ("export the largest plan (XLSX)", export_plan);
+  ROW ("export the largest unit's summary", export_summary);
 #undef ROW
 
   for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL }; *suffix;
