@@ -1,0 +1,24 @@
+/* app-gantt-view.h — the plan's Gantt chart as the chart engine draws it, redrawn on each edit
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "phaen-chart-gantt.h"
+#include "phaen-store.h"
+
+G_BEGIN_DECLS
+
+#define APP_TYPE_GANTT_VIEW (app_gantt_view_get_type ())
+G_DECLARE_FINAL_TYPE (AppGanttView, app_gantt_view, APP, GANTT_VIEW, GtkWidget)
+
+GtkWidget *app_gantt_view_new (void);
+
+/* Charts @plan_id of @store and follows its "changed" signal; @store NULL clears. */
+void app_gantt_view_set_plan (AppGanttView *self, PhaenStore *store, gint64 plan_id);
+
+/* The chart on show, rebuilt after every change of the store. Returns: (transfer none) (nullable)
+ */
+PhaenGantt *app_gantt_view_get_chart (AppGanttView *self);
+
+G_END_DECLS

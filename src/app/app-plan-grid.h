@@ -1,0 +1,63 @@
+/* app-plan-grid.h — the plan's activity × month grid, edited in place
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "app-grid-geometry.h"
+#include "phaen-store.h"
+
+G_BEGIN_DECLS
+
+#define APP_TYPE_PLAN_GRID (app_plan_grid_get_type ())
+G_DECLARE_FINAL_TYPE (AppPlanGrid, app_plan_grid, APP, PLAN_GRID, GtkWidget)
+
+/*
+ * Actions (widget actions: activate them with gtk_widget_activate_action() on the grid, or from
+ * a button inside it):
+ *   grid.tool            state "s": "planned" | "start" | "output" | "achieved"
+ *   grid.edit            F2, Enter: edit the cell, or toggle the tool's mark in a month cell
+ *   grid.add-activity    Ctrl+Enter, Insert: a new activity below the cursor
+ *   grid.delete-activity Ctrl+Delete
+ *   grid.move-up         Alt+Up
+ *   grid.move-down       Alt+Down
+ *   grid.indent          Ctrl+], or Tab on the number column
+ *   grid.outdent         Ctrl+[, or Shift+Tab on the number column
+ *
+ * Signals:
+ *   "message" (const char *text): something the user should read (refused input, a deleted
+ *   activity); the page shows it as a toast.
+ */
+
+GtkWidget *app_plan_grid_new (void);
+
+/* Shows @plan_id of @store and follows the store's "changed" signal; @store NULL clears. */
+void app_plan_grid_set_plan (AppPlanGrid *self, PhaenStore *store, gint64 plan_id);
+
+/* The activity under the cursor, or 0 when there is none. */
+gint64 app_plan_grid_get_cursor_activity (AppPlanGrid *self);
+guint app_plan_grid_get_n_rows (AppPlanGrid *self);
+
+void app_plan_grid_set_cursor (AppPlanGrid *self, guint row, guint column);
+
+/* What typing @text into a cell and pressing Enter does. Refused input (a budget that is not a
+ * number, a category outside 0–5, a month or number cell) changes nothing, emits "message" and
+ * returns FALSE with PHAEN_ERROR_INVALID; store errors are passed on. */
+gboolean app_plan_grid_commit_text (
+  AppPlanGrid *self, guint row, guint column, const char *text, GError **error);
+
+/* What a drag over months @first_month … @last_month (either order) of @row does with the
+ * current tool: sets its mark in every cell, or clears it when the first cell already has it.
+ * One undo step. */
+gboolean app_plan_grid_paint (
+  AppPlanGrid *self, guint row, guint first_month, guint last_month, GError **error);
+
+/* The text a cell or the footer shows (`1.1`, `14,760.00`, `-`, `●○`).
+ * Returns: (transfer full) */
+char *app_plan_grid_get_cell_text (AppPlanGrid *self, guint row, guint column);
+char *app_plan_grid_get_footer_text (AppPlanGrid *self, guint column);
+
+/* The keyboard and mouse help, for a tooltip or a help popover. Returns: (transfer none) */
+const char *app_plan_grid_get_help_text (void);
+
+G_END_DECLS

@@ -1,0 +1,1119 @@
+/* app-window.c — the main window: welcome page, sidebar of units and years, undo and redo
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "app-dashboard-page.h"
+#include "app-efficiency-page.h"
+#include "app-indicators-page.h"
+#include "app-new-plan-dialog.h"
+#include "app-plan-page.h"
+#include "app-pmqa-page.h"
+#include "app-results-page.h"
+#include "app-window.h"
+#include "phaen-score.h"
+
+typedef enum
+{
+  ITEM_UNIT,
+  ITEM_YEAR,
+  ITEM_PLAN,
+  ITEM_INDICATORS,
+  ITEM_RESULTS,
+  ITEM_DASHBOARD,
+  ITEM_EFFICIENCY, /* the monthly report of a 12-item efficiency plan */
+  ITEM_PMQA,       /* PMQA category 7 of a unit's year */
+} ItemKind;
+
+/* One sidebar row: a unit or year heading, or a page of a unit's year. */
+typedef struct
+{
+  ItemKind kind;
+  gint64 unit_id;
+  int year;
+  gint64 plan_id;
+  char *label;
+  char *subtitle; /* the content header's subtitle for pages */
+} SidebarItem;
+
+struct _AppWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  GtkWidget *recent_group;
+  GtkListBox *recent_list;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar_list;
+  AdwWindowTitle *sidebar_title;
+  AdwWindowTitle *content_title;
+  GtkStack *content_stack;
+  GtkWidget *undo_button;
+  GtkWidget *redo_button;
+  AppPlanPage *plan_page;
+  AppIndicatorsPage *indicators_page;
+  AppResultsPage *results_page;
+  AppDashboardPage *dashboard_page;
+  AppEfficiencyPage *efficiency_page;
+  AppPmqaPage *pmqa_page;
+
+  GSettings *settings;
+  PhaenStore *store;
+  GCancellable *cancellable;
+  GPtrArray *items; /* (element-type SidebarItem) the rows of sidebar_list, in order */
+  char *initial_view;
+};
+
+G_DEFINE_FINAL_TYPE (AppWindow, app_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void set_store (AppWindow *self, PhaenStore *store);
+
+/* ------------------------------------------------------------------ sidebar items */
+
+static void
+sidebar_item_free (SidebarItem *item)
+{
+  g_free (item->label);
+  g_free (item->subtitle);
+  g_free (item);
+}
+
+static SidebarItem *
+sidebar_item_new (
+  ItemKind kind, gint64 unit_id, int year, gint64 plan_id, const char *label, const char *subtitle)
+{
+  SidebarItem *item = g_new0 (SidebarItem, 1);
+
+  item->kind = kind;
+  item->unit_id = unit_id;
+  item->year = year;
+  item->plan_id = plan_id;
+  item->label = g_strdup (label);
+  item->subtitle = g_strdup (subtitle);
+  return item;
+}
+
+static gboolean
+sidebar_item_same_place (const SidebarItem *a, const SidebarItem *b)
+{
+  return a->kind == b->kind && a->unit_id == b->unit_id && a->year == b->year &&
+         a->plan_id == b->plan_id;
+}
+
+static gboolean
+sidebar_items_equal (GPtrArray *a, GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const SidebarItem *x = g_ptr_array_index (a, i);
+      const SidebarItem *y = g_ptr_array_index (b, i);
+
+      if (!sidebar_item_same_place (x, y) || g_strcmp0 (x->label, y->label) != 0 ||
+          g_strcmp0 (x->subtitle, y->subtitle) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+unit_has_year (GPtrArray *plans, GPtrArray *indicators, gint64 unit_id, int year)
+{
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const PhaenPlan *plan = g_ptr_array_index (plans, i);
+
+      if (plan->unit_id == unit_id && plan->fiscal_year == year)
+        return TRUE;
+    }
+  return indicators->len > 0;
+}
+
+static gboolean
+has_pmqa_indicators (GPtrArray *indicators)
+{
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const PhaenIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      if (indicator->scoring == PHAEN_SCORING_PMQA7)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Units → fiscal years (newest first) → the year's plans, indicators and results. */
+static GPtrArray *
+build_sidebar_items (PhaenStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)sidebar_item_free);
+  g_autoptr (GPtrArray) units = phaen_store_list_units (store, error);
+  g_autoptr (GPtrArray) plans = NULL;
+  g_autoptr (GArray) years = NULL;
+
+  if (units == NULL)
+    return NULL;
+  plans = phaen_store_list_plans (store, 0, 0, error);
+  if (plans == NULL)
+    return NULL;
+  years = phaen_store_list_fiscal_years (store, error);
+  if (years == NULL)
+    return NULL;
+
+  for (guint u = 0; u < units->len; u++)
+    {
+      const PhaenUnit *unit = g_ptr_array_index (units, u);
+      g_autofree char *unit_label = g_strdup_printf ("%s %s", unit->abbr, unit->name);
+
+      g_ptr_array_add (items, sidebar_item_new (ITEM_UNIT, unit->id, 0, 0, unit_label, NULL));
+      for (guint y = years->len; y-- > 0;)
+        {
+          int year = g_array_index (years, int, y);
+          g_autoptr (GPtrArray) indicators =
+            phaen_store_list_indicators (store, unit->id, year, error);
+          g_autofree char *year_label = NULL;
+          g_autofree char *subtitle = NULL;
+
+          if (indicators == NULL)
+            return NULL;
+          if (!unit_has_year (plans, indicators, unit->id, year))
+            continue;
+          year_label = g_strdup_printf (_ ("Fiscal year %d"), year);
+          subtitle = g_strdup_printf (_ ("%s · fiscal year %d"), unit->abbr, year);
+          g_ptr_array_add (items,
+                           sidebar_item_new (ITEM_YEAR, unit->id, year, 0, year_label, NULL));
+          for (guint p = 0; p < plans->len; p++)
+            {
+              const PhaenPlan *plan = g_ptr_array_index (plans, p);
+
+              if (plan->unit_id != unit->id || plan->fiscal_year != year)
+                continue;
+              g_ptr_array_add (items, sidebar_item_new (ITEM_PLAN, unit->id, year, plan->id,
+                                                        plan->title, subtitle));
+              if (plan->kind == PHAEN_PLAN_EFFICIENCY)
+                g_ptr_array_add (items, sidebar_item_new (ITEM_EFFICIENCY, unit->id, year, plan->id,
+                                                          _ ("Monthly report"), subtitle));
+            }
+          g_ptr_array_add (items, sidebar_item_new (ITEM_INDICATORS, unit->id, year, 0,
+                                                    _ ("Indicators"), subtitle));
+          g_ptr_array_add (items, sidebar_item_new (ITEM_RESULTS, unit->id, year, 0,
+                                                    _ ("Quarterly results"), subtitle));
+          g_ptr_array_add (
+            items, sidebar_item_new (ITEM_DASHBOARD, unit->id, year, 0, _ ("Dashboard"), subtitle));
+          if (has_pmqa_indicators (indicators))
+            g_ptr_array_add (items, sidebar_item_new (ITEM_PMQA, unit->id, year, 0,
+                                                      _ ("PMQA category 7"), subtitle));
+        }
+    }
+  return g_steal_pointer (&items);
+}
+
+static const char *
+item_icon (ItemKind kind)
+{
+  switch (kind)
+    {
+    case ITEM_PLAN:
+      return "x-office-spreadsheet-symbolic";
+    case ITEM_INDICATORS:
+      return "view-list-bullet-symbolic";
+    case ITEM_RESULTS:
+      return "document-edit-symbolic";
+    case ITEM_DASHBOARD:
+      return "x-office-presentation-symbolic";
+    case ITEM_EFFICIENCY:
+      return "object-select-symbolic";
+    case ITEM_PMQA:
+      return "view-grid-symbolic";
+    case ITEM_UNIT:
+    case ITEM_YEAR:
+    default:
+      return NULL;
+    }
+}
+
+static GtkWidget *
+sidebar_row_new (const SidebarItem *item)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (item->label);
+  const char *icon = item_icon (item->kind);
+
+  /* Plan titles are long: a few wrapped lines in a sidebar of fixed width. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_widget_set_tooltip_text (row, item->label);
+  if (icon != NULL)
+    {
+      gtk_widget_set_margin_start (box, 12);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+    }
+  else
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (label, item->kind == ITEM_UNIT ? "heading" : "dim-label");
+      gtk_widget_add_css_class (row, item->kind == ITEM_UNIT ? "sidebar-unit" : "sidebar-year");
+    }
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static SidebarItem *
+row_item (AppWindow *self, GtkListBoxRow *row)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (self->items == NULL || index < 0 || (guint)index >= self->items->len)
+    return NULL;
+  return g_ptr_array_index (self->items, index);
+}
+
+static GtkListBoxRow *
+find_row (AppWindow *self, const SidebarItem *wanted)
+{
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    if (sidebar_item_same_place (g_ptr_array_index (self->items, i), wanted))
+      return gtk_list_box_get_row_at_index (self->sidebar_list, i);
+  return NULL;
+}
+
+static GtkListBoxRow *
+first_page_row (AppWindow *self)
+{
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    {
+      const SidebarItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->kind != ITEM_UNIT && item->kind != ITEM_YEAR)
+        return gtk_list_box_get_row_at_index (self->sidebar_list, i);
+    }
+  return NULL;
+}
+
+static void
+show_item (AppWindow *self, const SidebarItem *item)
+{
+  if (item == NULL)
+    {
+      app_plan_page_set_plan (self->plan_page, NULL, 0);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      return;
+    }
+
+  adw_window_title_set_title (self->content_title, item->label);
+  adw_window_title_set_subtitle (self->content_title, item->subtitle);
+  switch (item->kind)
+    {
+    case ITEM_PLAN:
+      app_plan_page_set_plan (self->plan_page, self->store, item->plan_id);
+      gtk_stack_set_visible_child_name (self->content_stack, "plan");
+      break;
+    case ITEM_INDICATORS:
+      app_indicators_page_set_unit (self->indicators_page, self->store, item->unit_id, item->year);
+      gtk_stack_set_visible_child_name (self->content_stack, "indicators");
+      break;
+    case ITEM_RESULTS:
+      app_results_page_set_unit (self->results_page, self->store, item->unit_id, item->year);
+      gtk_stack_set_visible_child_name (self->content_stack, "results");
+      break;
+    case ITEM_DASHBOARD:
+      app_dashboard_page_set_unit (self->dashboard_page, self->store, item->unit_id, item->year);
+      gtk_stack_set_visible_child_name (self->content_stack, "dashboard");
+      break;
+    case ITEM_EFFICIENCY:
+      app_efficiency_page_set_plan (self->efficiency_page, self->store, item->plan_id);
+      gtk_stack_set_visible_child_name (self->content_stack, "efficiency");
+      break;
+    case ITEM_PMQA:
+      app_pmqa_page_set_unit (self->pmqa_page, self->store, item->unit_id, item->year);
+      gtk_stack_set_visible_child_name (self->content_stack, "pmqa");
+      break;
+    case ITEM_UNIT:
+    case ITEM_YEAR:
+    default:
+      break;
+    }
+}
+
+/* Rebuilds the rows when the units, years or plans changed, keeping the selected place. */
+static void
+refresh_sidebar (AppWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  const SidebarItem *selected;
+  SidebarItem keep = { 0 };
+  gboolean has_keep;
+  GtkListBoxRow *row = NULL;
+  GtkWidget *child;
+
+  if (self->store == NULL)
+    return;
+  items = build_sidebar_items (self->store, &error);
+  if (items == NULL)
+    {
+      app_window_toast (self, error->message);
+      return;
+    }
+  if (sidebar_items_equal (self->items, items))
+    return;
+
+  /* Only the place is kept: the strings go with the old items. */
+  selected = row_item (self, gtk_list_box_get_selected_row (self->sidebar_list));
+  has_keep = selected != NULL;
+  if (has_keep)
+    keep = (SidebarItem){ selected->kind, selected->unit_id, selected->year, selected->plan_id };
+
+  g_signal_handlers_block_matched (self->sidebar_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_steal_pointer (&items);
+  for (guint i = 0; i < self->items->len; i++)
+    gtk_list_box_append (self->sidebar_list, sidebar_row_new (g_ptr_array_index (self->items, i)));
+  g_signal_handlers_unblock_matched (self->sidebar_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self);
+
+  if (has_keep)
+    row = find_row (self, &keep);
+  if (row == NULL)
+    row = first_page_row (self);
+  gtk_list_box_select_row (self->sidebar_list, row);
+  if (row == NULL)
+    show_item (self, NULL);
+  else
+    show_item (self, row_item (self, row));
+}
+
+/* ------------------------------------------------------------------ other helpers */
+
+static void
+update_undo_state (AppWindow *self)
+{
+  gboolean can_undo = self->store != NULL && phaen_store_can_undo (self->store);
+  gboolean can_redo = self->store != NULL && phaen_store_can_redo (self->store);
+  const char *undo_label = can_undo ? phaen_store_get_undo_label (self->store) : NULL;
+  const char *redo_label = can_redo ? phaen_store_get_redo_label (self->store) : NULL;
+  g_autofree char *undo_tip =
+    undo_label != NULL ? g_strdup_printf (_ ("Undo “%s”"), undo_label) : g_strdup (_ ("Undo"));
+  g_autofree char *redo_tip =
+    redo_label != NULL ? g_strdup_printf (_ ("Redo “%s”"), redo_label) : g_strdup (_ ("Redo"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
+static char *
+display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (home != NULL && g_str_has_prefix (dir, home))
+    return g_strconcat ("~", dir + strlen (home), NULL);
+  return g_steal_pointer (&dir);
+}
+
+static void
+refresh_recent (AppWindow *self)
+{
+  g_auto (GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *where = NULL;
+      GtkWidget *row;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      name = g_path_get_basename (recent[i]);
+      where = display_path (recent[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->recent_group, shown > 0);
+}
+
+static void
+flush_edits (AppWindow *self)
+{
+  app_plan_page_flush (self->plan_page);
+  app_indicators_page_flush (self->indicators_page);
+  app_pmqa_page_flush (self->pmqa_page);
+  app_results_page_flush (self->results_page);
+  app_efficiency_page_flush (self->efficiency_page);
+}
+
+static void
+set_store (AppWindow *self, PhaenStore *store)
+{
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      flush_edits (self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
+  /* The pages let go of the old workspace before it closes. */
+  app_plan_page_set_plan (self->plan_page, NULL, 0);
+  app_indicators_page_set_unit (self->indicators_page, NULL, 0, 0);
+  app_results_page_set_unit (self->results_page, NULL, 0, 0);
+  app_dashboard_page_set_unit (self->dashboard_page, NULL, 0, 0);
+  app_efficiency_page_set_plan (self->efficiency_page, NULL, 0);
+  app_pmqa_page_set_unit (self->pmqa_page, NULL, 0, 0);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_set_object (&self->store, store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", store != NULL);
+  if (store != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (phaen_store_get_path (store));
+
+      g_signal_connect_object (store, "changed", G_CALLBACK (refresh_sidebar), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed", G_CALLBACK (update_undo_state), self,
+                               G_CONNECT_SWAPPED);
+      adw_window_title_set_title (self->sidebar_title, name);
+      adw_window_title_set_subtitle (self->sidebar_title, _ ("Saved as you edit"));
+      gtk_window_set_title (GTK_WINDOW (self), name);
+      refresh_sidebar (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Phaen"));
+      refresh_recent (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+  update_undo_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+apply_initial_view (AppWindow *self)
+{
+  g_autofree char *view = g_steal_pointer (&self->initial_view);
+  g_autofree char *kind = NULL;
+  const char *unit_abbr;
+  gint64 unit_id = 0;
+  gboolean plan_view;
+  ItemKind wanted;
+
+  if (view == NULL || self->items == NULL)
+    return;
+  /* "dashboard:สตป." shows that unit's page rather than the first unit's. */
+  unit_abbr = strchr (view, ':');
+  kind = g_strndup (view, unit_abbr != NULL ? (gsize)(unit_abbr - view) : strlen (view));
+  if (unit_abbr != NULL)
+    {
+      g_autoptr (PhaenUnit) unit = phaen_store_find_unit (self->store, unit_abbr + 1, NULL);
+
+      unit_id = unit != NULL ? unit->id : 0;
+    }
+  plan_view = g_str_equal (kind, "grid") || g_str_equal (kind, "gantt");
+  wanted = plan_view                          ? ITEM_PLAN
+           : g_str_equal (kind, "indicators") ? ITEM_INDICATORS
+           : g_str_equal (kind, "dashboard")  ? ITEM_DASHBOARD
+           : g_str_equal (kind, "efficiency") ? ITEM_EFFICIENCY
+                                              : ITEM_RESULTS;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const SidebarItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->kind != wanted || (unit_id != 0 && item->unit_id != unit_id))
+        continue;
+      gtk_list_box_select_row (self->sidebar_list,
+                               gtk_list_box_get_row_at_index (self->sidebar_list, i));
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (plan_view)
+        g_object_set (self->plan_page, "view", kind, NULL);
+      return;
+    }
+}
+
+static void
+note_opened (AppWindow *self, PhaenStore *store)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (APP_IS_APPLICATION (app))
+    app_application_note_opened (APP_APPLICATION (app), phaen_store_get_path (store));
+}
+
+static void
+show_new_plan_dialog (AppWindow *self)
+{
+  const SidebarItem *item = row_item (self, gtk_list_box_get_selected_row (self->sidebar_list));
+  AppNewPlanDialog *dialog;
+
+  g_return_if_fail (self->store != NULL);
+
+  dialog = app_new_plan_dialog_new (GTK_WINDOW (self), self->store, item ? item->unit_id : 0);
+  g_signal_connect_object (dialog, "plan-created", G_CALLBACK (app_window_show_plan), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ callbacks */
+
+static void
+recent_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, AppWindow *self)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (g_object_get_data (G_OBJECT (row), "path"));
+
+  app_window_open (self, file);
+}
+
+static void
+sidebar_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, AppWindow *self)
+{
+  const SidebarItem *item = row_item (self, row);
+
+  if (item == NULL)
+    return;
+  flush_edits (self);
+  show_item (self, item);
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, AppWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (AppWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+open_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AppWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) store = phaen_store_open_finish (result, &error);
+
+  if (store == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        app_window_show_error (self, _ ("The file could not be opened"), error->message);
+      return;
+    }
+  set_store (self, store);
+  note_opened (self, store);
+  apply_initial_view (self);
+}
+
+static void
+chooser_open_response_cb (GtkNativeDialog *chooser, int response, AppWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      app_window_open (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+chooser_new_response_cb (GtkNativeDialog *chooser, int response, AppWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      /* A name without the extension still makes a workspace that the open dialog lists. */
+      if (path != NULL && !g_str_has_suffix (path, ".phaen"))
+        {
+          g_autofree char *with_ext = g_strconcat (path, ".phaen", NULL);
+
+          g_clear_object (&file);
+          file = g_file_new_for_path (with_ext);
+        }
+      app_window_create (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+workspace_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("Phaen workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.phaen");
+  return filter;
+}
+
+static void
+language_changed_cb (AppWindow *self)
+{
+  app_window_toast (self, _ ("The new language is used from the next start of Phaen."));
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  AppWindow *self = APP_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  flush_edits (self);
+  if (!phaen_store_undo (self->store, &error))
+    app_window_toast (self, error->message);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  AppWindow *self = APP_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  flush_edits (self);
+  if (!phaen_store_redo (self->store, &error))
+    app_window_toast (self, error->message);
+}
+
+static void
+new_plan_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  show_new_plan_dialog (APP_WINDOW (widget));
+}
+
+static void
+close_workspace_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  set_store (APP_WINDOW (widget), NULL);
+}
+
+/* ------------------------------------------------------------------ overrides */
+
+static gboolean
+app_window_close_request (GtkWindow *window)
+{
+  AppWindow *self = APP_WINDOW (window);
+  int width, height;
+
+  flush_edits (self);
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  return GTK_WINDOW_CLASS (app_window_parent_class)->close_request (window);
+}
+
+static void
+app_window_dispose (GObject *object)
+{
+  AppWindow *self = APP_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
+   * GTK 4.8 would dispose them a second time (gtk#5834). */
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->initial_view, g_free);
+  G_OBJECT_CLASS (app_window_parent_class)->dispose (object);
+}
+
+static void
+app_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AppWindow *self = APP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+app_window_class_init (AppWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = app_window_dispose;
+  object_class->get_property = app_window_get_property;
+  window_class->close_request = app_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PHAEN_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (APP_TYPE_PLAN_PAGE);
+  g_type_ensure (APP_TYPE_INDICATORS_PAGE);
+  g_type_ensure (APP_TYPE_RESULTS_PAGE);
+  g_type_ensure (APP_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (APP_TYPE_EFFICIENCY_PAGE);
+  g_type_ensure (APP_TYPE_PMQA_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/phaen/Phaen/ui/app-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, results_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, efficiency_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, pmqa_page);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
+                                   close_workspace_action);
+}
+
+static void
+app_window_init (AppWindow *self)
+{
+  g_autoptr (GAction) language = NULL;
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* A click on an indicator of the dashboard opens it in the editor. */
+  g_signal_connect_object (self->dashboard_page, "show-indicator",
+                           G_CALLBACK (app_window_show_indicator), self, G_CONNECT_SWAPPED);
+
+  self->settings = app_settings_new ();
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  language = g_settings_create_action (self->settings, "language");
+  g_action_map_add_action (G_ACTION_MAP (self), language);
+  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (language_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (refresh_recent),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Phaen"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  update_undo_state (self);
+  refresh_recent (self);
+}
+
+/* ------------------------------------------------------------------ public API */
+
+AppWindow *
+app_window_new (AppApplication *application)
+{
+  return g_object_new (APP_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+app_window_open (AppWindow *self, GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *body = g_strdup_printf (_ ("“%s” is not a file on this computer."), uri);
+
+      app_window_show_error (self, _ ("The file could not be opened"), body);
+      return;
+    }
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  phaen_store_open_async (path, self->cancellable, open_cb, g_object_ref (self));
+}
+
+void
+app_window_create (AppWindow *self, GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) store = NULL;
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      app_window_show_error (self, _ ("The workspace could not be made"),
+                             _ ("Choose a folder on this computer."));
+      return;
+    }
+  /* The file chooser already asked whether to replace an existing file. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *body =
+        g_strdup_printf (_ ("“%s” could not be replaced: %s"), path, g_strerror (saved_errno));
+
+      app_window_show_error (self, _ ("The workspace could not be made"), body);
+      return;
+    }
+  store = phaen_store_create (path, &error);
+  if (store == NULL)
+    {
+      app_window_show_error (self, _ ("The workspace could not be made"), error->message);
+      return;
+    }
+  set_store (self, store);
+  note_opened (self, store);
+  show_new_plan_dialog (self);
+}
+
+void
+app_window_choose_open (AppWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = workspace_filter ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  chooser = gtk_file_chooser_native_new (_ ("Open Workspace"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+app_window_choose_new (AppWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = workspace_filter ();
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  chooser =
+    gtk_file_chooser_native_new (_ ("New Workspace"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("C_reate"), _ ("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("Plans.phaen"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_new_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+app_window_set_initial_view (AppWindow *self, const char *view)
+{
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  g_free (self->initial_view);
+  self->initial_view = g_strdup (view);
+}
+
+PhaenStore *
+app_window_get_store (AppWindow *self)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+app_window_show_plan (AppWindow *self, gint64 plan_id)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    {
+      const SidebarItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->kind == ITEM_PLAN && item->plan_id == plan_id)
+        {
+          gtk_list_box_select_row (self->sidebar_list,
+                                   gtk_list_box_get_row_at_index (self->sidebar_list, i));
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+select_item (AppWindow *self, const SidebarItem *wanted)
+{
+  GtkListBoxRow *row = find_row (self, wanted);
+
+  if (row == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->sidebar_list, row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return TRUE;
+}
+
+gboolean
+app_window_show_unit_page (AppWindow *self, const char *page, gint64 unit_id, int fiscal_year)
+{
+  SidebarItem wanted = { .unit_id = unit_id, .year = fiscal_year };
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  if (g_str_equal (page, "indicators"))
+    wanted.kind = ITEM_INDICATORS;
+  else if (g_str_equal (page, "results"))
+    wanted.kind = ITEM_RESULTS;
+  else if (g_str_equal (page, "dashboard"))
+    wanted.kind = ITEM_DASHBOARD;
+  else if (g_str_equal (page, "pmqa"))
+    wanted.kind = ITEM_PMQA;
+  else
+    return FALSE;
+  return select_item (self, &wanted);
+}
+
+void
+app_window_show_indicator (AppWindow *self, gint64 indicator_id)
+{
+  g_autoptr (PhaenIndicator) indicator = NULL;
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  indicator = phaen_store_get_indicator (self->store, indicator_id, NULL);
+  if (indicator == NULL ||
+      !app_window_show_unit_page (self, "indicators", indicator->unit_id, indicator->fiscal_year))
+    return;
+  app_indicators_page_show_indicator (self->indicators_page, indicator_id);
+}
+
+gboolean
+app_window_show_efficiency_report (AppWindow *self, gint64 plan_id)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    {
+      const SidebarItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->kind == ITEM_EFFICIENCY && item->plan_id == plan_id)
+        return select_item (self, item);
+    }
+  return FALSE;
+}
+
+AppPlanPage *
+app_window_get_plan_page (AppWindow *self)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  return self->plan_page;
+}
+
+void
+app_window_show_error (AppWindow *self, const char *heading, const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+app_window_toast (AppWindow *self, const char *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

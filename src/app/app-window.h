@@ -1,0 +1,52 @@
+/* app-window.h — the main window: welcome page, sidebar of units and years, undo and redo
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "app-application.h"
+#include "app-plan-page.h"
+#include "phaen-store.h"
+
+G_BEGIN_DECLS
+
+#define APP_TYPE_WINDOW (app_window_get_type ())
+G_DECLARE_FINAL_TYPE (AppWindow, app_window, APP, WINDOW, AdwApplicationWindow)
+
+AppWindow *app_window_new (AppApplication *application);
+
+/* Opens @file in the background; the "store" property changes when it is open. A file that is
+ * not a workspace, or a damaged one, is explained in a dialog and the window stays as it was. */
+void app_window_open (AppWindow *self, GFile *file);
+/* Makes a new, empty workspace at @file, replacing a file there (the chooser asked first). */
+void app_window_create (AppWindow *self, GFile *file);
+/* Ask for a file with GtkFileChooserNative, then open or create it. */
+void app_window_choose_open (AppWindow *self);
+void app_window_choose_new (AppWindow *self);
+
+/* What to show once a workspace opens: "grid" or "gantt" (the first plan), "indicators",
+ * "results" or "dashboard" (of the first unit and year that have them), "efficiency" (the
+ * monthly report of the first 12-item efficiency plan); "VIEW:UNIT" (such as "dashboard:สตป.")
+ * takes the first of that unit's. */
+void app_window_set_initial_view (AppWindow *self, const char *view);
+
+/* The open workspace, NULL on the welcome page. Returns: (transfer none) (nullable) */
+PhaenStore *app_window_get_store (AppWindow *self);
+
+/* Selects the plan in the sidebar and shows it; FALSE when the workspace has no such plan. */
+gboolean app_window_show_plan (AppWindow *self, gint64 plan_id);
+AppPlanPage *app_window_get_plan_page (AppWindow *self); /* (transfer none) */
+
+/* Selects a page of the unit's @fiscal_year in the sidebar: "indicators", "results" (quarterly
+ * entry), "dashboard" or "pmqa" (PMQA category 7); FALSE when the sidebar has no such page. */
+gboolean
+app_window_show_unit_page (AppWindow *self, const char *page, gint64 unit_id, int fiscal_year);
+/* Opens the indicator in the editor of its unit's year ("indicators" in the sidebar). */
+void app_window_show_indicator (AppWindow *self, gint64 indicator_id);
+/* Selects the monthly report of the 12-item efficiency plan @plan_id; FALSE when there is none. */
+gboolean app_window_show_efficiency_report (AppWindow *self, gint64 plan_id);
+
+void app_window_show_error (AppWindow *self, const char *heading, const char *body);
+void app_window_toast (AppWindow *self, const char *text);
+
+G_END_DECLS

@@ -1,0 +1,575 @@
+/* test-app.c — the real window driven through its actions under a display (Xvfb in `make test`)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-test-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "app-application.h"
+#include "app-gantt-view.h"
+#include "app-new-plan-dialog.h"
+#include "app-plan-grid.h"
+#include "app-plan-page.h"
+#include "app-window.h"
+#include "phaen-demo.h"
+#include "phaen-error.h"
+
+typedef struct
+{
+  char *dir;
+  char *path; /* the sample workspace, made fresh for each test */
+  AppApplication *app;
+  AppWindow *window;
+} Fixture;
+
+/* ------------------------------------------------------------------ helpers */
+
+/* Runs the main loop until @done says so, for at most ten seconds. */
+static gboolean
+wait_until (gboolean (*done) (gpointer data), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static gboolean
+idle_done (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  g_assert_true (wait_until (idle_done, NULL));
+}
+
+static gboolean
+has_store (gpointer data)
+{
+  return app_window_get_store (data) != NULL;
+}
+
+/* The message dialog on top of @window, if any. */
+static AdwMessageDialog *
+find_dialog (AppWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static gint64
+find_plan (PhaenStore *store, const char *unit_abbr, PhaenPlanKind kind)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (store, unit_abbr, &error);
+  g_autoptr (GPtrArray) plans = NULL;
+
+  g_assert_no_error (error);
+  plans = phaen_store_list_plans (store, unit->id, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const PhaenPlan *plan = g_ptr_array_index (plans, i);
+
+      if (plan->kind == kind)
+        return plan->id;
+    }
+  g_assert_not_reached ();
+}
+
+/* The grid row of @activity_id: the grid shows the activities in display order. */
+static int
+row_of (PhaenStore *store, gint64 plan_id, gint64 activity_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) activities = phaen_store_list_activities (store, plan_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < activities->len; i++)
+    if (((PhaenActivity *)g_ptr_array_index (activities, i))->id == activity_id)
+      return (int)i;
+  return -1;
+}
+
+static void
+open_in_window (Fixture *fixture, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  app_window_open (fixture->window, file);
+  g_assert_true (wait_until (has_store, fixture->window));
+  settle ();
+}
+
+/* Widgets of @type under @root, depth first. */
+static void
+collect_widgets (GtkWidget *root, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* ------------------------------------------------------------------ fixture */
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) store = NULL;
+
+  fixture->dir = g_dir_make_tmp ("phaen-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "sample.phaen", NULL);
+  store = phaen_store_create (fixture->path, &error);
+  g_assert_no_error (error);
+  phaen_demo_load_dir (store, PHAEN_SOURCE_DATADIR "/sample", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  fixture->app = app_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (app_window_new (fixture->app));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  settle ();
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  settle ();
+  g_clear_object (&fixture->app);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* ------------------------------------------------------------------ tests */
+
+/* The issue's walk: open the sample, add an activity, type its name, paint three months, undo
+ * once, reopen the file and read what was stored. */
+static void
+test_plan_edit_undo_reopen (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) reopened = NULL;
+  g_autoptr (PhaenActivity) stored = NULL;
+  PhaenStore *store;
+  AppPlanPage *page;
+  AppPlanGrid *grid;
+  gint64 plan_id, activity_id;
+  guint n_rows;
+  int row;
+
+  open_in_window (fixture, fixture->path);
+  store = app_window_get_store (fixture->window);
+  plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
+  g_assert_true (app_window_show_plan (fixture->window, plan_id));
+  settle ();
+  page = app_window_get_plan_page (fixture->window);
+  grid = APP_PLAN_GRID (app_plan_page_get_grid (page));
+  g_assert_cmpint (app_plan_page_get_plan_id (page), ==, plan_id);
+  n_rows = app_plan_grid_get_n_rows (grid);
+  g_assert_cmpuint (n_rows, ==, 7); /* seed 000's seven activities */
+
+  app_plan_grid_set_cursor (grid, n_rows - 1, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-activity", NULL));
+  settle ();
+  g_assert_cmpuint (app_plan_grid_get_n_rows (grid), ==, n_rows + 1);
+  activity_id = app_plan_grid_get_cursor_activity (grid);
+  g_assert_cmpint (activity_id, >, 0);
+  row = row_of (store, plan_id, activity_id);
+  g_assert_cmpint (row, ==, (int)n_rows);
+
+  g_assert_true (app_plan_grid_commit_text (grid, row, APP_PLAN_GRID_COLUMN_NAME,
+                                            "สรุปผลการดำเนินงานเสนอผู้บริหาร", &error));
+  g_assert_no_error (error);
+
+  /* A budget that is not a number is refused and changes nothing. */
+  g_assert_false (
+    app_plan_grid_commit_text (grid, row, APP_PLAN_GRID_COLUMN_BUDGET, "ห้าพันบาท", &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.tool", "s", "planned"));
+  for (guint month = 6; month <= 8; month++)
+    {
+      g_assert_true (app_plan_grid_paint (grid, row, month, month, &error));
+      g_assert_no_error (error);
+    }
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  g_assert_true (phaen_store_can_redo (store));
+
+  /* The Gantt chart follows the grid. */
+  g_assert_cmpuint (phaen_gantt_get_n_rows (
+                      app_gantt_view_get_chart (APP_GANTT_VIEW (app_plan_page_get_gantt (page)))),
+                    ==, n_rows + 1);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  settle ();
+
+  reopened = phaen_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  stored = phaen_store_get_activity (reopened, activity_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "สรุปผลการดำเนินงานเสนอผู้บริหาร");
+  g_assert_false (stored->has_budget);
+  g_assert_cmpuint (stored->marks[6] & PHAEN_MARK_PLANNED, ==, PHAEN_MARK_PLANNED);
+  g_assert_cmpuint (stored->marks[7] & PHAEN_MARK_PLANNED, ==, PHAEN_MARK_PLANNED);
+  g_assert_cmpuint (stored->marks[8], ==, 0);
+  g_assert_cmpuint (stored->marks[5], ==, 0);
+}
+
+/* A text section is saved as one undo step when focus leaves, and undone like any edit. */
+static void
+test_plan_section_text (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  PhaenStore *store;
+  AppPlanPage *page;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  gint64 plan_id;
+
+  open_in_window (fixture, fixture->path);
+  store = app_window_get_store (fixture->window);
+  plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
+  g_assert_true (app_window_show_plan (fixture->window, plan_id));
+  settle ();
+  page = app_window_get_plan_page (fixture->window);
+  view = app_plan_page_get_section_view (page, PHAEN_SECTION_DIGITAL);
+  g_assert_nonnull (view);
+  before = phaen_store_get_plan_section (store, plan_id, PHAEN_SECTION_DIGITAL, &error);
+  g_assert_no_error (error);
+
+  buffer = gtk_text_view_get_buffer (view);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " และ LINE OpenChat", -1);
+  settle ();
+  /* Focus leaves the editor: the text is saved. */
+  g_assert_true (gtk_widget_grab_focus (app_plan_page_get_grid (page)));
+  settle ();
+  after = phaen_store_get_plan_section (store, plan_id, PHAEN_SECTION_DIGITAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (after, " และ LINE OpenChat"));
+  g_assert_cmpstr (phaen_store_get_undo_label (store), ==, _ ("Edit plan text"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  undone = phaen_store_get_plan_section (store, plan_id, PHAEN_SECTION_DIGITAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone, ==, before);
+  {
+    g_autofree char *shown = NULL;
+    GtkTextIter start;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, before);
+  }
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !app_plan_page_get_busy (data);
+}
+
+/* Runs @argv and returns what it printed. Returns: (transfer full) */
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The line of pdfinfo's @text that starts with @key. Returns: (transfer full) */
+static char *
+info_line (const char *text, const char *key)
+{
+  const char *start = strstr (text, key);
+
+  g_assert_nonnull (start);
+  return g_strndup (start, strcspn (start, "\n"));
+}
+
+/* Export from the window writes the plan: the PDF's pages and the XLSX form, read back. */
+static void
+test_plan_export (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "plan.xlsx", NULL);
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr (GFile) xlsx_file = g_file_new_for_path (xlsx);
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *strings = NULL;
+  AppPlanPage *page;
+  gint64 plan_id;
+
+  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("unzip") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) and unzip read the exports back");
+      return;
+    }
+  open_in_window (fixture, fixture->path);
+  plan_id = find_plan (app_window_get_store (fixture->window), "กพร.", PHAEN_PLAN_PROCESS);
+  g_assert_true (app_window_show_plan (fixture->window, plan_id));
+  settle ();
+  page = app_window_get_plan_page (fixture->window);
+
+  app_plan_page_export (page, pdf_file);
+  g_assert_true (app_plan_page_get_busy (page));
+  g_assert_true (wait_until (page_idle, page));
+  pdf_text = run_tool ((const char *[]){ "pdftotext", "-layout", pdf, "-", NULL });
+  /* Thai lines may wrap anywhere: look for a short word of the seed's first activity. */
+  g_assert_nonnull (strstr (pdf_text, "กพร."));
+  g_assert_nonnull (strstr (pdf_text, "ม.ค."));
+  g_assert_nonnull (strstr (pdf_text, "พ.ศ. 2564"));
+
+  /* Printing draws the same pages: GTK's own PDF backend prints them to a file here. */
+  {
+    g_autoptr (GtkPrintOperation) operation = app_plan_page_new_print_operation (page);
+    g_autoptr (GError) error = NULL;
+    g_autofree char *printed_text = NULL;
+    g_autofree char *printed_info = NULL;
+    g_autofree char *pdf_info = NULL;
+    g_autofree char *printed_pages = NULL;
+    g_autofree char *pdf_pages = NULL;
+
+    gtk_print_operation_set_export_filename (operation, printed);
+    g_assert_cmpint (
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+      GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    printed_text = run_tool ((const char *[]){ "pdftotext", "-layout", printed, "-", NULL });
+    g_assert_cmpstr (printed_text, ==, pdf_text);
+    printed_info = run_tool ((const char *[]){ "pdfinfo", printed, NULL });
+    pdf_info = run_tool ((const char *[]){ "pdfinfo", pdf, NULL });
+    /* Same number of pages, both on A4 (GTK may store the landscape sheet rotated). */
+    printed_pages = info_line (printed_info, "Pages:");
+    pdf_pages = info_line (pdf_info, "Pages:");
+    g_assert_cmpstr (printed_pages, ==, pdf_pages);
+    g_assert_nonnull (strstr (printed_info, "(A4)"));
+    g_assert_nonnull (strstr (pdf_info, "841.89 x 595.276 pts (A4)"));
+  }
+
+  app_plan_page_export (page, xlsx_file);
+  g_assert_true (wait_until (page_idle, page));
+  strings = run_tool ((const char *[]){ "unzip", "-p", xlsx, "xl/sharedStrings.xml", NULL });
+  g_assert_nonnull (strstr (strings, "วิเคราะห์และคัดเลือกตัวชี้วัดที่เหมาะสม"));
+}
+
+/* A file that is not a workspace is explained in a dialog; the app goes on and opens the next. */
+static void
+test_open_foreign_file (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (text_path);
+  AdwMessageDialog *dialog;
+
+  g_file_set_contents (text_path, "นี่ไม่ใช่แฟ้มงาน\njust some notes\n", -1, &error);
+  g_assert_no_error (error);
+
+  app_window_open (fixture->window, file);
+  g_assert_true (wait_until (has_dialog, fixture->window));
+  dialog = find_dialog (fixture->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.txt"));
+  g_assert_null (app_window_get_store (fixture->window));
+  adw_message_dialog_response (dialog, "close");
+  settle ();
+
+  open_in_window (fixture, fixture->path);
+  g_assert_nonnull (app_window_get_store (fixture->window));
+}
+
+/* From an empty workspace: the new-plan dialog makes the unit, the year and the plan. */
+static void
+test_new_workspace_plan (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "new.phaen", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) plans = NULL;
+  AdwMessageDialog *dialog;
+  const PhaenPlan *plan;
+  PhaenStore *store;
+
+  app_window_create (fixture->window, file);
+  g_assert_true (wait_until (has_dialog, fixture->window));
+  dialog = find_dialog (fixture->window);
+  g_assert_true (APP_IS_NEW_PLAN_DIALOG (dialog));
+  store = app_window_get_store (fixture->window);
+  g_assert_nonnull (store);
+
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 4); /* abbreviation, name, year, title */
+  gtk_editable_set_text (g_ptr_array_index (rows, 0), "กพร.");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (g_ptr_array_index (rows, 1), "กลุ่มพัฒนาระบบบริหาร");
+  gtk_editable_set_text (g_ptr_array_index (rows, 2), "๒๕๖๔"); /* Thai digits are a year too */
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+  settle ();
+
+  plans = phaen_store_list_plans (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_cmpint (plan->fiscal_year, ==, 2564);
+  g_assert_cmpint (plan->kind, ==, PHAEN_PLAN_PROCESS);
+  /* The proposed title is the official one (DOMAIN.md §3a), in Thai. */
+  g_assert_cmpstr (plan->title, ==,
+                   "แผนการปรับปรุงกระบวนการตามภารกิจของกลุ่มพัฒนาระบบบริหาร "
+                   "ประจำปีงบประมาณ พ.ศ. 2564");
+  g_assert_cmpint (app_plan_page_get_plan_id (app_window_get_plan_page (fixture->window)), ==,
+                   plan->id);
+  /* The whole dialog is one step: undo takes the plan, the year and the unit away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  g_clear_pointer (&plans, g_ptr_array_unref);
+  plans = phaen_store_list_plans (store, 0, 0, &error);
+  g_assert_cmpuint (plans->len, ==, 0);
+}
+
+/* GTK warns when there is no session bus (none under xvfb-run): not a failure of the app.
+ * Every other message goes on to the default writer, which aborts on warnings in tests. */
+static GLogWriterOutput
+drop_no_session_bus (GLogLevelFlags level,
+                     const GLogField *fields,
+                     gsize n_fields,
+                     gpointer user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE"))
+        message = fields[i].value;
+    }
+  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && strstr (message, "session bus") != NULL)
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* The language menu keeps the choice for the next start. */
+static void
+test_window_language (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = app_settings_new ();
+  g_autofree char *chosen = NULL;
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.language", "s", "en"));
+  chosen = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (chosen, ==, "en");
+  g_settings_reset (settings, "language");
+}
+
+/* Thai is the default even under the C locale the tests run in. */
+static void
+test_thai_by_default (void)
+{
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "th");
+  g_assert_cmpstr (_ ("Indicators"), ==, "ตัวชี้วัด");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_log_set_writer_func (drop_no_session_bus, NULL, NULL);
+  app_application_init_i18n ();
+  if (!gtk_init_check ())
+    {
+      /* TAP for "skipped": `make test` runs the suite under xvfb-run when there is no display. */
+      g_print ("1..0 # SKIP no display for the UI tests\n");
+      return 0;
+    }
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/i18n/thai-by-default", test_thai_by_default);
+  g_test_add ("/app/plan/edit-undo-reopen", Fixture, NULL, fixture_set_up,
+              test_plan_edit_undo_reopen, fixture_tear_down);
+  g_test_add ("/app/plan/section-text", Fixture, NULL, fixture_set_up, test_plan_section_text,
+              fixture_tear_down);
+  g_test_add ("/app/plan/export", Fixture, NULL, fixture_set_up, test_plan_export,
+              fixture_tear_down);
+  g_test_add ("/app/open/foreign-file", Fixture, NULL, fixture_set_up, test_open_foreign_file,
+              fixture_tear_down);
+  g_test_add ("/app/workspace/new-plan", Fixture, NULL, fixture_set_up, test_new_workspace_plan,
+              fixture_tear_down);
+  g_test_add ("/app/window/language", Fixture, NULL, fixture_set_up, test_window_language,
+              fixture_tear_down);
+  return g_test_run ();
+}

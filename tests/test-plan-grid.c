@@ -1,0 +1,588 @@
+/* test-plan-grid.c — the plan grid widget in a real window: typing, painting, refusals, undo
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "app-plan-grid.h"
+#include "phaen-error.h"
+#include "phaen-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  PhaenStore *store;
+  gint64 unit;
+  gint64 plan;
+  gint64 first, second; /* "1 ทบทวนกระบวนงาน", "2 จัดทำคู่มือ" */
+  GtkWidget *window;
+  GtkScrolledWindow *scrolled;
+  AppPlanGrid *grid;
+  GPtrArray *messages;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+message_cb (AppPlanGrid *grid, const char *text, Fixture *f)
+{
+  g_ptr_array_add (f->messages, g_strdup (text));
+}
+
+static gint64
+add (Fixture *f, gint64 parent, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = phaen_store_add_activity (f->store, f->plan, parent, -1, name, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *scrolled;
+
+  f->dir = g_dir_make_tmp ("phaen-grid-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "t.phaen", NULL);
+  f->store = phaen_store_create (f->path, &error);
+  g_assert_no_error (error);
+  f->unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
+  g_assert_no_error (error);
+  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, GPOINTER_TO_INT (data),
+                                  "แผนการปรับปรุงกระบวนการตามภารกิจ", &error);
+  g_assert_no_error (error);
+  f->first = add (f, 0, "ทบทวนกระบวนงาน");
+  f->second = add (f, 0, "จัดทำคู่มือ");
+  phaen_store_clear_history (f->store);
+
+  f->messages = g_ptr_array_new_with_free_func (g_free);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 600);
+  scrolled = gtk_scrolled_window_new ();
+  f->scrolled = GTK_SCROLLED_WINDOW (scrolled);
+  f->grid = APP_PLAN_GRID (app_plan_grid_new ());
+  g_signal_connect (f->grid, "message", G_CALLBACK (message_cb), f);
+  gtk_scrolled_window_set_child (f->scrolled, GTK_WIDGET (f->grid));
+  gtk_window_set_child (GTK_WINDOW (f->window), scrolled);
+  app_plan_grid_set_plan (f->grid, f->store, f->plan);
+  gtk_window_present (GTK_WINDOW (f->window));
+  for (int i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (f->grid)); i++)
+    spin (10);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->grid)));
+  spin (50);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (10);
+  g_clear_pointer (&f->messages, g_ptr_array_unref);
+  g_clear_object (&f->store);
+  g_remove (f->path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static char *
+cell (Fixture *f, guint row, guint column)
+{
+  return app_plan_grid_get_cell_text (f->grid, row, column);
+}
+
+static void
+assert_cell (Fixture *f, guint row, guint column, const char *expected)
+{
+  g_autofree char *text = cell (f, row, column);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static PhaenActivity *
+get (Fixture *f, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  PhaenActivity *a = phaen_store_get_activity (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return a;
+}
+
+static void
+set_tool (Fixture *f, const char *tool)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.tool", "s", tool));
+}
+
+/* ------------------------------------------------------------------ tests */
+
+static void
+test_shows_plan (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 2);
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NUMBER, "1");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NUMBER, "2");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "-");
+  g_assert_cmpint (app_plan_grid_get_cursor_activity (f->grid), ==, f->first);
+  /* The scrolled window got our adjustments, sized to the content. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (f->scrolled)),
+                     >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_hadjustment (f->scrolled)),
+                     >, 0);
+}
+
+static void
+test_commit_name (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = NULL;
+  g_autoptr (PhaenActivity) undone = NULL;
+
+  /* Pasted from a PDF: a sara am split into a space + sara aa is repaired. */
+  g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME,
+                                            " ประชุมชี้แจงแผนประจ าปี ", &error));
+  g_assert_no_error (error);
+  a = get (f, f->first);
+  g_assert_cmpstr (a->name, ==, "ประชุมชี้แจงแผนประจำปี");
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ประชุมชี้แจงแผนประจำปี");
+
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 1, APP_PLAN_GRID_COLUMN_OWNER, "กพร.", &error));
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OWNER, "กพร.");
+  g_assert_true (app_plan_grid_commit_text (f->grid, 1, APP_PLAN_GRID_COLUMN_OUTPUT,
+                                            "Application Debt Info", &error));
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OUTPUT, "Application Debt Info");
+
+  /* Undo twice comes back to the first edit, and the grid follows the store. */
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  undone = get (f, f->first);
+  g_assert_cmpstr (undone->name, ==, "ทบทวนกระบวนงาน");
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OWNER, "");
+  g_assert_cmpuint (f->messages->len, ==, 0);
+}
+
+static void
+test_unchanged_text_is_no_step (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน", &error));
+  g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "-", &error));
+  g_assert_no_error (error);
+  g_assert_false (phaen_store_can_undo (f->store));
+}
+
+static void
+test_paint (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) painted = NULL;
+  g_autoptr (PhaenActivity) undone = NULL;
+  g_autoptr (PhaenActivity) erased = NULL;
+
+  /* พ.ย. … ม.ค. (months 1..3), given right to left as a drag might. */
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 3, 1, &error));
+  g_assert_no_error (error);
+  painted = get (f, f->first);
+  for (guint m = 0; m < PHAEN_MAX_MONTHS; m++)
+    g_assert_cmpuint (painted->marks[m], ==, m >= 1 && m <= 3 ? PHAEN_MARK_PLANNED : 0);
+  assert_cell (f, 0, app_grid_month_to_column (2), "■");
+  assert_cell (f, 0, app_grid_month_to_column (4), "");
+
+  /* The three months were one step. */
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (phaen_store_can_undo (f->store));
+  undone = get (f, f->first);
+  for (guint m = 0; m < PHAEN_MAX_MONTHS; m++)
+    g_assert_cmpuint (undone->marks[m], ==, 0);
+  assert_cell (f, 0, app_grid_month_to_column (2), "");
+  g_assert_true (phaen_store_redo (f->store, &error));
+
+  /* A drag that starts on a painted cell erases: 3..5 clears 3, leaves 1 and 2. */
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 3, 5, &error));
+  erased = get (f, f->first);
+  g_assert_cmpuint (erased->marks[1], ==, PHAEN_MARK_PLANNED);
+  g_assert_cmpuint (erased->marks[2], ==, PHAEN_MARK_PLANNED);
+  g_assert_cmpuint (erased->marks[3], ==, 0);
+  g_assert_cmpuint (erased->marks[5], ==, 0);
+}
+
+static void
+test_paint_tools_and_footer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = NULL;
+  g_autofree char *label = NULL;
+
+  set_tool (f, "start");
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 0, 0, &error));
+  set_tool (f, "output");
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 3, 3, &error));
+  g_assert_true (app_plan_grid_paint (f->grid, 1, 3, 3, &error));
+  g_assert_true (app_plan_grid_paint (f->grid, 1, 5, 5, &error));
+  set_tool (f, "achieved");
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 3, 3, &error));
+  g_assert_no_error (error);
+
+  a = get (f, f->first);
+  g_assert_cmpuint (a->marks[0], ==, PHAEN_MARK_START);
+  g_assert_cmpuint (a->marks[3], ==, PHAEN_MARK_OUTPUT | PHAEN_MARK_ACHIEVED);
+  assert_cell (f, 0, app_grid_month_to_column (0), "●");
+  assert_cell (f, 0, app_grid_month_to_column (3), "✔");
+  assert_cell (f, 1, app_grid_month_to_column (3), "○");
+
+  /* Footer: planned outputs per month, "-" where there are none (seed 004). */
+  {
+    g_autofree char *m0 = app_plan_grid_get_footer_text (f->grid, app_grid_month_to_column (0));
+    g_autofree char *m3 = app_plan_grid_get_footer_text (f->grid, app_grid_month_to_column (3));
+    g_autofree char *m5 = app_plan_grid_get_footer_text (f->grid, app_grid_month_to_column (5));
+
+    g_assert_cmpstr (m0, ==, "-");
+    g_assert_cmpstr (m3, ==, "2");
+    g_assert_cmpstr (m5, ==, "1");
+  }
+  label = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_cmpstr (label, ==,
+                   GPOINTER_TO_INT (data) == PHAEN_PLAN_EFFICIENCY ? "รวมผลผลิตในแต่ละเดือน" : "รวม");
+}
+
+static void
+test_bad_budget_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = NULL;
+
+  g_assert_false (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "abc", &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_assert_cmpuint (f->messages->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), "abc"));
+  a = get (f, f->first);
+  g_assert_false (a->has_budget);
+  g_assert_false (phaen_store_can_undo (f->store));
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "-");
+  g_clear_error (&error);
+
+  g_assert_false (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "-5", &error));
+  g_clear_error (&error);
+  g_assert_false (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_CATEGORY, "7", &error));
+  g_clear_error (&error);
+  g_assert_false (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_CATEGORY, "2.5", &error));
+  g_clear_error (&error);
+  g_assert_false (
+    app_plan_grid_commit_text (f->grid, 0, app_grid_month_to_column (2), "x", &error));
+  g_clear_error (&error);
+  g_assert_false (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_NUMBER, "5", &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (f->messages->len, ==, 6);
+  g_assert_false (phaen_store_can_undo (f->store));
+}
+
+static void
+test_budget_and_category (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = NULL;
+  g_autoptr (PhaenActivity) none = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *nested_total = NULL;
+  gint64 child;
+
+  /* Thai digits with grouping, as in the official forms. */
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "๑๔,๗๖๐.๕๐", &error));
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 1, APP_PLAN_GRID_COLUMN_BUDGET, "5000", &error));
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_CATEGORY, "๓", &error));
+  g_assert_no_error (error);
+  a = get (f, f->first);
+  g_assert_true (a->has_budget);
+  g_assert_cmpfloat (a->budget, ==, 14760.5);
+  g_assert_cmpint (a->category, ==, 3);
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "14,760.50");
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_CATEGORY, "3");
+  total = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_cmpstr (total, ==, "19,760.50");
+
+  /* A child of a budgeted activity spends out of its parent's money: not counted twice. */
+  child = add (f, f->first, "จัดซื้อวัสดุ");
+  g_assert_cmpint (child, >, 0);
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 1, APP_PLAN_GRID_COLUMN_BUDGET, "1,000", &error));
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NUMBER, "1.1");
+  nested_total = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_cmpstr (nested_total, ==, "19,760.50");
+
+  /* "-" means no budget, never zero. */
+  g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "-", &error));
+  none = get (f, f->first);
+  g_assert_false (none->has_budget);
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "-");
+  g_assert_cmpuint (f->messages->len, ==, 0);
+}
+
+static const char *
+numbers (Fixture *f)
+{
+  static char joined[256];
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < app_plan_grid_get_n_rows (f->grid); i++)
+    {
+      g_autofree char *n = cell (f, i, APP_PLAN_GRID_COLUMN_NUMBER);
+
+      g_string_append_printf (s, "%s%s", i ? " " : "", n);
+    }
+  g_strlcpy (joined, s->str, sizeof joined);
+  g_string_free (s, TRUE);
+  return joined;
+}
+
+static GtkWidget *
+editor_of (Fixture *f)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->grid)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT (child))
+      return child;
+  return NULL;
+}
+
+static void
+test_structure (Fixture *f, gconstpointer data)
+{
+  GtkWidget *grid = GTK_WIDGET (f->grid);
+  GtkWidget *editor;
+  g_autoptr (GError) error = NULL;
+  gint64 added;
+
+  /* Add below the first activity: the new row opens for typing its name. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.add-activity", NULL));
+  g_assert_cmpstr (numbers (f), ==, "1 2 3");
+  added = app_plan_grid_get_cursor_activity (f->grid);
+  g_assert_cmpint (added, !=, f->first);
+  g_assert_cmpint (added, !=, f->second);
+  editor = editor_of (f);
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "กิจกรรมใหม่");
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_null (editor_of (f));
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "กิจกรรมใหม่");
+
+  /* Indent makes it 1.1 and the cursor follows the activity, not the row. */
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.indent", NULL));
+  g_assert_cmpstr (numbers (f), ==, "1 1.1 2");
+  g_assert_cmpint (app_plan_grid_get_cursor_activity (f->grid), ==, added);
+
+  /* The last activity indents under the first, after 1.1. */
+  app_plan_grid_set_cursor (f->grid, 2, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.indent", NULL));
+  g_assert_cmpstr (numbers (f), ==, "1 1.1 1.2");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
+
+  /* Move 1.2 up above 1.1, then take it back out to the top level. */
+  g_assert_true (gtk_widget_activate_action (grid, "grid.move-up", NULL));
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
+  g_assert_cmpint (app_plan_grid_get_cursor_activity (f->grid), ==, f->second);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.outdent", NULL));
+  g_assert_cmpstr (numbers (f), ==, "1 1.1 2");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
+
+  /* Undo the outdent: it is one step, and the grid renumbers back. */
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (numbers (f), ==, "1 1.1 1.2");
+
+  /* Delete 1.2 ("กิจกรรมใหม่" now): the page is told. */
+  app_plan_grid_set_cursor (f->grid, 2, APP_PLAN_GRID_COLUMN_NAME);
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_NAME, "กิจกรรมใหม่");
+  g_assert_true (gtk_widget_activate_action (grid, "grid.delete-activity", NULL));
+  g_assert_cmpstr (numbers (f), ==, "1 1.1");
+  g_assert_cmpuint (f->messages->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), "กิจกรรมใหม่"));
+}
+
+static void
+test_actions_follow_cursor (Fixture *f, gconstpointer data)
+{
+  GtkWidget *grid = GTK_WIDGET (f->grid);
+  gint64 child = add (f, f->first, "ย่อย");
+
+  phaen_store_clear_history (f->store);
+  g_assert_cmpstr (numbers (f), ==, "1 1.1 2");
+  /* The first of a level neither indents nor moves up; a top-level one does not outdent. The
+   * actions are disabled there, so the store is not even asked (it would refuse with a
+   * message). */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  gtk_widget_activate_action (grid, "grid.indent", NULL);
+  gtk_widget_activate_action (grid, "grid.move-up", NULL);
+  gtk_widget_activate_action (grid, "grid.outdent", NULL);
+  /* 1.1 has no sibling below it. */
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_cmpint (app_plan_grid_get_cursor_activity (f->grid), ==, child);
+  gtk_widget_activate_action (grid, "grid.move-down", NULL);
+  gtk_widget_activate_action (grid, "grid.indent", NULL);
+  g_assert_cmpstr (numbers (f), ==, "1 1.1 2");
+  g_assert_cmpuint (f->messages->len, ==, 0);
+  g_assert_false (phaen_store_can_undo (f->store));
+  /* Moving 1 down takes its child along. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.move-down", NULL));
+  g_assert_cmpstr (numbers (f), ==, "1 2 2.1");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_NAME, "ย่อย");
+}
+
+static void
+test_editor (Fixture *f, gconstpointer data)
+{
+  GtkWidget *grid = GTK_WIDGET (f->grid);
+  GtkWidget *editor;
+  g_autoptr (PhaenActivity) a = NULL;
+
+  /* Enter in the editor saves and moves down a row. */
+  g_assert_true (gtk_widget_activate_action (grid, "grid.add-activity", NULL));
+  editor = editor_of (f);
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "ทดสอบ");
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_null (editor_of (f));
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ทดสอบ");
+  g_assert_cmpint (app_plan_grid_get_cursor_activity (f->grid), ==, f->second);
+
+  /* A refused budget keeps the editor open with what was typed, and says why. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
+  editor = editor_of (f);
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "หนึ่งพันบาท");
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_true (editor_of (f) == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "หนึ่งพันบาท");
+  g_assert_cmpuint (f->messages->len, ==, 1);
+  g_assert_cmpint (app_plan_grid_get_cursor_activity (f->grid), ==, f->first);
+
+  gtk_editable_set_text (GTK_EDITABLE (editor), "๑,๐๐๐");
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_null (editor_of (f));
+  a = get (f, f->first);
+  g_assert_cmpfloat (a->budget, ==, 1000);
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "1,000.00");
+
+  /* Editing starts from the stored value, without grouping. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_of (f))), ==, "1000");
+}
+
+static void
+test_extra_months (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenPlan) plan = phaen_store_get_plan (f->store, f->plan, &error);
+
+  /* Before: the plan has 12 months, so month 12 (ต.ค.64) cannot be painted. */
+  g_assert_no_error (error);
+  plan->extra_months = 1;
+  g_assert_true (phaen_store_update_plan (f->store, plan, &error));
+  g_assert_no_error (error);
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 12, 12, &error));
+  g_assert_no_error (error);
+  assert_cell (f, 0, app_grid_month_to_column (12), "■");
+}
+
+static void
+test_thousand_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (f->scrolled);
+  double page;
+
+  g_assert_true (phaen_store_begin (f->store, "bulk", &error));
+  for (guint i = 0; i < 998; i++)
+    {
+      g_autofree char *name =
+        g_strdup_printf (i % 7 ? "กิจกรรมที่ %u"
+                               : "กิจกรรมที่ %u ซึ่งมีชื่อยาวมากจนต้องตัดบรรทัดในช่องชื่อกิจกรรมของตาราง"
+                                 "แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๔ และยังยาวต่อไปอีก",
+                         i + 3);
+
+      g_assert_cmpint (phaen_store_add_activity (f->store, f->plan, 0, -1, name, NULL), >, 0);
+    }
+  g_assert_true (phaen_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 1000);
+  page = gtk_adjustment_get_page_size (vadj);
+  g_assert_cmpfloat (page, >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, 1000 * 20);
+
+  /* The cursor on the last row scrolls it into view; the grid keeps drawing. */
+  app_plan_grid_set_cursor (f->grid, 999, APP_PLAN_GRID_COLUMN_NAME);
+  spin (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_upper (vadj) - page);
+  assert_cell (f, 999, APP_PLAN_GRID_COLUMN_NUMBER, "1000");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  /* No session bus under xvfb-run: GTK would warn (fatally in tests) that the a11y bus is away. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  if (!gtk_init_check ())
+    {
+      /* TAP's skip-all: `make test` provides a display through xvfb-run. */
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+#define ADD(path, func, kind)                                                                      \
+  g_test_add (path, Fixture, GINT_TO_POINTER (kind), fixture_setup, func, fixture_teardown)
+
+  ADD ("/plan-grid/shows-plan", test_shows_plan, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/commit/name-and-undo", test_commit_name, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/commit/unchanged", test_unchanged_text_is_no_step, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/commit/bad-input-refused", test_bad_budget_refused, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/commit/budget-and-category", test_budget_and_category, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/paint/one-step", test_paint, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/paint/tools-footer", test_paint_tools_and_footer, PHAEN_PLAN_EFFICIENCY);
+  ADD ("/plan-grid/paint/tools-footer-process", test_paint_tools_and_footer, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/paint/extra-months", test_extra_months, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/structure/add-indent-outdent", test_structure, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/structure/enabled", test_actions_follow_cursor, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/editor", test_editor, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/thousand-rows", test_thousand_rows, PHAEN_PLAN_PROCESS);
+
+  return g_test_run ();
+}

@@ -1,0 +1,691 @@
+/* test-results.c — quarterly entry, evidence, the efficiency report and the dashboard, driven
+ * through the real window's widgets and actions (Xvfb in `make test`)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-test-results"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "app-application.h"
+#include "app-dashboard-page.h"
+#include "app-efficiency-page.h"
+#include "app-indicators-page.h"
+#include "app-result-editor.h"
+#include "app-results-page.h"
+#include "app-window.h"
+#include "phaen-calendar.h"
+#include "phaen-demo.h"
+#include "phaen-result-check.h"
+#include "phaen-scorecard.h"
+#include "phaen-thai-text.h"
+
+typedef struct
+{
+  char *dir;
+  char *path; /* the sample workspace, made fresh for each test */
+  AppApplication *app;
+  AppWindow *window;
+  PhaenStore *store; /* the window's, once open */
+  gint64 stp;        /* สตป. */
+  gint64 stp02;      /* its indicator สตป. 02 (seed 002) */
+} Fixture;
+
+/* ------------------------------------------------------------------ helpers */
+
+static gboolean
+wait_until (gboolean (*done) (gpointer data), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static gboolean
+idle_done (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  g_assert_true (wait_until (idle_done, NULL));
+}
+
+static gboolean
+has_store (gpointer data)
+{
+  return app_window_get_store (data) != NULL;
+}
+
+static void
+collect_widgets (GtkWidget *root, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The one widget of @type in the window. */
+static gpointer
+find_widget (Fixture *fixture, GType type)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (fixture->window), type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* Whether a visible label under @root shows @text. */
+static gboolean
+shows_text (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_is_visible (label) && strstr (gtk_label_get_text (GTK_LABEL (label)), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+warnings_mention (AppResultEditor *editor, const char *text)
+{
+  g_auto (GStrv) warnings = app_result_editor_get_warnings (editor);
+
+  for (guint i = 0; warnings[i] != NULL; i++)
+    if (strstr (warnings[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static PhaenResult *
+stored_result (Fixture *fixture, int quarter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) results = phaen_store_get_results (fixture->store, fixture->stp02, &error);
+
+  g_assert_no_error (error);
+  return g_steal_pointer (&g_ptr_array_index (results, quarter - 1));
+}
+
+static guint
+n_evidence (Fixture *fixture, int quarter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) evidence =
+    phaen_store_list_evidence (fixture->store, fixture->stp02, quarter, &error);
+
+  g_assert_no_error (error);
+  return evidence->len;
+}
+
+static AppResultsPage *
+show_results (Fixture *fixture, int quarter)
+{
+  AppResultsPage *page;
+
+  g_assert_true (app_window_show_unit_page (fixture->window, "results", fixture->stp, 2564));
+  settle ();
+  page = find_widget (fixture, APP_TYPE_RESULTS_PAGE);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "results.quarter", "i", quarter));
+  settle ();
+  g_assert_cmpint (app_results_page_get_quarter (page), ==, quarter);
+  return page;
+}
+
+/* What Enter does in an entry: its text widget activates, and the entry with it. */
+static void
+press_enter (GtkEditable *entry)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+}
+
+/* ------------------------------------------------------------------ fixture */
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) store = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (PhaenUnit) unit = NULL;
+  g_autoptr (PhaenIndicator) indicator = NULL;
+
+  fixture->dir = g_dir_make_tmp ("phaen-results-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "sample.phaen", NULL);
+  store = phaen_store_create (fixture->path, &error);
+  g_assert_no_error (error);
+  phaen_demo_load_dir (store, PHAEN_SOURCE_DATADIR "/sample", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  fixture->app = app_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  fixture->window = g_object_ref_sink (app_window_new (fixture->app));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  settle ();
+
+  file = g_file_new_for_path (fixture->path);
+  app_window_open (fixture->window, file);
+  g_assert_true (wait_until (has_store, fixture->window));
+  settle ();
+  fixture->store = app_window_get_store (fixture->window);
+  unit = phaen_store_find_unit (fixture->store, "สตป.", &error);
+  g_assert_no_error (error);
+  fixture->stp = unit->id;
+  indicator = phaen_store_find_indicator (fixture->store, unit->id, 2564, "สตป. 02", &error);
+  g_assert_no_error (error);
+  fixture->stp02 = indicator->id;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  fixture->store = NULL;
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  settle ();
+  g_clear_object (&fixture->app);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* ------------------------------------------------------------------ tests */
+
+/* The issue's walk: clear สตป. 02's four quarters, enter them again as the seed has them (one
+ * in Thai digits), see the seed's scores on screen while typing, and find them in the store. */
+static void
+test_reenter_quarters (Fixture *fixture, gconstpointer data)
+{
+  static const struct
+  {
+    const char *typed;
+    const char *score;
+    const char *weighted;
+  } seed[] = {
+    { "0", "1.0000", "0.3000" },
+    { "๑๘๔", "2.2267", "0.6680" },
+    { "464", "4.0372", "1.2112" },
+    { "826", "5.0000", "1.5000" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+  AppResultsPage *page = show_results (fixture, 1);
+  const PhaenScorecardRow *row = NULL;
+
+  for (int q = 1; q <= PHAEN_QUARTERS; q++)
+    {
+      AppResultEditor *editor;
+      GtkEditable *entry;
+      g_autoptr (PhaenResult) result = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "results.quarter", "i", q));
+      settle ();
+      editor = app_results_page_get_editor (page, fixture->stp02);
+      g_assert_nonnull (editor);
+      entry = app_result_editor_get_value_entry (editor);
+      gtk_editable_set_text (entry, "");
+      g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_score_label (editor)), ==, "-");
+      press_enter (entry);
+      settle ();
+      g_assert_cmpstr (phaen_store_get_undo_label (fixture->store), ==, _ ("Enter result"));
+      result = stored_result (fixture, q);
+      g_assert_cmpstr (result->value_text, ==, "");
+      g_assert_false (result->has_value);
+    }
+  card = phaen_scorecard_build (fixture->store, fixture->stp, 2564, &error);
+  g_assert_no_error (error);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    g_assert_cmpuint (card->n_scored[q], ==, 1); /* only the milestone project is left */
+  g_clear_pointer (&card, phaen_scorecard_free);
+
+  for (int q = 1; q <= PHAEN_QUARTERS; q++)
+    {
+      AppResultEditor *editor;
+      GtkEditable *entry;
+      g_autoptr (PhaenResult) result = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "results.quarter", "i", q));
+      settle ();
+      editor = app_results_page_get_editor (page, fixture->stp02);
+      entry = app_result_editor_get_value_entry (editor);
+      g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+      /* The score follows the typing, before anything is saved. */
+      gtk_editable_set_text (entry, seed[q - 1].typed);
+      g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_score_label (editor)), ==,
+                       seed[q - 1].score);
+      g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_weighted_label (editor)), ==,
+                       seed[q - 1].weighted);
+      g_assert_true (shows_text (GTK_WIDGET (page), seed[q - 1].score));
+      result = stored_result (fixture, q);
+      g_assert_cmpstr (result->value_text, ==, "");
+
+      if (q < PHAEN_QUARTERS)
+        press_enter (entry);
+      else
+        {
+          /* The last one is saved as focus leaves the field, and so is the text typed next. */
+          GtkTextView *problems = app_result_editor_get_problems_view (editor);
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (problems);
+          g_autoptr (PhaenResult) saved = NULL;
+          GtkTextIter end;
+
+          g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+          settle ();
+          g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (problems)));
+          settle ();
+          saved = stored_result (fixture, q);
+          g_assert_cmpstr (saved->value_text, ==, seed[q - 1].typed);
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          gtk_text_buffer_insert (buffer, &end, "ไม่มี", -1);
+          g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+          settle ();
+          g_clear_pointer (&saved, phaen_result_free);
+          saved = stored_result (fixture, q);
+          g_assert_cmpstr (saved->problems, ==, "ไม่มี");
+          g_assert_cmpstr (saved->value_text, ==, seed[q - 1].typed);
+        }
+      settle ();
+      g_clear_pointer (&result, phaen_result_free);
+      result = stored_result (fixture, q);
+      g_assert_cmpstr (result->value_text, ==, seed[q - 1].typed); /* kept as typed */
+      g_assert_true (result->has_value);
+      g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_score_label (editor)), ==,
+                       seed[q - 1].score);
+    }
+
+  /* The same scores in the store, as the CLI and the exports read them. */
+  card = phaen_scorecard_build (fixture->store, fixture->stp, 2564, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < card->rows->len; i++)
+    if (((PhaenScorecardRow *)g_ptr_array_index (card->rows, i))->indicator->id == fixture->stp02)
+      row = g_ptr_array_index (card->rows, i);
+  g_assert_nonnull (row);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_autofree char *score = phaen_format_score (row->scores[q].score, FALSE);
+      g_autofree char *weighted = phaen_format_score (row->scores[q].weighted, FALSE);
+
+      g_assert_true (row->scores[q].has_score);
+      g_assert_cmpstr (score, ==, seed[q].score);
+      g_assert_cmpstr (weighted, ==, seed[q].weighted);
+    }
+
+  /* Each field was one undo step: undo takes Q4's problems, then its result, back. */
+  undo (fixture);
+  {
+    g_autoptr (PhaenResult) result = stored_result (fixture, 4);
+
+    g_assert_cmpstr (result->problems, ==, "");
+    g_assert_cmpstr (result->value_text, ==, "826");
+  }
+  undo (fixture);
+  {
+    g_autoptr (PhaenResult) result = stored_result (fixture, 4);
+
+    g_assert_cmpstr (result->value_text, ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (app_result_editor_get_value_entry (
+                       app_results_page_get_editor (page, fixture->stp02))),
+                     ==, "");
+  }
+}
+
+/* Warnings, not silent acceptance: a result lower than last quarter and text that is not a
+ * number are flagged while typing. */
+static void
+test_warnings (Fixture *fixture, gconstpointer data)
+{
+  AppResultsPage *page = show_results (fixture, 3);
+  AppResultEditor *editor = app_results_page_get_editor (page, fixture->stp02);
+  GtkEditable *entry = app_result_editor_get_value_entry (editor);
+
+  gtk_editable_set_text (entry, "150"); /* Q2 was 184: a cumulative count cannot fall */
+  g_assert_true (warnings_mention (editor, "150"));
+  g_assert_true (warnings_mention (editor, "184"));
+  gtk_editable_set_text (entry, "ราว ๆ ห้าร้อย");
+  g_assert_true (warnings_mention (editor, "ราว ๆ ห้าร้อย"));
+  g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_score_label (editor)), ==, "-");
+  gtk_editable_set_text (entry, "464");
+  g_assert_false (warnings_mention (editor, "184"));
+  g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_score_label (editor)), ==, "4.0372");
+}
+
+static gboolean
+evidence_grew (gpointer data)
+{
+  gpointer *args = data;
+
+  return n_evidence (args[0], 2) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* A file attached to Q2 is stored inside the workspace and listed; undo removes it. Removing a
+ * listed file is undone the same way. */
+static void
+test_attach_undo (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "สรุปผลไตรมาส 2.txt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) evidence = NULL;
+  g_autoptr (GBytes) stored = NULL;
+  AppResultsPage *page = show_results (fixture, 2);
+  AppResultEditor *editor = app_results_page_get_editor (page, fixture->stp02);
+  const PhaenEvidence *attached;
+  guint before = n_evidence (fixture, 2);
+  gpointer args[2] = { fixture, GUINT_TO_POINTER (before + 1) };
+  const char *contents = "ตรวจติดตาม 184 หน่วย\n";
+
+  g_autofree char *no_evidence = g_strdup_printf (_ ("Quarter %d: no evidence is attached."), 2);
+
+  g_assert_true (warnings_mention (editor, no_evidence)); /* none for Q2 in the sample */
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  app_result_editor_attach_file (editor, file);
+  g_assert_true (wait_until (evidence_grew, args));
+  settle ();
+  evidence = phaen_store_list_evidence (fixture->store, fixture->stp02, 2, &error);
+  g_assert_no_error (error);
+  attached = g_ptr_array_index (evidence, evidence->len - 1);
+  g_assert_cmpstr (attached->name, ==, "สรุปผลไตรมาส 2.txt");
+  stored = phaen_store_get_evidence_data (fixture->store, attached->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), contents,
+                   strlen (contents));
+  g_assert_true (shows_text (GTK_WIDGET (editor), "สรุปผลไตรมาส 2.txt"));
+  g_assert_false (warnings_mention (editor, no_evidence));
+
+  undo (fixture);
+  g_assert_cmpuint (n_evidence (fixture, 2), ==, before);
+  g_assert_false (shows_text (GTK_WIDGET (editor), "สรุปผลไตรมาส 2.txt"));
+
+  /* Removing from the list, then undo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  settle ();
+  g_assert_cmpuint (n_evidence (fixture, 2), ==, before + 1);
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+  evidence = phaen_store_list_evidence (fixture->store, fixture->stp02, 2, &error);
+  attached = g_ptr_array_index (evidence, evidence->len - 1);
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-evidence", "x", attached->id));
+  settle ();
+  g_assert_cmpuint (n_evidence (fixture, 2), ==, before);
+  undo (fixture);
+  g_assert_cmpuint (n_evidence (fixture, 2), ==, before + 1);
+}
+
+/* A link that is not a web address is refused with the store's message; a good one is kept. */
+static void
+test_bad_url (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  AppResultsPage *page = show_results (fixture, 3);
+  AppResultEditor *editor = app_results_page_get_editor (page, fixture->stp02);
+  GtkEditable *link = app_result_editor_get_link_entry (editor);
+  guint before = n_evidence (fixture, 3);
+
+  g_assert_cmpuint (phaen_store_add_evidence_url (fixture->store, fixture->stp02, 3, NULL,
+                                                  "ไดรฟ์กลาง/ผลงาน", &error),
+                    ==, 0);
+  g_assert_nonnull (error);
+
+  gtk_editable_set_text (link, "ไดรฟ์กลาง/ผลงาน");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-link", NULL));
+  settle ();
+  g_assert_cmpuint (n_evidence (fixture, 3), ==, before);
+  g_assert_cmpstr (app_result_editor_get_link_error (editor), ==, error->message);
+
+  gtk_editable_set_text (link, "https://www.opdc.go.th/content/Mjg0");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-link", NULL));
+  settle ();
+  g_assert_cmpuint (n_evidence (fixture, 3), ==, before + 1);
+  g_assert_null (app_result_editor_get_link_error (editor));
+  g_assert_true (shows_text (GTK_WIDGET (editor), "https://www.opdc.go.th/content/Mjg0"));
+}
+
+/* A chosen score needs its reason: the store's refusal is shown, then the reason makes it. */
+static void
+test_override_reason (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenResult) result = NULL;
+  AppResultsPage *page = show_results (fixture, 2);
+  AppResultEditor *editor = app_results_page_get_editor (page, fixture->stp02);
+
+  g_assert_false (
+    phaen_store_set_score_override (fixture->store, fixture->stp02, 2, TRUE, 3, "", &error));
+  gtk_editable_set_text (app_result_editor_get_override_entry (editor), "3");
+  gtk_editable_set_text (app_result_editor_get_reason_entry (editor), "  ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply-override", NULL));
+  settle ();
+  g_assert_cmpstr (app_result_editor_get_override_error (editor), ==, error->message);
+  result = stored_result (fixture, 2);
+  g_assert_false (result->has_override);
+
+  gtk_editable_set_text (app_result_editor_get_reason_entry (editor), "มติคณะทำงาน ครั้งที่ 2/2564");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply-override", NULL));
+  settle ();
+  g_assert_null (app_result_editor_get_override_error (editor));
+  g_clear_pointer (&result, phaen_result_free);
+  result = stored_result (fixture, 2);
+  g_assert_true (result->has_override);
+  g_assert_cmpfloat (result->score_override, ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_score_label (editor)), ==, "3.0000");
+  g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_weighted_label (editor)), ==,
+                   "0.9000");
+}
+
+/* Seed 004: round 1 of กรมบังคับคดี's plan is 4 of 4 = 100 % ผ่าน; un-ticking one achieved output
+ * makes it 75 % ไม่ผ่าน at once, and undo brings it back. */
+static void
+test_efficiency_round (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (fixture->store, "บค.", &error);
+  g_autoptr (GPtrArray) plans = NULL;
+  g_autoptr (GPtrArray) activities = NULL;
+  g_autoptr (PhaenActivity) stored = NULL;
+  g_autofree char *passed = g_strdup_printf ("100 %% · %s", _ ("Passed"));
+  g_autofree char *failed = g_strdup_printf ("75 %% · %s", _ ("Not passed"));
+  AppEfficiencyPage *page;
+  GtkCheckButton *check;
+  GtkEditable *progress;
+  gint64 plan_id = 0, item_id = 0;
+  int month = -1;
+
+  g_assert_no_error (error);
+  plans = phaen_store_list_plans (fixture->store, unit->id, 2561, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    if (((PhaenPlan *)g_ptr_array_index (plans, i))->kind == PHAEN_PLAN_EFFICIENCY)
+      plan_id = ((PhaenPlan *)g_ptr_array_index (plans, i))->id;
+  g_assert_cmpint (plan_id, >, 0);
+  g_assert_true (app_window_show_efficiency_report (fixture->window, plan_id));
+  settle ();
+  page = find_widget (fixture, APP_TYPE_EFFICIENCY_PAGE);
+  g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, passed);
+  g_assert_true (shows_text (GTK_WIDGET (page), _ ("Passed")));
+
+  /* The first achieved output of round 1 (ต.ค.–มี.ค.). */
+  activities = phaen_store_list_activities (fixture->store, plan_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < activities->len && month < 0; i++)
+    {
+      const PhaenActivity *item = g_ptr_array_index (activities, i);
+
+      for (int m = 0; m < 6 && month < 0; m++)
+        if ((item->marks[m] & PHAEN_MARK_OUTPUT) && (item->marks[m] & PHAEN_MARK_ACHIEVED))
+          {
+            month = m;
+            item_id = item->id;
+          }
+    }
+  g_assert_cmpint (month, >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "efficiency.month", "i", month));
+  settle ();
+  check = app_efficiency_page_get_achieved_check (page, item_id);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (check)));
+  g_assert_true (gtk_check_button_get_active (check));
+
+  gtk_check_button_set_active (check, FALSE);
+  settle ();
+  g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, failed);
+  g_assert_true (shows_text (GTK_WIDGET (page), _ ("Not passed")));
+  stored = phaen_store_get_activity (fixture->store, item_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->marks[month] & PHAEN_MARK_ACHIEVED, ==, 0);
+  g_assert_cmpuint (stored->marks[month] & PHAEN_MARK_OUTPUT, ==, PHAEN_MARK_OUTPUT);
+
+  undo (fixture);
+  g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, passed);
+  g_assert_true (gtk_check_button_get_active (check));
+
+  /* The month's progress text. */
+  progress = app_efficiency_page_get_progress_entry (page, item_id);
+  gtk_editable_set_text (progress, "เปิดให้บริการบนระบบ Android แล้ว");
+  press_enter (progress);
+  settle ();
+  g_clear_pointer (&stored, phaen_activity_free);
+  stored = phaen_store_get_activity (fixture->store, item_id, &error);
+  g_assert_cmpstr (stored->month_progress[month], ==, "เปิดให้บริการบนระบบ Android แล้ว");
+}
+
+/* The dashboard's table: the seed's scores, a traffic light in words and the weight warning. */
+static void
+test_dashboard (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *quarter = phaen_quarter_label (4, FALSE);
+  g_autofree char *status =
+    g_strdup_printf ("%s (%s)", phaen_status_to_string (PHAEN_STATUS_GREEN), quarter);
+  AppDashboardPage *page;
+
+  g_assert_true (app_window_show_unit_page (fixture->window, "dashboard", fixture->stp, 2564));
+  settle ();
+  page = find_widget (fixture, APP_TYPE_DASHBOARD_PAGE);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page)));
+  g_assert_cmpstr (app_dashboard_page_get_status_text (page, fixture->stp02), ==, status);
+  g_assert_true (shows_text (GTK_WIDGET (page), status));
+  g_assert_true (shows_text (GTK_WIDGET (page), "2.2267"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "4.0372"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "30")); /* the weights add up to 30 */
+
+  /* A click on the indicator opens it in the editor. */
+  app_dashboard_page_activate_indicator (page, fixture->stp02);
+  settle ();
+  {
+    AppIndicatorsPage *indicators = find_widget (fixture, APP_TYPE_INDICATORS_PAGE);
+
+    g_assert_true (gtk_widget_is_visible (GTK_WIDGET (indicators)));
+    g_assert_cmpint (app_indicators_page_get_selected (indicators), ==, fixture->stp02);
+  }
+  g_assert_true (app_window_show_unit_page (fixture->window, "dashboard", fixture->stp, 2564));
+  settle ();
+
+  /* A new result shows at once. */
+  g_assert_true (
+    phaen_store_set_result (fixture->store, fixture->stp02, 4, "300", NULL, NULL, NULL));
+  settle ();
+  g_clear_pointer (&status, g_free);
+  status = g_strdup_printf ("%s (%s)", phaen_status_to_string (PHAEN_STATUS_YELLOW), quarter);
+  g_assert_cmpstr (app_dashboard_page_get_status_text (page, fixture->stp02), ==, status);
+}
+
+/* GTK warns when there is no session bus (none under xvfb-run): not a failure of the app. */
+static GLogWriterOutput
+drop_no_session_bus (GLogLevelFlags level,
+                     const GLogField *fields,
+                     gsize n_fields,
+                     gpointer user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE"))
+        message = fields[i].value;
+    }
+  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && strstr (message, "session bus") != NULL)
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_log_set_writer_func (drop_no_session_bus, NULL, NULL);
+  app_application_init_i18n ();
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display for the UI tests\n");
+      return 0;
+    }
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/results/quarterly/reenter", Fixture, NULL, fixture_set_up, test_reenter_quarters,
+              fixture_tear_down);
+  g_test_add ("/results/quarterly/warnings", Fixture, NULL, fixture_set_up, test_warnings,
+              fixture_tear_down);
+  g_test_add ("/results/evidence/attach-undo", Fixture, NULL, fixture_set_up, test_attach_undo,
+              fixture_tear_down);
+  g_test_add ("/results/evidence/bad-url", Fixture, NULL, fixture_set_up, test_bad_url,
+              fixture_tear_down);
+  g_test_add ("/results/override/reason", Fixture, NULL, fixture_set_up, test_override_reason,
+              fixture_tear_down);
+  g_test_add ("/results/efficiency/round", Fixture, NULL, fixture_set_up, test_efficiency_round,
+              fixture_tear_down);
+  g_test_add ("/results/dashboard/table", Fixture, NULL, fixture_set_up, test_dashboard,
+              fixture_tear_down);
+  return g_test_run ();
+}
