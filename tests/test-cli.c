@@ -236,6 +236,56 @@ test_usage_and_unknowns (void)
   g_assert_cmpint (exit_code (&exists), ==, 1);
 }
 
+/* A mistaken output path must cost nothing: the workspace is never written over, a folder is
+ * never deleted, and a year the workspace lacks is an error, not "no problems". */
+static void
+test_refusals (void)
+{
+  g_autofree char *workspace = g_build_filename (tmpdir, "plan.pdf", NULL);
+  g_autofree char *folder = g_build_filename (tmpdir, "folder", NULL);
+  g_autofree char *workbook = g_build_filename (tmpdir, "big.xlsx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (Run) demo = { 0 };
+  g_auto (Run) chart = { 0 };
+  g_auto (Run) export = { 0 };
+  g_auto (Run) info = { 0 };
+  g_auto (Run) font = { 0 };
+  g_auto (Run) validate = { 0 };
+  g_auto (Run) force = { 0 };
+
+  /* A workspace whose name a chart would accept as its output. */
+  run_cli (&demo, "demo", workspace, NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+  before = checksum (workspace);
+  run_cli (&chart, "chart", workspace, "--kind", "gantt", "--plan", "1", "-o", workspace, NULL);
+  g_assert_cmpint (exit_code (&chart), ==, 1);
+  g_assert_nonnull (strstr (chart.err, "workspace"));
+  run_cli (&export, "export", workspace, "--all", "--unit", "สตป.", "-o", workspace, NULL);
+  g_assert_cmpint (exit_code (&export), ==, 1);
+  g_assert_nonnull (strstr (export.err, "workspace"));
+  after = checksum (workspace);
+  g_assert_cmpstr (before, ==, after);
+  run_cli (&info, "info", workspace, NULL);
+  g_assert_cmpint (exit_code (&info), ==, 0);
+
+  run_cli (&font, "export", workspace, "--all", "--unit", "สตป.", "--font-size", "nan", "-o",
+           workbook, NULL);
+  g_assert_cmpint (exit_code (&font), ==, 2);
+  g_assert_false (g_file_test (workbook, G_FILE_TEST_EXISTS));
+
+  run_cli (&validate, "validate", workspace, "--fy", "2599", NULL);
+  g_assert_cmpint (exit_code (&validate), ==, 1);
+  g_assert_nonnull (strstr (validate.err, "2599"));
+  g_assert_null (strstr (validate.out, "No problems"));
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  run_cli (&force, "demo", "--force", folder, NULL);
+  g_assert_cmpint (exit_code (&force), ==, 1);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_rmdir (folder);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -252,6 +302,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/info/demo", test_info_demo);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/usage", test_usage_and_unknowns);
+  g_test_add_func ("/cli/refusals", test_refusals);
   status = g_test_run ();
 
   {

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "phaen-error.h"
 #include "phaen-store.h"
@@ -1143,6 +1144,34 @@ test_open_refusals (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->store);
 }
 
+/* Exporters must never write over the workspace: not by another spelling of its path, not
+ * through a link, not onto its -wal. */
+static void
+test_own_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *base = g_path_get_basename (f->path);
+  g_autofree char *dotted = g_build_filename (f->dir, ".", base, NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.phaen", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "new.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (symlink (f->path, link), ==, 0);
+  g_file_set_contents (other, "x", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (phaen_store_is_own_file (f->store, f->path));
+  g_assert_true (phaen_store_is_own_file (f->store, dotted));
+  g_assert_true (phaen_store_is_own_file (f->store, wal));
+  g_assert_true (phaen_store_is_own_file (f->store, journal));
+  g_assert_true (phaen_store_is_own_file (f->store, link));
+  g_assert_false (phaen_store_is_own_file (f->store, other));
+  g_assert_false (phaen_store_is_own_file (f->store, missing));
+  g_assert_false (phaen_store_is_own_file (f->store, f->dir));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1164,6 +1193,7 @@ main (int argc, char *argv[])
   ADD ("/store/undo/delete-cascade", test_undo_delete_cascade);
   ADD ("/store/file/reopen", test_reopen);
   ADD ("/store/file/open-refusals", test_open_refusals);
+  ADD ("/store/file/own-file", test_own_file);
 #undef ADD
   return g_test_run ();
 }

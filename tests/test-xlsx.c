@@ -545,7 +545,7 @@ typedef struct
 {
   gboolean is_text;
   double number;
-  char *text;
+  const char *text; /* interned: values are copied freely and never freed */
   gboolean blank;
 } Value;
 
@@ -574,7 +574,7 @@ number (double x)
 static Value
 text (const char *s)
 {
-  return (Value){ .is_text = TRUE, .text = g_strdup (s) };
+  return (Value){ .is_text = TRUE, .text = g_intern_string (s) };
 }
 
 static double
@@ -1036,6 +1036,14 @@ test_plan (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+assert_text_at (Sheet *sheet, const char *text, const char *expected)
+{
+  g_autofree char *ref = find_text (sheet, text);
+
+  g_assert_cmpstr (ref, ==, expected);
+}
+
 static const char *
 row_of_label (Sheet *sheet, const char *label, char **ref)
 {
@@ -1084,7 +1092,11 @@ test_indicator_numeric (Fixture *f, gconstpointer data)
     assert_number (sheet, weight_cell, 30);
   }
   /* The thresholds are number cells of the criteria table. */
-  t1 = offset_ref (find_text (sheet, "ระดับคะแนนตัวชี้วัด"), 1, 1);
+  {
+    g_autofree char *head = find_text (sheet, "ระดับคะแนนตัวชี้วัด");
+
+    t1 = offset_ref (head, 1, 1);
+  }
   for (int l = 0; l < 5; l++)
     {
       g_autofree char *ref = offset_ref (t1, l, 0);
@@ -1327,11 +1339,11 @@ test_pmqa (Fixture *f, gconstpointer data)
   g_autofree char *group1 = find_text (sheet, "7.1 การบรรลุผลลัพธ์ของตัวชี้วัดตามพันธกิจ");
   g_autofree char *mean = find_text (sheet, "คะแนนเฉลี่ยรวมหมวด 7");
 
-  g_assert_cmpstr (find_text (sheet, "พ.ศ.2565"), ==, "C5");
-  g_assert_cmpstr (find_text (sheet, "พ.ศ.2567"), ==, "E5");
-  g_assert_cmpstr (find_text (sheet, "การดำเนินการ"), ==, "C4");
+  assert_text_at (sheet, "พ.ศ.2565", "C5");
+  assert_text_at (sheet, "พ.ศ.2567", "E5");
+  assert_text_at (sheet, "การดำเนินการ", "C4");
   g_assert_true (has_merge (sheet, "C4:E4"));
-  g_assert_cmpstr (find_text (sheet, "% ความสำเร็จ"), ==, "F4");
+  assert_text_at (sheet, "% ความสำเร็จ", "F4");
   g_assert_cmpstr (group1, ==, "A6");
   /* seed 001: 0.05 against 0.10, lower is better → 150 % → 500; 97.4 against 95.8 → 101.67
    * → 300; 7.1 = 400, 7.2 = 300, category 7 = 350. */
@@ -1460,6 +1472,50 @@ test_errors (Fixture *f, gconstpointer data)
   dir = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_false (g_str_has_prefix (name, ".keep"));
+}
+
+/* Options the exporter cannot honour are refused before anything is written; above all it never
+ * writes the workbook over the workspace it reads. */
+static void
+test_refusals (Fixture *f, gconstpointer data)
+{
+  const double font_sizes[] = { NAN, INFINITY, -1, 0.5, 410, 1e9 };
+  g_autofree char *path = g_build_filename (f->dir, "refused.xlsx", NULL);
+  g_autofree char *wal = g_strconcat (f->workspace, "-wal", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0, after_length = 0;
+  PhaenXlsxOptions options;
+
+  phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_SUMMARY);
+  options.unit_id = f->unit;
+  for (guint i = 0; i < G_N_ELEMENTS (font_sizes); i++)
+    {
+      g_autoptr (GError) size_error = NULL;
+
+      options.font_size = font_sizes[i];
+      g_assert_false (phaen_xlsx_export (f->store, &options, path, &size_error));
+      g_assert_error (size_error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  options.font_size = PHAEN_XLSX_MAX_FONT_SIZE;
+  g_assert_true (phaen_xlsx_export (f->store, &options, path, &error));
+  g_assert_no_error (error);
+
+  options.font_size = 0;
+  g_assert_true (g_file_get_contents (f->workspace, &before, &length, NULL));
+  g_assert_false (phaen_xlsx_export (f->store, &options, f->workspace, &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (phaen_xlsx_export (f->store, &options, wal, &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (f->workspace, &after, &after_length, NULL));
+  g_assert_cmpmem (before, length, after, after_length);
+  units = phaen_store_list_units (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, >, 0);
 }
 
 typedef struct
@@ -1632,6 +1688,7 @@ main (int argc, char *argv[])
   ADD ("/xlsx/thai-digits", test_thai_digits);
   ADD ("/xlsx/font", test_font_option);
   ADD ("/xlsx/errors", test_errors);
+  ADD ("/xlsx/refusals", test_refusals);
   ADD ("/xlsx/async", test_async);
 #undef ADD
   return g_test_run ();

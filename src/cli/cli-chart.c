@@ -8,7 +8,6 @@
 
 #include "cli-common.h"
 #include "phaen-chart-file.h"
-#include "phaen-error.h"
 
 typedef struct
 {
@@ -16,21 +15,6 @@ typedef struct
   gint64 unit_id;  /* 0: any */
   int fiscal_year; /* 0: any */
 } Filter;
-
-static gboolean
-check_fiscal_year (PhaenStore *store, int fiscal_year, GError **error)
-{
-  g_autoptr (GArray) years = phaen_store_list_fiscal_years (store, error);
-
-  if (years == NULL)
-    return FALSE;
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, int, i) == fiscal_year)
-      return TRUE;
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-               _ ("The workspace has no fiscal year %d."), fiscal_year);
-  return FALSE;
-}
 
 static const char *
 unit_abbr (PhaenStore *store, gint64 unit_id, GHashTable *cache)
@@ -304,8 +288,12 @@ cli_chart (int argc, char **argv)
 
   store = cli_open_store (argv[1], &error);
   if (store == NULL || !cli_resolve_unit (store, unit, &filter.unit_id, &error) ||
-      (fiscal_year != 0 && !check_fiscal_year (store, fiscal_year, &error)))
+      !cli_check_fiscal_year (store, fiscal_year, &error))
     return cli_fail_error (error);
+  if (phaen_store_is_own_file (store, output))
+    return cli_fail (CLI_EXIT_FAILED,
+                     _ ("“%s” is the workspace itself: choose another file for the chart."),
+                     output);
   filter.store = store;
   filter.fiscal_year = fiscal_year;
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cli-common.h"
+#include "phaen-error.h"
 
 int
 cli_fail (int code, const char *format, ...)
@@ -54,6 +55,24 @@ PhaenStore *
 cli_open_store (const char *path, GError **error)
 {
   return phaen_store_open (path, error);
+}
+
+gboolean
+cli_check_fiscal_year (PhaenStore *store, int fiscal_year, GError **error)
+{
+  g_autoptr (GArray) years = NULL;
+
+  if (fiscal_year == 0)
+    return TRUE;
+  years = phaen_store_list_fiscal_years (store, error);
+  if (years == NULL)
+    return FALSE;
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) == fiscal_year)
+      return TRUE;
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
+               _ ("The workspace has no fiscal year %d."), fiscal_year);
+  return FALSE;
 }
 
 gboolean

@@ -36,6 +36,8 @@ int cli_fail_error (const GError *error);
 /* Parses options; on bad usage prints why and returns FALSE. */
 gboolean cli_parse (GOptionContext *context, int *argc, char ***argv, int n_positional);
 PhaenStore *cli_open_store (const char *path, GError **error);
+/* --fy must name a year the workspace has; 0 (no filter) passes. */
+gboolean cli_check_fiscal_year (PhaenStore *store, int fiscal_year, GError **error);
 /* Resolves --unit (abbreviation) into an id; 0 with no filter. */
 gboolean cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError **error);
 

@@ -33,7 +33,8 @@ remove_workspace (const char *path, GError **error)
     {
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
 
-      if (g_remove (file) != 0 && errno != ENOENT)
+      /* unlink, not remove: a folder given by mistake must not be deleted */
+      if (g_unlink (file) != 0 && errno != ENOENT)
         {
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
                        _("“%s” could not be replaced: %s"), file, g_strerror (errno));

@@ -58,8 +58,10 @@ cli_export (int argc, char **argv)
                      form);
   if (out == NULL)
     return cli_fail (CLI_EXIT_USAGE, _ ("give the workbook to write with -o OUT.xlsx"));
-  if (font_size < 0)
-    return cli_fail (CLI_EXIT_USAGE, _ ("the font size must be positive"));
+  if (!(font_size == 0 ||
+        (font_size >= PHAEN_XLSX_MIN_FONT_SIZE && font_size <= PHAEN_XLSX_MAX_FONT_SIZE)))
+    return cli_fail (CLI_EXIT_USAGE, _ ("the font size must be between %g and %g points"),
+                     PHAEN_XLSX_MIN_FONT_SIZE, PHAEN_XLSX_MAX_FONT_SIZE);
 
   phaen_xlsx_options_init (&options, chosen);
   options.unit = unit;

@@ -196,17 +196,9 @@ cli_score (int argc, char **argv)
   store = cli_open_store (argv[1], &error);
   if (store == NULL || !cli_resolve_unit (store, unit, &unit_id, &error)
       || !(units = phaen_store_list_units (store, &error))
+      || !cli_check_fiscal_year (store, fiscal_year, &error)
       || !(years = phaen_store_list_fiscal_years (store, &error)))
     return cli_fail_error (error);
-  if (fiscal_year != 0)
-    {
-      gboolean known = FALSE;
-
-      for (guint y = 0; y < years->len; y++)
-        known |= g_array_index (years, int, y) == fiscal_year;
-      if (!known)
-        return cli_fail (CLI_EXIT_FAILED, _("The workspace has no fiscal year %d."), fiscal_year);
-    }
 
   for (guint u = 0; u < units->len; u++)
     for (guint y = 0; y < years->len; y++)

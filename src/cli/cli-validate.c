@@ -31,6 +31,7 @@ cli_validate (int argc, char **argv)
 
   store = cli_open_store (argv[1], &error);
   if (store == NULL || !cli_resolve_unit (store, unit, &unit_id, &error)
+      || !cli_check_fiscal_year (store, fiscal_year, &error)
       || !(problems = phaen_validate (store, unit_id, fiscal_year, &error)))
     return cli_fail_error (error);
 

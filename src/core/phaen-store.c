@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "phaen-core-resources.h"
@@ -248,6 +249,40 @@ sql_code_key (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ------------------------------------------------------------------ validation */
 
+/* A big-endian integer of @size bytes in a file header, read byte by byte: the header is a
+ * byte array, which a wider pointer may neither alias nor be sure to find aligned. */
+static guint32
+read_be (const guint8 *bytes, guint size)
+{
+  guint32 value = 0;
+
+  for (guint i = 0; i < size; i++)
+    value = value << 8 | bytes[i];
+  return value;
+}
+
+/* TRUE when a write-ahead log with at least one frame lies beside @path. A checkpoint cut short
+ * (a full disk, a crash) leaves the main file's header counting pages that only the log holds
+ * yet; SQLite reads them from the log, so such a file is not truncated (SQLite file format §4). */
+static gboolean
+has_wal_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  FILE *file = g_fopen (wal, "rb");
+  guint8 header[32];
+  guint32 magic;
+  gboolean frames;
+
+  if (file == NULL)
+    return FALSE;
+  frames = fread (header, 1, sizeof header, file) == sizeof header && fgetc (file) != EOF;
+  fclose (file);
+  if (!frames)
+    return FALSE;
+  magic = read_be (header, 4);
+  return magic == 0x377f0682 || magic == 0x377f0683;
+}
+
 /* Reads the 100-byte SQLite header without opening the file for writing: an empty, foreign,
  * truncated or newer file is refused before SQLite could touch it. */
 static gboolean
@@ -301,14 +336,14 @@ check_header (const char *path, GError **error)
       return FALSE;
     }
 
-  page_size = GUINT16_FROM_BE (*(guint16 *) (header + 16));
+  page_size = read_be (header + 16, 2);
   if (page_size == 1)
     page_size = 65536;
-  n_pages = GUINT32_FROM_BE (*(guint32 *) (header + 28));
-  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
-  user_version = GUINT32_FROM_BE (*(guint32 *) (header + 60));
-  app_id = GUINT32_FROM_BE (*(guint32 *) (header + 68));
-  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+  n_pages = read_be (header + 28, 4);
+  change_counter = read_be (header + 24, 4);
+  user_version = read_be (header + 60, 4);
+  app_id = read_be (header + 68, 4);
+  valid_for = read_be (header + 92, 4);
 
   if (app_id != PHAEN_STORE_APPLICATION_ID)
     {
@@ -324,7 +359,8 @@ check_header (const char *path, GError **error)
       return FALSE;
     }
   /* The in-header size is valid when the two counters match (SQLite file format §1.3.7). */
-  if (change_counter == valid_for && (goffset) page_size * n_pages > size)
+  if (change_counter == valid_for && (goffset) page_size * n_pages > size
+      && !has_wal_frames (path))
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_CORRUPT,
                    _("“%s” is cut short: the workspace is damaged."), base);
@@ -818,6 +854,39 @@ phaen_store_get_path (PhaenStore *self)
 {
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
   return self->path;
+}
+
+static gboolean
+same_file (const GStatBuf *a, const char *path)
+{
+  GStatBuf b;
+
+  return g_stat (path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+gboolean
+phaen_store_is_own_file (PhaenStore *self, const char *path)
+{
+  static const char *const companions[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *target = NULL;
+  GStatBuf target_stat;
+  gboolean exists;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  target = g_canonicalize_filename (path, NULL);
+  exists = g_stat (path, &target_stat) == 0;
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *own = g_strconcat (self->path, companions[i], NULL);
+      g_autofree char *own_canonical = g_canonicalize_filename (own, NULL);
+
+      /* By name too: a -wal that does not exist yet would be created and then misread. */
+      if (g_str_equal (target, own_canonical) || (exists && same_file (&target_stat, own)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean

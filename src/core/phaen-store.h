@@ -25,6 +25,10 @@ void phaen_store_open_async (const char *path, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data);
 PhaenStore *phaen_store_open_finish (GAsyncResult *result, GError **error);
 const char *phaen_store_get_path (PhaenStore *self);
+/* TRUE when writing to @path would overwrite the workspace: its own file (however named: a
+ * relative path, a link) or one of SQLite's -wal, -shm, -journal files beside it. Exporters
+ * refuse such a target. */
+gboolean phaen_store_is_own_file (PhaenStore *self, const char *path);
 
 /* Edits. Every mutating call below is its own transaction and its own undo step unless it runs
  * between phaen_store_begin() and phaen_store_commit(), which make one step of many calls

@@ -328,6 +328,21 @@ export_to (PhaenStore *store,
   gboolean ok = FALSE;
   int fd;
 
+  /* Written so that NaN fails too. */
+  if (!(options->font_size == 0 || (options->font_size >= PHAEN_XLSX_MIN_FONT_SIZE &&
+                                    options->font_size <= PHAEN_XLSX_MAX_FONT_SIZE)))
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The font size must be between %g and %g points."), PHAEN_XLSX_MIN_FONT_SIZE,
+                   PHAEN_XLSX_MAX_FONT_SIZE);
+      return FALSE;
+    }
+  if (phaen_store_is_own_file (store, path))
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("“%s” is the workspace itself: choose another file for the workbook."), path);
+      return FALSE;
+    }
   if (options->plan_id != 0)
     {
       plan = phaen_store_get_plan (store, options->plan_id, error);

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* TH SarabunPSK 16 pt is what the offices print with (DOMAIN.md §5). */
 #define PHAEN_XLSX_DEFAULT_FONT "TH SarabunPSK"
 #define PHAEN_XLSX_DEFAULT_FONT_SIZE 16.0
+/* The sizes a spreadsheet program accepts for a font, in points. */
+#define PHAEN_XLSX_MIN_FONT_SIZE 1.0
+#define PHAEN_XLSX_MAX_FONT_SIZE 409.0
 
 /**
  * PhaenXlsxForm:
@@ -43,7 +46,8 @@ typedef enum
  * @indicator_code: only this indicator (indicator form), e.g. "สตป. 02"; %NULL for all
  * @thai_digits: write ๐–๙ in text, headers and displayed numbers
  * @font_name: %NULL for %PHAEN_XLSX_DEFAULT_FONT
- * @font_size: 0 for %PHAEN_XLSX_DEFAULT_FONT_SIZE
+ * @font_size: 0 for %PHAEN_XLSX_DEFAULT_FONT_SIZE, else %PHAEN_XLSX_MIN_FONT_SIZE to
+ *   %PHAEN_XLSX_MAX_FONT_SIZE
  *
  * Strings are borrowed, not copied; fill with phaen_xlsx_options_init() first.
  */
@@ -73,7 +77,8 @@ const char *phaen_xlsx_form_to_string (PhaenXlsxForm form);
  * @path: the .xlsx to write; replaced only once the whole workbook is written
  * @error: %PHAEN_ERROR_NOT_FOUND for an unknown unit, year, plan or indicator code, or when the
  *   unit has no such form in the year; %PHAEN_ERROR_INVALID when the choice is ambiguous (no
- *   unit given in a workspace of several); %PHAEN_ERROR_EXPORT when libxlsxwriter fails
+ *   unit given in a workspace of several), the font size is out of range or @path is the
+ *   workspace itself (phaen_store_is_own_file()); %PHAEN_ERROR_EXPORT when libxlsxwriter fails
  *
  * Scores in the indicator form and the summary are live formulas over the result and threshold
  * cells, written with the values the scoring engine computed as their cached results. A result
