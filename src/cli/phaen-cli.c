@@ -37,8 +37,11 @@ usage (void)
 int
 main (int argc, char *argv[])
 {
+  /* PHAEN_LOCALEDIR points at uninstalled catalogues (build/po), as it does for the app. */
+  const char *localedir = g_getenv ("PHAEN_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
