@@ -1,12 +1,12 @@
 /* test-chart-geometry.c — the charts' pure geometry: columns, month bands, page breaks, axes
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <math.h>
 
 #include "phaen-chart-gantt.h"
 #include "phaen-chart-page.h"
 #include "phaen-chart-style.h"
 #include "phaen-error.h"
+#include "test-util.h"
 
 /* ------------------------------------------------------------------ columns */
 
@@ -265,14 +265,9 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   gint64 unit;
 
-  f->dir = g_dir_make_tmp ("phaen-chart-geometry-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "t.phaen", NULL);
-  f->store = phaen_store_create (path, &error);
-  g_assert_no_error (error);
+  f->store = test_workspace_new ("t.phaen", &f->dir);
   unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
   g_assert_no_error (error);
   f->plan = phaen_store_add_plan (f->store, unit, 2564, PHAEN_PLAN_PROCESS,
@@ -283,16 +278,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_strdup (phaen_store_get_path (f->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  test_workspace_close (&f->store, &f->dir);
 }
 
 static PhaenGantt *

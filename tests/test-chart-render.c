@@ -1,12 +1,12 @@
 /* test-chart-render.c — charts drawn for real: pixels of PNGs, pages and text of PDFs, files
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "phaen-chart-file.h"
 #include "phaen-error.h"
 #include "phaen-scorecard.h"
+#include "test-util.h"
 
 #define NAME_SHORT "ตรวจติดตามทางเอกสาร"
 #define NAME_PROGRESS "ลงพื้นที่จัดทำแผนประจำปีงบประมาณ"
@@ -23,13 +23,8 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("phaen-chart-render-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "t.phaen", NULL);
-  f->store = phaen_store_create (path, &error);
-  g_assert_no_error (error);
+  f->store = test_workspace_new ("t.phaen", &f->dir);
   f->unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
   g_assert_no_error (error);
   f->plan = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
@@ -38,31 +33,27 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  test_workspace_close (&f->store, &f->dir);
 }
 
 static char *
 temp_path (Fixture *f, const char *name)
 {
   return g_build_filename (f->dir, name, NULL);
+}
+
+/* Writes the plan chart with the default options: A4 pages, or an image of the default width. */
+static void
+write_gantt (PhaenGantt *gantt, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  PhaenChartFileOptions options;
+
+  phaen_chart_file_options_init (&options);
+  g_assert_true (phaen_gantt_write_file (gantt, path, &options, &error));
+  g_assert_no_error (error);
 }
 
 static gint64
@@ -490,19 +481,15 @@ test_gantt_pdf_pages (Fixture *f, gconstpointer data)
 static void
 test_gantt_pdf_text (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PhaenGantt) gantt = NULL;
   g_autofree char *path = temp_path (f, "plan.pdf");
   g_autofree char *text = NULL;
-  PhaenChartFileOptions options;
   gint64 id = add_activity (f, NAME_SHORT, 0, 2);
 
   set_activity (f, id, "สตป.", TRUE, 82090, NULL);
   add_activity (f, NAME_PROGRESS, 3, 5);
   gantt = gantt_new (f);
-  phaen_chart_file_options_init (&options);
-  g_assert_true (phaen_gantt_write_file (gantt, path, &options, &error));
-  g_assert_no_error (error);
+  write_gantt (gantt, path);
   g_assert_cmpuint (pdf_count_pages (path), ==, 1);
   if (!have_pdftotext ())
     return;
@@ -519,19 +506,15 @@ test_gantt_pdf_text (Fixture *f, gconstpointer data)
 static void
 test_gantt_pdf_thai_digits (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PhaenGantt) gantt = NULL;
   g_autofree char *path = temp_path (f, "plan.pdf");
   g_autofree char *text = NULL;
-  PhaenChartFileOptions options;
   gint64 id = add_activity (f, NAME_SHORT, 0, 2);
 
   set_activity (f, id, "สตป.", TRUE, 82090, NULL);
   gantt = gantt_new (f);
   phaen_gantt_set_thai_digits (gantt, TRUE);
-  phaen_chart_file_options_init (&options);
-  g_assert_true (phaen_gantt_write_file (gantt, path, &options, &error));
-  g_assert_no_error (error);
+  write_gantt (gantt, path);
   if (!have_pdftotext ())
     return;
   text = pdf_text (path, 1);
@@ -548,7 +531,6 @@ test_gantt_pdf_month_bands (Fixture *f, gconstpointer data)
   g_autoptr (PhaenPlan) plan = phaen_store_get_plan (f->store, f->plan, &error);
   g_autofree char *path = temp_path (f, "plan.pdf");
   g_autofree char *first = NULL, *second = NULL;
-  PhaenChartFileOptions options;
 
   g_assert_no_error (error);
   plan->extra_months = 12;
@@ -557,9 +539,7 @@ test_gantt_pdf_month_bands (Fixture *f, gconstpointer data)
   /* an owner and a budget leave room for fewer months than 24 */
   set_activity (f, add_activity (f, NAME_SHORT, 10, 14), "กลุ่มพัฒนาระบบบริหาร", TRUE, 1250000, NULL);
   gantt = gantt_new (f);
-  phaen_chart_file_options_init (&options);
-  g_assert_true (phaen_gantt_write_file (gantt, path, &options, &error));
-  g_assert_no_error (error);
+  write_gantt (gantt, path);
   g_assert_cmpuint (pdf_count_pages (path), ==, 2);
   if (!have_pdftotext ())
     return;
@@ -578,22 +558,17 @@ test_gantt_pdf_month_bands (Fixture *f, gconstpointer data)
 static void
 test_gantt_empty (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (PhaenGantt) gantt = gantt_new (f);
   g_autofree char *pdf = temp_path (f, "empty.pdf");
   g_autofree char *png = temp_path (f, "empty.png");
-  PhaenChartFileOptions options;
   PhaenPageSetup a4;
 
   /* a plan with no activity yet still has its headers, totals and one page */
   g_assert_cmpuint (phaen_gantt_get_n_rows (gantt), ==, 0);
   phaen_page_setup_init (&a4, PHAEN_PAPER_A4);
   g_assert_cmpuint (phaen_gantt_get_n_pages (gantt, &a4), ==, 1);
-  phaen_chart_file_options_init (&options);
-  g_assert_true (phaen_gantt_write_file (gantt, pdf, &options, &error));
-  g_assert_no_error (error);
-  g_assert_true (phaen_gantt_write_file (gantt, png, &options, &error));
-  g_assert_no_error (error);
+  write_gantt (gantt, pdf);
+  write_gantt (gantt, png);
   g_assert_cmpuint (pdf_count_pages (pdf), ==, 1);
   if (!have_pdftotext ())
     return;
@@ -653,45 +628,41 @@ test_gantt_other_thread (Fixture *f, gconstpointer data)
 static void
 test_file_errors (Fixture *f, gconstpointer data)
 {
+  static const struct
+  {
+    const char *name;
+    double width, height;
+    int code;
+  } cases[] = {
+    { "plan.docx", 0, 0, PHAEN_ERROR_INVALID },
+    { "plan.png", 50, 0, PHAEN_ERROR_INVALID },
+    /* a plan chart's height follows its rows */
+    { "plan.png", 1000, 700, PHAEN_ERROR_INVALID },
+    /* a PDF's own sheet needs both sides */
+    { "no/such/dir/plan.pdf", 1000, 0, PHAEN_ERROR_INVALID },
+    { "no/such/dir/plan.pdf", 0, 0, PHAEN_ERROR_IO },
+  };
   g_autoptr (PhaenGantt) gantt = NULL;
-  g_autofree char *doc = temp_path (f, "plan.docx");
-  g_autofree char *png = temp_path (f, "plan.png");
-  g_autofree char *missing = temp_path (f, "no/such/dir/plan.pdf");
-  PhaenChartFileOptions options;
   PhaenChartFormat format;
-  GError *error = NULL;
-
-  add_activity (f, NAME_SHORT, 0, 2);
-  gantt = gantt_new (f);
-  phaen_chart_file_options_init (&options);
 
   g_assert_true (phaen_chart_format_from_path ("A.SVG", &format, NULL));
   g_assert_cmpint (format, ==, PHAEN_CHART_FORMAT_SVG);
-  g_assert_false (phaen_gantt_write_file (gantt, doc, &options, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_clear_error (&error);
 
-  options.width = 50;
-  g_assert_false (phaen_gantt_write_file (gantt, png, &options, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_clear_error (&error);
+  add_activity (f, NAME_SHORT, 0, 2);
+  gantt = gantt_new (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = temp_path (f, cases[i].name);
+      PhaenChartFileOptions options;
 
-  options.width = 1000;
-  options.height = 700; /* a plan chart's height follows its rows */
-  g_assert_false (phaen_gantt_write_file (gantt, png, &options, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
-
-  options.height = 0;
-  g_assert_false (phaen_gantt_write_file (gantt, missing, &options, &error));
-  /* a PDF's own sheet needs both sides */
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_clear_error (&error);
-  options.width = 0;
-  g_assert_false (phaen_gantt_write_file (gantt, missing, &options, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_IO);
-  g_clear_error (&error);
+      phaen_chart_file_options_init (&options);
+      options.width = cases[i].width;
+      options.height = cases[i].height;
+      g_assert_false (phaen_gantt_write_file (gantt, path, &options, &error));
+      g_assert_error (error, PHAEN_ERROR, cases[i].code);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
 }
 
 static void

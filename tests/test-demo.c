@@ -9,6 +9,7 @@
 #include "phaen-pmqa.h"
 #include "phaen-score.h"
 #include "phaen-store.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -17,33 +18,12 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (folder && (name = g_dir_read_name (folder)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture *fixture, gconstpointer load)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("phaen-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "sample.phaen", NULL);
-  fixture->store = phaen_store_create (path, &error);
-  g_assert_no_error (error);
+  fixture->store = test_workspace_new ("sample.phaen", &fixture->dir);
   if (GPOINTER_TO_INT (load))
     {
+      g_autoptr (GError) error = NULL;
       g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
 
       phaen_demo_load_dir (fixture->store, sample, &error);
@@ -54,9 +34,7 @@ fixture_set_up (Fixture *fixture, gconstpointer load)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer load)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  test_workspace_close (&fixture->store, &fixture->dir);
 }
 
 static gint64

@@ -1,6 +1,5 @@
 /* test-scorecard.c — the store, the criteria and the engine together, on the seeds' numbers
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <math.h>
 
 #include "phaen-efficiency.h"
@@ -8,6 +7,7 @@
 #include "phaen-pmqa.h"
 #include "phaen-scorecard.h"
 #include "phaen-validate.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -20,13 +20,8 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("phaen-scorecard-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "t.phaen", NULL);
-  f->store = phaen_store_create (path, &error);
-  g_assert_no_error (error);
+  f->store = test_workspace_new ("t.phaen", &f->dir);
   f->unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
   g_assert_no_error (error);
 }
@@ -34,21 +29,11 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_strdup (phaen_store_get_path (f->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  test_workspace_close (&f->store, &f->dir);
 }
 
 static gint64
-add_indicator (Fixture *f, const char *code, int scoring, double weight,
-               const double *thresholds)
+add_indicator (Fixture *f, const char *code, int scoring, double weight, const double *thresholds)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenIndicator) indicator = NULL;
@@ -120,8 +105,7 @@ test_seed_numbers (Fixture *f, gconstpointer data)
   g_autoptr (PhaenScorecard) card = NULL;
   const PhaenScorecardRow *row;
 
-  set_results (f, add_indicator (f, "สตป. 02", PHAEN_SCORING_NUMERIC, 30, thresholds),
-               stp_results);
+  set_results (f, add_indicator (f, "สตป. 02", PHAEN_SCORING_NUMERIC, 30, thresholds), stp_results);
   set_results (f, add_indicator (f, "กพร.9", PHAEN_SCORING_MILESTONE, 5, NULL), kpr_results);
 
   card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
@@ -233,14 +217,14 @@ test_pmqa_category (Fixture *f, gconstpointer data)
   table = phaen_pmqa_table_build (f->store, f->unit, 2567, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (table->groups->len, ==, 6);
-  g_assert_cmpfloat_with_epsilon (((PhaenPmqaGroup *) g_ptr_array_index (table->groups, 0))->mean.score,
-                                  380, 1e-9);
+  g_assert_cmpfloat_with_epsilon (
+    ((PhaenPmqaGroup *)g_ptr_array_index (table->groups, 0))->mean.score, 380, 1e-9);
   g_assert_true (table->mean.has_score);
   g_assert_cmpfloat_with_epsilon (table->mean.score, 400, 1e-9);
   /* 97.4 against 95.8 → 101.67 % */
   g_assert_cmpfloat_with_epsilon (
-    ((PhaenPmqaRow *) g_ptr_array_index (
-       ((PhaenPmqaGroup *) g_ptr_array_index (table->groups, 0))->rows, 0))
+    ((PhaenPmqaRow *)g_ptr_array_index (
+       ((PhaenPmqaGroup *)g_ptr_array_index (table->groups, 0))->rows, 0))
       ->score.percent,
     101.67, 1e-9);
 }
@@ -253,8 +237,8 @@ test_efficiency_round (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) items = NULL;
   PhaenEfficiencyRound round;
   guint outputs[PHAEN_MAX_MONTHS];
-  gint64 plan = phaen_store_add_plan (f->store, f->unit, 2561, PHAEN_PLAN_EFFICIENCY, "12 เรื่อง",
-                                      &error);
+  gint64 plan =
+    phaen_store_add_plan (f->store, f->unit, 2561, PHAEN_PLAN_EFFICIENCY, "12 เรื่อง", &error);
 
   g_assert_no_error (error);
   for (int i = 0; i < 12; i++)
@@ -300,8 +284,7 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/scorecard/missing-quarter-and-override", Fixture, NULL, fixture_setup,
               test_missing_quarter_and_override, fixture_teardown);
-  g_test_add ("/scorecard/validate", Fixture, NULL, fixture_setup, test_validate,
-              fixture_teardown);
+  g_test_add ("/scorecard/validate", Fixture, NULL, fixture_setup, test_validate, fixture_teardown);
   g_test_add ("/scorecard/pmqa-category", Fixture, NULL, fixture_setup, test_pmqa_category,
               fixture_teardown);
   g_test_add ("/scorecard/efficiency-round", Fixture, NULL, fixture_setup, test_efficiency_round,

@@ -1,11 +1,11 @@
 /* test-store-full.c — a full disk: the failing edit says so, nothing saved before it is lost
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "phaen-error.h"
 #include "phaen-store.h"
+#include "test-util.h"
 
 /* ------------------------------------------------------------------ a disk that fills up */
 
@@ -255,17 +255,14 @@ static void
 test_disk_full (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("phaen-full-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "t.phaen", NULL);
-  g_autoptr (PhaenStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr (PhaenStore) store = test_workspace_new ("t.phaen", &dir);
+  g_autofree char *path = g_strdup (phaen_store_get_path (store));
   g_autoptr (GBytes) kept = random_bytes (256 * 1024);
   g_autoptr (GBytes) lost = random_bytes (1024 * 1024);
   g_autofree char *undo_label = NULL;
   gint64 unit, indicator;
 
-  g_assert_no_error (error);
-  store = phaen_store_create (path, &error);
-  g_assert_no_error (error);
   unit = phaen_store_add_unit (store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
   g_assert_no_error (error);
   g_assert_true (phaen_store_add_fiscal_year (store, 2564, &error));
@@ -311,17 +308,7 @@ test_disk_full (void)
   g_assert_cmpint (
     phaen_store_add_evidence_file (store, indicator, 3, "หลัง.bin", NULL, lost, &error), >, 0);
   g_assert_no_error (error);
-  g_clear_object (&store);
-
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (dir);
-  }
+  test_workspace_close (&store, &dir);
 }
 
 int

@@ -1,9 +1,8 @@
 /* test-store-plans.c — plans, text sections, the activity tree, month marks, budgets, undo
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
-
 #include "phaen-error.h"
 #include "phaen-store.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -19,11 +18,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("phaen-plans-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "t.phaen", NULL);
-  f->store = phaen_store_create (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_workspace_new ("t.phaen", &f->dir);
+  f->path = g_strdup (phaen_store_get_path (f->store));
   f->unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
   g_assert_no_error (error);
   f->plan = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
@@ -34,16 +30,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_remove (f->path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
+  test_workspace_close (&f->store, &f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 static gint64
@@ -215,6 +203,9 @@ test_fields_and_marks (Fixture *f, gconstpointer data)
   g_assert_false (phaen_store_set_month_marks (f->store, id, 24, PHAEN_MARK_PLANNED, &error));
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_false (phaen_store_set_month_progress (f->store, id, -1, "ก่อนเริ่ม", &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_clear_error (&error);
   read->category = 6;
   g_assert_false (phaen_store_update_activity (f->store, read, &error));
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
@@ -296,8 +287,9 @@ test_units (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenUnit) found = phaen_store_find_unit (f->store, " กพร ", &error);
   g_autoptr (PhaenUnit) missing = NULL;
-  PhaenPerson person = { .unit_id = f->unit, .title = "นางสาว", .name = "นวลสกุล พวงบุบผา",
-                         .phone = "2574" };
+  PhaenPerson person = {
+    .unit_id = f->unit, .title = "นางสาว", .name = "นวลสกุล พวงบุบผา", .phone = "2574"
+  };
   g_autoptr (GPtrArray) people = NULL;
 
   g_assert_no_error (error);
@@ -311,7 +303,7 @@ test_units (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   people = phaen_store_list_people (f->store, f->unit, &error);
   g_assert_cmpuint (people->len, ==, 1);
-  g_assert_cmpstr (((PhaenPerson *) g_ptr_array_index (people, 0))->phone, ==, "2574");
+  g_assert_cmpstr (((PhaenPerson *)g_ptr_array_index (people, 0))->phone, ==, "2574");
 
   /* deleting a unit takes its plans with it */
   phaen_store_delete_unit (f->store, f->unit, &error);
@@ -340,6 +332,33 @@ test_second_connection (Fixture *f, gconstpointer data)
   g_assert_cmpuint (plans->len, ==, 1);
 }
 
+static void
+insert_on_change_cb (PhaenStore *store, gboolean *done)
+{
+  if (*done)
+    return;
+  *done = TRUE;
+  phaen_store_add_unit (store, "สนย.", "สำนักนโยบายและยุทธศาสตร์", 0, NULL);
+}
+
+/* An add returns its own row's id even when a "changed" handler inserts another row. */
+static void
+test_insert_id_with_handler (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) activity = NULL;
+  gboolean done = FALSE;
+  gint64 id;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (insert_on_change_cb), &done);
+  id = phaen_store_add_activity (f->store, f->plan, 0, -1, "ติดตามผล", &error);
+  g_assert_no_error (error);
+  g_assert_true (done);
+  activity = phaen_store_get_activity (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (activity->name, ==, "ติดตามผล");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,6 +371,7 @@ main (int argc, char *argv[])
   ADD ("/store-plans/reopen", test_reopen);
   ADD ("/store-plans/units", test_units);
   ADD ("/store-plans/second-connection", test_second_connection);
+  ADD ("/store-plans/insert-id-with-handler", test_insert_id_with_handler);
 #undef ADD
   return g_test_run ();
 }

@@ -1,12 +1,12 @@
 /* test-store.c — the workspace file: indicators, criteria, results, evidence, undo, refusals
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "phaen-error.h"
 #include "phaen-store.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -20,33 +20,12 @@ typedef struct
 /* ------------------------------------------------------------------ helpers */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("phaen-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "ตัวชี้วัด สตป.phaen", NULL);
-  f->store = phaen_store_create (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
+  f->store = test_workspace_new ("ตัวชี้วัด สตป.phaen", &f->dir);
+  f->path = g_strdup (phaen_store_get_path (f->store));
 
   f->unit_id = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
   g_assert_no_error (error);
@@ -62,10 +41,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
+  test_workspace_close (&f->store, &f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 static char *
@@ -226,6 +203,24 @@ test_model_copy (void)
 }
 
 /* ------------------------------------------------------------------ indicators */
+
+/* A year counts once added, or once a plan or an indicator is filed under it. */
+static void
+test_fiscal_year_known (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (phaen_store_has_fiscal_year (f->store, 2564, &error));
+  g_assert_no_error (error);
+  phaen_store_add_indicator (f->store, f->unit_id, 2566, "สตป. 01", "ปีถัดไป", &error);
+  g_assert_no_error (error);
+  g_assert_true (phaen_store_has_fiscal_year (f->store, 2566, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (phaen_store_has_fiscal_year (f->store, 2565, &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "2565"));
+}
 
 static void
 test_indicator_round_trip (Fixture *f, gconstpointer data)
@@ -1179,6 +1174,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/store/model/copy", test_model_copy);
+  ADD ("/store/fiscal-year/known", test_fiscal_year_known);
   ADD ("/store/indicator/round-trip", test_indicator_round_trip);
   ADD ("/store/indicator/find-and-list", test_indicator_find_and_list);
   ADD ("/store/criteria/versions", test_criteria_versions);

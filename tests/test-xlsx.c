@@ -1,6 +1,5 @@
 /* test-xlsx.c — the official forms read back from the written workbook's XML
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -8,6 +7,7 @@
 #include "phaen-error.h"
 #include "phaen-score.h"
 #include "phaen-xlsx.h"
+#include "test-util.h"
 
 #define INJECTION "=HYPERLINK(\"x\")"
 
@@ -154,11 +154,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr (PhaenPlan) plan = NULL;
   gint64 parent, stp02, levels, a, id;
 
-  f->dir = g_dir_make_tmp ("phaen-xlsx-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->workspace = g_build_filename (f->dir, "t.phaen", NULL);
-  f->store = phaen_store_create (f->workspace, &error);
-  g_assert_no_error (error);
+  f->store = test_workspace_new ("t.phaen", &f->dir);
+  f->workspace = g_strdup (phaen_store_get_path (f->store));
 
   parent = phaen_store_add_unit (f->store, "สป.กค.", "สำนักงานปลัดกระทรวงการคลัง", 0, &error);
   g_assert_no_error (error);
@@ -264,19 +261,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  test_workspace_close (&f->store, &f->dir);
   g_free (f->workspace);
-  g_free (f->dir);
 }
 
 /* ------------------------------------------------------------------ reading the XLSX */
@@ -1593,15 +1579,11 @@ test_demo (void)
   };
   const char letters[] = { 'p', 'i', 's', 'e', 'm' };
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("phaen-xlsx-demo-XXXXXX", &error);
-  g_autofree char *workspace = g_build_filename (dir, "sample.phaen", NULL);
+  g_autofree char *dir = NULL;
+  g_autoptr (PhaenStore) store = test_workspace_new ("sample.phaen", &dir);
   g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
   g_autofree char *out = g_build_filename (dir, "form.xlsx", NULL);
-  g_autoptr (PhaenStore) store = phaen_store_create (workspace, &error);
-  g_autoptr (GDir) listing = NULL;
-  const char *name;
 
-  g_assert_no_error (error);
   phaen_demo_load_dir (store, sample, &error);
   g_assert_no_error (error);
 
@@ -1646,14 +1628,7 @@ test_demo (void)
     g_assert_cmpfloat (v.number, ==, 3.5933);
   }
 
-  g_clear_object (&store);
-  listing = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  test_workspace_close (&store, &dir);
 }
 
 static void

@@ -44,7 +44,7 @@ cli_parse (GOptionContext *context, int *argc, char ***argv, int n_positional)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      cli_fail (CLI_EXIT_USAGE, _("wrong number of arguments"));
+      cli_fail (CLI_EXIT_USAGE, _ ("wrong number of arguments"));
       g_printerr ("%s", help);
       return FALSE;
     }
@@ -60,19 +60,7 @@ cli_open_store (const char *path, GError **error)
 gboolean
 cli_check_fiscal_year (PhaenStore *store, int fiscal_year, GError **error)
 {
-  g_autoptr (GArray) years = NULL;
-
-  if (fiscal_year == 0)
-    return TRUE;
-  years = phaen_store_list_fiscal_years (store, error);
-  if (years == NULL)
-    return FALSE;
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, int, i) == fiscal_year)
-      return TRUE;
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-               _ ("The workspace has no fiscal year %d."), fiscal_year);
-  return FALSE;
+  return fiscal_year == 0 || phaen_store_has_fiscal_year (store, fiscal_year, error);
 }
 
 gboolean
@@ -114,8 +102,8 @@ cli_json_string (GString *out, const char *text)
           g_string_append (out, "\\t");
           break;
         default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
+          if ((guchar)*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar)*p);
           else
             g_string_append_c (out, *p);
         }

@@ -125,7 +125,7 @@ static void
 set_indicator_not_found (GError **error)
 {
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-               _("The indicator does not exist (it may have been deleted)."));
+               _ ("The indicator does not exist (it may have been deleted)."));
 }
 
 static gboolean
@@ -240,7 +240,7 @@ phaen_store_add_indicator (PhaenStore *self,
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (unit_id > 0, 0);
 
-  if (!_phaen_store_edit_begin (self, _("Add indicator"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Add indicator"), error))
     return 0;
   stmt = _phaen_store_prepare (
     self,
@@ -275,7 +275,7 @@ phaen_store_update_indicator (PhaenStore *self, const PhaenIndicator *indicator,
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (indicator != NULL, FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Edit indicator"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Edit indicator"), error))
     return FALSE;
   stmt = _phaen_store_prepare (
     self,
@@ -292,10 +292,7 @@ phaen_store_update_indicator (PhaenStore *self, const PhaenIndicator *indicator,
     {
       sqlite3_bind_int64 (stmt, col++, indicator->unit_id);
       sqlite3_bind_int (stmt, col++, indicator->fiscal_year);
-      if (indicator->plan_id > 0)
-        sqlite3_bind_int64 (stmt, col++, indicator->plan_id);
-      else
-        sqlite3_bind_null (stmt, col++);
+      _phaen_bind_optional_id (stmt, col++, indicator->plan_id);
       sqlite3_bind_int (stmt, col++, indicator->position);
       _phaen_bind_text (stmt, col++, indicator->code);
       _phaen_bind_text (stmt, col++, indicator->name);
@@ -331,7 +328,7 @@ phaen_store_update_indicator (PhaenStore *self, const PhaenIndicator *indicator,
       sqlite3_bind_int64 (stmt, col++, indicator->id);
       ok =
         _phaen_store_step_done (self, stmt, error) &&
-        check_changed (self, _("The indicator does not exist (it may have been deleted)."), error);
+        check_changed (self, _ ("The indicator does not exist (it may have been deleted)."), error);
     }
   return _phaen_store_edit_end (self, ok, error);
 }
@@ -346,7 +343,7 @@ phaen_store_delete_indicator (PhaenStore *self, gint64 indicator_id, GError **er
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Delete indicator"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Delete indicator"), error))
     return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM indicator WHERE id = ?", error);
   ok = stmt != NULL;
@@ -355,7 +352,7 @@ phaen_store_delete_indicator (PhaenStore *self, gint64 indicator_id, GError **er
       sqlite3_bind_int64 (stmt, 1, indicator_id);
       ok =
         _phaen_store_step_done (self, stmt, error) &&
-        check_changed (self, _("The indicator does not exist (it may have been deleted)."), error);
+        check_changed (self, _ ("The indicator does not exist (it may have been deleted)."), error);
     }
   return _phaen_store_edit_end (self, ok, error);
 }
@@ -423,7 +420,7 @@ phaen_store_find_indicator (
     return indicator_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                 _("There is no indicator “%s” in fiscal year %d."), code, fiscal_year);
+                 _ ("There is no indicator “%s” in fiscal year %d."), code, fiscal_year);
   else
     _phaen_store_set_error (self, rc, error);
   return NULL;
@@ -452,11 +449,12 @@ phaen_store_list_indicators (PhaenStore *self, gint64 unit_id, int fiscal_year, 
                                  " ORDER BY fiscal_year, position, phaen_code_key (code), id",
                                  error);
   else
-    stmt = _phaen_store_prepare (self,
-                                 "SELECT " INDICATOR_COLUMNS " FROM indicator"
-                                 " WHERE (?2 = 0 OR fiscal_year = ?2)"
-                                 " ORDER BY fiscal_year, unit_id, position, phaen_code_key (code), id",
-                                 error);
+    stmt =
+      _phaen_store_prepare (self,
+                            "SELECT " INDICATOR_COLUMNS " FROM indicator"
+                            " WHERE (?2 = 0 OR fiscal_year = ?2)"
+                            " ORDER BY fiscal_year, unit_id, position, phaen_code_key (code), id",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, unit_id);
@@ -540,7 +538,7 @@ insert_criterion (PhaenStore *self,
   if (criterion->level < 1 || criterion->level > 10)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("Criteria levels run from 1 to 10, not %d."), criterion->level);
+                   _ ("Criteria levels run from 1 to 10, not %d."), criterion->level);
       return FALSE;
     }
   stmt = _phaen_store_prepare (self,
@@ -566,7 +564,7 @@ insert_criterion (PhaenStore *self,
   /* Two criteria of the same level break UNIQUE (version_id, level). */
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                 _("Level %d appears twice in the criteria."), criterion->level);
+                 _ ("Level %d appears twice in the criteria."), criterion->level);
   else
     _phaen_store_set_error (self, rc, error);
   return FALSE;
@@ -601,10 +599,10 @@ phaen_store_add_criteria_version (PhaenStore *self,
       !(approved_on = normalize_date (version->approved_on)))
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("“%s” is not a date in the form yyyy-mm-dd."), version->approved_on);
+                   _ ("“%s” is not a date in the form yyyy-mm-dd."), version->approved_on);
       return 0;
     }
-  if (!_phaen_store_edit_begin (self, _("Change criteria"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Change criteria"), error))
     return 0;
   ok = check_indicator_exists (self, indicator_id, error);
   if (ok)
@@ -664,7 +662,7 @@ phaen_store_get_criteria (PhaenStore *self, gint64 indicator_id, GError **error)
     if (rc == SQLITE_DONE)
       {
         g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                     _("No scoring criteria have been entered for this indicator."));
+                     _ ("No scoring criteria have been entered for this indicator."));
         return NULL;
       }
     if (rc != SQLITE_ROW)
@@ -753,7 +751,7 @@ phaen_store_set_result (PhaenStore *self,
   if (value_text && !phaen_parse_optional_number (value_text, &has_value, &value, NULL))
     has_value = FALSE;
 
-  if (!_phaen_store_edit_begin (self, _("Enter result"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Enter result"), error))
     return FALSE;
   ok = check_indicator_exists (self, indicator_id, error);
   if (ok)
@@ -812,17 +810,17 @@ phaen_store_set_score_override (PhaenStore *self,
   if (has_override && *stripped == '\0')
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("Give a reason for replacing the computed score."));
+                   _ ("Give a reason for replacing the computed score."));
       return FALSE;
     }
   if (has_override && !isfinite (score))
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _("The score must be a number."));
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("The score must be a number."));
       return FALSE;
     }
 
   if (!_phaen_store_edit_begin (
-        self, has_override ? _("Override score") : _("Remove score override"), error))
+        self, has_override ? _ ("Override score") : _ ("Remove score override"), error))
     return FALSE;
   ok = check_indicator_exists (self, indicator_id, error);
   if (ok && has_override)
@@ -915,16 +913,16 @@ phaen_store_set_pmqa_value (
   if (year < 2400 || year > 2800)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("%d is not a year in the Buddhist Era (such as 2566)."), year);
+                   _ ("%d is not a year in the Buddhist Era (such as 2566)."), year);
       return FALSE;
     }
   if (has_value && !isfinite (value))
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _("The result must be a number."));
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("The result must be a number."));
       return FALSE;
     }
 
-  if (!_phaen_store_edit_begin (self, _("Enter PMQA result"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Enter PMQA result"), error))
     return FALSE;
   ok = check_indicator_exists (self, indicator_id, error);
   if (ok && has_value)
@@ -1072,7 +1070,7 @@ phaen_store_add_evidence_file (PhaenStore *self,
       guessed = g_content_type_get_mime_type (type);
       mime = guessed ? guessed : "application/octet-stream";
     }
-  return insert_evidence (self, indicator_id, quarter, _("Attach evidence"), name, mime, NULL,
+  return insert_evidence (self, indicator_id, quarter, _ ("Attach evidence"), name, mime, NULL,
                           data, error);
 }
 
@@ -1109,11 +1107,11 @@ phaen_store_add_evidence_url (PhaenStore *self,
       host == NULL || *host == '\0')
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("“%s” is not a web address: a link must start with http:// or https://."),
+                   _ ("“%s” is not a web address: a link must start with http:// or https://."),
                    stripped);
       return 0;
     }
-  return insert_evidence (self, indicator_id, quarter, _("Attach link"),
+  return insert_evidence (self, indicator_id, quarter, _ ("Attach link"),
                           title && *title ? title : stripped, NULL, stripped, NULL, error);
 }
 
@@ -1176,7 +1174,7 @@ phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **er
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                   _("The evidence does not exist (it may have been deleted)."));
+                   _ ("The evidence does not exist (it may have been deleted)."));
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1187,7 +1185,7 @@ phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **er
   if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("“%s” is a link, not a stored file."),
+                   _ ("“%s” is a link, not a stored file."),
                    (const char *)sqlite3_column_text (stmt, 1));
       return NULL;
     }
@@ -1202,7 +1200,7 @@ phaen_store_delete_evidence (PhaenStore *self, gint64 evidence_id, GError **erro
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Remove evidence"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Remove evidence"), error))
     return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM evidence WHERE id = ?", error);
   ok = stmt != NULL;
@@ -1211,7 +1209,7 @@ phaen_store_delete_evidence (PhaenStore *self, gint64 evidence_id, GError **erro
       sqlite3_bind_int64 (stmt, 1, evidence_id);
       ok =
         _phaen_store_step_done (self, stmt, error) &&
-        check_changed (self, _("The evidence does not exist (it may have been deleted)."), error);
+        check_changed (self, _ ("The evidence does not exist (it may have been deleted)."), error);
     }
   return _phaen_store_edit_end (self, ok, error);
 }

@@ -9,8 +9,8 @@
 #include "phaen-store-private.h"
 
 #define PLAN_COLUMNS "id, uuid, unit_id, fiscal_year, kind, title, extra_months"
-#define ACTIVITY_COLUMNS                                                                         \
-  "id, uuid, plan_id, coalesce(parent_id, 0), position, name, category, owner, budget, output, " \
+#define ACTIVITY_COLUMNS                                                                           \
+  "id, uuid, plan_id, coalesce(parent_id, 0), position, name, category, owner, budget, output, "   \
   "progress"
 
 /* ------------------------------------------------------------------ plans */
@@ -36,32 +36,37 @@ check_plan (const PhaenPlan *plan, GError **error)
   if (plan->fiscal_year < 2400 || plan->fiscal_year > 2800)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("%d is not a fiscal year in the Buddhist Era (such as 2564)."),
+                   _ ("%d is not a fiscal year in the Buddhist Era (such as 2564)."),
                    plan->fiscal_year);
       return FALSE;
     }
   if (plan->extra_months < 0 || plan->extra_months > 12)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("A plan can run at most 12 months into the next fiscal year."));
+                   _ ("A plan can run at most 12 months into the next fiscal year."));
       return FALSE;
     }
   return TRUE;
 }
 
 gint64
-phaen_store_add_plan (PhaenStore *self, gint64 unit_id, int fiscal_year, PhaenPlanKind kind,
-                      const char *title, GError **error)
+phaen_store_add_plan (PhaenStore *self,
+                      gint64 unit_id,
+                      int fiscal_year,
+                      PhaenPlanKind kind,
+                      const char *title,
+                      GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autofree char *uuid = _phaen_new_uuid ();
   PhaenPlan check = { .fiscal_year = fiscal_year };
+  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (kind <= PHAEN_PLAN_EFFICIENCY, 0);
 
-  if (!check_plan (&check, error) || !_phaen_store_edit_begin (self, _("Add plan"), error))
+  if (!check_plan (&check, error) || !_phaen_store_edit_begin (self, _ ("Add plan"), error))
     return 0;
   ok = phaen_store_add_fiscal_year (self, fiscal_year, error);
   if (ok)
@@ -78,59 +83,49 @@ phaen_store_add_plan (PhaenStore *self, gint64 unit_id, int fiscal_year, PhaenPl
       sqlite3_bind_int (stmt, 4, kind);
       _phaen_bind_text (stmt, 5, title);
       ok = _phaen_store_step_done (self, stmt, error);
+      id = sqlite3_last_insert_rowid (_phaen_store_get_db (self));
     }
-  if (!_phaen_store_edit_end (self, ok, error))
-    return 0;
-  return sqlite3_last_insert_rowid (_phaen_store_get_db (self));
+  /* The id was read before the edit ends: "changed" handlers may insert rows of their own. */
+  return _phaen_store_edit_end (self, ok, error) ? id : 0;
 }
 
 gboolean
 phaen_store_update_plan (PhaenStore *self, const PhaenPlan *plan, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
 
-  if (!check_plan (plan, error) || !_phaen_store_edit_begin (self, _("Edit plan"), error))
+  if (!check_plan (plan, error))
     return FALSE;
   stmt = _phaen_store_prepare (self,
                                "UPDATE plan SET unit_id = ?, fiscal_year = ?, kind = ?, title = ?,"
                                " extra_months = ? WHERE id = ?",
                                error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, plan->unit_id);
-      sqlite3_bind_int (stmt, 2, plan->fiscal_year);
-      sqlite3_bind_int (stmt, 3, plan->kind);
-      _phaen_bind_text (stmt, 4, plan->title);
-      sqlite3_bind_int (stmt, 5, plan->extra_months);
-      sqlite3_bind_int64 (stmt, 6, plan->id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan->unit_id);
+  sqlite3_bind_int (stmt, 2, plan->fiscal_year);
+  sqlite3_bind_int (stmt, 3, plan->kind);
+  _phaen_bind_text (stmt, 4, plan->title);
+  sqlite3_bind_int (stmt, 5, plan->extra_months);
+  sqlite3_bind_int64 (stmt, 6, plan->id);
+  return _phaen_store_run_edit (self, _ ("Edit plan"), stmt, error);
 }
 
 gboolean
 phaen_store_delete_plan (PhaenStore *self, gint64 plan_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Delete plan"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM plan WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, plan_id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  return _phaen_store_run_edit (self, _ ("Delete plan"), stmt, error);
 }
 
 /**
@@ -155,7 +150,7 @@ phaen_store_get_plan (PhaenStore *self, gint64 plan_id, GError **error)
     return plan_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                 _("There is no plan number %" G_GINT64_FORMAT "."), plan_id);
+                 _ ("There is no plan number %" G_GINT64_FORMAT "."), plan_id);
   else
     _phaen_store_set_error (self, rc, error);
   return NULL;
@@ -172,7 +167,7 @@ GPtrArray *
 phaen_store_list_plans (PhaenStore *self, gint64 unit_id, int fiscal_year, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_plan_free);
+  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_plan_free);
   int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
@@ -197,33 +192,28 @@ phaen_store_list_plans (PhaenStore *self, gint64 unit_id, int fiscal_year, GErro
 }
 
 gboolean
-phaen_store_set_plan_section (PhaenStore *self, gint64 plan_id, const char *key,
-                              const char *text, GError **error)
+phaen_store_set_plan_section (
+  PhaenStore *self, gint64 plan_id, const char *key, const char *text, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autofree char *uuid = _phaen_new_uuid ();
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Edit plan text"), error))
+  stmt =
+    _phaen_store_prepare (self,
+                          "INSERT INTO plan_section (uuid, plan_id, key, body) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT (plan_id, key) DO UPDATE SET body = excluded.body"
+                          " WHERE body IS NOT excluded.body",
+                          error);
+  if (stmt == NULL)
     return FALSE;
-  stmt = _phaen_store_prepare (self,
-                               "INSERT INTO plan_section (uuid, plan_id, key, body) VALUES (?, ?, ?, ?)"
-                               " ON CONFLICT (plan_id, key) DO UPDATE SET body = excluded.body"
-                               " WHERE body IS NOT excluded.body",
-                               error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, uuid);
-      sqlite3_bind_int64 (stmt, 2, plan_id);
-      _phaen_bind_text (stmt, 3, key);
-      _phaen_bind_text (stmt, 4, text);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  _phaen_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  _phaen_bind_text (stmt, 3, key);
+  _phaen_bind_text (stmt, 4, text);
+  return _phaen_store_run_edit (self, _ ("Edit plan text"), stmt, error);
 }
 
 /**
@@ -282,7 +272,7 @@ static void
 apply_month_row (PhaenActivity *activity, sqlite3_stmt *stmt, int first_col)
 {
   int month = sqlite3_column_int (stmt, first_col);
-  const char *progress = (const char *) sqlite3_column_text (stmt, first_col + 2);
+  const char *progress = (const char *)sqlite3_column_text (stmt, first_col + 2);
 
   if (month < 0 || month >= PHAEN_MAX_MONTHS)
     return;
@@ -292,8 +282,8 @@ apply_month_row (PhaenActivity *activity, sqlite3_stmt *stmt, int first_col)
 }
 
 static void
-number_children (GHashTable *children, gint64 parent_id, const char *prefix, int depth,
-                 GPtrArray *out)
+number_children (
+  GHashTable *children, gint64 parent_id, const char *prefix, int depth, GPtrArray *out)
 {
   GPtrArray *list = g_hash_table_lookup (children, &parent_id);
 
@@ -304,8 +294,8 @@ number_children (GHashTable *children, gint64 parent_id, const char *prefix, int
       PhaenActivity *activity = g_ptr_array_index (list, i);
 
       activity->depth = depth;
-      activity->number = prefix ? g_strdup_printf ("%s.%u", prefix, i + 1)
-                                : g_strdup_printf ("%u", i + 1);
+      activity->number =
+        prefix ? g_strdup_printf ("%s.%u", prefix, i + 1) : g_strdup_printf ("%u", i + 1);
       g_ptr_array_add (out, activity);
       number_children (children, activity->id, activity->number, depth + 1, out);
     }
@@ -323,10 +313,9 @@ phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autoptr (PhaenStmt) months = NULL;
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) children
-    = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GPtrArray) out
-    = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_activity_free);
+  g_autoptr (GHashTable) children =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_activity_free);
   int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
@@ -353,7 +342,7 @@ phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
     }
   if (rc != SQLITE_DONE)
     {
-      g_hash_table_foreach (by_id, (GHFunc) (void (*) (void)) phaen_activity_free, NULL);
+      g_hash_table_foreach (by_id, (GHFunc)(void (*) (void))phaen_activity_free, NULL);
       _phaen_store_set_error (self, rc, error);
       return NULL;
     }
@@ -385,7 +374,7 @@ phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
 
       g_hash_table_iter_init (&iter, by_id);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        if (((PhaenActivity *) value)->number == NULL)
+        if (((PhaenActivity *)value)->number == NULL)
           {
             PhaenActivity *orphan = value;
             orphan->number = g_strdup ("?");
@@ -410,8 +399,8 @@ phaen_store_get_activity (PhaenStore *self, gint64 activity_id, GError **error)
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt = _phaen_store_prepare (self, "SELECT " ACTIVITY_COLUMNS " FROM activity WHERE id = ?",
-                               error);
+  stmt =
+    _phaen_store_prepare (self, "SELECT " ACTIVITY_COLUMNS " FROM activity WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, activity_id);
@@ -420,7 +409,7 @@ phaen_store_get_activity (PhaenStore *self, gint64 activity_id, GError **error)
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                     _("There is no activity number %" G_GINT64_FORMAT "."), activity_id);
+                     _ ("There is no activity number %" G_GINT64_FORMAT "."), activity_id);
       else
         _phaen_store_set_error (self, rc, error);
       return NULL;
@@ -452,8 +441,8 @@ count_children (PhaenStore *self, gint64 plan_id, gint64 parent_id)
 
 /* Shifts the positions of parent's children at or after @from by @delta. */
 static gboolean
-shift_siblings (PhaenStore *self, gint64 plan_id, gint64 parent_id, int from, int delta,
-                GError **error)
+shift_siblings (
+  PhaenStore *self, gint64 plan_id, gint64 parent_id, int from, int delta, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
     self,
@@ -471,17 +460,22 @@ shift_siblings (PhaenStore *self, gint64 plan_id, gint64 parent_id, int from, in
 }
 
 gint64
-phaen_store_add_activity (PhaenStore *self, gint64 plan_id, gint64 parent_id, int position,
-                          const char *name, GError **error)
+phaen_store_add_activity (PhaenStore *self,
+                          gint64 plan_id,
+                          gint64 parent_id,
+                          int position,
+                          const char *name,
+                          GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autofree char *uuid = _phaen_new_uuid ();
   int n;
+  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
 
-  if (!_phaen_store_edit_begin (self, _("Add activity"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Add activity"), error))
     return 0;
   n = count_children (self, plan_id, parent_id);
   if (position < 0 || position > n)
@@ -497,24 +491,20 @@ phaen_store_add_activity (PhaenStore *self, gint64 plan_id, gint64 parent_id, in
     {
       _phaen_bind_text (stmt, 1, uuid);
       sqlite3_bind_int64 (stmt, 2, plan_id);
-      if (parent_id > 0)
-        sqlite3_bind_int64 (stmt, 3, parent_id);
-      else
-        sqlite3_bind_null (stmt, 3);
+      _phaen_bind_optional_id (stmt, 3, parent_id);
       sqlite3_bind_int (stmt, 4, position);
       _phaen_bind_text (stmt, 5, name);
       ok = _phaen_store_step_done (self, stmt, error);
+      id = sqlite3_last_insert_rowid (_phaen_store_get_db (self));
     }
-  if (!_phaen_store_edit_end (self, ok, error))
-    return 0;
-  return sqlite3_last_insert_rowid (_phaen_store_get_db (self));
+  /* The id was read before the edit ends: "changed" handlers may insert rows of their own. */
+  return _phaen_store_edit_end (self, ok, error) ? id : 0;
 }
 
 gboolean
 phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (activity != NULL, FALSE);
@@ -522,101 +512,87 @@ phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GE
   if (activity->category < 0 || activity->category > 5)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("The type of an item is a number from 1 to 5."));
+                   _ ("The type of an item is a number from 1 to 5."));
       return FALSE;
     }
-  if (!_phaen_store_edit_begin (self, _("Edit activity"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (self,
                                "UPDATE activity SET name = ?, category = ?, owner = ?, budget = ?,"
                                " output = ?, progress = ? WHERE id = ?",
                                error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, activity->name);
-      sqlite3_bind_int (stmt, 2, activity->category);
-      _phaen_bind_text (stmt, 3, activity->owner);
-      _phaen_bind_optional_double (stmt, 4, activity->has_budget, activity->budget);
-      _phaen_bind_text (stmt, 5, activity->output);
-      _phaen_bind_text (stmt, 6, activity->progress);
-      sqlite3_bind_int64 (stmt, 7, activity->id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  _phaen_bind_text (stmt, 1, activity->name);
+  sqlite3_bind_int (stmt, 2, activity->category);
+  _phaen_bind_text (stmt, 3, activity->owner);
+  _phaen_bind_optional_double (stmt, 4, activity->has_budget, activity->budget);
+  _phaen_bind_text (stmt, 5, activity->output);
+  _phaen_bind_text (stmt, 6, activity->progress);
+  sqlite3_bind_int64 (stmt, 7, activity->id);
+  return _phaen_store_run_edit (self, _ ("Edit activity"), stmt, error);
 }
 
-static gboolean
-check_month (int month, GError **error)
+/* A month's marks and its progress note share one activity_month row: @sql upserts one of
+ * them, with the uuid, activity and month bound here to ?1–?3 and the value left for ?4. */
+static PhaenStmt *
+prepare_month (PhaenStore *self, const char *sql, gint64 activity_id, int month, GError **error)
 {
-  if (month >= 0 && month < PHAEN_MAX_MONTHS)
-    return TRUE;
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _("Month %d is outside the plan."), month);
-  return FALSE;
+  g_autofree char *uuid = NULL;
+  PhaenStmt *stmt;
+
+  if (month < 0 || month >= PHAEN_MAX_MONTHS)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Month %d is outside the plan."),
+                   month);
+      return NULL;
+    }
+  stmt = _phaen_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  uuid = _phaen_new_uuid ();
+  _phaen_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, activity_id);
+  sqlite3_bind_int (stmt, 3, month);
+  return stmt;
 }
 
 gboolean
-phaen_store_set_month_marks (PhaenStore *self, gint64 activity_id, int month, guint marks,
-                             GError **error)
+phaen_store_set_month_marks (
+  PhaenStore *self, gint64 activity_id, int month, guint marks, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  g_autofree char *uuid = _phaen_new_uuid ();
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!check_month (month, error))
-    return FALSE;
-  if (!_phaen_store_edit_begin (self, _("Paint months"), error))
-    return FALSE;
-  stmt = _phaen_store_prepare (
+  stmt = prepare_month (
     self,
     "INSERT INTO activity_month (uuid, activity_id, month, marks) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (activity_id, month) DO UPDATE SET marks = excluded.marks"
     " WHERE marks <> excluded.marks",
-    error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, uuid);
-      sqlite3_bind_int64 (stmt, 2, activity_id);
-      sqlite3_bind_int (stmt, 3, month);
-      sqlite3_bind_int (stmt, 4, marks & PHAEN_MARK_ALL);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+    activity_id, month, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 4, marks & PHAEN_MARK_ALL);
+  return _phaen_store_run_edit (self, _ ("Paint months"), stmt, error);
 }
 
 gboolean
-phaen_store_set_month_progress (PhaenStore *self, gint64 activity_id, int month,
-                                const char *text, GError **error)
+phaen_store_set_month_progress (
+  PhaenStore *self, gint64 activity_id, int month, const char *text, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  g_autofree char *uuid = _phaen_new_uuid ();
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!check_month (month, error))
-    return FALSE;
-  if (!_phaen_store_edit_begin (self, _("Report progress"), error))
-    return FALSE;
-  stmt = _phaen_store_prepare (
+  stmt = prepare_month (
     self,
     "INSERT INTO activity_month (uuid, activity_id, month, progress) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (activity_id, month) DO UPDATE SET progress = excluded.progress"
     " WHERE progress IS NOT excluded.progress",
-    error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, uuid);
-      sqlite3_bind_int64 (stmt, 2, activity_id);
-      sqlite3_bind_int (stmt, 3, month);
-      _phaen_bind_text (stmt, 4, text);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+    activity_id, month, error);
+  if (stmt == NULL)
+    return FALSE;
+  _phaen_bind_text (stmt, 4, text);
+  return _phaen_store_run_edit (self, _ ("Report progress"), stmt, error);
 }
 
 gboolean
@@ -631,7 +607,7 @@ phaen_store_delete_activity (PhaenStore *self, gint64 activity_id, GError **erro
   activity = phaen_store_get_activity (self, activity_id, error);
   if (activity == NULL)
     return FALSE;
-  if (!_phaen_store_edit_begin (self, _("Delete activity"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Delete activity"), error))
     return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM activity WHERE id = ?", error);
   ok = stmt != NULL;
@@ -640,21 +616,20 @@ phaen_store_delete_activity (PhaenStore *self, gint64 activity_id, GError **erro
       sqlite3_bind_int64 (stmt, 1, activity_id);
       ok = _phaen_store_step_done (self, stmt, error);
     }
-  ok = ok
-       && shift_siblings (self, activity->plan_id, activity->parent_id, activity->position + 1,
-                          -1, error);
+  ok = ok && shift_siblings (self, activity->plan_id, activity->parent_id, activity->position + 1,
+                             -1, error);
   return _phaen_store_edit_end (self, ok, error);
 }
 
 static gboolean
 is_descendant (PhaenStore *self, gint64 ancestor_id, gint64 id)
 {
-  g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
-    self,
-    "WITH RECURSIVE up (id) AS (SELECT parent_id FROM activity WHERE id = ?1"
-    " UNION SELECT a.parent_id FROM activity a JOIN up ON a.id = up.id)"
-    " SELECT count(*) FROM up WHERE id = ?2",
-    NULL);
+  g_autoptr (PhaenStmt) stmt =
+    _phaen_store_prepare (self,
+                          "WITH RECURSIVE up (id) AS (SELECT parent_id FROM activity WHERE id = ?1"
+                          " UNION SELECT a.parent_id FROM activity a JOIN up ON a.id = up.id)"
+                          " SELECT count(*) FROM up WHERE id = ?2",
+                          NULL);
 
   if (stmt == NULL)
     return TRUE;
@@ -664,8 +639,8 @@ is_descendant (PhaenStore *self, gint64 ancestor_id, gint64 id)
 }
 
 gboolean
-phaen_store_move_activity (PhaenStore *self, gint64 activity_id, gint64 new_parent_id,
-                           int position, GError **error)
+phaen_store_move_activity (
+  PhaenStore *self, gint64 activity_id, gint64 new_parent_id, int position, GError **error)
 {
   g_autoptr (PhaenActivity) activity = NULL;
   g_autoptr (PhaenStmt) stmt = NULL;
@@ -677,14 +652,14 @@ phaen_store_move_activity (PhaenStore *self, gint64 activity_id, gint64 new_pare
   activity = phaen_store_get_activity (self, activity_id, error);
   if (activity == NULL)
     return FALSE;
-  if (new_parent_id == activity_id
-      || (new_parent_id > 0 && is_descendant (self, activity_id, new_parent_id)))
+  if (new_parent_id == activity_id ||
+      (new_parent_id > 0 && is_descendant (self, activity_id, new_parent_id)))
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("An activity cannot be moved under itself."));
+                   _ ("An activity cannot be moved under itself."));
       return FALSE;
     }
-  if (!_phaen_store_edit_begin (self, _("Move activity"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Move activity"), error))
     return FALSE;
 
   /* Take it out of its old place, then open a gap at the new one. */
@@ -714,10 +689,7 @@ phaen_store_move_activity (PhaenStore *self, gint64 activity_id, gint64 new_pare
       ok = place != NULL;
       if (ok)
         {
-          if (new_parent_id > 0)
-            sqlite3_bind_int64 (place, 1, new_parent_id);
-          else
-            sqlite3_bind_null (place, 1);
+          _phaen_bind_optional_id (place, 1, new_parent_id);
           sqlite3_bind_int (place, 2, position);
           sqlite3_bind_int64 (place, 3, activity_id);
           ok = _phaen_store_step_done (self, place, error);
@@ -755,7 +727,7 @@ phaen_store_indent_activity (PhaenStore *self, gint64 activity_id, GError **erro
   if (new_parent == 0)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("The first activity of a level cannot be indented."));
+                   _ ("The first activity of a level cannot be indented."));
       return FALSE;
     }
   return phaen_store_move_activity (self, activity_id, new_parent, -1, error);
@@ -773,7 +745,7 @@ phaen_store_outdent_activity (PhaenStore *self, gint64 activity_id, GError **err
   if (activity->parent_id == 0)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("The activity is already at the top level."));
+                   _ ("The activity is already at the top level."));
       return FALSE;
     }
   parent = phaen_store_get_activity (self, activity->parent_id, error);
@@ -790,18 +762,16 @@ phaen_store_set_budget_quarter (PhaenStore *self, const PhaenBudgetQuarter *q, G
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autofree char *uuid = _phaen_new_uuid ();
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (q != NULL, FALSE);
 
   if (q->quarter < 1 || q->quarter > 4)
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _("A quarter is a number from 1 to 4."));
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("A quarter is a number from 1 to 4."));
       return FALSE;
     }
-  if (!_phaen_store_edit_begin (self, _("Edit budget"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (
     self,
     "INSERT INTO budget_quarter (uuid, plan_id, quarter, allocated, committed, disbursed)"
@@ -809,18 +779,15 @@ phaen_store_set_budget_quarter (PhaenStore *self, const PhaenBudgetQuarter *q, G
     " allocated = excluded.allocated, committed = excluded.committed,"
     " disbursed = excluded.disbursed",
     error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, uuid);
-      sqlite3_bind_int64 (stmt, 2, q->plan_id);
-      sqlite3_bind_int (stmt, 3, q->quarter);
-      sqlite3_bind_double (stmt, 4, q->allocated);
-      sqlite3_bind_double (stmt, 5, q->committed);
-      sqlite3_bind_double (stmt, 6, q->disbursed);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  _phaen_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, q->plan_id);
+  sqlite3_bind_int (stmt, 3, q->quarter);
+  sqlite3_bind_double (stmt, 4, q->allocated);
+  sqlite3_bind_double (stmt, 5, q->committed);
+  sqlite3_bind_double (stmt, 6, q->disbursed);
+  return _phaen_store_run_edit (self, _ ("Edit budget"), stmt, error);
 }
 
 /**

@@ -24,10 +24,17 @@ gboolean _phaen_store_step_done (PhaenStore *self, PhaenStmt *stmt, GError **err
 /* Every mutating call is wrapped in an edit: a savepoint, and an undo step when outermost. */
 gboolean _phaen_store_edit_begin (PhaenStore *self, const char *label, GError **error);
 gboolean _phaen_store_edit_end (PhaenStore *self, gboolean ok, GError **error);
+/* A one-statement edit: runs @stmt, prepared and bound, as an edit of its own. */
+gboolean
+_phaen_store_run_edit (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error);
+gint64
+_phaen_store_run_insert (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error);
 
 /* Column helpers */
 char *_phaen_column_strdup (sqlite3_stmt *stmt, int col);
 void _phaen_bind_text (sqlite3_stmt *stmt, int col, const char *text);
+/* An id of 0 (no row) binds NULL, as a foreign key that points nowhere. */
+void _phaen_bind_optional_id (sqlite3_stmt *stmt, int col, gint64 id);
 void _phaen_bind_optional_double (sqlite3_stmt *stmt, int col, gboolean has, double value);
 char *_phaen_new_uuid (void);
 char *_phaen_now_iso8601 (void);

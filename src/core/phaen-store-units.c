@@ -23,87 +23,58 @@ unit_from_row (sqlite3_stmt *stmt)
   return unit;
 }
 
-static void
-bind_optional_id (sqlite3_stmt *stmt, int col, gint64 id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, col, id);
-  else
-    sqlite3_bind_null (stmt, col);
-}
-
 gint64
-phaen_store_add_unit (PhaenStore *self, const char *abbr, const char *name, gint64 parent_id,
-                      GError **error)
+phaen_store_add_unit (
+  PhaenStore *self, const char *abbr, const char *name, gint64 parent_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autofree char *uuid = _phaen_new_uuid ();
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (abbr != NULL, 0);
 
-  if (!_phaen_store_edit_begin (self, _("Add unit"), error))
-    return 0;
   stmt = _phaen_store_prepare (
     self, "INSERT INTO unit (uuid, abbr, name, parent_id) VALUES (?, ?, ?, ?)", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, uuid);
-      _phaen_bind_text (stmt, 2, abbr);
-      _phaen_bind_text (stmt, 3, name);
-      bind_optional_id (stmt, 4, parent_id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  if (!_phaen_store_edit_end (self, ok, error))
+  if (stmt == NULL)
     return 0;
-  return sqlite3_last_insert_rowid (_phaen_store_get_db (self));
+  _phaen_bind_text (stmt, 1, uuid);
+  _phaen_bind_text (stmt, 2, abbr);
+  _phaen_bind_text (stmt, 3, name);
+  _phaen_bind_optional_id (stmt, 4, parent_id);
+  return _phaen_store_run_insert (self, _ ("Add unit"), stmt, error);
 }
 
 gboolean
 phaen_store_update_unit (PhaenStore *self, const PhaenUnit *unit, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (unit != NULL, FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Edit unit"), error))
+  stmt = _phaen_store_prepare (
+    self, "UPDATE unit SET abbr = ?, name = ?, parent_id = ? WHERE id = ?", error);
+  if (stmt == NULL)
     return FALSE;
-  stmt = _phaen_store_prepare (self, "UPDATE unit SET abbr = ?, name = ?, parent_id = ? WHERE id = ?",
-                               error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, unit->abbr);
-      _phaen_bind_text (stmt, 2, unit->name);
-      bind_optional_id (stmt, 3, unit->parent_id);
-      sqlite3_bind_int64 (stmt, 4, unit->id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  _phaen_bind_text (stmt, 1, unit->abbr);
+  _phaen_bind_text (stmt, 2, unit->name);
+  _phaen_bind_optional_id (stmt, 3, unit->parent_id);
+  sqlite3_bind_int64 (stmt, 4, unit->id);
+  return _phaen_store_run_edit (self, _ ("Edit unit"), stmt, error);
 }
 
 gboolean
 phaen_store_delete_unit (PhaenStore *self, gint64 unit_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Delete unit"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM unit WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, unit_id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  return _phaen_store_run_edit (self, _ ("Delete unit"), stmt, error);
 }
 
 /**
@@ -115,7 +86,7 @@ GPtrArray *
 phaen_store_list_units (PhaenStore *self, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_unit_free);
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_unit_free);
   int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
@@ -149,7 +120,7 @@ get_one_unit (PhaenStore *self, const char *sql, gint64 id, const char *key, GEr
   if (rc == SQLITE_ROW)
     return unit_from_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND, _("There is no unit “%s”."),
+    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND, _ ("There is no unit “%s”."),
                  key ? key : "?");
   else
     _phaen_store_set_error (self, rc, error);
@@ -190,7 +161,7 @@ phaen_store_find_unit (PhaenStore *self, const char *abbr, GError **error)
                        " OR rtrim (phaen_code_key (abbr), '.') = rtrim (?1, '.') ORDER BY id",
                        0, key, NULL);
   if (unit == NULL)
-    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND, _("There is no unit “%s”."), abbr);
+    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND, _ ("There is no unit “%s”."), abbr);
   return unit;
 }
 
@@ -199,31 +170,23 @@ phaen_store_add_person (PhaenStore *self, const PhaenPerson *person, GError **er
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autofree char *uuid = _phaen_new_uuid ();
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (person != NULL && person->name != NULL, 0);
 
-  if (!_phaen_store_edit_begin (self, _("Add person"), error))
-    return 0;
   stmt = _phaen_store_prepare (self,
                                "INSERT INTO person (uuid, unit_id, title, name, position, phone)"
                                " VALUES (?, ?, ?, ?, ?, ?)",
                                error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, uuid);
-      bind_optional_id (stmt, 2, person->unit_id);
-      _phaen_bind_text (stmt, 3, person->title);
-      _phaen_bind_text (stmt, 4, person->name);
-      _phaen_bind_text (stmt, 5, person->position);
-      _phaen_bind_text (stmt, 6, person->phone);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  if (!_phaen_store_edit_end (self, ok, error))
+  if (stmt == NULL)
     return 0;
-  return sqlite3_last_insert_rowid (_phaen_store_get_db (self));
+  _phaen_bind_text (stmt, 1, uuid);
+  _phaen_bind_optional_id (stmt, 2, person->unit_id);
+  _phaen_bind_text (stmt, 3, person->title);
+  _phaen_bind_text (stmt, 4, person->name);
+  _phaen_bind_text (stmt, 5, person->position);
+  _phaen_bind_text (stmt, 6, person->phone);
+  return _phaen_store_run_insert (self, _ ("Add person"), stmt, error);
 }
 
 /**
@@ -236,8 +199,7 @@ GPtrArray *
 phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  g_autoptr (GPtrArray) people
-    = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_person_free);
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_person_free);
   int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
@@ -276,7 +238,7 @@ check_fiscal_year (int fiscal_year, GError **error)
   if (fiscal_year >= 2400 && fiscal_year <= 2800)
     return TRUE;
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-               _("%d is not a fiscal year in the Buddhist Era (such as 2564)."), fiscal_year);
+               _ ("%d is not a fiscal year in the Buddhist Era (such as 2564)."), fiscal_year);
   return FALSE;
 }
 
@@ -286,25 +248,19 @@ phaen_store_add_fiscal_year (PhaenStore *self, int fiscal_year, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autofree char *uuid = _phaen_new_uuid ();
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
   if (!check_fiscal_year (fiscal_year, error))
     return FALSE;
-  if (!_phaen_store_edit_begin (self, _("Add fiscal year"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (
     self, "INSERT INTO fiscal_year (uuid, year) VALUES (?, ?) ON CONFLICT (year) DO NOTHING",
     error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, uuid);
-      sqlite3_bind_int (stmt, 2, fiscal_year);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  _phaen_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  return _phaen_store_run_edit (self, _ ("Add fiscal year"), stmt, error);
 }
 
 /**
@@ -341,15 +297,35 @@ phaen_store_list_fiscal_years (PhaenStore *self, GError **error)
 }
 
 gboolean
-phaen_store_set_disbursement_targets (PhaenStore *self, int fiscal_year,
-                                      const double targets[PHAEN_QUARTERS], GError **error)
+phaen_store_has_fiscal_year (PhaenStore *self, int fiscal_year, GError **error)
+{
+  g_autoptr (GArray) years = NULL;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+
+  years = phaen_store_list_fiscal_years (self, error);
+  if (years == NULL)
+    return FALSE;
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) == fiscal_year)
+      return TRUE;
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
+               _ ("The workspace has no fiscal year %d."), fiscal_year);
+  return FALSE;
+}
+
+gboolean
+phaen_store_set_disbursement_targets (PhaenStore *self,
+                                      int fiscal_year,
+                                      const double targets[PHAEN_QUARTERS],
+                                      GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _("Set disbursement targets"), error))
+  if (!_phaen_store_edit_begin (self, _ ("Set disbursement targets"), error))
     return FALSE;
   ok = phaen_store_add_fiscal_year (self, fiscal_year, error);
   if (ok)
@@ -370,8 +346,10 @@ phaen_store_set_disbursement_targets (PhaenStore *self, int fiscal_year,
 
 /* FALSE with NOT_FOUND when the year has no targets set. */
 gboolean
-phaen_store_get_disbursement_targets (PhaenStore *self, int fiscal_year,
-                                      double targets[PHAEN_QUARTERS], GError **error)
+phaen_store_get_disbursement_targets (PhaenStore *self,
+                                      int fiscal_year,
+                                      double targets[PHAEN_QUARTERS],
+                                      GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
 
@@ -387,7 +365,7 @@ phaen_store_get_disbursement_targets (PhaenStore *self, int fiscal_year,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                   _("No disbursement targets are set for fiscal year %d."), fiscal_year);
+                   _ ("No disbursement targets are set for fiscal year %d."), fiscal_year);
       return FALSE;
     }
   for (int q = 0; q < PHAEN_QUARTERS; q++)

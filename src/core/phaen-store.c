@@ -52,9 +52,9 @@ static guint signals[N_SIGNALS];
 
 /* Tables whose rows the user edits; triggers on them record the inverse SQL for undo. */
 static const char *const undoable_tables[] = {
-  "unit", "person", "fiscal_year", "plan", "plan_section", "activity", "activity_month",
-  "budget_quarter", "indicator", "criteria_version", "criterion", "result", "pmqa_value",
-  "evidence",
+  "unit",      "person",         "fiscal_year",    "plan",      "plan_section",
+  "activity",  "activity_month", "budget_quarter", "indicator", "criteria_version",
+  "criterion", "result",         "pmqa_value",     "evidence",
 };
 
 /* Forward migrations: schema/00N-*.sql brings user_version N-1 to N. */
@@ -98,8 +98,8 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
     {
     case SQLITE_FULL:
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO,
-                   _("The disk is full: the change was not saved. Everything saved before it is "
-                     "kept."));
+                   _ ("The disk is full: the change was not saved. Everything saved before it is "
+                      "kept."));
       return FALSE;
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -109,11 +109,11 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read (%s)."), base ? base : "", detail);
+                   _ ("“%s” is damaged and cannot be read (%s)."), base ? base : "", detail);
       return FALSE;
     case SQLITE_NOTADB:
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_WORKSPACE,
-                   _("“%s” is not a Phaen workspace."), base ? base : "");
+                   _ ("“%s” is not a Phaen workspace."), base ? base : "");
       return FALSE;
     case SQLITE_CONSTRAINT:
       code = PHAEN_ERROR_INVALID;
@@ -122,7 +122,7 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
       break;
     }
 
-  g_set_error (error, PHAEN_ERROR, code, _("The workspace could not be used: %s"), detail);
+  g_set_error (error, PHAEN_ERROR, code, _ ("The workspace could not be used: %s"), detail);
   return FALSE;
 }
 
@@ -157,7 +157,7 @@ _phaen_store_prepare (PhaenStore *self, const char *sql, GError **error)
       _phaen_store_set_error (self, rc, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
   return stmt;
 }
 
@@ -176,13 +176,22 @@ _phaen_column_strdup (sqlite3_stmt *stmt, int col)
 {
   const unsigned char *text = sqlite3_column_text (stmt, col);
 
-  return text ? g_strdup ((const char *) text) : NULL;
+  return text ? g_strdup ((const char *)text) : NULL;
 }
 
 void
 _phaen_bind_text (sqlite3_stmt *stmt, int col, const char *text)
 {
   sqlite3_bind_text (stmt, col, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+_phaen_bind_optional_id (sqlite3_stmt *stmt, int col, gint64 id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, col, id);
+  else
+    sqlite3_bind_null (stmt, col);
 }
 
 void
@@ -242,7 +251,7 @@ sql_printf (const char *format, ...)
 static void
 sql_code_key (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-  g_autofree char *key = _phaen_code_key ((const char *) sqlite3_value_text (argv[0]));
+  g_autofree char *key = _phaen_code_key ((const char *)sqlite3_value_text (argv[0]));
 
   sqlite3_result_text (ctx, key, -1, SQLITE_TRANSIENT);
 }
@@ -305,7 +314,7 @@ check_header (const char *path, GError **error)
                    g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                      ? PHAEN_ERROR_NOT_FOUND
                      : PHAEN_ERROR_IO,
-                   _("“%s” could not be opened: %s"), base, local_error->message);
+                   _ ("“%s” could not be opened: %s"), base, local_error->message);
       return FALSE;
     }
   info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
@@ -313,26 +322,26 @@ check_header (const char *path, GError **error)
   if (size == 0)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_WORKSPACE,
-                   _("“%s” is empty: it is not a Phaen workspace."), base);
+                   _ ("“%s” is empty: it is not a Phaen workspace."), base);
       return FALSE;
     }
   if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL,
                                 &local_error))
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _("“%s” could not be read: %s"), base,
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("“%s” could not be read: %s"), base,
                    local_error->message);
       return FALSE;
     }
   if (n_read < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_WORKSPACE,
-                   _("“%s” is not a Phaen workspace (.phaen file)."), base);
+                   _ ("“%s” is not a Phaen workspace (.phaen file)."), base);
       return FALSE;
     }
   if (n_read < sizeof header)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_CORRUPT,
-                   _("“%s” is cut short: the workspace is damaged."), base);
+                   _ ("“%s” is cut short: the workspace is damaged."), base);
       return FALSE;
     }
 
@@ -348,22 +357,21 @@ check_header (const char *path, GError **error)
   if (app_id != PHAEN_STORE_APPLICATION_ID)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_WORKSPACE,
-                   _("“%s” is a database of another program, not a Phaen workspace."), base);
+                   _ ("“%s” is a database of another program, not a Phaen workspace."), base);
       return FALSE;
     }
   if (user_version > PHAEN_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of Phaen: update Phaen to open it."),
+                   _ ("“%s” was saved by a newer version of Phaen: update Phaen to open it."),
                    base);
       return FALSE;
     }
   /* The in-header size is valid when the two counters match (SQLite file format §1.3.7). */
-  if (change_counter == valid_for && (goffset) page_size * n_pages > size
-      && !has_wal_frames (path))
+  if (change_counter == valid_for && (goffset)page_size * n_pages > size && !has_wal_frames (path))
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_CORRUPT,
-                   _("“%s” is cut short: the workspace is damaged."), base);
+                   _ ("“%s” is cut short: the workspace is damaged."), base);
       return FALSE;
     }
   return TRUE;
@@ -385,13 +393,13 @@ quick_check (const char *path, GError **error)
     {
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+        ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
     }
   if (!ok)
     {
       if (rc == SQLITE_ROW || (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
         g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_CORRUPT,
-                     _("“%s” is damaged: the workspace cannot be read safely."), base);
+                     _ ("“%s” is damaged: the workspace cannot be read safely."), base);
       else
         set_sqlite_error (db, rc, path, error);
     }
@@ -408,8 +416,8 @@ quick_check (const char *path, GError **error)
 static gboolean
 exec_resource (PhaenStore *self, const char *resource, GError **error)
 {
-  g_autoptr (GBytes) bytes
-    = g_resource_lookup_data (phaen_core_get_resource (), resource, 0, error);
+  g_autoptr (GBytes) bytes =
+    g_resource_lookup_data (phaen_core_get_resource (), resource, 0, error);
   g_autofree char *sql = NULL;
 
   if (bytes == NULL)
@@ -424,8 +432,8 @@ get_user_version (PhaenStore *self)
   sqlite3_stmt *stmt = NULL;
   int version = -1;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return version;
@@ -473,9 +481,8 @@ migrate (PhaenStore *self, GError **error)
 static gboolean
 install_undo_triggers (PhaenStore *self, GError **error)
 {
-  if (!_phaen_store_exec (self,
-                          "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)",
-                          error))
+  if (!_phaen_store_exec (
+        self, "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (undoable_tables); i++)
@@ -492,12 +499,11 @@ install_undo_triggers (PhaenStore *self, GError **error)
         return _phaen_store_set_error (self, sqlite3_errcode (self->db), error);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          const char *col = (const char *) sqlite3_column_text (stmt, 1);
+          const char *col = (const char *)sqlite3_column_text (stmt, 1);
 
           g_string_append_printf (names, "%s%s", names->len ? "," : "", col);
           g_string_append_printf (values, "%s'||quote(old.%s)||'", values->len ? "," : "", col);
-          g_string_append_printf (sets, "%s%s='||quote(old.%s)||'", sets->len ? "," : "", col,
-                                  col);
+          g_string_append_printf (sets, "%s%s='||quote(old.%s)||'", sets->len ? "," : "", col, col);
         }
       sqlite3_finalize (stmt);
 
@@ -556,8 +562,8 @@ open_connection (const char *path, gboolean create, GError **error)
 
   if (create)
     {
-      g_autofree char *pragma
-        = g_strdup_printf ("PRAGMA application_id = %d", PHAEN_STORE_APPLICATION_ID);
+      g_autofree char *pragma =
+        g_strdup_printf ("PRAGMA application_id = %d", PHAEN_STORE_APPLICATION_ID);
       if (!_phaen_store_exec (self, pragma, error))
         return NULL;
     }
@@ -587,9 +593,8 @@ last_undolog_seq (PhaenStore *self)
   gint64 seq = 0;
 
   if (sqlite3_prepare_v2 (self->db, "SELECT coalesce(max(seq), 0) FROM temp.undolog", -1, &stmt,
-                          NULL)
-        == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
     seq = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return seq;
@@ -667,6 +672,30 @@ _phaen_store_edit_end (PhaenStore *self, gboolean ok, GError **error)
     }
   self->edit_depth--;
   return _phaen_store_exec (self, "RELEASE edit", error);
+}
+
+gboolean
+_phaen_store_run_edit (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error)
+{
+  if (!_phaen_store_edit_begin (self, label, error))
+    return FALSE;
+  return _phaen_store_edit_end (self, _phaen_store_step_done (self, stmt, error), error);
+}
+
+/* An insert as one edit. The id is read before the edit ends: "changed" handlers run then and
+ * may insert rows of their own. Returns 0 on failure. */
+gint64
+_phaen_store_run_insert (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  if (!_phaen_store_edit_begin (self, label, error))
+    return 0;
+  ok = _phaen_store_step_done (self, stmt, error);
+  if (ok)
+    id = sqlite3_last_insert_rowid (self->db);
+  return _phaen_store_edit_end (self, ok, error) ? id : 0;
 }
 
 /* Replays a step's inverse SQL, newest first; what the replay itself logs becomes the
@@ -759,15 +788,15 @@ phaen_store_class_init (PhaenStoreClass *klass)
    *
    * Emitted after an edit was committed, undone or redone.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 phaen_store_init (PhaenStore *self)
 {
-  self->statements
-    = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sqlite3_finalize);
+  self->statements =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)sqlite3_finalize);
   self->undo = g_array_new (FALSE, TRUE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo, undo_step_clear);
   self->redo = g_array_new (FALSE, TRUE, sizeof (UndoStep));
@@ -809,7 +838,7 @@ phaen_store_create (const char *path, GError **error)
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       base = g_path_get_basename (path);
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _("“%s” already exists."), base);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("“%s” already exists."), base);
       return NULL;
     }
   return open_connection (path, TRUE, error);
@@ -828,8 +857,10 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 }
 
 void
-phaen_store_open_async (const char *path, GCancellable *cancellable,
-                        GAsyncReadyCallback callback, gpointer user_data)
+phaen_store_open_async (const char *path,
+                        GCancellable *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 

@@ -59,6 +59,8 @@ GPtrArray *phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **e
 /* Fiscal years (BE) and their quarterly disbursement targets (% cumulative, cabinet resolution) */
 gboolean phaen_store_add_fiscal_year (PhaenStore *self, int fiscal_year, GError **error);
 GArray *phaen_store_list_fiscal_years (PhaenStore *self, GError **error); /* (element-type int) */
+/* FALSE with PHAEN_ERROR_NOT_FOUND when @fiscal_year is none of the years listed above. */
+gboolean phaen_store_has_fiscal_year (PhaenStore *self, int fiscal_year, GError **error);
 gboolean phaen_store_set_disbursement_targets (PhaenStore *self, int fiscal_year,
                                                const double targets[PHAEN_QUARTERS],
                                                GError **error);

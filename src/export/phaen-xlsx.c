@@ -30,21 +30,6 @@ typedef struct
 
 /* ------------------------------------------------------------------ helpers */
 
-static gboolean
-fiscal_year_known (PhaenStore *store, int fiscal_year, GError **error)
-{
-  g_autoptr (GArray) years = phaen_store_list_fiscal_years (store, error);
-
-  if (years == NULL)
-    return FALSE;
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, int, i) == fiscal_year)
-      return TRUE;
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-               _ ("The workspace has no fiscal year %d."), fiscal_year);
-  return FALSE;
-}
-
 static PhaenUnit *
 resolve_unit (PhaenStore *store,
               const PhaenXlsxOptions *options,
@@ -356,7 +341,7 @@ export_to (PhaenStore *store,
     return FALSE;
   if (options->fiscal_year != 0)
     {
-      if (!fiscal_year_known (store, options->fiscal_year, error))
+      if (!phaen_store_has_fiscal_year (store, options->fiscal_year, error))
         goto out;
       book.fiscal_year = options->fiscal_year;
       if (plan != NULL && plan->fiscal_year != book.fiscal_year)
