@@ -131,6 +131,43 @@ test_score_json (void)
     }
 }
 
+/* Terminal columns of the first @n_bytes of @line: Thai marks take none. */
+static guint
+columns_before (const char *line, gsize n_bytes)
+{
+  guint width = 0;
+
+  for (const char *p = line; p < line + n_bytes; p = g_utf8_next_char (p))
+    width += !g_unichar_ismark (g_utf8_get_char (p));
+  return width;
+}
+
+/* In Thai the score table stays aligned: the score of a quarter sits under its heading. */
+static void
+test_score_thai (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+  const char *heading = NULL, *row = NULL;
+
+  g_setenv ("LANGUAGE", "th", TRUE);
+  run_cli (&run, "score", demo_path (), "--fy", "2564", "--unit", "สตป.", NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (heading == NULL && strstr (lines[i], "คะแนน") && strstr (lines[i], "ไตรมาส"))
+        heading = lines[i];
+      if (row == NULL && strstr (lines[i], "2.2267"))
+        row = lines[i];
+    }
+  g_assert_nonnull (heading);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (columns_before (heading, strstr (heading, "คะแนน") - heading), ==,
+                    columns_before (row, strstr (row, "2.2267") - row));
+}
+
 static void
 write_file (const char *path, const char *contents, gssize length)
 {
@@ -298,6 +335,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/score/text", test_score_text);
   g_test_add_func ("/cli/score/json", test_score_json);
+  g_test_add_func ("/cli/score/thai", test_score_thai);
   g_test_add_func ("/cli/info/bad-files", test_info_bad_files);
   g_test_add_func ("/cli/info/demo", test_info_demo);
   g_test_add_func ("/cli/validate", test_validate);

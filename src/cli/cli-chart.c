@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "cli-common.h"
@@ -49,12 +50,12 @@ choose_plan (const Filter *filter, gint64 plan_id, gint64 *out_id)
       g_autoptr (PhaenPlan) plan = phaen_store_get_plan (filter->store, plan_id, &error);
 
       if (plan == NULL)
-        return cli_fail (CLI_EXIT_FAILED, _ ("The workspace has no plan %" G_GINT64_FORMAT "."),
+        return cli_fail (CLI_EXIT_FAILED, _ ("The workspace has no plan %" PRId64 "."),
                          plan_id);
       if ((filter->unit_id && plan->unit_id != filter->unit_id) ||
           (filter->fiscal_year && plan->fiscal_year != filter->fiscal_year))
         return cli_fail (CLI_EXIT_FAILED,
-                         _ ("Plan %" G_GINT64_FORMAT " belongs to %s in fiscal year %d, not to "
+                         _ ("Plan %" PRId64 " belongs to %s in fiscal year %d, not to "
                             "the unit or year asked for."),
                          plan_id, unit_abbr (filter->store, plan->unit_id, abbrs),
                          plan->fiscal_year);

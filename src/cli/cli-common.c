@@ -78,6 +78,24 @@ cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError *
   return TRUE;
 }
 
+char *
+cli_pad (const char *text, guint columns)
+{
+  GString *out = g_string_new (text);
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c) && !g_unichar_ismark (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  while (width++ < columns)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 void
 cli_json_string (GString *out, const char *text)
 {

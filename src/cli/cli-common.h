@@ -41,6 +41,10 @@ gboolean cli_check_fiscal_year (PhaenStore *store, int fiscal_year, GError **err
 /* Resolves --unit (abbreviation) into an id; 0 with no filter. */
 gboolean cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError **error);
 
+/* @text padded with spaces to @columns terminal columns: Thai vowel and tone marks take no
+ * column of their own, so printf's byte counts would misalign Thai tables. */
+char *cli_pad (const char *text, guint columns);
+
 /* Minimal JSON writer: json-glib prints doubles with 17 digits, and the official tables want
  * exactly 4 decimals, so scores are written by hand here. */
 void cli_json_string (GString *out, const char *text);

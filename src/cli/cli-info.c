@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "cli-common.h"
@@ -49,7 +50,7 @@ cli_info (int argc, char **argv)
           const PhaenPlan *plan = g_ptr_array_index (plans, p);
 
           if (plan->unit_id == unit->id)
-            g_print (_("    plan %" G_GINT64_FORMAT " · FY %d · %s · %s\n"), plan->id,
+            g_print (_("    plan %" PRId64 " · FY %d · %s · %s\n"), plan->id,
                      plan->fiscal_year, phaen_plan_kind_to_string (plan->kind), plan->title);
         }
     }

@@ -30,17 +30,24 @@ print_card (const PhaenScorecard *card)
       g_print (_("  weight %g\n"), row->indicator->weight);
       if (row->problem)
         g_print (_("  cannot be scored: %s\n"), row->problem);
-      g_print ("    %-8s %-14s %-10s %s\n", _("quarter"), _("result"), _("score"),
-               _("weighted"));
+      {
+        g_autofree char *quarter = cli_pad (_("quarter"), 8);
+        g_autofree char *result = cli_pad (_("result"), 14);
+        g_autofree char *score = cli_pad (_("score"), 10);
+
+        g_print ("    %s %s %s %s\n", quarter, result, score, _("weighted"));
+      }
       for (int q = 0; q < PHAEN_QUARTERS; q++)
         {
           const PhaenScore *score = &row->scores[q];
 
+          g_autofree char *result = cli_pad (result_text (row->results[q]), 14);
+
           if (score->has_score)
-            g_print ("    %-8d %-14s %-10.4f %.4f%s\n", q + 1, result_text (row->results[q]),
+            g_print ("    %-8d %s %-10.4f %.4f%s\n", q + 1, result,
                      score->score, score->weighted, score->overridden ? _(" (override)") : "");
           else
-            g_print ("    %-8d %-14s %-10s %s\n", q + 1, result_text (row->results[q]), "-", "-");
+            g_print ("    %-8d %s %-10s %s\n", q + 1, result, "-", "-");
         }
     }
   g_print (_("\n  total weighted score:"));
@@ -116,12 +123,14 @@ print_pmqa (const PhaenUnit *unit, const PhaenPmqaTable *table)
         {
           const PhaenPmqaRow *row = g_ptr_array_index (group->rows, r);
 
+          g_autofree char *code = cli_pad (row->indicator->code, 10);
+
           if (row->score.has_score)
-            g_print ("    %-10s %8.2f%%  %6.0f%s\n", row->indicator->code, row->score.percent,
+            g_print ("    %s %8.2f%%  %6.0f%s\n", code, row->score.percent,
                      row->score.score,
                      row->score.score != row->score.suggested ? _(" (chosen over the suggestion)") : "");
           else
-            g_print ("    %-10s %9s  %6s\n", row->indicator->code, "-", "-");
+            g_print ("    %s %9s  %6s\n", code, "-", "-");
         }
       if (group->mean.has_score)
         g_print (_("    sub-item mean %.2f\n"), group->mean.score);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -220,7 +221,7 @@ int_in_range (Loader *l,
     return fail (l, where, name, error, _ ("expected a whole number"));
   value = json_node_get_int (node);
   if (value < min || value > max)
-    return fail (l, where, name, error, _ ("%" G_GINT64_FORMAT " is not between %d and %d"), value,
+    return fail (l, where, name, error, _ ("%" PRId64 " is not between %d and %d"), value,
                  min, max);
   *out = (int)value;
   return TRUE;

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "phaen-store-private.h"
@@ -150,7 +151,7 @@ phaen_store_get_plan (PhaenStore *self, gint64 plan_id, GError **error)
     return plan_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                 _ ("There is no plan number %" G_GINT64_FORMAT "."), plan_id);
+                 _ ("There is no plan number %" PRId64 "."), plan_id);
   else
     _phaen_store_set_error (self, rc, error);
   return NULL;
@@ -409,7 +410,7 @@ phaen_store_get_activity (PhaenStore *self, gint64 activity_id, GError **error)
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                     _ ("There is no activity number %" G_GINT64_FORMAT "."), activity_id);
+                     _ ("There is no activity number %" PRId64 "."), activity_id);
       else
         _phaen_store_set_error (self, rc, error);
       return NULL;

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -73,7 +74,7 @@ resolve_unit (PhaenStore *store,
   if (plan != NULL && plan->unit_id != unit->id)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("Plan %" G_GINT64_FORMAT " does not belong to unit %s."), plan->id,
+                   _ ("Plan %" PRId64 " does not belong to unit %s."), plan->id,
                    unit->abbr);
       return NULL;
     }
@@ -347,7 +348,7 @@ export_to (PhaenStore *store,
       if (plan != NULL && plan->fiscal_year != book.fiscal_year)
         {
           g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       _ ("Plan %" G_GINT64_FORMAT " belongs to fiscal year %d, not %d."), plan->id,
+                       _ ("Plan %" PRId64 " belongs to fiscal year %d, not %d."), plan->id,
                        plan->fiscal_year, book.fiscal_year);
           goto out;
         }
