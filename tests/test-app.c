@@ -42,6 +42,17 @@ wait_until (gboolean (*done) (gpointer data), gpointer data)
   return TRUE;
 }
 
+/* Runs the main loop for @ms milliseconds, timeouts included. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
 static gboolean
 idle_done (gpointer data)
 {
@@ -82,6 +93,12 @@ static gboolean
 has_dialog (gpointer data)
 {
   return find_dialog (data) != NULL;
+}
+
+static gboolean
+has_no_dialog (gpointer data)
+{
+  return find_dialog (data) == NULL;
 }
 
 static gint64
@@ -137,6 +154,13 @@ collect_widgets (GtkWidget *root, GType type, GPtrArray *found)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_widgets (child, type, found);
+}
+
+/* What Enter does in an entry: its text widget activates, and the entry with it. */
+static void
+press_enter (GtkEditable *entry)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
 }
 
 /* ------------------------------------------------------------------ fixture */
@@ -327,6 +351,65 @@ test_plan_section_text (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* Seed 000's activity 7 runs into ต.ค. of the next fiscal year: the plan page adds that month. */
+static void
+test_plan_next_year_months (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr (PhaenPlan) plan = NULL;
+  g_autofree char *cell = NULL;
+  PhaenStore *store;
+  AppPlanPage *page;
+  AppPlanGrid *grid;
+  GtkSpinButton *spin;
+  gint64 plan_id;
+  int before;
+  guint last;
+
+  open_in_window (fixture, fixture->path);
+  store = app_window_get_store (fixture->window);
+  plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
+  g_assert_true (app_window_show_plan (fixture->window, plan_id));
+  settle ();
+  page = app_window_get_plan_page (fixture->window);
+  grid = APP_PLAN_GRID (app_plan_page_get_grid (page));
+  collect_widgets (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 1);
+  spin = g_ptr_array_index (spins, 0);
+  plan = phaen_store_get_plan (store, plan_id, &error);
+  g_assert_no_error (error);
+  before = plan->extra_months;
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, before);
+
+  gtk_spin_button_set_value (spin, before + 1);
+  settle ();
+  g_clear_pointer (&plan, phaen_plan_free);
+  plan = phaen_store_get_plan (store, plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->extra_months, ==, before + 1);
+  g_assert_cmpstr (phaen_store_get_undo_label (store), ==, _ ("Edit plan"));
+
+  /* The new month is a column of the grid that takes paint. */
+  last = PHAEN_FISCAL_MONTHS + plan->extra_months - 1;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.tool", "s", "planned"));
+  g_assert_true (app_plan_grid_paint (grid, 6, last, last, &error));
+  g_assert_no_error (error);
+  settle ();
+  cell = app_plan_grid_get_cell_text (grid, 6, app_grid_month_to_column (last));
+  g_assert_cmpstr (cell, ==, "■");
+
+  /* Undo takes the paint, then the month, back; the spin button follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  g_clear_pointer (&plan, phaen_plan_free);
+  plan = phaen_store_get_plan (store, plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->extra_months, ==, before);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, before);
+}
+
 static gboolean
 page_idle (gpointer data)
 {
@@ -402,6 +485,19 @@ test_plan_export (Fixture *fixture, gconstpointer data)
     g_autofree char *printed_pages = NULL;
     g_autofree char *pdf_pages = NULL;
 
+    /* "Print to File" proposes the plan's title in the workspace's folder (a path: GTK's file
+     * printer builds a file name from it), not output.pdf in the folder Phaen started in. */
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      g_autoptr (PhaenPlan) plan =
+        phaen_store_get_plan (app_window_get_store (fixture->window), plan_id, NULL);
+
+      g_assert_nonnull (settings);
+      g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                       plan->title);
+      g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==,
+                       fixture->dir);
+    }
     gtk_print_operation_set_export_filename (operation, printed);
     g_assert_cmpint (
       gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
@@ -473,10 +569,17 @@ test_new_workspace_plan (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (rows->len, ==, 4); /* abbreviation, name, year, title */
   gtk_editable_set_text (g_ptr_array_index (rows, 0), "กพร.");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  /* Enter before the dialog is complete makes nothing, even after a button's press animation. */
+  press_enter (g_ptr_array_index (rows, 0));
+  run_for (500);
+  g_assert_true (find_dialog (fixture->window) == dialog);
   gtk_editable_set_text (g_ptr_array_index (rows, 1), "กลุ่มพัฒนาระบบบริหาร");
   gtk_editable_set_text (g_ptr_array_index (rows, 2), "๒๕๖๔"); /* Thai digits are a year too */
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
-  adw_message_dialog_response (dialog, "create");
+  /* Enter in a field creates the plan, as the Create button does (after the button's
+   * press animation). */
+  press_enter (g_ptr_array_index (rows, 2));
+  g_assert_true (wait_until (has_no_dialog, fixture->window));
   settle ();
 
   plans = phaen_store_list_plans (store, 0, 0, &error);
@@ -536,6 +639,40 @@ test_window_language (Fixture *fixture, gconstpointer data)
   g_settings_reset (settings, "language");
 }
 
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* A narrow window folds the sidebar into a page of its own; that page has the main menu (open,
+ * close, language) too, or it would be out of reach. */
+static void
+test_window_narrow (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  AdwLeaflet *leaflet =
+    ADW_LEAFLET (gtk_widget_get_template_child (window, APP_TYPE_WINDOW, "leaflet"));
+  GtkWidget *title =
+    GTK_WIDGET (gtk_widget_get_template_child (window, APP_TYPE_WINDOW, "sidebar_title"));
+  g_autoptr (GPtrArray) menus = g_ptr_array_new ();
+  GtkWidget *menu;
+
+  open_in_window (fixture, fixture->path);
+  /* The sidebar's header bar: the one with the workspace's name. */
+  collect_widgets (gtk_widget_get_ancestor (title, ADW_TYPE_HEADER_BAR), GTK_TYPE_MENU_BUTTON,
+                   menus);
+  g_assert_cmpuint (menus->len, ==, 1);
+  menu = g_ptr_array_index (menus, 0);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)));
+  g_assert_cmpint (gtk_widget_get_visible (menu), ==, adw_leaflet_get_folded (leaflet));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 800);
+  g_assert_true (wait_until (leaflet_folded, leaflet));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (menu));
+}
+
 /* Thai is the default even under the C locale the tests run in. */
 static void
 test_thai_by_default (void)
@@ -563,11 +700,15 @@ main (int argc, char **argv)
               test_plan_edit_undo_reopen, fixture_tear_down);
   g_test_add ("/app/plan/section-text", Fixture, NULL, fixture_set_up, test_plan_section_text,
               fixture_tear_down);
+  g_test_add ("/app/plan/next-year-months", Fixture, NULL, fixture_set_up,
+              test_plan_next_year_months, fixture_tear_down);
   g_test_add ("/app/plan/export", Fixture, NULL, fixture_set_up, test_plan_export,
               fixture_tear_down);
   g_test_add ("/app/open/foreign-file", Fixture, NULL, fixture_set_up, test_open_foreign_file,
               fixture_tear_down);
   g_test_add ("/app/workspace/new-plan", Fixture, NULL, fixture_set_up, test_new_workspace_plan,
+              fixture_tear_down);
+  g_test_add ("/app/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow,
               fixture_tear_down);
   g_test_add ("/app/window/language", Fixture, NULL, fixture_set_up, test_window_language,
               fixture_tear_down);

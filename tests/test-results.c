@@ -399,6 +399,23 @@ test_warnings (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_text (app_result_editor_get_score_label (editor)), ==, "4.0372");
 }
 
+/* Tab from the result goes on to the details: the score figures between them are not stops,
+ * or text typed after Tab would land in a label and be lost. */
+static void
+test_tab_order (Fixture *fixture, gconstpointer data)
+{
+  AppResultsPage *page = show_results (fixture, 1);
+  AppResultEditor *editor = app_results_page_get_editor (page, fixture->stp02);
+  GtkLabel *score = app_result_editor_get_score_label (editor);
+  GtkLabel *weighted = app_result_editor_get_weighted_label (editor);
+
+  /* Still selectable with the mouse, for copying. */
+  g_assert_true (gtk_label_get_selectable (score));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (score)));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (weighted)));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (app_result_editor_get_detail_view (editor))));
+}
+
 static gboolean
 evidence_grew (gpointer data)
 {
@@ -676,6 +693,8 @@ main (int argc, char **argv)
   g_test_add ("/results/quarterly/reenter", Fixture, NULL, fixture_set_up, test_reenter_quarters,
               fixture_tear_down);
   g_test_add ("/results/quarterly/warnings", Fixture, NULL, fixture_set_up, test_warnings,
+              fixture_tear_down);
+  g_test_add ("/results/quarterly/tab-order", Fixture, NULL, fixture_set_up, test_tab_order,
               fixture_tear_down);
   g_test_add ("/results/evidence/attach-undo", Fixture, NULL, fixture_set_up, test_attach_undo,
               fixture_tear_down);

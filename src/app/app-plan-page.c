@@ -55,6 +55,7 @@ struct _AppPlanPage
   AdwViewStack *view_stack;
   GtkWidget *sections_box;
   GtkEntry *title_entry;
+  GtkSpinButton *extra_months_spin;
   GtkWidget *busy_box;
   GtkSpinner *busy_spinner;
   GtkLabel *busy_label;
@@ -142,6 +143,7 @@ reload (AppPlanPage *self)
   if (!gtk_widget_has_focus (GTK_WIDGET (self->title_entry)) || self->plan == NULL ||
       g_strcmp0 (self->plan->title, plan->title) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->title_entry), plan->title);
+  gtk_spin_button_set_value (self->extra_months_spin, plan->extra_months);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     {
@@ -204,6 +206,16 @@ suggested_name (AppPlanPage *self, const char *extension)
   return g_strconcat (base, extension, NULL);
 }
 
+/* The folder of the workspace file: exports and printouts go beside it, not into whatever
+ * folder Phaen was started from. Returns: (transfer full) */
+static GFile *
+workspace_folder (AppPlanPage *self)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (phaen_store_get_path (self->store));
+
+  return g_file_get_parent (file);
+}
+
 /* ------------------------------------------------------------------ callbacks */
 
 static gboolean
@@ -261,6 +273,27 @@ static void
 title_focus_leave_cb (GtkEventControllerFocus *controller, AppPlanPage *self)
 {
   title_activate_cb (self);
+}
+
+/* DOMAIN.md §2: a plan may run months into the next fiscal year (seed 000's activity 7). */
+static void
+extra_months_changed_cb (AppPlanPage *self)
+{
+  int months = gtk_spin_button_get_value_as_int (self->extra_months_spin);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenPlan) plan = NULL;
+
+  if (self->loading || self->plan == NULL || months == self->plan->extra_months)
+    return;
+  plan = phaen_plan_copy (self->plan);
+  plan->extra_months = months;
+  if (!phaen_store_update_plan (self->store, plan, &error))
+    {
+      toast (self, error->message);
+      self->loading = TRUE;
+      gtk_spin_button_set_value (self->extra_months_spin, self->plan->extra_months);
+      self->loading = FALSE;
+    }
 }
 
 static void
@@ -480,6 +513,7 @@ export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
   AppPlanPage *self = APP_PLAN_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   if (self->plan == NULL || self->busy)
@@ -493,6 +527,8 @@ export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = suggested_name (self, ".xlsx");
+  folder = workspace_folder (self);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
@@ -505,6 +541,7 @@ export_pdf_action (GtkWidget *widget, const char *action_name, GVariant *param)
   AppPlanPage *self = APP_PLAN_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   if (self->plan == NULL || self->busy)
@@ -518,6 +555,8 @@ export_pdf_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_file_filter_add_pattern (filter, "*.pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = suggested_name (self, ".pdf");
+  folder = workspace_folder (self);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
@@ -666,11 +705,13 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, AppPlanPage, extra_months_spin);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_box);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_label);
   gtk_widget_class_bind_template_callback (widget_class, grid_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, extra_months_changed_cb);
 
   for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
     gtk_widget_class_install_action (widget_class, forwarded[i], NULL, forward_action);
@@ -790,6 +831,10 @@ app_plan_page_new_print_operation (AppPlanPage *self)
   GtkPrintOperation *operation;
   g_autoptr (GtkPageSetup) page_setup = gtk_page_setup_new ();
   g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *basename = NULL;
   PrintJob *job;
 
   g_return_val_if_fail (APP_IS_PLAN_PAGE (self), NULL);
@@ -811,6 +856,14 @@ app_plan_page_new_print_operation (AppPlanPage *self)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, self->plan->title);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* "Print to File" proposes the plan's title beside the workspace, not output.pdf. */
+  folder = workspace_folder (self);
+  /* GTK's file printer takes a folder path here, not a URI. */
+  folder_path = g_file_get_path (folder);
+  basename = suggested_name (self, "");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_path);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  gtk_print_operation_set_print_settings (operation, settings);
   g_object_set_data_full (G_OBJECT (operation), "phaen-print-job", job,
                           (GDestroyNotify)print_job_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
