@@ -25,9 +25,12 @@ xgettext --from-code=UTF-8 --files-from="$work/files" --output="$work/phaen.pot"
   --add-comments --no-location 2>"$work/xgettext.log" || { cat "$work/xgettext.log"; exit 1; }
 msgmerge --quiet --no-fuzzy-matching "po/th.po" "$work/phaen.pot" -o "$work/th.po"
 msgattrib --untranslated --no-obsolete "$work/th.po" -o "$work/missing.po"
-if [ -s "$work/missing.po" ] && grep -q '^msgid "[^"]' "$work/missing.po"; then
-  echo "strings without a Thai translation in po/th.po:"
-  grep '^msgid "[^"]' "$work/missing.po" | sed 's/^/  /'
+# Every entry but the header (the one with an empty msgid and no location) is missing;
+# long msgids are wrapped as msgid "" followed by continuation lines.
+missing=$(grep -c '^msgid ' "$work/missing.po" 2>/dev/null || true)
+if [ "${missing:-0}" -gt 1 ]; then
+  echo "$((missing - 1)) strings without a Thai translation in po/th.po:"
+  awk 'BEGIN { RS = ""; FS = "\n" } NR > 1 { print }' "$work/missing.po" | grep -v '^msgstr' | sed 's/^/  /'
   status=1
 fi
 msgfmt --check --output-file=/dev/null po/th.po || status=1
