@@ -31,8 +31,13 @@ add_criteria (PhaenStore *store, gint64 indicator, GError **error)
 }
 
 static gboolean
-fill_unit (PhaenStore *store, const BenchMinistrySize *size, guint u, guint n_activities,
-           guint n_indicators, gint64 *plan_out, GError **error)
+fill_unit (PhaenStore *store,
+           const BenchMinistrySize *size,
+           guint u,
+           guint n_activities,
+           guint n_indicators,
+           gint64 *plan_out,
+           GError **error)
 {
   g_autofree char *abbr = g_strdup_printf ("หน่วย.%03u", u + 1);
   g_autofree char *name = g_strdup_printf ("สำนักงานเขตตรวจราชการที่ %u", u + 1);
@@ -48,16 +53,15 @@ fill_unit (PhaenStore *store, const BenchMinistrySize *size, guint u, guint n_ac
 
   for (guint a = 0; a < n_activities; a++)
     {
-      g_autofree char *activity_name
-        = g_strdup_printf ("ติดตามความก้าวหน้าผลการดำเนินงานของหน่วยรับตรวจ ครั้งที่ %u", a + 1);
+      g_autofree char *activity_name =
+        g_strdup_printf ("ติดตามความก้าวหน้าผลการดำเนินงานของหน่วยรับตรวจ ครั้งที่ %u", a + 1);
       gint64 activity = phaen_store_add_activity (store, plan, 0, -1, activity_name, error);
 
       if (activity == 0)
         return FALSE;
       for (guint m = a % 6; m < a % 6 + 4; m++)
-        if (!phaen_store_set_month_marks (store, activity, m,
-                                          PHAEN_MARK_PLANNED | (m == a % 6 ? PHAEN_MARK_START : 0),
-                                          error))
+        if (!phaen_store_set_month_marks (
+              store, activity, m, PHAEN_MARK_PLANNED | (m == a % 6 ? PHAEN_MARK_START : 0), error))
           return FALSE;
     }
 

@@ -8,13 +8,16 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint units;               /* 826 in the scale target */
-  guint activities;          /* ~10,000 spread over the units' plans */
-  guint indicators;          /* ~8,000 */
+  guint units;      /* 826 in the scale target */
+  guint activities; /* ~10,000 spread over the units' plans */
+  guint indicators; /* ~8,000 */
   int fiscal_year;
 } BenchMinistrySize;
 
-#define BENCH_MINISTRY_FULL { 826, 10000, 8000, 2567 }
+#define BENCH_MINISTRY_FULL                                                                        \
+  {                                                                                                \
+    826, 10000, 8000, 2567                                                                         \
+  }
 
 /* Fills @store with units, one process plan per unit, activities with month marks, numeric
  * indicators with criteria and four quarters of results. Returns the id of the largest plan. */

@@ -75,7 +75,7 @@ measure (const char *path, gint64 plan)
   for (guint u = 0; units && u < units->len; u++)
     {
       g_autoptr (PhaenScorecard) card = phaen_scorecard_build (
-        store, ((PhaenUnit *) g_ptr_array_index (units, u))->id, 2567, &error);
+        store, ((PhaenUnit *)g_ptr_array_index (units, u))->id, 2567, &error);
       if (card == NULL)
         die (error);
     }
@@ -130,8 +130,8 @@ main (int argc, char *argv[])
   big = measure (full_path, full_plan);
 
   g_print ("%-34s %12s %12s %10s\n", "step", "one unit", "ministry", "ratio");
-#define ROW(label, field)                                                                        \
-  g_print ("%-34s %10.2fms %10.2fms %9.1fx\n", label, base.field * 1e3, big.field * 1e3,          \
+#define ROW(label, field)                                                                          \
+  g_print ("%-34s %10.2fms %10.2fms %9.1fx\n", label, base.field * 1e3, big.field * 1e3,           \
            big.field / MAX (base.field, 1e-6))
   ROW ("open (header + quick_check)", open);
   ROW ("list the largest plan's activities", list);
@@ -141,7 +141,7 @@ main (int argc, char *argv[])
   ROW ("export the largest unit's summary", export_summary);
 #undef ROW
 
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL }; *suffix;
+  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix;
        suffix++)
     {
       g_autofree char *a = g_strconcat (small_path, *suffix, NULL);

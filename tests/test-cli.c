@@ -30,15 +30,15 @@ run_cli (Run *run, const char *first, ...)
   va_list args;
 
   g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *)cli);
   va_start (args, first);
   for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+    g_ptr_array_add (argv, (char *)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                &run->err, &run->status, &error);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
+                &run->status, &error);
   g_assert_no_error (error);
 }
 
@@ -107,8 +107,8 @@ test_score_json (void)
                                         "scorecards");
   for (guint c = 0; c < json_array_get_length (cards); c++)
     {
-      JsonArray *indicators
-        = json_object_get_array_member (json_array_get_object_element (cards, c), "indicators");
+      JsonArray *indicators =
+        json_object_get_array_member (json_array_get_object_element (cards, c), "indicators");
 
       for (guint i = 0; i < json_array_get_length (indicators); i++)
         {
@@ -184,7 +184,7 @@ checksum (const char *path)
   gsize length = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
 
 /* A text file, an empty file and a truncated workspace: one sentence, exit 1, file untouched. */

@@ -17,7 +17,7 @@ static gboolean
 has_warning (GPtrArray *warnings, PhaenWarningKind kind)
 {
   for (guint i = 0; i < warnings->len; i++)
-    if (((PhaenWarning *) g_ptr_array_index (warnings, i))->kind == kind)
+    if (((PhaenWarning *)g_ptr_array_index (warnings, i))->kind == kind)
       return TRUE;
   return FALSE;
 }
@@ -45,7 +45,7 @@ test_numeric (void)
   q2 = phaen_result_check (&indicator, &rules, results, evidence, 2);
   g_assert_true (has_warning (q2, PHAEN_WARNING_DECREASED));
   g_assert_cmpuint (q2->len, ==, 1);
-  g_assert_nonnull (strstr (((PhaenWarning *) g_ptr_array_index (q2, 0))->message, "184"));
+  g_assert_nonnull (strstr (((PhaenWarning *)g_ptr_array_index (q2, 0))->message, "184"));
 
   q3 = phaen_result_check (&indicator, &rules, results, evidence, 3);
   g_assert_true (has_warning (q3, PHAEN_WARNING_OUTSIDE_THRESHOLDS));

@@ -50,8 +50,7 @@ choose_plan (const Filter *filter, gint64 plan_id, gint64 *out_id)
       g_autoptr (PhaenPlan) plan = phaen_store_get_plan (filter->store, plan_id, &error);
 
       if (plan == NULL)
-        return cli_fail (CLI_EXIT_FAILED, _ ("The workspace has no plan %" PRId64 "."),
-                         plan_id);
+        return cli_fail (CLI_EXIT_FAILED, _ ("The workspace has no plan %" PRId64 "."), plan_id);
       if ((filter->unit_id && plan->unit_id != filter->unit_id) ||
           (filter->fiscal_year && plan->fiscal_year != filter->fiscal_year))
         return cli_fail (CLI_EXIT_FAILED,

@@ -11,19 +11,6 @@
 #include "cli-common.h"
 #include "phaen-demo.h"
 
-/* $PHAEN_SAMPLE_DIR, then the source tree (running uninstalled), then the installed data. */
-static const char *
-sample_dir (void)
-{
-  const char *env = g_getenv ("PHAEN_SAMPLE_DIR");
-
-  if (env != NULL)
-    return env;
-  if (g_file_test (PHAEN_SOURCE_DATADIR "/sample", G_FILE_TEST_IS_DIR))
-    return PHAEN_SOURCE_DATADIR "/sample";
-  return PHAEN_DATADIR "/sample";
-}
-
 static gboolean
 remove_workspace (const char *path, GError **error)
 {
@@ -72,7 +59,7 @@ cli_demo (int argc, char **argv)
     }
 
   store = phaen_store_create (path, &error);
-  if (store == NULL || !phaen_demo_load_dir (store, sample_dir (), &error))
+  if (store == NULL || !phaen_demo_load_dir (store, phaen_demo_sample_dir (), &error))
     {
       g_clear_object (&store);
       remove_workspace (path, NULL);

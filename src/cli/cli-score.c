@@ -20,22 +20,21 @@ result_text (const PhaenResult *result)
 static void
 print_card (const PhaenScorecard *card)
 {
-  g_print (_("%s · %s · fiscal year %d\n"), card->unit->abbr, card->unit->name,
-           card->fiscal_year);
+  g_print (_ ("%s · %s · fiscal year %d\n"), card->unit->abbr, card->unit->name, card->fiscal_year);
   for (guint i = 0; i < card->rows->len; i++)
     {
       const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
 
       g_print ("\n  %s  %s\n", row->indicator->code, row->indicator->name);
-      g_print (_("  weight %g\n"), row->indicator->weight);
+      g_print (_ ("  weight %g\n"), row->indicator->weight);
       if (row->problem)
-        g_print (_("  cannot be scored: %s\n"), row->problem);
+        g_print (_ ("  cannot be scored: %s\n"), row->problem);
       {
-        g_autofree char *quarter = cli_pad (_("quarter"), 8);
-        g_autofree char *result = cli_pad (_("result"), 14);
-        g_autofree char *score = cli_pad (_("score"), 10);
+        g_autofree char *quarter = cli_pad (_ ("quarter"), 8);
+        g_autofree char *result = cli_pad (_ ("result"), 14);
+        g_autofree char *score = cli_pad (_ ("score"), 10);
 
-        g_print ("    %s %s %s %s\n", quarter, result, score, _("weighted"));
+        g_print ("    %s %s %s %s\n", quarter, result, score, _ ("weighted"));
       }
       for (int q = 0; q < PHAEN_QUARTERS; q++)
         {
@@ -44,18 +43,18 @@ print_card (const PhaenScorecard *card)
           g_autofree char *result = cli_pad (result_text (row->results[q]), 14);
 
           if (score->has_score)
-            g_print ("    %-8d %s %-10.4f %.4f%s\n", q + 1, result,
-                     score->score, score->weighted, score->overridden ? _(" (override)") : "");
+            g_print ("    %-8d %s %-10.4f %.4f%s\n", q + 1, result, score->score, score->weighted,
+                     score->overridden ? _ (" (override)") : "");
           else
             g_print ("    %-8d %s %-10s %s\n", q + 1, result, "-", "-");
         }
     }
-  g_print (_("\n  total weighted score:"));
+  g_print (_ ("\n  total weighted score:"));
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     g_print ("  Q%d %.4f", q + 1, card->total[q]);
   g_print ("\n");
   if (!card->weights_ok)
-    g_print (_("  warning: the weights sum to %g, not 100\n"), card->weight_sum);
+    g_print (_ ("  warning: the weights sum to %g, not 100\n"), card->weight_sum);
   g_print ("\n");
 }
 
@@ -67,8 +66,7 @@ json_card (GString *out, const PhaenScorecard *card)
   g_string_append (out, ",\"unit_name\":");
   cli_json_string (out, card->unit->name);
   g_string_append_printf (out, ",\"fiscal_year\":%d,\"weight_sum\":%.4f,\"weights_ok\":%s",
-                          card->fiscal_year, card->weight_sum,
-                          card->weights_ok ? "true" : "false");
+                          card->fiscal_year, card->weight_sum, card->weights_ok ? "true" : "false");
   g_string_append (out, ",\"indicators\":[");
   for (guint i = 0; i < card->rows->len; i++)
     {
@@ -112,7 +110,7 @@ json_card (GString *out, const PhaenScorecard *card)
 static void
 print_pmqa (const PhaenUnit *unit, const PhaenPmqaTable *table)
 {
-  g_print (_("%s · %s · PMQA category 7 · fiscal year %d\n"), unit->abbr, unit->name,
+  g_print (_ ("%s · %s · PMQA category 7 · fiscal year %d\n"), unit->abbr, unit->name,
            table->fiscal_year);
   for (guint g = 0; g < table->groups->len; g++)
     {
@@ -126,17 +124,17 @@ print_pmqa (const PhaenUnit *unit, const PhaenPmqaTable *table)
           g_autofree char *code = cli_pad (row->indicator->code, 10);
 
           if (row->score.has_score)
-            g_print ("    %s %8.2f%%  %6.0f%s\n", code, row->score.percent,
-                     row->score.score,
-                     row->score.score != row->score.suggested ? _(" (chosen over the suggestion)") : "");
+            g_print ("    %s %8.2f%%  %6.0f%s\n", code, row->score.percent, row->score.score,
+                     row->score.score != row->score.suggested ? _ (" (chosen over the suggestion)")
+                                                              : "");
           else
             g_print ("    %s %9s  %6s\n", code, "-", "-");
         }
       if (group->mean.has_score)
-        g_print (_("    sub-item mean %.2f\n"), group->mean.score);
+        g_print (_ ("    sub-item mean %.2f\n"), group->mean.score);
     }
   if (table->mean.has_score)
-    g_print (_("\n  category 7 mean %.2f\n\n"), table->mean.score);
+    g_print (_ ("\n  category 7 mean %.2f\n\n"), table->mean.score);
 }
 
 static void
@@ -178,8 +176,8 @@ json_pmqa (GString *out, const PhaenUnit *unit, const PhaenPmqaTable *table)
 int
 cli_score (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) context
-    = g_option_context_new (_("FILE — score indicators by quarter"));
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_ ("FILE — score indicators by quarter"));
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autoptr (GPtrArray) units = NULL;
@@ -192,9 +190,9 @@ cli_score (int argc, char **argv)
   g_autoptr (GString) pmqa_json = g_string_new ("\"pmqa\":[");
   guint n_cards = 0, n_pmqa = 0;
   const GOptionEntry entries[] = {
-    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit (abbreviation)"), "U" },
-    { "fy", 'y', 0, G_OPTION_ARG_INT, &fiscal_year, N_("Only this fiscal year (BE)"), "Y" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_ ("Only this unit (abbreviation)"), "U" },
+    { "fy", 'y', 0, G_OPTION_ARG_INT, &fiscal_year, N_ ("Only this fiscal year (BE)"), "Y" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_ ("Print JSON"), NULL },
     { NULL }
   };
 
@@ -203,10 +201,10 @@ cli_score (int argc, char **argv)
     return CLI_EXIT_USAGE;
 
   store = cli_open_store (argv[1], &error);
-  if (store == NULL || !cli_resolve_unit (store, unit, &unit_id, &error)
-      || !(units = phaen_store_list_units (store, &error))
-      || !cli_check_fiscal_year (store, fiscal_year, &error)
-      || !(years = phaen_store_list_fiscal_years (store, &error)))
+  if (store == NULL || !cli_resolve_unit (store, unit, &unit_id, &error) ||
+      !(units = phaen_store_list_units (store, &error)) ||
+      !cli_check_fiscal_year (store, fiscal_year, &error) ||
+      !(years = phaen_store_list_fiscal_years (store, &error)))
     return cli_fail_error (error);
 
   for (guint u = 0; u < units->len; u++)
@@ -253,6 +251,6 @@ cli_score (int argc, char **argv)
   if (as_json)
     g_print ("%s],%s]}\n", json->str, pmqa_json->str);
   else if (n_cards == 0 && n_pmqa == 0)
-    g_print (_("No indicators to score.\n"));
+    g_print (_ ("No indicators to score.\n"));
   return CLI_EXIT_OK;
 }

@@ -13,24 +13,24 @@ static const CliCommand commands[] = {
   { "chart",
     "chart FILE --kind gantt|progress|score|budget [--unit U] [--fy Y] [--plan ID] "
     "[--indicator CODE] -o OUT.png|.pdf|.svg [--width W --height H] [--paper A4|A3]",
-    N_("Draw a plan chart, an indicator's progress, weighted scores or the budget"), cli_chart },
-  { "demo", "demo [--force] FILE", N_("Build the sample workspace from the bundled data"),
+    N_ ("Draw a plan chart, an indicator's progress, weighted scores or the budget"), cli_chart },
+  { "demo", "demo [--force] FILE", N_ ("Build the sample workspace from the bundled data"),
     cli_demo },
   { "export", "export FILE (--form F | --all) [--unit U] [--fy Y] -o OUT.xlsx",
-    N_("Write the official forms as an XLSX workbook"), cli_export },
-  { "info", "info FILE", N_("Describe a workspace"), cli_info },
+    N_ ("Write the official forms as an XLSX workbook"), cli_export },
+  { "info", "info FILE", N_ ("Describe a workspace"), cli_info },
   { "score", "score FILE [--unit U] [--fy Y] [--json]",
-    N_("Indicators × quarters with results, scores and weighted scores"), cli_score },
+    N_ ("Indicators × quarters with results, scores and weighted scores"), cli_score },
   { "validate", "validate FILE [--unit U] [--fy Y]",
-    N_("Check weights, criteria and required fields; exit 1 on problems"), cli_validate },
+    N_ ("Check weights, criteria and required fields; exit 1 on problems"), cli_validate },
 };
 
 static int
 usage (void)
 {
-  g_printerr ("%s\n", _("Usage: phaen-cli COMMAND [OPTIONS] FILE"));
+  g_printerr ("%s\n", _ ("Usage: phaen-cli COMMAND [OPTIONS] FILE"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_printerr ("  %-48s %s\n", commands[i].synopsis, _(commands[i].summary));
+    g_printerr ("  %-48s %s\n", commands[i].synopsis, _ (commands[i].summary));
   return CLI_EXIT_USAGE;
 }
 
@@ -47,8 +47,8 @@ main (int argc, char *argv[])
 
   if (argc < 2)
     return usage ();
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
-      || g_str_equal (argv[1], "help"))
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
     {
       usage ();
       return CLI_EXIT_OK;
@@ -63,6 +63,6 @@ main (int argc, char *argv[])
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  cli_fail (CLI_EXIT_USAGE, _("unknown command “%s”"), argv[1]);
+  cli_fail (CLI_EXIT_USAGE, _ ("unknown command “%s”"), argv[1]);
   return usage ();
 }

@@ -221,8 +221,8 @@ int_in_range (Loader *l,
     return fail (l, where, name, error, _ ("expected a whole number"));
   value = json_node_get_int (node);
   if (value < min || value > max)
-    return fail (l, where, name, error, _ ("%" PRId64 " is not between %d and %d"), value,
-                 min, max);
+    return fail (l, where, name, error, _ ("%" PRId64 " is not between %d and %d"), value, min,
+                 max);
   *out = (int)value;
   return TRUE;
 }
@@ -1202,4 +1202,16 @@ phaen_demo_load_dir (PhaenStore *store, const char *dir, GError **error)
       return FALSE;
   phaen_store_clear_history (store);
   return TRUE;
+}
+
+const char *
+phaen_demo_sample_dir (void)
+{
+  const char *env = g_getenv ("PHAEN_SAMPLE_DIR");
+
+  if (env != NULL)
+    return env;
+  if (g_file_test (PHAEN_SOURCE_DATADIR "/sample", G_FILE_TEST_IS_DIR))
+    return PHAEN_SOURCE_DATADIR "/sample";
+  return PHAEN_DATADIR "/sample";
 }

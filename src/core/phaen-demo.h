@@ -48,4 +48,8 @@ gboolean phaen_demo_load_file (PhaenStore *store, const char *json_path, GError 
  * sample starts clean. On error the files loaded before the bad one are kept. */
 gboolean phaen_demo_load_dir (PhaenStore *store, const char *dir, GError **error);
 
+/* The folder of the bundled sample files: $PHAEN_SAMPLE_DIR, then the source tree's data/sample
+ * when it exists (running uninstalled), then the installed data. (transfer none) */
+const char *phaen_demo_sample_dir (void);
+
 G_END_DECLS

@@ -48,8 +48,8 @@ phaen_efficiency_outputs_per_month (GPtrArray *items, guint outputs[PHAEN_MAX_MO
  * planned has no score (it is not 0 %).
  */
 gboolean
-phaen_efficiency_round (GPtrArray *items, int round, double pass_percent,
-                        PhaenEfficiencyRound *result, GError **error)
+phaen_efficiency_round (
+  GPtrArray *items, int round, double pass_percent, PhaenEfficiencyRound *result, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
 
@@ -58,10 +58,10 @@ phaen_efficiency_round (GPtrArray *items, int round, double pass_percent,
   if (round < 1 || round > PHAEN_EFFICIENCY_ROUNDS)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _("An evaluation round is 1 (6 months) or 2 (12 months)."));
+                   _ ("An evaluation round is 1 (6 months) or 2 (12 months)."));
       return FALSE;
     }
-  *result = (PhaenEfficiencyRound) { .round = round, .months = round * 6 };
+  *result = (PhaenEfficiencyRound){ .round = round, .months = round * 6 };
   for (guint i = 0; i < items->len; i++)
     {
       const PhaenActivity *item = g_ptr_array_index (items, i);

@@ -11,18 +11,18 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  int round;           /* 1 or 2 */
-  int months;          /* fiscal months the round covers from ต.ค.: 6 or 12 */
-  guint planned;       /* ○ outputs planned in the round */
-  guint achieved;      /* of those, achieved (●) */
-  gboolean has_score;  /* FALSE when nothing was planned */
-  double percent;      /* achieved ÷ planned × 100 */
-  gboolean passed;     /* ผ่าน at ≥ the pass percentage */
+  int round;          /* 1 or 2 */
+  int months;         /* fiscal months the round covers from ต.ค.: 6 or 12 */
+  guint planned;      /* ○ outputs planned in the round */
+  guint achieved;     /* of those, achieved (●) */
+  gboolean has_score; /* FALSE when nothing was planned */
+  double percent;     /* achieved ÷ planned × 100 */
+  gboolean passed;    /* ผ่าน at ≥ the pass percentage */
 } PhaenEfficiencyRound;
 
 void phaen_efficiency_outputs_per_month (GPtrArray *items, guint outputs[PHAEN_MAX_MONTHS]);
-gboolean phaen_efficiency_round (GPtrArray *items, int round, double pass_percent,
-                                 PhaenEfficiencyRound *result, GError **error);
+gboolean phaen_efficiency_round (
+  GPtrArray *items, int round, double pass_percent, PhaenEfficiencyRound *result, GError **error);
 guint phaen_efficiency_count_group_a (GPtrArray *items);
 
 G_END_DECLS

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  PHAEN_PLAN_PROCESS = 0,    /* แผนการปรับปรุงกระบวนการตามภารกิจ (DOMAIN §3a) */
-  PHAEN_PLAN_ACTION = 1,     /* แผนปฏิบัติราชการประจำปี (§3b) */
+  PHAEN_PLAN_PROCESS = 0, /* แผนการปรับปรุงกระบวนการตามภารกิจ (DOMAIN §3a) */
+  PHAEN_PLAN_ACTION = 1, /* แผนปฏิบัติราชการประจำปี (§3b) */
   PHAEN_PLAN_EFFICIENCY = 2, /* แผนเพิ่มประสิทธิภาพ 12 เรื่อง, OPDC 4.2 (§3c) */
 } PhaenPlanKind;
 
@@ -42,8 +42,8 @@ typedef struct
 {
   gint64 id;
   char *uuid;
-  char *abbr; /* สตป. */
-  char *name; /* สำนักตรวจสอบและประเมินผล */
+  char *abbr;       /* สตป. */
+  char *name;       /* สำนักตรวจสอบและประเมินผล */
   gint64 parent_id; /* 0 when none */
 } PhaenUnit;
 
@@ -52,7 +52,7 @@ typedef struct
   gint64 id;
   char *uuid;
   gint64 unit_id;
-  char *title;    /* นาย, นางสาว */
+  char *title; /* นาย, นางสาว */
   char *name;
   char *position;
   char *phone;
@@ -70,16 +70,16 @@ typedef struct
 } PhaenPlan;
 
 /* Text sections of a plan (DOMAIN §3a items 1–7; §3b strategy and goal). */
-#define PHAEN_SECTION_PROCESS "process"           /* 1. ชื่อกระบวนการ… */
-#define PHAEN_SECTION_CUSTOMERS "customers"       /* 2. ผู้รับบริการ */
+#define PHAEN_SECTION_PROCESS "process"     /* 1. ชื่อกระบวนการ… */
+#define PHAEN_SECTION_CUSTOMERS "customers" /* 2. ผู้รับบริการ */
 #define PHAEN_SECTION_STAKEHOLDERS "stakeholders" /* 2. ผู้มีส่วนได้ส่วนเสีย */
-#define PHAEN_SECTION_INDICATOR "indicator"       /* 3. ตัวชี้วัด */
-#define PHAEN_SECTION_CRITERIA "criteria"         /* 3. เกณฑ์การวัดผล */
-#define PHAEN_SECTION_DIGITAL "digital"           /* 4. แนวทางการนำเทคโนโลยีดิจิทัล… */
-#define PHAEN_SECTION_STEPS "steps"               /* 5. วิธีการลดขั้นตอน… */
-#define PHAEN_SECTION_EXPECTED "expected"         /* 7. ผลที่คาดว่าจะได้รับ */
-#define PHAEN_SECTION_STRATEGY "strategy"         /* ประเด็นยุทธศาสตร์ */
-#define PHAEN_SECTION_GOAL "goal"                 /* เป้าประสงค์ */
+#define PHAEN_SECTION_INDICATOR "indicator" /* 3. ตัวชี้วัด */
+#define PHAEN_SECTION_CRITERIA "criteria"   /* 3. เกณฑ์การวัดผล */
+#define PHAEN_SECTION_DIGITAL "digital" /* 4. แนวทางการนำเทคโนโลยีดิจิทัล… */
+#define PHAEN_SECTION_STEPS "steps" /* 5. วิธีการลดขั้นตอน… */
+#define PHAEN_SECTION_EXPECTED "expected" /* 7. ผลที่คาดว่าจะได้รับ */
+#define PHAEN_SECTION_STRATEGY "strategy" /* ประเด็นยุทธศาสตร์ */
+#define PHAEN_SECTION_GOAL "goal"         /* เป้าประสงค์ */
 
 typedef struct
 {
@@ -91,12 +91,12 @@ typedef struct
   int depth;        /* 0 at the top level (filled when listed) */
   char *number;     /* "1", "1.2" (filled when listed) */
   char *name;
-  int category;     /* ประเภท 1..5 of §3c, 0 when none */
-  char *owner;      /* ผู้รับผิดชอบ, free text such as "กพร." */
+  int category;        /* ประเภท 1..5 of §3c, 0 when none */
+  char *owner;         /* ผู้รับผิดชอบ, free text such as "กพร." */
   gboolean has_budget; /* FALSE prints "-" */
   double budget;
-  char *output;     /* ผลผลิต */
-  char *progress;   /* รายงานความก้าวหน้า */
+  char *output;   /* ผลผลิต */
+  char *progress; /* รายงานความก้าวหน้า */
   guint8 marks[PHAEN_MAX_MONTHS];
   char *month_progress[PHAEN_MAX_MONTHS]; /* NULL when none */
 } PhaenActivity;
@@ -109,44 +109,44 @@ typedef struct
   int fiscal_year;
   gint64 plan_id; /* 0 when not tied to a plan */
   int position;
-  char *code;          /* รหัสตัวชี้วัด, e.g. "สตป. 02" */
-  char *name;          /* ตัวชี้วัด */
-  char *org_plan;      /* แผนปฏิบัติราชการของ <org> */
-  char *strategy;      /* ประเด็นยุทธศาสตร์ของหน่วยงาน */
-  char *dimension;     /* มิติการประเมินผล */
-  char *goal;          /* เป้าประสงค์ */
-  double weight;       /* น้ำหนัก (ร้อยละ) */
-  char *description;   /* คำอธิบาย */
-  char *condition;     /* เงื่อนไข (ถ้ามี) */
-  char *measure_unit;  /* หน่วยวัด */
-  char *target;        /* เป้าหมายปีปัจจุบัน, as written */
-  char *baseline[3];   /* ข้อมูลพื้นฐานย้อนหลัง 1/2/3 ปี */
-  char *data_source;   /* แหล่งข้อมูล/วิธีการจัดเก็บข้อมูล */
-  char *owner_name;    /* ผู้รับผิดชอบตัวชี้วัด */
+  char *code;     /* รหัสตัวชี้วัด, e.g. "สตป. 02" */
+  char *name;     /* ตัวชี้วัด */
+  char *org_plan; /* แผนปฏิบัติราชการของ <org> */
+  char *strategy; /* ประเด็นยุทธศาสตร์ของหน่วยงาน */
+  char *dimension;    /* มิติการประเมินผล */
+  char *goal;         /* เป้าประสงค์ */
+  double weight;      /* น้ำหนัก (ร้อยละ) */
+  char *description;  /* คำอธิบาย */
+  char *condition;    /* เงื่อนไข (ถ้ามี) */
+  char *measure_unit; /* หน่วยวัด */
+  char *target;       /* เป้าหมายปีปัจจุบัน, as written */
+  char *baseline[3]; /* ข้อมูลพื้นฐานย้อนหลัง 1/2/3 ปี */
+  char *data_source; /* แหล่งข้อมูล/วิธีการจัดเก็บข้อมูล */
+  char *owner_name; /* ผู้รับผิดชอบตัวชี้วัด */
   char *owner_phone;
   char *supporter_name; /* ผู้สนับสนุน */
   char *supporter_phone;
-  int scoring;         /* PhaenScoringKind */
-  int direction;       /* PhaenDirection */
+  int scoring;   /* PhaenScoringKind */
+  int direction; /* PhaenDirection */
   gboolean cumulative;
-  int level;           /* PhaenIndicatorLevel */
-  gboolean leading;    /* leading (TRUE) or lagging indicator */
-  int mandatory;       /* 0, 1 (*) or 2 (**) */
-  char *pmqa_group;    /* "7.1" … "7.6" for PMQA category 7, else NULL */
+  int level;        /* PhaenIndicatorLevel */
+  gboolean leading; /* leading (TRUE) or lagging indicator */
+  int mandatory;    /* 0, 1 (*) or 2 (**) */
+  char *pmqa_group; /* "7.1" … "7.6" for PMQA category 7, else NULL */
   gboolean has_pmqa_target;
-  double pmqa_target;  /* ค่าเป้าหมายปีล่าสุด */
+  double pmqa_target; /* ค่าเป้าหมายปีล่าสุด */
   gboolean has_pmqa_score;
-  double pmqa_score;   /* chosen score (override of the suggestion) */
-  char *pmqa_note;     /* หมายเหตุ */
+  double pmqa_score; /* chosen score (override of the suggestion) */
+  char *pmqa_note;   /* หมายเหตุ */
 } PhaenIndicator;
 
 typedef struct
 {
-  int level;         /* 1..5 for levels/thresholds, 1..n for bands */
+  int level; /* 1..5 for levels/thresholds, 1..n for bands */
   gboolean has_threshold;
-  double threshold;  /* T_level, or a band's lower bound */
+  double threshold; /* T_level, or a band's lower bound */
   gboolean has_upper;
-  double upper;      /* a band's upper bound */
+  double upper; /* a band's upper bound */
   gboolean lower_inclusive;
   gboolean upper_inclusive;
   double score;      /* a band's score */
@@ -159,11 +159,11 @@ typedef struct
   gint64 id;
   char *uuid;
   gint64 indicator_id;
-  int version;        /* 1, 2, … */
-  char *approved_on;  /* ISO date yyyy-mm-dd, NULL when not recorded */
+  int version;       /* 1, 2, … */
+  char *approved_on; /* ISO date yyyy-mm-dd, NULL when not recorded */
   char *reason;
   double pass_percent; /* pass/fail kind: pass at ≥ this (80) */
-  GPtrArray *items;   /* (element-type PhaenCriterion) ordered by level */
+  GPtrArray *items;    /* (element-type PhaenCriterion) ordered by level */
 } PhaenCriteriaVersion;
 
 typedef struct
@@ -171,16 +171,16 @@ typedef struct
   gint64 id;
   char *uuid;
   gint64 indicator_id;
-  int quarter;         /* 1..4 */
-  char *value_text;    /* as entered ("826", "4-5", "๑๘๔"); NULL or "" when empty */
-  gboolean has_value;  /* value_text parsed as a number */
+  int quarter;        /* 1..4 */
+  char *value_text;   /* as entered ("826", "4-5", "๑๘๔"); NULL or "" when empty */
+  gboolean has_value; /* value_text parsed as a number */
   double value;
-  char *detail;        /* รายละเอียดการดำเนินงาน */
-  char *problems;      /* ปัญหา/อุปสรรค */
+  char *detail;   /* รายละเอียดการดำเนินงาน */
+  char *problems; /* ปัญหา/อุปสรรค */
   gboolean has_override;
   double score_override;
   char *override_reason;
-  char *updated_at;    /* ISO 8601 */
+  char *updated_at; /* ISO 8601 */
 } PhaenResult;
 
 typedef struct
@@ -188,10 +188,10 @@ typedef struct
   gint64 id;
   char *uuid;
   gint64 result_id;
-  char *name;     /* file name or link title */
-  char *mime;     /* NULL for a URL */
-  char *url;      /* NULL for a stored file */
-  gint64 size;    /* bytes of a stored file */
+  char *name;  /* file name or link title */
+  char *mime;  /* NULL for a URL */
+  char *url;   /* NULL for a stored file */
+  gint64 size; /* bytes of a stored file */
   char *added_at;
 } PhaenEvidence;
 
@@ -200,8 +200,8 @@ typedef struct
   gint64 plan_id;
   int quarter;
   double allocated;
-  double committed;  /* ก่อหนี้ผูกพัน */
-  double disbursed;  /* เบิกจ่าย */
+  double committed; /* ก่อหนี้ผูกพัน */
+  double disbursed; /* เบิกจ่าย */
 } PhaenBudgetQuarter;
 
 PhaenUnit *phaen_unit_copy (const PhaenUnit *unit);

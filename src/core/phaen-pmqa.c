@@ -39,7 +39,7 @@ find_group (GPtrArray *groups, const char *name)
     }
   group = g_new0 (PhaenPmqaGroup, 1);
   group->group = g_strdup (name);
-  group->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  group->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   g_ptr_array_add (groups, group);
   return group;
 }
@@ -47,8 +47,8 @@ find_group (GPtrArray *groups, const char *name)
 static int
 compare_groups (gconstpointer a, gconstpointer b)
 {
-  const PhaenPmqaGroup *ga = *(PhaenPmqaGroup **) a;
-  const PhaenPmqaGroup *gb = *(PhaenPmqaGroup **) b;
+  const PhaenPmqaGroup *ga = *(PhaenPmqaGroup **)a;
+  const PhaenPmqaGroup *gb = *(PhaenPmqaGroup **)b;
 
   return g_strcmp0 (ga->group, gb->group);
 }
@@ -65,8 +65,8 @@ score_row (PhaenStore *store, PhaenPmqaRow *row, int fiscal_year, GError **error
   for (int i = 0; i < PHAEN_PMQA_YEARS; i++)
     {
       row->year[i] = fiscal_year - (PHAEN_PMQA_YEARS - 1) + i;
-      row->has_value[i]
-        = phaen_store_get_pmqa_value (store, indicator->id, row->year[i], &row->value[i]);
+      row->has_value[i] =
+        phaen_store_get_pmqa_value (store, indicator->id, row->year[i], &row->value[i]);
     }
 
   /* Criteria are optional here: without a scale of its own the indicator uses the default. */
@@ -81,7 +81,7 @@ score_row (PhaenStore *store, PhaenPmqaRow *row, int fiscal_year, GError **error
   input.has_override = indicator->has_pmqa_score;
   input.override_score = indicator->pmqa_score;
   if (!phaen_criteria_score (&rules, &input, 0, &row->score, &local_error))
-    row->score = (PhaenScore) { .has_score = FALSE, .band = -1 };
+    row->score = (PhaenScore){ .has_score = FALSE, .band = -1 };
 
   if (indicator->has_pmqa_target && row->has_value[0] && row->has_value[1])
     {
@@ -109,7 +109,7 @@ phaen_pmqa_table_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErr
   g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
 
   table->fiscal_year = fiscal_year;
-  table->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  table->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
   indicators = phaen_store_list_indicators (store, unit_id, fiscal_year, error);
   if (indicators == NULL)
     return NULL;
@@ -124,8 +124,7 @@ phaen_pmqa_table_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErr
       row = g_new0 (PhaenPmqaRow, 1);
       row->indicator = phaen_indicator_copy (indicator);
       g_ptr_array_add (
-        find_group (table->groups, indicator->pmqa_group ? indicator->pmqa_group : "7")->rows,
-        row);
+        find_group (table->groups, indicator->pmqa_group ? indicator->pmqa_group : "7")->rows, row);
       if (!score_row (store, row, fiscal_year, error))
         return NULL;
     }
@@ -139,11 +138,11 @@ phaen_pmqa_table_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErr
       g_autofree PhaenScore *scores = g_new0 (PhaenScore, MAX (group->rows->len, 1));
 
       for (guint r = 0; r < group->rows->len; r++)
-        scores[r] = ((PhaenPmqaRow *) g_ptr_array_index (group->rows, r))->score;
+        scores[r] = ((PhaenPmqaRow *)g_ptr_array_index (group->rows, r))->score;
       group->mean = phaen_pmqa_mean (scores, group->rows->len);
       g_array_append_val (means, group->mean);
     }
-  table->mean = phaen_pmqa_mean ((const PhaenScore *) (void *) means->data, means->len);
+  table->mean = phaen_pmqa_mean ((const PhaenScore *)(void *)means->data, means->len);
   return g_steal_pointer (&table);
 }
 

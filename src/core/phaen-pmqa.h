@@ -34,7 +34,9 @@ typedef struct
   PhaenScore mean;   /* category 7 = mean of the sub-items that have a score */
 } PhaenPmqaTable;
 
-PhaenPmqaTable *phaen_pmqa_table_build (PhaenStore *store, gint64 unit_id, int fiscal_year,
+PhaenPmqaTable *phaen_pmqa_table_build (PhaenStore *store,
+                                        gint64 unit_id,
+                                        int fiscal_year,
                                         GError **error); /* (transfer full) */
 void phaen_pmqa_table_free (PhaenPmqaTable *table);
 

@@ -82,11 +82,13 @@ previous_entered (PhaenResult *const results[PHAEN_QUARTERS], int quarter, int *
  *   there are none
  */
 GPtrArray *
-phaen_result_check (const PhaenIndicator *indicator, const PhaenCriteria *rules,
+phaen_result_check (const PhaenIndicator *indicator,
+                    const PhaenCriteria *rules,
                     PhaenResult *const results[PHAEN_QUARTERS],
-                    const guint n_evidence[PHAEN_QUARTERS], int quarter)
+                    const guint n_evidence[PHAEN_QUARTERS],
+                    int quarter)
 {
-  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_warning_free);
+  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_warning_free);
   const PhaenResult *result;
   const PhaenResult *previous;
   int previous_quarter = 0;
@@ -97,17 +99,17 @@ phaen_result_check (const PhaenIndicator *indicator, const PhaenCriteria *rules,
   result = results[quarter - 1];
   if (result != NULL && result->has_override && phaen_text_is_blank (result->override_reason))
     warn (warnings, PHAEN_WARNING_OVERRIDE_NO_REASON, quarter,
-          g_strdup_printf (_("Quarter %d: the chosen score has no reason."), quarter));
+          g_strdup_printf (_ ("Quarter %d: the chosen score has no reason."), quarter));
   if (!is_entered (result))
     return warnings;
 
   if (!result->has_value && rules->kind != PHAEN_SCORING_MILESTONE)
     warn (warnings, PHAEN_WARNING_NOT_A_NUMBER, quarter,
-          g_strdup_printf (_("Quarter %d: “%s” is not a number, so it cannot be scored."), quarter,
+          g_strdup_printf (_ ("Quarter %d: “%s” is not a number, so it cannot be scored."), quarter,
                            result->value_text));
 
-  if (result->has_value && indicator->cumulative
-      && (previous = previous_entered (results, quarter, &previous_quarter)) != NULL)
+  if (result->has_value && indicator->cumulative &&
+      (previous = previous_entered (results, quarter, &previous_quarter)) != NULL)
     {
       gboolean worse = indicator->direction == PHAEN_DIRECTION_LOWER_BETTER
                          ? result->value > previous->value
@@ -117,20 +119,20 @@ phaen_result_check (const PhaenIndicator *indicator, const PhaenCriteria *rules,
        * (an error rate, days taken) are not counts, so only higher-is-better ones are checked. */
       if (worse && indicator->direction == PHAEN_DIRECTION_HIGHER_BETTER)
         warn (warnings, PHAEN_WARNING_DECREASED, quarter,
-              g_strdup_printf (_("Quarter %d: the cumulative result %s is lower than quarter %d "
-                                 "(%s)."),
+              g_strdup_printf (_ ("Quarter %d: the cumulative result %s is lower than quarter %d "
+                                  "(%s)."),
                                quarter, result->value_text, previous_quarter,
                                previous->value_text));
     }
 
   if (result->has_value && outside_thresholds (rules, result->value))
     warn (warnings, PHAEN_WARNING_OUTSIDE_THRESHOLDS, quarter,
-          g_strdup_printf (_("Quarter %d: the result %s is outside all the scoring thresholds."),
+          g_strdup_printf (_ ("Quarter %d: the result %s is outside all the scoring thresholds."),
                            quarter, result->value_text));
 
   if (n_evidence == NULL || n_evidence[quarter - 1] == 0)
     warn (warnings, PHAEN_WARNING_NO_EVIDENCE, quarter,
-          g_strdup_printf (_("Quarter %d: no evidence is attached."), quarter));
+          g_strdup_printf (_ ("Quarter %d: no evidence is attached."), quarter));
   return warnings;
 }
 
@@ -160,13 +162,13 @@ phaen_status_to_string (PhaenStatus status)
   switch (status)
     {
     case PHAEN_STATUS_RED:
-      return _("Needs improvement");
+      return _ ("Needs improvement");
     case PHAEN_STATUS_YELLOW:
-      return _("Standard");
+      return _ ("Standard");
     case PHAEN_STATUS_GREEN:
-      return _("On target");
+      return _ ("On target");
     case PHAEN_STATUS_NONE:
     default:
-      return _("Not reported");
+      return _ ("Not reported");
     }
 }

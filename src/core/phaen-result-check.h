@@ -28,7 +28,8 @@ void phaen_warning_free (PhaenWarning *warning);
 
 /* Checks @quarter (1..4) of an indicator. @results has 4 slots (NULL = nothing entered);
  * @n_evidence counts the evidence of each quarter. */
-GPtrArray *phaen_result_check (const PhaenIndicator *indicator, const PhaenCriteria *rules,
+GPtrArray *phaen_result_check (const PhaenIndicator *indicator,
+                               const PhaenCriteria *rules,
                                PhaenResult *const results[PHAEN_QUARTERS],
                                const guint n_evidence[PHAEN_QUARTERS],
                                int quarter); /* (transfer full) (element-type PhaenWarning) */

@@ -32,14 +32,16 @@ row_free (PhaenScorecardRow *row)
  *   of order, bands overlapping wrongly)
  */
 gboolean
-phaen_criteria_from_version (const PhaenIndicator *indicator, const PhaenCriteriaVersion *version,
-                             PhaenCriteria *rules, GError **error)
+phaen_criteria_from_version (const PhaenIndicator *indicator,
+                             const PhaenCriteriaVersion *version,
+                             PhaenCriteria *rules,
+                             GError **error)
 {
   g_return_val_if_fail (indicator != NULL && version != NULL && rules != NULL, FALSE);
 
   phaen_criteria_init (rules, indicator->scoring, indicator->direction);
-  rules->pass_percent = version->pass_percent > 0 ? version->pass_percent
-                                                  : PHAEN_PASS_PERCENT_DEFAULT;
+  rules->pass_percent =
+    version->pass_percent > 0 ? version->pass_percent : PHAEN_PASS_PERCENT_DEFAULT;
 
   for (guint i = 0; i < version->items->len; i++)
     {
@@ -51,9 +53,9 @@ phaen_criteria_from_version (const PhaenIndicator *indicator, const PhaenCriteri
             continue;
           rules->threshold[item->level - 1] = item->threshold;
         }
-      else if ((indicator->scoring == PHAEN_SCORING_BANDS
-                || indicator->scoring == PHAEN_SCORING_PMQA7)
-               && rules->n_bands < PHAEN_MAX_BANDS)
+      else if ((indicator->scoring == PHAEN_SCORING_BANDS ||
+                indicator->scoring == PHAEN_SCORING_PMQA7) &&
+               rules->n_bands < PHAEN_MAX_BANDS)
         {
           PhaenBand *band = &rules->band[rules->n_bands++];
 
@@ -78,7 +80,7 @@ phaen_criteria_from_version (const PhaenIndicator *indicator, const PhaenCriteri
       if (n < PHAEN_N_LEVELS)
         {
           g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       _("Indicator %s needs a threshold for each of the five levels."),
+                       _ ("Indicator %s needs a threshold for each of the five levels."),
                        indicator->code);
           return FALSE;
         }
@@ -88,12 +90,13 @@ phaen_criteria_from_version (const PhaenIndicator *indicator, const PhaenCriteri
 
 /* Fills @input from a quarter's result; pass/fail takes the planned outputs from the target. */
 void
-phaen_score_input_from_result (const PhaenIndicator *indicator, const PhaenResult *result,
+phaen_score_input_from_result (const PhaenIndicator *indicator,
+                               const PhaenResult *result,
                                PhaenScoreInput *input)
 {
   double target;
 
-  *input = (PhaenScoreInput) { 0 };
+  *input = (PhaenScoreInput){ 0 };
   if (result != NULL)
     {
       input->text = result->value_text;
@@ -134,8 +137,8 @@ score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      row->problem = g_strdup_printf (_("Indicator %s has no scoring criteria."),
-                                      row->indicator->code);
+      row->problem =
+        g_strdup_printf (_ ("Indicator %s has no scoring criteria."), row->indicator->code);
       return TRUE;
     }
   if (!phaen_criteria_from_version (row->indicator, row->criteria, &row->rules, &local_error))
@@ -153,7 +156,7 @@ score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
       if (!phaen_criteria_score (&row->rules, &input, row->indicator->weight, &row->scores[q],
                                  &score_error))
         {
-          row->scores[q] = (PhaenScore) { .has_score = FALSE, .band = -1 };
+          row->scores[q] = (PhaenScore){ .has_score = FALSE, .band = -1 };
           if (row->problem == NULL)
             row->problem = g_strdup_printf ("%s: %s", row->indicator->code, score_error->message);
         }
@@ -182,7 +185,7 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
   if (card->unit == NULL)
     return NULL;
   card->fiscal_year = fiscal_year;
-  card->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  card->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
 
   indicators = phaen_store_list_indicators (store, unit_id, fiscal_year, error);
   if (indicators == NULL)
@@ -216,7 +219,7 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
         }
       card->total[q] = phaen_score_total (scores, card->rows->len, &card->n_scored[q]);
     }
-  card->weights_ok = phaen_weights_check ((const double *) (void *) weights->data, weights->len,
+  card->weights_ok = phaen_weights_check ((const double *)(void *)weights->data, weights->len,
                                           &card->weight_sum, NULL);
   return g_steal_pointer (&card);
 }

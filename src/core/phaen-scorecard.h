@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   PhaenIndicator *indicator;
-  PhaenCriteriaVersion *criteria; /* in force; NULL when the indicator has none */
-  PhaenCriteria rules;            /* @criteria as the scoring engine reads it */
+  PhaenCriteriaVersion *criteria;       /* in force; NULL when the indicator has none */
+  PhaenCriteria rules;                  /* @criteria as the scoring engine reads it */
   PhaenResult *results[PHAEN_QUARTERS]; /* NULL where nothing was entered */
   PhaenScore scores[PHAEN_QUARTERS];
   char *problem; /* why the indicator cannot be scored (no or bad criteria), else NULL */
@@ -22,7 +22,7 @@ typedef struct
 {
   PhaenUnit *unit;
   int fiscal_year;
-  GPtrArray *rows; /* (element-type PhaenScorecardRow) in the unit's order */
+  GPtrArray *rows;              /* (element-type PhaenScorecardRow) in the unit's order */
   double total[PHAEN_QUARTERS]; /* Σ weighted scores of the quarter, 4 decimals */
   guint n_scored[PHAEN_QUARTERS];
   double weight_sum;
@@ -31,12 +31,16 @@ typedef struct
 
 gboolean phaen_criteria_from_version (const PhaenIndicator *indicator,
                                       const PhaenCriteriaVersion *version,
-                                      PhaenCriteria *rules, GError **error);
-void phaen_score_input_from_result (const PhaenIndicator *indicator, const PhaenResult *result,
+                                      PhaenCriteria *rules,
+                                      GError **error);
+void phaen_score_input_from_result (const PhaenIndicator *indicator,
+                                    const PhaenResult *result,
                                     PhaenScoreInput *input);
 
 /* Indicators scored by quarter (PMQA category 7 is scored by year: see phaen-pmqa.h). */
-PhaenScorecard *phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year,
+PhaenScorecard *phaen_scorecard_build (PhaenStore *store,
+                                       gint64 unit_id,
+                                       int fiscal_year,
                                        GError **error); /* (transfer full) */
 void phaen_scorecard_free (PhaenScorecard *card);
 

@@ -21,8 +21,10 @@ G_DECLARE_FINAL_TYPE (PhaenStore, phaen_store, PHAEN, STORE, GObject)
  * PHAEN_ERROR_CORRUPT or PHAEN_ERROR_TOO_NEW and are never written to. */
 PhaenStore *phaen_store_open (const char *path, GError **error);   /* (transfer full) */
 PhaenStore *phaen_store_create (const char *path, GError **error); /* fails if path exists */
-void phaen_store_open_async (const char *path, GCancellable *cancellable,
-                             GAsyncReadyCallback callback, gpointer user_data);
+void phaen_store_open_async (const char *path,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data);
 PhaenStore *phaen_store_open_finish (GAsyncResult *result, GError **error);
 const char *phaen_store_get_path (PhaenStore *self);
 /* TRUE when writing to @path would overwrite the workspace: its own file (however named: a
@@ -45,8 +47,8 @@ gboolean phaen_store_redo (PhaenStore *self, GError **error);
 void phaen_store_clear_history (PhaenStore *self);
 
 /* Units and people */
-gint64 phaen_store_add_unit (PhaenStore *self, const char *abbr, const char *name,
-                             gint64 parent_id, GError **error);
+gint64 phaen_store_add_unit (
+  PhaenStore *self, const char *abbr, const char *name, gint64 parent_id, GError **error);
 gboolean phaen_store_update_unit (PhaenStore *self, const PhaenUnit *unit, GError **error);
 gboolean phaen_store_delete_unit (PhaenStore *self, gint64 unit_id, GError **error);
 GPtrArray *phaen_store_list_units (PhaenStore *self, GError **error); /* (element-type PhaenUnit) */
@@ -61,98 +63,143 @@ gboolean phaen_store_add_fiscal_year (PhaenStore *self, int fiscal_year, GError 
 GArray *phaen_store_list_fiscal_years (PhaenStore *self, GError **error); /* (element-type int) */
 /* FALSE with PHAEN_ERROR_NOT_FOUND when @fiscal_year is none of the years listed above. */
 gboolean phaen_store_has_fiscal_year (PhaenStore *self, int fiscal_year, GError **error);
-gboolean phaen_store_set_disbursement_targets (PhaenStore *self, int fiscal_year,
+gboolean phaen_store_set_disbursement_targets (PhaenStore *self,
+                                               int fiscal_year,
                                                const double targets[PHAEN_QUARTERS],
                                                GError **error);
-gboolean phaen_store_get_disbursement_targets (PhaenStore *self, int fiscal_year,
-                                               double targets[PHAEN_QUARTERS], GError **error);
+gboolean phaen_store_get_disbursement_targets (PhaenStore *self,
+                                               int fiscal_year,
+                                               double targets[PHAEN_QUARTERS],
+                                               GError **error);
 
 /* Plans */
-gint64 phaen_store_add_plan (PhaenStore *self, gint64 unit_id, int fiscal_year,
-                             PhaenPlanKind kind, const char *title, GError **error);
+gint64 phaen_store_add_plan (PhaenStore *self,
+                             gint64 unit_id,
+                             int fiscal_year,
+                             PhaenPlanKind kind,
+                             const char *title,
+                             GError **error);
 gboolean phaen_store_update_plan (PhaenStore *self, const PhaenPlan *plan, GError **error);
 gboolean phaen_store_delete_plan (PhaenStore *self, gint64 plan_id, GError **error);
 PhaenPlan *phaen_store_get_plan (PhaenStore *self, gint64 plan_id, GError **error);
 /* unit_id 0 and fiscal_year 0 mean any */
-GPtrArray *phaen_store_list_plans (PhaenStore *self, gint64 unit_id, int fiscal_year,
+GPtrArray *phaen_store_list_plans (PhaenStore *self,
+                                   gint64 unit_id,
+                                   int fiscal_year,
                                    GError **error); /* (element-type PhaenPlan) */
-gboolean phaen_store_set_plan_section (PhaenStore *self, gint64 plan_id, const char *key,
-                                       const char *text, GError **error);
-char *phaen_store_get_plan_section (PhaenStore *self, gint64 plan_id, const char *key,
+gboolean phaen_store_set_plan_section (
+  PhaenStore *self, gint64 plan_id, const char *key, const char *text, GError **error);
+char *phaen_store_get_plan_section (PhaenStore *self,
+                                    gint64 plan_id,
+                                    const char *key,
                                     GError **error); /* (transfer full) "" when unset */
 
 /* Activities: listed depth-first in display order with number and depth filled in. */
 GPtrArray *phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error);
 PhaenActivity *phaen_store_get_activity (PhaenStore *self, gint64 activity_id, GError **error);
 /* Inserts at position among parent's children (-1 appends); later siblings move down. */
-gint64 phaen_store_add_activity (PhaenStore *self, gint64 plan_id, gint64 parent_id,
-                                 int position, const char *name, GError **error);
+gint64 phaen_store_add_activity (PhaenStore *self,
+                                 gint64 plan_id,
+                                 gint64 parent_id,
+                                 int position,
+                                 const char *name,
+                                 GError **error);
 /* Writes the scalar fields (name, category, owner, budget, output, progress). */
-gboolean phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity,
-                                      GError **error);
-gboolean phaen_store_set_month_marks (PhaenStore *self, gint64 activity_id, int month,
-                                      guint marks, GError **error);
-gboolean phaen_store_set_month_progress (PhaenStore *self, gint64 activity_id, int month,
-                                         const char *text, GError **error);
+gboolean
+phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GError **error);
+gboolean phaen_store_set_month_marks (
+  PhaenStore *self, gint64 activity_id, int month, guint marks, GError **error);
+gboolean phaen_store_set_month_progress (
+  PhaenStore *self, gint64 activity_id, int month, const char *text, GError **error);
 gboolean phaen_store_delete_activity (PhaenStore *self, gint64 activity_id, GError **error);
 /* Moves under new_parent_id (0 = top level) at position (-1 appends). */
-gboolean phaen_store_move_activity (PhaenStore *self, gint64 activity_id, gint64 new_parent_id,
-                                    int position, GError **error);
+gboolean phaen_store_move_activity (
+  PhaenStore *self, gint64 activity_id, gint64 new_parent_id, int position, GError **error);
 gboolean phaen_store_indent_activity (PhaenStore *self, gint64 activity_id, GError **error);
 gboolean phaen_store_outdent_activity (PhaenStore *self, gint64 activity_id, GError **error);
 
 /* Budget by quarter for a plan */
-gboolean phaen_store_set_budget_quarter (PhaenStore *self, const PhaenBudgetQuarter *q,
-                                         GError **error);
-GArray *phaen_store_list_budget_quarters (PhaenStore *self, gint64 plan_id,
+gboolean
+phaen_store_set_budget_quarter (PhaenStore *self, const PhaenBudgetQuarter *q, GError **error);
+GArray *phaen_store_list_budget_quarters (PhaenStore *self,
+                                          gint64 plan_id,
                                           GError **error); /* (element-type PhaenBudgetQuarter) */
 
 /* Indicators */
-gint64 phaen_store_add_indicator (PhaenStore *self, gint64 unit_id, int fiscal_year,
-                                  const char *code, const char *name, GError **error);
-gboolean phaen_store_update_indicator (PhaenStore *self, const PhaenIndicator *indicator,
-                                       GError **error);
+gint64 phaen_store_add_indicator (PhaenStore *self,
+                                  gint64 unit_id,
+                                  int fiscal_year,
+                                  const char *code,
+                                  const char *name,
+                                  GError **error);
+gboolean
+phaen_store_update_indicator (PhaenStore *self, const PhaenIndicator *indicator, GError **error);
 gboolean phaen_store_delete_indicator (PhaenStore *self, gint64 indicator_id, GError **error);
 PhaenIndicator *phaen_store_get_indicator (PhaenStore *self, gint64 indicator_id, GError **error);
 /* Finds by code within a unit and year, ignoring spaces ("สตป.02" = "สตป. 02") */
-PhaenIndicator *phaen_store_find_indicator (PhaenStore *self, gint64 unit_id, int fiscal_year,
-                                            const char *code, GError **error);
-GPtrArray *phaen_store_list_indicators (PhaenStore *self, gint64 unit_id, int fiscal_year,
+PhaenIndicator *phaen_store_find_indicator (
+  PhaenStore *self, gint64 unit_id, int fiscal_year, const char *code, GError **error);
+GPtrArray *phaen_store_list_indicators (PhaenStore *self,
+                                        gint64 unit_id,
+                                        int fiscal_year,
                                         GError **error); /* (element-type PhaenIndicator) */
 
 /* Criteria versions: the newest is in force. Adding one records its approval date and reason. */
-gint64 phaen_store_add_criteria_version (PhaenStore *self, gint64 indicator_id,
-                                         const PhaenCriteriaVersion *version, GError **error);
-PhaenCriteriaVersion *phaen_store_get_criteria (PhaenStore *self, gint64 indicator_id,
+gint64 phaen_store_add_criteria_version (PhaenStore *self,
+                                         gint64 indicator_id,
+                                         const PhaenCriteriaVersion *version,
+                                         GError **error);
+PhaenCriteriaVersion *phaen_store_get_criteria (PhaenStore *self,
+                                                gint64 indicator_id,
                                                 GError **error); /* NULL + NOT_FOUND if none */
-GPtrArray *phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id,
-                                               GError **error);
+GPtrArray *
+phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GError **error);
 
 /* Quarterly results. value_text is kept as typed; it is parsed (Thai or Arabic digits) into
  * value when it is a number. */
-gboolean phaen_store_set_result (PhaenStore *self, gint64 indicator_id, int quarter,
-                                 const char *value_text, const char *detail,
-                                 const char *problems, GError **error);
-gboolean phaen_store_set_score_override (PhaenStore *self, gint64 indicator_id, int quarter,
-                                         gboolean has_override, double score,
-                                         const char *reason, GError **error);
+gboolean phaen_store_set_result (PhaenStore *self,
+                                 gint64 indicator_id,
+                                 int quarter,
+                                 const char *value_text,
+                                 const char *detail,
+                                 const char *problems,
+                                 GError **error);
+gboolean phaen_store_set_score_override (PhaenStore *self,
+                                         gint64 indicator_id,
+                                         int quarter,
+                                         gboolean has_override,
+                                         double score,
+                                         const char *reason,
+                                         GError **error);
 /* Returns 4 slots, index quarter-1; a slot is NULL when nothing was entered. */
 GPtrArray *phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error);
 
 /* PMQA category 7: one result per BE year */
-gboolean phaen_store_set_pmqa_value (PhaenStore *self, gint64 indicator_id, int year,
-                                     gboolean has_value, double value, GError **error);
-gboolean phaen_store_get_pmqa_value (PhaenStore *self, gint64 indicator_id, int year,
-                                     double *value);
+gboolean phaen_store_set_pmqa_value (PhaenStore *self,
+                                     gint64 indicator_id,
+                                     int year,
+                                     gboolean has_value,
+                                     double value,
+                                     GError **error);
+gboolean
+phaen_store_get_pmqa_value (PhaenStore *self, gint64 indicator_id, int year, double *value);
 
 /* Evidence of a quarter's result: a file stored inside the workspace, or a URL. */
-gint64 phaen_store_add_evidence_file (PhaenStore *self, gint64 indicator_id, int quarter,
-                                      const char *name, const char *mime, GBytes *data,
+gint64 phaen_store_add_evidence_file (PhaenStore *self,
+                                      gint64 indicator_id,
+                                      int quarter,
+                                      const char *name,
+                                      const char *mime,
+                                      GBytes *data,
                                       GError **error);
-gint64 phaen_store_add_evidence_url (PhaenStore *self, gint64 indicator_id, int quarter,
-                                     const char *title, const char *url, GError **error);
-GPtrArray *phaen_store_list_evidence (PhaenStore *self, gint64 indicator_id, int quarter,
-                                      GError **error);
+gint64 phaen_store_add_evidence_url (PhaenStore *self,
+                                     gint64 indicator_id,
+                                     int quarter,
+                                     const char *title,
+                                     const char *url,
+                                     GError **error);
+GPtrArray *
+phaen_store_list_evidence (PhaenStore *self, gint64 indicator_id, int quarter, GError **error);
 GBytes *phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **error);
 gboolean phaen_store_delete_evidence (PhaenStore *self, gint64 evidence_id, GError **error);
 

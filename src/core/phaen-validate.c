@@ -24,8 +24,13 @@ phaen_problem_free (PhaenProblem *problem)
 }
 
 static void
-add_problem (GPtrArray *problems, PhaenProblemKind kind, gint64 unit_id, int fiscal_year,
-             gint64 indicator_id, gint64 plan_id, char *message)
+add_problem (GPtrArray *problems,
+             PhaenProblemKind kind,
+             gint64 unit_id,
+             int fiscal_year,
+             gint64 indicator_id,
+             gint64 plan_id,
+             char *message)
 {
   PhaenProblem *problem = g_new0 (PhaenProblem, 1);
 
@@ -46,25 +51,25 @@ check_required_fields (const PhaenIndicator *indicator, GPtrArray *problems)
     const char *value;
     const char *label;
   } required[] = {
-    { indicator->code, N_("indicator code") },
-    { indicator->name, N_("indicator name") },
-    { indicator->measure_unit, N_("unit of measure") },
-    { indicator->target, N_("target of the current year") },
-    { indicator->owner_name, N_("person responsible") },
+    { indicator->code, N_ ("indicator code") },
+    { indicator->name, N_ ("indicator name") },
+    { indicator->measure_unit, N_ ("unit of measure") },
+    { indicator->target, N_ ("target of the current year") },
+    { indicator->owner_name, N_ ("person responsible") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (phaen_text_is_blank (required[i].value))
       add_problem (problems, PHAEN_PROBLEM_MISSING_FIELD, indicator->unit_id,
                    indicator->fiscal_year, indicator->id, 0,
-                   g_strdup_printf (_("Indicator %s: the %s is missing."),
+                   g_strdup_printf (_ ("Indicator %s: the %s is missing."),
                                     phaen_text_is_blank (indicator->code) ? "?" : indicator->code,
-                                    _(required[i].label)));
+                                    _ (required[i].label)));
 }
 
 static gboolean
-check_scorecard (PhaenStore *store, const PhaenUnit *unit, int fiscal_year, GPtrArray *problems,
-                 GError **error)
+check_scorecard (
+  PhaenStore *store, const PhaenUnit *unit, int fiscal_year, GPtrArray *problems, GError **error)
 {
   g_autoptr (PhaenScorecard) card = phaen_scorecard_build (store, unit->id, fiscal_year, error);
 
@@ -72,21 +77,23 @@ check_scorecard (PhaenStore *store, const PhaenUnit *unit, int fiscal_year, GPtr
     return FALSE;
   if (card->rows->len > 0 && !card->weights_ok)
     add_problem (problems, PHAEN_PROBLEM_WEIGHTS, unit->id, fiscal_year, 0, 0,
-                 g_strdup_printf (_("The weights of %s in fiscal year %d sum to %g, not 100."),
+                 g_strdup_printf (_ ("The weights of %s in fiscal year %d sum to %g, not 100."),
                                   unit->abbr, fiscal_year, card->weight_sum));
   for (guint i = 0; i < card->rows->len; i++)
     {
       PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
 
       if (row->problem)
-        add_problem (problems, PHAEN_PROBLEM_CRITERIA, unit->id, fiscal_year, row->indicator->id,
-                     0, g_strdup (row->problem));
+        add_problem (problems, PHAEN_PROBLEM_CRITERIA, unit->id, fiscal_year, row->indicator->id, 0,
+                     g_strdup (row->problem));
     }
   return TRUE;
 }
 
 static gboolean
-check_efficiency_plan (PhaenStore *store, const PhaenPlan *plan, GPtrArray *problems,
+check_efficiency_plan (PhaenStore *store,
+                       const PhaenPlan *plan,
+                       GPtrArray *problems,
                        GError **error)
 {
   g_autoptr (GPtrArray) items = phaen_store_list_activities (store, plan->id, error);
@@ -98,8 +105,8 @@ check_efficiency_plan (PhaenStore *store, const PhaenPlan *plan, GPtrArray *prob
   if (group_a < EFFICIENCY_MIN_GROUP_A)
     add_problem (problems, PHAEN_PROBLEM_EFFICIENCY_GROUP, plan->unit_id, plan->fiscal_year, 0,
                  plan->id,
-                 g_strdup_printf (_("Plan “%s” has %u items of group A (types 1–3); it needs at "
-                                    "least %d."),
+                 g_strdup_printf (_ ("Plan “%s” has %u items of group A (types 1–3); it needs at "
+                                     "least %d."),
                                   plan->title, group_a, EFFICIENCY_MIN_GROUP_A));
   return TRUE;
 }
@@ -113,8 +120,8 @@ check_efficiency_plan (PhaenStore *store, const PhaenPlan *plan, GPtrArray *prob
 GPtrArray *
 phaen_validate (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
 {
-  g_autoptr (GPtrArray) problems
-    = g_ptr_array_new_with_free_func ((GDestroyNotify) phaen_problem_free);
+  g_autoptr (GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_problem_free);
   g_autoptr (GPtrArray) units = NULL;
   g_autoptr (GArray) years = NULL;
   g_autoptr (GPtrArray) plans = NULL;
@@ -156,7 +163,8 @@ phaen_validate (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **err
     {
       const PhaenPlan *plan = g_ptr_array_index (plans, i);
 
-      if (plan->kind == PHAEN_PLAN_EFFICIENCY && !check_efficiency_plan (store, plan, problems, error))
+      if (plan->kind == PHAEN_PLAN_EFFICIENCY &&
+          !check_efficiency_plan (store, plan, problems, error))
         return NULL;
     }
   return g_steal_pointer (&problems);

@@ -27,7 +27,9 @@ typedef struct
 void phaen_problem_free (PhaenProblem *problem);
 
 /* @unit_id 0 and @fiscal_year 0 check everything. */
-GPtrArray *phaen_validate (PhaenStore *store, gint64 unit_id, int fiscal_year,
+GPtrArray *phaen_validate (PhaenStore *store,
+                           gint64 unit_id,
+                           int fiscal_year,
                            GError **error); /* (transfer full) (element-type PhaenProblem) */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhaenProblem, phaen_problem_free)

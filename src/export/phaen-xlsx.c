@@ -74,8 +74,7 @@ resolve_unit (PhaenStore *store,
   if (plan != NULL && plan->unit_id != unit->id)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("Plan %" PRId64 " does not belong to unit %s."), plan->id,
-                   unit->abbr);
+                   _ ("Plan %" PRId64 " does not belong to unit %s."), plan->id, unit->abbr);
       return NULL;
     }
   return g_steal_pointer (&unit);
