@@ -5,15 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "app-application.h"
 #include "app-gantt-view.h"
 #include "app-new-plan-dialog.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
+#include "app-test-util.h"
 #include "app-window.h"
-#include "phaen-demo.h"
 #include "phaen-error.h"
 
 typedef struct
@@ -26,22 +25,6 @@ typedef struct
 
 /* ------------------------------------------------------------------ helpers */
 
-/* Runs the main loop until @done says so, for at most ten seconds. */
-static gboolean
-wait_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
 /* Runs the main loop for @ms milliseconds, timeouts included. */
 static void
 run_for (guint ms)
@@ -51,48 +34,6 @@ run_for (guint ms)
   while (g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (2000);
-}
-
-static gboolean
-idle_done (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  g_assert_true (wait_until (idle_done, NULL));
-}
-
-static gboolean
-has_store (gpointer data)
-{
-  return app_window_get_store (data) != NULL;
-}
-
-/* The message dialog on top of @window, if any. */
-static AdwMessageDialog *
-find_dialog (AppWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return find_dialog (data) != NULL;
 }
 
 static gboolean
@@ -135,87 +76,22 @@ row_of (PhaenStore *store, gint64 plan_id, gint64 activity_id)
   return -1;
 }
 
-static void
-open_in_window (Fixture *fixture, const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  app_window_open (fixture->window, file);
-  g_assert_true (wait_until (has_store, fixture->window));
-  settle ();
-}
-
-/* Widgets of @type under @root, depth first. */
-static void
-collect_widgets (GtkWidget *root, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-/* What Enter does in an entry: its text widget activates, and the entry with it. */
-static void
-press_enter (GtkEditable *entry)
-{
-  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
-}
-
 /* ------------------------------------------------------------------ fixture */
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenStore) store = NULL;
-
-  fixture->dir = g_dir_make_tmp ("phaen-app-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sample.phaen", NULL);
-  store = phaen_store_create (fixture->path, &error);
-  g_assert_no_error (error);
-  phaen_demo_load_dir (store, PHAEN_SOURCE_DATADIR "/sample", &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  fixture->app = app_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (app_window_new (fixture->app));
+  fixture->dir = app_test_sample_new ("phaen-app-XXXXXX", &fixture->path);
+  fixture->window = app_test_window_new (&fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   settle ();
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  settle ();
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  app_test_window_close (&fixture->window, &fixture->app);
+  app_test_sample_remove (&fixture->dir, &fixture->path);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -235,7 +111,7 @@ test_plan_edit_undo_reopen (Fixture *fixture, gconstpointer data)
   guint n_rows;
   int row;
 
-  open_in_window (fixture, fixture->path);
+  app_test_open (fixture->window, fixture->path);
   store = app_window_get_store (fixture->window);
   plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
   g_assert_true (app_window_show_plan (fixture->window, plan_id));
@@ -312,7 +188,7 @@ test_plan_section_text (Fixture *fixture, gconstpointer data)
   GtkTextIter end;
   gint64 plan_id;
 
-  open_in_window (fixture, fixture->path);
+  app_test_open (fixture->window, fixture->path);
   store = app_window_get_store (fixture->window);
   plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
   g_assert_true (app_window_show_plan (fixture->window, plan_id));
@@ -367,7 +243,7 @@ test_plan_next_year_months (Fixture *fixture, gconstpointer data)
   int before;
   guint last;
 
-  open_in_window (fixture, fixture->path);
+  app_test_open (fixture->window, fixture->path);
   store = app_window_get_store (fixture->window);
   plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
   g_assert_true (app_window_show_plan (fixture->window, plan_id));
@@ -460,7 +336,7 @@ test_plan_export (Fixture *fixture, gconstpointer data)
       g_test_skip ("pdftotext (poppler-utils) and unzip read the exports back");
       return;
     }
-  open_in_window (fixture, fixture->path);
+  app_test_open (fixture->window, fixture->path);
   plan_id = find_plan (app_window_get_store (fixture->window), "กพร.", PHAEN_PLAN_PROCESS);
   g_assert_true (app_window_show_plan (fixture->window, plan_id));
   settle ();
@@ -541,7 +417,7 @@ test_open_foreign_file (Fixture *fixture, gconstpointer data)
   adw_message_dialog_response (dialog, "close");
   settle ();
 
-  open_in_window (fixture, fixture->path);
+  app_test_open (fixture->window, fixture->path);
   g_assert_nonnull (app_window_get_store (fixture->window));
 }
 
@@ -602,29 +478,6 @@ test_new_workspace_plan (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (plans->len, ==, 0);
 }
 
-/* GTK warns when there is no session bus (none under xvfb-run): not a failure of the app.
- * Every other message goes on to the default writer, which aborts on warnings in tests. */
-static GLogWriterOutput
-drop_no_session_bus (GLogLevelFlags level,
-                     const GLogField *fields,
-                     gsize n_fields,
-                     gpointer user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE"))
-        message = fields[i].value;
-    }
-  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && strstr (message, "session bus") != NULL)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 /* The language menu keeps the choice for the next start. */
 static void
 test_window_language (Fixture *fixture, gconstpointer data)
@@ -658,7 +511,7 @@ test_window_narrow (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) menus = g_ptr_array_new ();
   GtkWidget *menu;
 
-  open_in_window (fixture, fixture->path);
+  app_test_open (fixture->window, fixture->path);
   /* The sidebar's header bar: the one with the workspace's name. */
   collect_widgets (gtk_widget_get_ancestor (title, ADW_TYPE_HEADER_BAR), GTK_TYPE_MENU_BUTTON,
                    menus);
@@ -684,16 +537,8 @@ test_thai_by_default (void)
 int
 main (int argc, char **argv)
 {
-  g_log_set_writer_func (drop_no_session_bus, NULL, NULL);
-  app_application_init_i18n ();
-  if (!gtk_init_check ())
-    {
-      /* TAP for "skipped": `make test` runs the suite under xvfb-run when there is no display. */
-      g_print ("1..0 # SKIP no display for the UI tests\n");
-      return 0;
-    }
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!app_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/app/i18n/thai-by-default", test_thai_by_default);
   g_test_add ("/app/plan/edit-undo-reopen", Fixture, NULL, fixture_set_up,

@@ -5,15 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "app-application.h"
 #include "app-criteria-editor.h"
 #include "app-indicator-editor.h"
 #include "app-indicators-page.h"
 #include "app-pmqa-page.h"
+#include "app-test-util.h"
 #include "app-window.h"
-#include "phaen-demo.h"
 #include "phaen-error.h"
 #include "phaen-pmqa.h"
 #include "phaen-score.h"
@@ -29,63 +28,6 @@ typedef struct
 } Fixture;
 
 /* ------------------------------------------------------------------ helpers */
-
-/* Runs the main loop until @done says so, for at most ten seconds. */
-static gboolean
-wait_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static gboolean
-idle_done (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  g_assert_true (wait_until (idle_done, NULL));
-}
-
-static gboolean
-has_store (gpointer data)
-{
-  return app_window_get_store (data) != NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (AppWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
 
 /* The first widget of @type under @root, depth first. */
 static GtkWidget *
@@ -210,46 +152,11 @@ open_stp02 (Fixture *fixture, gint64 *out_id)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenStore) store = NULL;
-  g_autoptr (GFile) file = NULL;
-
-  fixture->dir = g_dir_make_tmp ("phaen-indicator-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sample.phaen", NULL);
-  store = phaen_store_create (fixture->path, &error);
-  g_assert_no_error (error);
-  phaen_demo_load_dir (store, PHAEN_SOURCE_DATADIR "/sample", &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  fixture->app = app_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (app_window_new (fixture->app));
+  fixture->dir = app_test_sample_new ("phaen-indicator-editor-XXXXXX", &fixture->path);
+  fixture->window = app_test_window_new (&fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  app_window_open (fixture->window, file);
-  g_assert_true (wait_until (has_store, fixture->window));
-  settle ();
+  app_test_open (fixture->window, fixture->path);
   fixture->store = app_window_get_store (fixture->window);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -259,13 +166,8 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  settle ();
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  app_test_window_close (&fixture->window, &fixture->app);
+  app_test_sample_remove (&fixture->dir, &fixture->path);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -689,40 +591,11 @@ test_pmqa_export (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (strings, "พ.ศ.2565"));
 }
 
-/* GTK warns when there is no session bus (none under xvfb-run): not a failure of the app. */
-static GLogWriterOutput
-drop_no_session_bus (GLogLevelFlags level,
-                     const GLogField *fields,
-                     gsize n_fields,
-                     gpointer user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE"))
-        message = fields[i].value;
-    }
-  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && strstr (message, "session bus") != NULL)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 int
 main (int argc, char **argv)
 {
-  g_log_set_writer_func (drop_no_session_bus, NULL, NULL);
-  app_application_init_i18n ();
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display for the UI tests\n");
-      return 0;
-    }
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!app_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/indicator-editor/weight/thai-digits-undo", test_weight_thai_digits_undo);

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "app-application.h"
 #include "app-dashboard-page.h"
@@ -14,9 +13,9 @@
 #include "app-indicators-page.h"
 #include "app-result-editor.h"
 #include "app-results-page.h"
+#include "app-test-util.h"
 #include "app-window.h"
 #include "phaen-calendar.h"
-#include "phaen-demo.h"
 #include "phaen-result-check.h"
 #include "phaen-scorecard.h"
 #include "phaen-thai-text.h"
@@ -33,49 +32,6 @@ typedef struct
 } Fixture;
 
 /* ------------------------------------------------------------------ helpers */
-
-static gboolean
-wait_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static gboolean
-idle_done (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  g_assert_true (wait_until (idle_done, NULL));
-}
-
-static gboolean
-has_store (gpointer data)
-{
-  return app_window_get_store (data) != NULL;
-}
-
-static void
-collect_widgets (GtkWidget *root, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
 
 /* The one widget of @type in the window. */
 static gpointer
@@ -152,13 +108,6 @@ show_results (Fixture *fixture, int quarter)
   return page;
 }
 
-/* What Enter does in an entry: its text widget activates, and the entry with it. */
-static void
-press_enter (GtkEditable *entry)
-{
-  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
-}
-
 static void
 undo (Fixture *fixture)
 {
@@ -172,34 +121,16 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenStore) store = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (PhaenUnit) unit = NULL;
   g_autoptr (PhaenIndicator) indicator = NULL;
 
-  fixture->dir = g_dir_make_tmp ("phaen-results-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sample.phaen", NULL);
-  store = phaen_store_create (fixture->path, &error);
-  g_assert_no_error (error);
-  phaen_demo_load_dir (store, PHAEN_SOURCE_DATADIR "/sample", &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  fixture->app = app_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  fixture->window = g_object_ref_sink (app_window_new (fixture->app));
+  fixture->dir = app_test_sample_new ("phaen-results-XXXXXX", &fixture->path);
+  fixture->window = app_test_window_new (&fixture->app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (fixture->window));
   settle ();
 
-  file = g_file_new_for_path (fixture->path);
-  app_window_open (fixture->window, file);
-  g_assert_true (wait_until (has_store, fixture->window));
-  settle ();
+  app_test_open (fixture->window, fixture->path);
   fixture->store = app_window_get_store (fixture->window);
   unit = phaen_store_find_unit (fixture->store, "สตป.", &error);
   g_assert_no_error (error);
@@ -210,32 +141,11 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   fixture->store = NULL;
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  settle ();
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  app_test_window_close (&fixture->window, &fixture->app);
+  app_test_sample_remove (&fixture->dir, &fixture->path);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -413,7 +323,8 @@ test_tab_order (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_label_get_selectable (score));
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (score)));
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (weighted)));
-  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (app_result_editor_get_detail_view (editor))));
+  g_assert_true (
+    gtk_widget_get_focusable (GTK_WIDGET (app_result_editor_get_detail_view (editor))));
 }
 
 static gboolean
@@ -655,40 +566,11 @@ test_dashboard (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (app_dashboard_page_get_status_text (page, fixture->stp02), ==, status);
 }
 
-/* GTK warns when there is no session bus (none under xvfb-run): not a failure of the app. */
-static GLogWriterOutput
-drop_no_session_bus (GLogLevelFlags level,
-                     const GLogField *fields,
-                     gsize n_fields,
-                     gpointer user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE"))
-        message = fields[i].value;
-    }
-  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && strstr (message, "session bus") != NULL)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 int
 main (int argc, char **argv)
 {
-  g_log_set_writer_func (drop_no_session_bus, NULL, NULL);
-  app_application_init_i18n ();
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display for the UI tests\n");
-      return 0;
-    }
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!app_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/results/quarterly/reenter", Fixture, NULL, fixture_set_up, test_reenter_quarters,
               fixture_tear_down);

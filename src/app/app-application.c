@@ -37,18 +37,6 @@ running_uninstalled (void)
   return exe != NULL && g_str_has_prefix (exe, PHAEN_BUILD_ROOT "/");
 }
 
-static const char *
-sample_dir (void)
-{
-  const char *env = g_getenv ("PHAEN_SAMPLE_DIR");
-
-  if (env != NULL)
-    return env;
-  if (g_file_test (PHAEN_SOURCE_DATADIR "/sample", G_FILE_TEST_IS_DIR))
-    return PHAEN_SOURCE_DATADIR "/sample";
-  return PHAEN_DATADIR "/sample";
-}
-
 static AppWindow *
 new_window (AppApplication *self)
 {
@@ -389,7 +377,7 @@ app_application_ensure_sample (AppApplication *self, GError **error)
   store = phaen_store_create (path, error);
   if (store == NULL)
     return NULL;
-  if (!phaen_demo_load_dir (store, sample_dir (), error))
+  if (!phaen_demo_load_dir (store, phaen_demo_sample_dir (), error))
     {
       const char *suffixes[] = { "", "-wal", "-shm" };
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-export.h"
 #include "app-dashboard-page.h"
 #include "phaen-calendar.h"
 #include "phaen-chart-progress.h"
@@ -52,17 +53,6 @@ enum
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ helpers */
-
-static void
-toast (AppDashboardPage *self, const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
 
 static const PhaenChartStyle *
 screen_style (void)
@@ -383,29 +373,17 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   gtk_spinner_stop (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.export-xlsx", TRUE);
-  if (!phaen_xlsx_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-  toast (self, _ ("The XLSX workbook is written."));
+  phaen_xlsx_export_finish (result, &error);
+  app_export_report (GTK_WIDGET (self), error, _ ("The XLSX workbook is written."));
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, AppDashboardPage *self)
+export_to (GtkWidget *widget, GFile *file)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  AppDashboardPage *self = APP_DASHBOARD_PAGE (widget);
+  g_autofree char *path = self->store != NULL ? g_file_get_path (file) : NULL;
   PhaenXlsxOptions options;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
   if (path == NULL)
     return;
 
@@ -425,23 +403,12 @@ static void
 export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppDashboardPage *self = APP_DASHBOARD_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->store == NULL)
     return;
-  chooser =
-    gtk_file_chooser_native_new (_ ("Export as XLSX"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("Excel workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strdup_printf (_ ("Quarterly results %d.xlsx"), self->fiscal_year);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  app_export_choose (widget, APP_EXPORT_XLSX, name, NULL, export_to);
 }
 
 /* ------------------------------------------------------------------ overrides */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-export.h"
 #include "app-efficiency-page.h"
 #include "phaen-calendar.h"
 #include "phaen-efficiency.h"
@@ -89,17 +90,6 @@ static void month_notify (AppEfficiencyPage *self);
 
 /* ------------------------------------------------------------------ helpers */
 
-static void
-toast (AppEfficiencyPage *self, const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
-
 static GtkLabel *
 new_label (const char *css_class)
 {
@@ -162,7 +152,7 @@ row_save (ItemRow *row)
   if (g_str_equal (text, stored))
     return;
   if (!phaen_store_set_month_progress (self->store, row->id, self->month, text, &error))
-    toast (self, error->message);
+    app_toast (GTK_WIDGET (self), error->message);
 }
 
 /* `ม.ค.61 ●, มิ.ย.61 ○`: the item's planned outputs over the year, achieved ones filled. */
@@ -238,7 +228,7 @@ row_check_toggled_cb (GtkCheckButton *check, ItemRow *row)
     return;
   if (!phaen_store_set_month_marks (self->store, row->id, self->month, marks, &error))
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       self->loading = TRUE;
       gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
       self->loading = FALSE;
@@ -393,7 +383,7 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
 
   if (!phaen_efficiency_round (self->items, round, PHAEN_PASS_PERCENT_DEFAULT, &result, &error))
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       return;
     }
   last = phaen_fiscal_month_header (self->plan->fiscal_year, result.months - 1, FALSE);

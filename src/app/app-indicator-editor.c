@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "app-export.h"
 #include "app-indicator-editor.h"
 #include "app-pmqa-page.h"
 #include "phaen-error.h"
@@ -139,17 +140,6 @@ enum
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ helpers */
-
-static void
-toast (AppIndicatorEditor *self, const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
 
 static char **
 text_slot (PhaenIndicator *indicator, const FieldInfo *info)
@@ -396,7 +386,7 @@ commit_and_report (Field *field)
   g_autoptr (GError) error = NULL;
 
   if (!field_commit (field, &error))
-    toast (field->editor, error->message);
+    app_toast (GTK_WIDGET (field->editor), error->message);
 }
 
 static void
@@ -776,7 +766,7 @@ app_indicator_editor_commit_field (AppIndicatorEditor *self, const char *key, GE
     }
   if (field_commit (field, &local_error))
     return TRUE;
-  toast (self, local_error->message);
+  app_toast (GTK_WIDGET (self), local_error->message);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-export.h"
 #include "app-gantt-view.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
@@ -85,17 +86,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ helpers */
 
-static void
-toast (AppPlanPage *self, const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
-
 static char *
 buffer_text (GtkTextView *view)
 {
@@ -119,7 +109,7 @@ section_save (Section *section)
   section->dirty = FALSE;
   text = buffer_text (section->view);
   if (!phaen_store_set_plan_section (self->store, self->plan_id, section->info->key, text, &error))
-    toast (self, error->message);
+    app_toast (GTK_WIDGET (self), error->message);
 }
 
 /* Brings the editors, the title and the tools in line with the store (after an undo, say);
@@ -160,7 +150,7 @@ reload (AppPlanPage *self)
         phaen_store_get_plan_section (self->store, self->plan_id, section->info->key, &error);
       if (stored == NULL)
         {
-          toast (self, error->message);
+          app_toast (GTK_WIDGET (self), error->message);
           g_clear_error (&error);
           continue;
         }
@@ -247,7 +237,7 @@ section_focus_leave_cb (GtkEventControllerFocus *controller, Section *section)
 static void
 grid_message_cb (GtkWidget *grid, const char *text, AppPlanPage *self)
 {
-  toast (self, text);
+  app_toast (GTK_WIDGET (self), text);
 }
 
 static void
@@ -264,7 +254,7 @@ title_activate_cb (AppPlanPage *self)
   plan->title = g_strstrip (g_strdup (title));
   if (!phaen_store_update_plan (self->store, plan, &error))
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       gtk_editable_set_text (GTK_EDITABLE (self->title_entry), self->plan->title);
     }
 }
@@ -289,7 +279,7 @@ extra_months_changed_cb (AppPlanPage *self)
   plan->extra_months = months;
   if (!phaen_store_update_plan (self->store, plan, &error))
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       self->loading = TRUE;
       gtk_spin_button_set_value (self->extra_months_spin, self->plan->extra_months);
       self->loading = FALSE;
@@ -309,13 +299,8 @@ xlsx_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   set_busy (self, NULL);
-  if (!phaen_xlsx_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-  toast (self, _ ("The XLSX workbook is written."));
+  phaen_xlsx_export_finish (result, &error);
+  app_export_report (GTK_WIDGET (self), error, _ ("The XLSX workbook is written."));
 }
 
 static void
@@ -339,16 +324,9 @@ export_xlsx (AppPlanPage *self, const char *path)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, AppPlanPage *self)
+export_to (GtkWidget *widget, GFile *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      app_plan_page_export (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  app_plan_page_export (APP_PLAN_PAGE (widget), file);
 }
 
 /* A PDF export: the chart reads the plan on the main thread, then is the worker's alone. */
@@ -388,13 +366,8 @@ pdf_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-  toast (self, _ ("The PDF is written."));
+  g_task_propagate_boolean (G_TASK (result), &error);
+  app_export_report (GTK_WIDGET (self), error, _ ("The PDF is written."));
 }
 
 static void
@@ -408,7 +381,7 @@ export_pdf (AppPlanPage *self, const char *path)
   job->path = g_strdup (path);
   if (job->chart == NULL)
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       pdf_job_free (job);
       return;
     }
@@ -473,7 +446,7 @@ print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, App
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
     }
 }
 
@@ -493,7 +466,7 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, error->message);
+    app_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -511,56 +484,30 @@ static void
 export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppPlanPage *self = APP_PLAN_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr (GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   if (self->plan == NULL || self->busy)
     return;
   app_plan_page_flush (self);
-
-  chooser =
-    gtk_file_chooser_native_new (_ ("Export as XLSX"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("Excel workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = suggested_name (self, ".xlsx");
   folder = workspace_folder (self);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  app_export_choose (widget, APP_EXPORT_XLSX, name, folder, export_to);
 }
 
 static void
 export_pdf_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppPlanPage *self = APP_PLAN_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr (GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   if (self->plan == NULL || self->busy)
     return;
   app_plan_page_flush (self);
-
-  chooser =
-    gtk_file_chooser_native_new (_ ("Export as PDF"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = suggested_name (self, ".pdf");
   folder = workspace_folder (self);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  app_export_choose (widget, APP_EXPORT_PDF, name, folder, export_to);
 }
 
 /* ------------------------------------------------------------------ sections */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "app-export.h"
 #include "app-pmqa-page.h"
 #include "phaen-pmqa.h"
 #include "phaen-thai-text.h"
@@ -102,17 +103,6 @@ app_pmqa_group_title (const char *group)
 }
 
 /* ------------------------------------------------------------------ helpers */
-
-static void
-toast (AppPmqaPage *self, const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
 
 static void
 group_view_free (GroupView *view)
@@ -263,7 +253,7 @@ commit_and_report (AppPmqaPage *self, GtkWidget *entry)
   g_autoptr (GError) error = NULL;
 
   if (!commit_cell (self, entry, &error))
-    toast (self, error->message);
+    app_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -322,7 +312,7 @@ score_chosen_cb (GtkDropDown *dropdown, GParamSpec *pspec, AppPmqaPage *self)
   indicator = phaen_store_get_indicator (self->store, indicator_id, &error);
   if (indicator == NULL)
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (has_suggestion && fabs (suggested - chosen) < 1e-9)
@@ -333,7 +323,7 @@ score_chosen_cb (GtkDropDown *dropdown, GParamSpec *pspec, AppPmqaPage *self)
       indicator->pmqa_score = chosen;
     }
   if (!phaen_store_update_indicator (self->store, indicator, &error))
-    toast (self, error->message);
+    app_toast (GTK_WIDGET (self), error->message);
 }
 
 /* ------------------------------------------------------------------ building */
@@ -605,7 +595,7 @@ reload (AppPmqaPage *self)
   table = phaen_pmqa_table_build (self->store, self->unit_id, self->fiscal_year, &error);
   if (table == NULL)
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (table->groups->len == 0)
@@ -667,50 +657,27 @@ xlsx_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   set_busy (self, FALSE);
-  if (!phaen_xlsx_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-  toast (self, _ ("The XLSX workbook is written."));
+  phaen_xlsx_export_finish (result, &error);
+  app_export_report (GTK_WIDGET (self), error, _ ("The XLSX workbook is written."));
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, AppPmqaPage *self)
+export_to (GtkWidget *widget, GFile *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      app_pmqa_page_export (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  app_pmqa_page_export (APP_PMQA_PAGE (widget), file);
 }
 
 static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppPmqaPage *self = APP_PMQA_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->store == NULL || self->busy)
     return;
   app_pmqa_page_flush (self);
-  chooser =
-    gtk_file_chooser_native_new (_ ("Export as XLSX"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("Excel workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strdup_printf (_ ("PMQA category 7 %d.xlsx"), self->fiscal_year);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  app_export_choose (widget, APP_EXPORT_XLSX, name, NULL, export_to);
 }
 
 /* ------------------------------------------------------------------ overrides */

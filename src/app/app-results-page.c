@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-export.h"
 #include "app-results-page.h"
 #include "phaen-calendar.h"
 #include "phaen-scorecard.h"
@@ -41,17 +42,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ helpers */
-
-static void
-toast (AppResultsPage *self, const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
 
 static gboolean
 editors_match (AppResultsPage *self, const PhaenScorecard *card)
@@ -142,7 +132,7 @@ reload_full (AppResultsPage *self, gboolean new_unit)
   card = phaen_scorecard_build (self->store, self->unit_id, self->fiscal_year, &error);
   if (card == NULL)
     {
-      toast (self, error->message);
+      app_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (card->rows->len == 0)
