@@ -24,7 +24,7 @@ remove_workspace (const char *path, GError **error)
       if (g_unlink (file) != 0 && errno != ENOENT)
         {
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                       _("“%s” could not be replaced: %s"), file, g_strerror (errno));
+                       _ ("“%s” could not be replaced: %s"), file, g_strerror (errno));
           return FALSE;
         }
     }
@@ -34,13 +34,13 @@ remove_workspace (const char *path, GError **error)
 int
 cli_demo (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE — build the sample workspace"));
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_ ("FILE — build the sample workspace"));
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
-    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
-    { NULL }
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Replace FILE if it exists"), NULL }, { NULL }
   };
   const char *path;
 
@@ -52,7 +52,7 @@ cli_demo (int argc, char **argv)
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (!force)
-        return cli_fail (CLI_EXIT_FAILED, _("“%s” exists already; use --force to replace it."),
+        return cli_fail (CLI_EXIT_FAILED, _ ("“%s” exists already; use --force to replace it."),
                          path);
       if (!remove_workspace (path, &error))
         return cli_fail_error (error);
@@ -65,6 +65,6 @@ cli_demo (int argc, char **argv)
       remove_workspace (path, NULL);
       return cli_fail_error (error);
     }
-  g_print (_("Sample workspace written to %s\n"), path);
+  g_print (_ ("Sample workspace written to %s\n"), path);
   return CLI_EXIT_OK;
 }
