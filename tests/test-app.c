@@ -62,6 +62,17 @@ find_plan (PhaenStore *store, const char *unit_abbr, PhaenPlanKind kind)
   g_assert_not_reached ();
 }
 
+/* Opens the sample in the window and shows กพร.'s process plan (seed 000). */
+static AppPlanPage *
+show_kpr_plan (Fixture *fixture, gint64 *plan_id)
+{
+  app_test_open (fixture->window, fixture->path);
+  *plan_id = find_plan (app_window_get_store (fixture->window), "กพร.", PHAEN_PLAN_PROCESS);
+  g_assert_true (app_window_show_plan (fixture->window, *plan_id));
+  settle ();
+  return app_window_get_plan_page (fixture->window);
+}
+
 /* The grid row of @activity_id: the grid shows the activities in display order. */
 static int
 row_of (PhaenStore *store, gint64 plan_id, gint64 activity_id)
@@ -111,12 +122,8 @@ test_plan_edit_undo_reopen (Fixture *fixture, gconstpointer data)
   guint n_rows;
   int row;
 
-  app_test_open (fixture->window, fixture->path);
+  page = show_kpr_plan (fixture, &plan_id);
   store = app_window_get_store (fixture->window);
-  plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
-  g_assert_true (app_window_show_plan (fixture->window, plan_id));
-  settle ();
-  page = app_window_get_plan_page (fixture->window);
   grid = APP_PLAN_GRID (app_plan_page_get_grid (page));
   g_assert_cmpint (app_plan_page_get_plan_id (page), ==, plan_id);
   n_rows = app_plan_grid_get_n_rows (grid);
@@ -188,12 +195,8 @@ test_plan_section_text (Fixture *fixture, gconstpointer data)
   GtkTextIter end;
   gint64 plan_id;
 
-  app_test_open (fixture->window, fixture->path);
+  page = show_kpr_plan (fixture, &plan_id);
   store = app_window_get_store (fixture->window);
-  plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
-  g_assert_true (app_window_show_plan (fixture->window, plan_id));
-  settle ();
-  page = app_window_get_plan_page (fixture->window);
   view = app_plan_page_get_section_view (page, PHAEN_SECTION_DIGITAL);
   g_assert_nonnull (view);
   before = phaen_store_get_plan_section (store, plan_id, PHAEN_SECTION_DIGITAL, &error);
@@ -243,12 +246,8 @@ test_plan_next_year_months (Fixture *fixture, gconstpointer data)
   int before;
   guint last;
 
-  app_test_open (fixture->window, fixture->path);
+  page = show_kpr_plan (fixture, &plan_id);
   store = app_window_get_store (fixture->window);
-  plan_id = find_plan (store, "กพร.", PHAEN_PLAN_PROCESS);
-  g_assert_true (app_window_show_plan (fixture->window, plan_id));
-  settle ();
-  page = app_window_get_plan_page (fixture->window);
   grid = APP_PLAN_GRID (app_plan_page_get_grid (page));
   collect_widgets (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 1);
@@ -336,11 +335,7 @@ test_plan_export (Fixture *fixture, gconstpointer data)
       g_test_skip ("pdftotext (poppler-utils) and unzip read the exports back");
       return;
     }
-  app_test_open (fixture->window, fixture->path);
-  plan_id = find_plan (app_window_get_store (fixture->window), "กพร.", PHAEN_PLAN_PROCESS);
-  g_assert_true (app_window_show_plan (fixture->window, plan_id));
-  settle ();
-  page = app_window_get_plan_page (fixture->window);
+  page = show_kpr_plan (fixture, &plan_id);
 
   app_plan_page_export (page, pdf_file);
   g_assert_true (app_plan_page_get_busy (page));

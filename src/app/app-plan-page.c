@@ -480,34 +480,31 @@ forward_action (GtkWidget *widget, const char *action_name, GVariant *param)
     gtk_widget_activate_action_variant (self->grid, grid_action, NULL);
 }
 
+/* Asks where to write the plan, offering a file named after it beside the workspace. */
 static void
-export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
+choose_export (AppPlanPage *self, AppExportFormat format, const char *extension)
 {
-  AppPlanPage *self = APP_PLAN_PAGE (widget);
   g_autoptr (GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   if (self->plan == NULL || self->busy)
     return;
   app_plan_page_flush (self);
-  name = suggested_name (self, ".xlsx");
+  name = suggested_name (self, extension);
   folder = workspace_folder (self);
-  app_export_choose (widget, APP_EXPORT_XLSX, name, folder, export_to);
+  app_export_choose (GTK_WIDGET (self), format, name, folder, export_to);
+}
+
+static void
+export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  choose_export (APP_PLAN_PAGE (widget), APP_EXPORT_XLSX, ".xlsx");
 }
 
 static void
 export_pdf_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  AppPlanPage *self = APP_PLAN_PAGE (widget);
-  g_autoptr (GFile) folder = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->plan == NULL || self->busy)
-    return;
-  app_plan_page_flush (self);
-  name = suggested_name (self, ".pdf");
-  folder = workspace_folder (self);
-  app_export_choose (widget, APP_EXPORT_PDF, name, folder, export_to);
+  choose_export (APP_PLAN_PAGE (widget), APP_EXPORT_PDF, ".pdf");
 }
 
 /* ------------------------------------------------------------------ sections */
