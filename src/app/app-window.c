@@ -904,7 +904,7 @@ app_window_open (AppWindow *self, GFile *file)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  phaen_store_open_async (path, self->cancellable, open_cb, g_object_ref (self));
+  phaen_store_open_async (path, PHAEN_STORE_OPEN_DEFAULT, self->cancellable, open_cb, g_object_ref (self));
 }
 
 void

@@ -54,7 +54,7 @@ cli_parse (GOptionContext *context, int *argc, char ***argv, int n_positional)
 PhaenStore *
 cli_open_store (const char *path, GError **error)
 {
-  return phaen_store_open (path, error);
+  return phaen_store_open_read_only (path, error);
 }
 
 gboolean

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
  * @PHAEN_ERROR_INVALID: input that cannot be accepted (a non-number, a bad date, …)
  * @PHAEN_ERROR_NOT_FOUND: a unit, year, plan or indicator that does not exist
  * @PHAEN_ERROR_EXPORT: the exporter or renderer failed (libxlsxwriter, cairo)
+ * @PHAEN_ERROR_LOCKED: someone else has the workspace open for editing (message says who,
+ *   where and since when); it can still be opened read-only
+ * @PHAEN_ERROR_READ_ONLY: an edit was refused because the workspace is open read-only
+ * @PHAEN_ERROR_SCHEMA: the workspace's structure is not one Phaen wrote (tables, triggers or
+ *   views added or changed); it can be repaired into a copy
  */
 typedef enum
 {
@@ -29,6 +34,9 @@ typedef enum
   PHAEN_ERROR_INVALID,
   PHAEN_ERROR_NOT_FOUND,
   PHAEN_ERROR_EXPORT,
+  PHAEN_ERROR_LOCKED,
+  PHAEN_ERROR_READ_ONLY,
+  PHAEN_ERROR_SCHEMA,
 } PhaenError;
 
 GQuark phaen_error_quark (void);

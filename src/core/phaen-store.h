@@ -17,15 +17,66 @@ G_BEGIN_DECLS
 #define PHAEN_TYPE_STORE (phaen_store_get_type ())
 G_DECLARE_FINAL_TYPE (PhaenStore, phaen_store, PHAEN, STORE, GObject)
 
-/* Opening. Foreign, empty, truncated or newer files are refused with PHAEN_ERROR_NOT_WORKSPACE,
- * PHAEN_ERROR_CORRUPT or PHAEN_ERROR_TOO_NEW and are never written to. */
-PhaenStore *phaen_store_open (const char *path, GError **error);   /* (transfer full) */
+/**
+ * PhaenStoreOpenFlags:
+ * @PHAEN_STORE_OPEN_DEFAULT: open for editing: takes the workspace's lock file, migrates an
+ *   older schema (after a backup) and checks the file's integrity; when the file, its folder or
+ *   its medium cannot be written, the workspace opens read-only instead (see
+ *   phaen_store_get_read_only_reason())
+ * @PHAEN_STORE_OPEN_READ_ONLY: only to look: nothing is written, not even SQLite's sidecar
+ *   files, and no lock is taken (info, score, export, a second viewer)
+ * @PHAEN_STORE_OPEN_IGNORE_LOCK: take the lock even when another writer's lock file is there
+ *   (the user said that computer no longer has it open)
+ */
+typedef enum
+{
+  PHAEN_STORE_OPEN_DEFAULT = 0,
+  PHAEN_STORE_OPEN_READ_ONLY = 1 << 0,
+  PHAEN_STORE_OPEN_IGNORE_LOCK = 1 << 1,
+} PhaenStoreOpenFlags;
+
+/**
+ * PhaenStoreReadOnly:
+ * Why a workspace is open read-only.
+ */
+typedef enum
+{
+  PHAEN_STORE_WRITABLE,
+  PHAEN_STORE_READ_ONLY_REQUESTED, /* PHAEN_STORE_OPEN_READ_ONLY */
+  PHAEN_STORE_READ_ONLY_FILE,      /* the file has no write permission */
+  PHAEN_STORE_READ_ONLY_FOLDER,    /* its folder cannot be written (SQLite's journal goes there) */
+  PHAEN_STORE_READ_ONLY_MEDIUM,    /* a read-only disk, a CD, a write-protected stick */
+} PhaenStoreReadOnly;
+
+/* Opening. Only regular files are opened (links resolved first). Foreign, empty, truncated,
+ * newer or tampered files are refused with PHAEN_ERROR_NOT_WORKSPACE, PHAEN_ERROR_CORRUPT,
+ * PHAEN_ERROR_TOO_NEW or PHAEN_ERROR_SCHEMA and are never written to; another writer's lock
+ * gives PHAEN_ERROR_LOCKED. */
+PhaenStore *phaen_store_open_full (const char *path,
+                                   PhaenStoreOpenFlags flags,
+                                   GError **error);              /* (transfer full) */
+PhaenStore *phaen_store_open (const char *path, GError **error); /* flags DEFAULT */
+PhaenStore *phaen_store_open_read_only (const char *path, GError **error);
 PhaenStore *phaen_store_create (const char *path, GError **error); /* fails if path exists */
 void phaen_store_open_async (const char *path,
+                             PhaenStoreOpenFlags flags,
                              GCancellable *cancellable,
                              GAsyncReadyCallback callback,
                              gpointer user_data);
 PhaenStore *phaen_store_open_finish (GAsyncResult *result, GError **error);
+/* Rebuilds a clean workspace at @copy_path from the data of @path, whose schema was refused
+ * (PHAEN_ERROR_SCHEMA): only Phaen's own tables and columns are copied, nothing that was added
+ * runs. @path is not written. */
+gboolean phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **error);
+gboolean phaen_store_is_read_only (PhaenStore *self);
+PhaenStoreReadOnly phaen_store_get_read_only_reason (PhaenStore *self);
+/* SQLite's journal mode in use ("delete": see the comment at the top of phaen-store.c).
+ * Returns: (transfer full) */
+char *phaen_store_get_journal_mode (PhaenStore *self);
+/* Looks whether another program or computer has written the file since this store last did
+ * (PRAGMA data_version). If so, forgets undo and redo — they could otherwise revert the other
+ * writer's edits — emits "changed" and returns TRUE. Cheap: call it every second or so. */
+gboolean phaen_store_check_outside_change (PhaenStore *self);
 const char *phaen_store_get_path (PhaenStore *self);
 /* TRUE when writing to @path would overwrite the workspace: its own file (however named: a
  * relative path, a link) or one of SQLite's -wal, -shm, -journal files beside it. Exporters

@@ -454,9 +454,10 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (PhaenStore) store = NULL;
   GError *error = NULL;
 
-  /* This thread's own connection: SQLite connections are not shared across threads, and WAL
-   * lets it read while the app's connection stays open. */
-  store = phaen_store_open (data->workspace_path, &error);
+  /* This thread's own read-only connection: SQLite connections are not shared across threads,
+   * and SQLite shares one set of locks per file within the process, so closing it cannot drop
+   * the app connection's locks. */
+  store = phaen_store_open_read_only (data->workspace_path, &error);
   if (store == NULL || !export_to (store, &data->options, data->out_path, cancellable, &error))
     g_task_return_error (task, error);
   else
