@@ -14,6 +14,11 @@
 #include "app-test-util.h"
 #include "app-window.h"
 #include "phaen-error.h"
+#include "phaen-workspace-lock.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -522,6 +527,136 @@ test_window_narrow (Fixture *fixture, gconstpointer data)
 }
 
 /* Thai is the default even under the C locale the tests run in. */
+
+/* ------------------------------------------------------------------ workspace safety */
+
+static guint
+count_activities (PhaenStore *store, gint64 plan_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) activities = phaen_store_list_activities (store, plan_id, &error);
+
+  g_assert_no_error (error);
+  return activities->len;
+}
+
+/* The observed loss: in the app's process something opens and closes the workspace through a
+ * descriptor of its own (a file chooser, a thumbnailer), phaen-cli then opens it, and the
+ * app's later edits went into a deleted -wal. Now the file alone holds them. */
+static void
+test_safety_foreign_descriptor (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.phaen", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (PhaenStore) copied = NULL;
+  const char *argv[] = { g_getenv ("PHAEN_CLI"), "info", fixture->path, NULL };
+  AppPlanPage *page;
+  gint64 plan_id;
+  guint before;
+  gsize length;
+  int status = 0;
+  int fd;
+
+  page = show_kpr_plan (fixture, &plan_id);
+  before = count_activities (app_window_get_store (fixture->window), plan_id);
+  fd = open (fixture->path, O_RDONLY);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-activity", NULL));
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-activity", NULL));
+  settle ();
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* What a crash leaves, or an e-mailed copy: the file alone. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  copied = phaen_store_open_read_only (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_activities (copied, plan_id), ==, before + 2);
+}
+
+static gboolean
+store_is_read_only (gpointer window)
+{
+  PhaenStore *store = app_window_get_store (window);
+
+  return store != NULL && phaen_store_is_read_only (store);
+}
+
+/* Someone on another computer has the file: the window says who, and opens it read-only on
+ * request; the other writer's edits then appear. */
+static void
+test_safety_locked (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (fixture->path);
+  g_autofree char *lock = phaen_lock_path_for (fixture->path);
+  g_autoptr (PhaenStore) other = NULL;
+  g_autoptr (PhaenUnit) unit = NULL;
+  AdwMessageDialog *dialog;
+  PhaenStore *store;
+
+  g_assert_true (g_file_set_contents (lock,
+                                      "Phaen workspace lock\nuser=somchai\nname=สมชาย ใจดี\n"
+                                      "host=desk-12\npid=4242\nsince=2026-12-01T01:00:00Z\n",
+                                      -1, NULL));
+  app_window_open (fixture->window, file);
+  g_assert_true (wait_until (has_dialog, fixture->window));
+  dialog = find_dialog (fixture->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "สมชาย ใจดี"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "desk-12"));
+  adw_message_dialog_response (dialog, "read-only");
+  g_assert_true (wait_until (store_is_read_only, fixture->window));
+  store = app_window_get_store (fixture->window);
+
+  /* The other writer (it holds the lock) renames a unit; the window shows it within a second
+   * or two. */
+  other = phaen_store_open_full (fixture->path, PHAEN_STORE_OPEN_IGNORE_LOCK, &error);
+  g_assert_no_error (error);
+  unit = phaen_store_find_unit (other, "กพร.", &error);
+  g_assert_no_error (error);
+  g_free (unit->name);
+  unit->name = g_strdup ("กลุ่มพัฒนาระบบบริหาร (แก้จากอีกเครื่อง)");
+  g_assert_true (phaen_store_update_unit (other, unit, &error));
+  run_for (1500);
+  g_clear_pointer (&unit, phaen_unit_free);
+  unit = phaen_store_find_unit (store, "กพร.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (unit->name, ==, "กลุ่มพัฒนาระบบบริหาร (แก้จากอีกเครื่อง)");
+  g_assert_false (phaen_store_can_undo (store));
+}
+
+/* A file marked read-only opens read-only, with the reason in a banner. */
+static void
+test_safety_read_only_file (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  g_assert_true (g_file_get_contents (fixture->path, &before, &length, NULL));
+  app_test_open (fixture->window, fixture->path);
+  g_assert_true (phaen_store_is_read_only (app_window_get_store (fixture->window)));
+  g_assert_cmpint (phaen_store_get_read_only_reason (app_window_get_store (fixture->window)), ==,
+                   PHAEN_STORE_READ_ONLY_FILE);
+  settle ();
+  g_assert_true (app_window_get_read_only_banner_visible (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (g_file_get_contents (fixture->path, &after, &length, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_chmod (fixture->path, 0644);
+}
+
 static void
 test_thai_by_default (void)
 {
@@ -544,6 +679,12 @@ main (int argc, char **argv)
               test_plan_next_year_months, fixture_tear_down);
   g_test_add ("/app/plan/export", Fixture, NULL, fixture_set_up, test_plan_export,
               fixture_tear_down);
+  g_test_add ("/app/safety/foreign-descriptor", Fixture, NULL, fixture_set_up,
+              test_safety_foreign_descriptor, fixture_tear_down);
+  g_test_add ("/app/safety/locked", Fixture, NULL, fixture_set_up, test_safety_locked,
+              fixture_tear_down);
+  g_test_add ("/app/safety/read-only-file", Fixture, NULL, fixture_set_up,
+              test_safety_read_only_file, fixture_tear_down);
   g_test_add ("/app/open/foreign-file", Fixture, NULL, fixture_set_up, test_open_foreign_file,
               fixture_tear_down);
   g_test_add ("/app/workspace/new-plan", Fixture, NULL, fixture_set_up, test_new_workspace_plan,

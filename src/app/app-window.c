@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "app-dashboard-page.h"
 #include "app-efficiency-page.h"
@@ -15,6 +16,7 @@
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
 #include "app-window.h"
+#include "phaen-error.h"
 #include "phaen-score.h"
 
 typedef enum
@@ -55,6 +57,8 @@ struct _AppWindow
   GtkStack *content_stack;
   GtkWidget *undo_button;
   GtkWidget *redo_button;
+  GtkRevealer *read_only_banner;
+  GtkLabel *read_only_label;
   AppPlanPage *plan_page;
   AppIndicatorsPage *indicators_page;
   AppResultsPage *results_page;
@@ -67,7 +71,11 @@ struct _AppWindow
   GCancellable *cancellable;
   GPtrArray *items; /* (element-type SidebarItem) the rows of sidebar_list, in order */
   char *initial_view;
+  guint outside_change_source; /* looks for other writers' edits every second */
 };
+
+/* How often the window looks whether another program or person wrote the workspace. */
+#define OUTSIDE_CHANGE_INTERVAL_S 1
 
 G_DEFINE_FINAL_TYPE (AppWindow, app_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -484,6 +492,46 @@ flush_edits (AppWindow *self)
   app_efficiency_page_flush (self->efficiency_page);
 }
 
+static const char *
+read_only_text (PhaenStore *store)
+{
+  switch (phaen_store_get_read_only_reason (store))
+    {
+    case PHAEN_STORE_READ_ONLY_FILE:
+      return _ ("Read-only: the file is marked read-only. Changes cannot be saved.");
+    case PHAEN_STORE_READ_ONLY_FOLDER:
+      return _ ("Read-only: the folder of this workspace cannot be written. Changes cannot be "
+                "saved.");
+    case PHAEN_STORE_READ_ONLY_MEDIUM:
+      return _ ("Read-only: the workspace is on a read-only disk. Changes cannot be saved.");
+    case PHAEN_STORE_READ_ONLY_REQUESTED:
+      return _ ("Read-only: someone else has this workspace open for editing. Their changes "
+                "appear here as they save them.");
+    case PHAEN_STORE_WRITABLE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_read_only_banner (AppWindow *self)
+{
+  const char *text = self->store != NULL ? read_only_text (self->store) : NULL;
+
+  gtk_label_set_text (self->read_only_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->read_only_banner, text != NULL);
+}
+
+static gboolean
+outside_change_cb (gpointer data)
+{
+  AppWindow *self = data;
+
+  if (self->store != NULL && phaen_store_check_outside_change (self->store))
+    app_window_toast (self, _ ("The workspace was changed elsewhere: the latest data is shown."));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 set_store (AppWindow *self, PhaenStore *store)
 {
@@ -516,7 +564,12 @@ set_store (AppWindow *self, PhaenStore *store)
       g_signal_connect_object (store, "changed", G_CALLBACK (update_undo_state), self,
                                G_CONNECT_SWAPPED);
       adw_window_title_set_title (self->sidebar_title, name);
-      adw_window_title_set_subtitle (self->sidebar_title, _ ("Saved as you edit"));
+      adw_window_title_set_subtitle (self->sidebar_title, phaen_store_is_read_only (store)
+                                                            ? _ ("Read-only")
+                                                            : _ ("Saved as you edit"));
+      if (self->outside_change_source == 0)
+        self->outside_change_source =
+          g_timeout_add_seconds (OUTSIDE_CHANGE_INTERVAL_S, outside_change_cb, self);
       gtk_window_set_title (GTK_WINDOW (self), name);
       refresh_sidebar (self);
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
@@ -524,10 +577,12 @@ set_store (AppWindow *self, PhaenStore *store)
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _ ("Phaen"));
+      g_clear_handle_id (&self->outside_change_source, g_source_remove);
       refresh_recent (self);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
   update_undo_state (self);
+  update_read_only_banner (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -629,16 +684,132 @@ back_clicked_cb (AppWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void open_with_flags (AppWindow *self, const char *path, PhaenStoreOpenFlags flags);
+static void reopen_for_editing_cb (AppWindow *self);
+
+static void
+locked_response_cb (AdwMessageDialog *dialog, const char *response, AppWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "read-only"))
+    open_with_flags (self, path, PHAEN_STORE_OPEN_READ_ONLY);
+  else if (g_str_equal (response, "edit-anyway"))
+    open_with_flags (self, path, PHAEN_STORE_OPEN_IGNORE_LOCK);
+}
+
+/* Someone else has the file: look at it read-only, or — when the user knows that computer no
+ * longer has it open (it crashed) — edit it anyway. */
+static void
+show_locked_dialog (AppWindow *self, const char *path, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), _ ("Someone Else Is Editing This Workspace"), message);
+  AdwMessageDialog *message_dialog = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message_dialog, "cancel", _ ("_Cancel"), "edit-anyway",
+                                    _ ("_Edit Anyway"), "read-only", _ ("Open _Read-Only"), NULL);
+  adw_message_dialog_set_response_appearance (message_dialog, "edit-anyway",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (message_dialog, "read-only", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message_dialog, "read-only");
+  adw_message_dialog_set_close_response (message_dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (locked_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "งาน.phaen" → "งาน (ซ่อมแล้ว).phaen", numbered when that exists too. */
+static char *
+repaired_copy_path (const char *path)
+{
+  g_autofree char *stem =
+    g_str_has_suffix (path, ".phaen") ? g_strndup (path, strlen (path) - 6) : g_strdup (path);
+
+  for (int n = 1; n < 100; n++)
+    {
+      g_autofree char *suffix =
+        n == 1 ? g_strdup (_ ("repaired")) : g_strdup_printf ("%s %d", _ ("repaired"), n);
+      g_autofree char *candidate = g_strdup_printf ("%s (%s).phaen", stem, suffix);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+static void
+repair_response_cb (AdwMessageDialog *dialog, const char *response, AppWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autofree char *copy = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "repair"))
+    return;
+  copy = repaired_copy_path (path);
+  if (copy == NULL || !phaen_store_repair_into_copy (path, copy, &error))
+    {
+      app_window_show_error (self, _ ("The workspace could not be repaired"),
+                             error ? error->message : _ ("Too many repaired copies already."));
+      return;
+    }
+  open_with_flags (self, copy, PHAEN_STORE_OPEN_DEFAULT);
+}
+
+/* A workspace whose structure was changed is never opened; its data can be copied into a
+ * clean one beside it, leaving the original as it is. */
+static void
+show_repair_dialog (AppWindow *self, const char *path, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), _ ("This Workspace Was Changed Outside Phaen"), message);
+  AdwMessageDialog *message_dialog = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message_dialog, "cancel", _ ("_Cancel"), "repair",
+                                    _ ("_Repair Into a Copy"), NULL);
+  adw_message_dialog_set_response_appearance (message_dialog, "repair", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message_dialog, "repair");
+  adw_message_dialog_set_close_response (message_dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (repair_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  AppWindow *self;
+  char *path;
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request->path);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
+
 static void
 open_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (AppWindow) self = user_data;
+  g_autoptr (OpenRequest) request = user_data;
+  AppWindow *self = request->self;
+  const char *path = request->path;
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = phaen_store_open_finish (result, &error);
 
   if (store == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, PHAEN_ERROR, PHAEN_ERROR_LOCKED))
+        show_locked_dialog (self, path, error->message);
+      else if (g_error_matches (error, PHAEN_ERROR, PHAEN_ERROR_SCHEMA))
+        show_repair_dialog (self, path, error->message);
+      else
         app_window_show_error (self, _ ("The file could not be opened"), error->message);
       return;
     }
@@ -764,6 +935,7 @@ app_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->outside_change_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
@@ -832,10 +1004,13 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, efficiency_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, pmqa_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_label);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reopen_for_editing_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -876,6 +1051,51 @@ app_window_init (AppWindow *self)
   refresh_recent (self);
 }
 
+static void
+open_with_flags (AppWindow *self, const char *path, PhaenStoreOpenFlags flags)
+{
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->path = g_strdup (path);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  phaen_store_open_async (path, flags, self->cancellable, open_cb, request);
+}
+
+/* Another window of this process that has @path open: one file, one window, one undo history,
+ * as the lock file allows one writer. */
+static AppWindow *
+window_with_workspace (AppWindow *self, const char *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *wanted = realpath (path, NULL);
+
+  if (app == NULL || wanted == NULL)
+    return NULL;
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      AppWindow *window = APP_IS_WINDOW (l->data) ? l->data : NULL;
+
+      if (window != NULL && window != self && window->store != NULL &&
+          g_str_equal (phaen_store_get_path (window->store), wanted))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+reopen_for_editing_cb (AppWindow *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL)
+    return;
+  path = g_strdup (phaen_store_get_path (self->store));
+  open_with_flags (self, path, PHAEN_STORE_OPEN_DEFAULT);
+}
+
 /* ------------------------------------------------------------------ public API */
 
 AppWindow *
@@ -888,6 +1108,7 @@ void
 app_window_open (AppWindow *self, GFile *file)
 {
   g_autofree char *path = NULL;
+  AppWindow *other;
 
   g_return_if_fail (APP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -901,10 +1122,13 @@ app_window_open (AppWindow *self, GFile *file)
       app_window_show_error (self, _ ("The file could not be opened"), body);
       return;
     }
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  phaen_store_open_async (path, PHAEN_STORE_OPEN_DEFAULT, self->cancellable, open_cb, g_object_ref (self));
+  other = window_with_workspace (self, path);
+  if (other != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
+  open_with_flags (self, path, PHAEN_STORE_OPEN_DEFAULT);
 }
 
 void
@@ -1116,4 +1340,12 @@ app_window_toast (AppWindow *self, const char *text)
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+app_window_get_read_only_banner_visible (AppWindow *self)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->read_only_banner);
 }

@@ -48,5 +48,7 @@ gboolean app_window_show_efficiency_report (AppWindow *self, gint64 plan_id);
 
 void app_window_show_error (AppWindow *self, const char *heading, const char *body);
 void app_window_toast (AppWindow *self, const char *text);
+/* TRUE while the banner saying why the workspace is read-only is shown. */
+gboolean app_window_get_read_only_banner_visible (AppWindow *self);
 
 G_END_DECLS
