@@ -11,6 +11,8 @@
 #include "app-result-editor.h"
 #include "phaen-calendar.h"
 #include "phaen-error.h"
+#include "phaen-evidence-copy.h"
+#include "phaen-evidence-link.h"
 #include "phaen-result-check.h"
 #include "phaen-scorecard.h"
 #include "phaen-thai-text.h"
@@ -891,6 +893,63 @@ safe_file_name (const char *name)
 }
 
 static void
+show_uri_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AppResultEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+}
+
+static void
+show_uri (AppResultEditor *self, const char *uri)
+{
+  gtk_show_uri_full (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME,
+                     NULL, show_uri_done_cb, g_object_ref (self));
+}
+
+static void
+link_response_cb (AdwMessageDialog *dialog, const char *response, AppResultEditor *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (dialog), "url");
+
+  /* Checked again: nothing but a web or e-mail address is ever handed to a viewer. */
+  if (g_str_equal (response, "open") && phaen_evidence_url_is_safe (url))
+    show_uri (self, url);
+}
+
+/* A link opens once the user has seen its whole address, and only a web page or an e-mail
+ * address: a workspace from elsewhere may hold file:, javascript: or a program's own scheme. */
+static void
+open_link (AppResultEditor *self, const char *url)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (url));
+  GtkWidget *dialog;
+
+  if (!phaen_evidence_url_is_safe (stripped))
+    {
+      g_autofree char *text = g_strdup_printf (
+        _ ("“%s” is not opened: only web (http, https) and e-mail (mailto) links open."), stripped);
+
+      toast (self, text);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _ ("Open This Link?"), stripped);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "open",
+                                    _ ("_Open"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "url", g_steal_pointer (&stripped), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (link_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_evidence_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppResultEditor *self = APP_RESULT_EDITOR (widget);
@@ -908,13 +967,15 @@ open_evidence_action (GtkWidget *widget, const char *action_name, GVariant *para
     return;
   if (evidence->url != NULL)
     {
-      gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), evidence->url, GDK_CURRENT_TIME);
+      open_link (self, evidence->url);
       return;
     }
-  /* The file lives inside the workspace: a copy in a private folder is what the viewer opens. */
+  /* The file lives inside the workspace: a copy in a private folder is what the viewer opens.
+   * The folder carries the process id: the application removes its own when it ends, and the
+   * next start removes those of a process that ended without doing so. */
   data = phaen_store_get_evidence_data (self->store, evidence->id, &error);
   if (data != NULL)
-    dir = g_dir_make_tmp ("phaen-evidence-XXXXXX", &error);
+    dir = phaen_evidence_copy_dir_new (&error);
   if (dir != NULL)
     {
       name = safe_file_name (evidence->name);
@@ -929,7 +990,7 @@ open_evidence_action (GtkWidget *widget, const char *action_name, GVariant *para
       toast (self, error->message);
       return;
     }
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+  show_uri (self, uri);
 }
 
 static void
