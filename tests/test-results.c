@@ -390,6 +390,57 @@ test_attach_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_evidence (fixture, 2), ==, before + 1);
 }
 
+/* Typing into the detail and the result, without leaving either, is stored a moment after the
+ * last key: another open of the workspace finds both, and the fields keep text and cursor. */
+static void
+test_autosave (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) second = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  AppResultsPage *page = show_results (fixture, 3);
+  AppResultEditor *editor = app_results_page_get_editor (page, fixture->stp02);
+  GtkTextView *detail = app_result_editor_get_detail_view (editor);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (detail);
+  GtkEditable *value = app_result_editor_get_value_entry (editor);
+  const PhaenResult *stored;
+  GtkTextIter end, cursor;
+  int position = 0;
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (detail)));
+  settle ();
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, "จัดอบรม 3 รุ่น ", -1);
+  run_for (1500);
+  second = phaen_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  results = phaen_store_get_results (second, fixture->stp02, &error);
+  g_assert_no_error (error);
+  stored = g_ptr_array_index (results, 2);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->detail, ==, "จัดอบรม 3 รุ่น ");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (detail)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_true (gtk_text_iter_equal (&cursor, &end));
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* The result: stored stripped, shown as typed while the user is still in it. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (value)));
+  settle ();
+  gtk_editable_delete_text (value, 0, -1);
+  gtk_editable_insert_text (value, "512 ", -1, &position);
+  gtk_editable_set_position (value, position);
+  run_for (1500);
+  results = phaen_store_get_results (second, fixture->stp02, &error);
+  g_assert_no_error (error);
+  stored = g_ptr_array_index (results, 2);
+  g_assert_cmpstr (stored->value_text, ==, "512");
+  g_assert_cmpstr (stored->detail, ==, "จัดอบรม 3 รุ่น ");
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "512 ");
+  g_assert_cmpint (gtk_editable_get_position (value), ==, 4);
+}
+
 /* A link that is not a web address is refused with the store's message; a good one is kept. */
 static void
 test_bad_url (Fixture *fixture, gconstpointer data)
@@ -575,6 +626,8 @@ main (int argc, char **argv)
   g_test_add ("/results/quarterly/reenter", Fixture, NULL, fixture_set_up, test_reenter_quarters,
               fixture_tear_down);
   g_test_add ("/results/quarterly/warnings", Fixture, NULL, fixture_set_up, test_warnings,
+              fixture_tear_down);
+  g_test_add ("/results/quarterly/autosave", Fixture, NULL, fixture_set_up, test_autosave,
               fixture_tear_down);
   g_test_add ("/results/quarterly/tab-order", Fixture, NULL, fixture_set_up, test_tab_order,
               fixture_tear_down);

@@ -112,3 +112,16 @@ app_autosave_flush_all (void)
     }
   return pending->len;
 }
+
+gboolean
+app_autosave_is_typing (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -33,6 +33,10 @@ gboolean app_autosave_is_pending (AppAutosave *self);
 /* Runs every pending save of the process now (SIGTERM, the session ending).
  * Returns: how many ran */
 guint app_autosave_flush_all (void);
+
+/* Whether the keyboard focus of @widget's window is @widget or inside it (an entry's text): the
+ * field the user types in, which a reload after a save leaves alone. */
+gboolean app_autosave_is_typing (GtkWidget *widget);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AppAutosave, app_autosave_free)
 

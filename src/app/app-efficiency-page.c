@@ -209,7 +209,7 @@ fill_row (AppEfficiencyPage *self, ItemRow *row, const PhaenActivity *item)
       /* What a pause in typing saved comes back stripped: the entry being typed in keeps its
        * spaces and its cursor. */
       if (!g_str_equal (shown, progress) &&
-          !(gtk_widget_has_focus (GTK_WIDGET (row->entry)) && g_str_equal (stripped, progress)))
+          !(app_autosave_is_typing (GTK_WIDGET (row->entry)) && g_str_equal (stripped, progress)))
         gtk_editable_set_text (GTK_EDITABLE (row->entry), progress);
     }
 }

@@ -369,7 +369,7 @@ field_commit (Field *field, GError **error)
   if (!indicators_differ (changed, self->indicator, field->info))
     {
       /* Show the stored spelling again ("๓๐" typed over 30), once the user is done typing. */
-      if (gtk_widget_has_focus (field->widget))
+      if (app_autosave_is_typing (field->widget))
         return TRUE;
       self->loading = TRUE;
       field_show (field, self->indicator);
@@ -436,7 +436,7 @@ field_means (Field *field, const PhaenIndicator *indicator)
 {
   g_autoptr (PhaenIndicator) shown = NULL;
 
-  if (!gtk_widget_has_focus (field->widget))
+  if (!app_autosave_is_typing (field->widget))
     return FALSE;
   shown = phaen_indicator_copy (indicator);
   return field_read (field, shown, NULL) && !indicators_differ (shown, indicator, field->info);

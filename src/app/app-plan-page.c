@@ -118,7 +118,7 @@ title_shows (AppPlanPage *self, const char *title)
 {
   g_autofree char *shown = NULL;
 
-  if (!gtk_widget_has_focus (GTK_WIDGET (self->title_entry)))
+  if (!app_autosave_is_typing (GTK_WIDGET (self->title_entry)))
     return g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), title);
   shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
   return g_str_equal (shown, title);
@@ -770,7 +770,7 @@ app_plan_page_flush (AppPlanPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     section_save (&self->sections[i]);
   if (self->plan != NULL && (app_autosave_is_pending (self->title_autosave) ||
-                             gtk_widget_has_focus (GTK_WIDGET (self->title_entry))))
+                             app_autosave_is_typing (GTK_WIDGET (self->title_entry))))
     title_activate_cb (self);
 }
 

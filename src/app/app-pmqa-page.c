@@ -175,7 +175,7 @@ set_entry (GtkWidget *entry, gboolean has_value, double value)
   if (cell_dirty (entry))
     return;
   gtk_widget_remove_css_class (entry, "error");
-  if (gtk_widget_has_focus (entry))
+  if (app_autosave_is_typing (entry))
     {
       gboolean shown_has = FALSE;
       double shown = 0;
@@ -197,7 +197,7 @@ set_text_entry (GtkWidget *entry, const char *text)
 
   if (cell_dirty (entry))
     return;
-  if (gtk_widget_has_focus (entry) && g_str_equal (stripped, text != NULL ? text : ""))
+  if (app_autosave_is_typing (entry) && g_str_equal (stripped, text != NULL ? text : ""))
     return;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");

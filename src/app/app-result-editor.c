@@ -125,7 +125,7 @@ typing_saved (GtkWidget *widget, const char *shown, const char *stored)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (shown));
 
-  return gtk_widget_has_focus (widget) && g_str_equal (stripped, stored);
+  return app_autosave_is_typing (widget) && g_str_equal (stripped, stored);
 }
 
 static void
@@ -457,8 +457,9 @@ fill_fields (AppResultEditor *self, gboolean all)
       app_autosave_cancel (self->autosave);
       self->override_dirty = FALSE;
     }
-  if (all || (!self->override_dirty && !gtk_widget_has_focus (GTK_WIDGET (self->override_entry)) &&
-              !gtk_widget_has_focus (GTK_WIDGET (self->reason_entry))))
+  if (all ||
+      (!self->override_dirty && !app_autosave_is_typing (GTK_WIDGET (self->override_entry)) &&
+       !app_autosave_is_typing (GTK_WIDGET (self->reason_entry))))
     {
       g_autofree char *score =
         result != NULL && result->has_override
