@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "app-application.h"
 #include "app-dashboard-page.h"
@@ -470,6 +471,58 @@ test_bad_url (Fixture *fixture, gconstpointer data)
   g_assert_true (shows_text (GTK_WIDGET (editor), "https://www.opdc.go.th/content/Mjg0"));
 }
 
+/* A stored link opens only after a dialog shows its whole address; a link of any other scheme
+ * (one a workspace from elsewhere may hold) is refused without a dialog or a launch. */
+static void
+test_link_confirm (Fixture *fixture, gconstpointer data)
+{
+  const char *good = "https://www.opdc.go.th/content/Mjg0?year=2564#q3";
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  AppResultsPage *page;
+  AppResultEditor *editor;
+  AdwMessageDialog *dialog;
+  gint64 good_id, bad_id;
+
+  good_id = phaen_store_add_evidence_url (fixture->store, fixture->stp02, 3, NULL, good, &error);
+  g_assert_no_error (error);
+  bad_id = phaen_store_add_evidence_url (fixture->store, fixture->stp02, 3, NULL,
+                                         "https://example.org/replaced", &error);
+  g_assert_no_error (error);
+  /* What the store would refuse, written straight into the file. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "UPDATE evidence SET url = 'phaenpoc://run?x=1' WHERE id = ?", -1,
+                        &stmt, NULL),
+    ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, bad_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  page = show_results (fixture, 3);
+  editor = app_results_page_get_editor (page, fixture->stp02);
+  g_assert_true (shows_text (GTK_WIDGET (editor), "phaenpoc://run?x=1"));
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.open-evidence", "x", bad_id));
+  settle ();
+  g_assert_null (find_dialog (fixture->window));
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.open-evidence", "x", good_id));
+  g_assert_true (wait_until (has_dialog, fixture->window));
+  dialog = find_dialog (fixture->window);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, good);
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  /* What the Cancel button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_null (find_dialog (fixture->window));
+}
+
 /* A chosen score needs its reason: the store's refusal is shown, then the reason makes it. */
 static void
 test_override_reason (Fixture *fixture, gconstpointer data)
@@ -634,6 +687,8 @@ main (int argc, char **argv)
   g_test_add ("/results/evidence/attach-undo", Fixture, NULL, fixture_set_up, test_attach_undo,
               fixture_tear_down);
   g_test_add ("/results/evidence/bad-url", Fixture, NULL, fixture_set_up, test_bad_url,
+              fixture_tear_down);
+  g_test_add ("/results/evidence/link-confirm", Fixture, NULL, fixture_set_up, test_link_confirm,
               fixture_tear_down);
   g_test_add ("/results/override/reason", Fixture, NULL, fixture_set_up, test_override_reason,
               fixture_tear_down);
