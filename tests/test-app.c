@@ -30,17 +30,6 @@ typedef struct
 
 /* ------------------------------------------------------------------ helpers */
 
-/* Runs the main loop for @ms milliseconds, timeouts included. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 static gboolean
 has_no_dialog (gpointer data)
 {

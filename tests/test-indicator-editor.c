@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "app-application.h"
+#include "app-autosave.h"
 #include "app-criteria-editor.h"
 #include "app-indicator-editor.h"
 #include "app-indicators-page.h"
@@ -171,6 +172,54 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 }
 
 /* ------------------------------------------------------------------ tests */
+
+/* Typing into a field, without leaving it, is stored a moment after the last key: another open
+ * of the workspace finds it, the field keeps its text and cursor, and one undo takes the pause
+ * back. */
+static void
+test_field_autosave (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenIndicator) before = NULL;
+  g_autoptr (PhaenIndicator) reread = NULL;
+  g_autoptr (PhaenIndicator) undone = NULL;
+  g_autoptr (PhaenStore) second = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *shown = NULL;
+  AppIndicatorsPage *page;
+  AppIndicatorEditor *editor;
+  GtkWidget *row;
+  gint64 id;
+  int position;
+
+  page = open_stp02 (fixture, &id);
+  editor = app_indicators_page_get_editor (page);
+  before = stored_indicator (fixture, id);
+  row = app_indicator_editor_get_field (editor, "owner_name");
+  g_assert_true (gtk_widget_grab_focus (row));
+  settle ();
+  position = (int)g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+  gtk_editable_set_position (GTK_EDITABLE (row), position);
+  gtk_editable_insert_text (GTK_EDITABLE (row), " (สำรอง) ", -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (row), position);
+  shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  run_for (1500);
+  owner = g_strdup_printf ("%s (สำรอง)", before->owner_name != NULL ? before->owner_name : "");
+  second = phaen_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  reread = phaen_store_get_indicator (second, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (reread->owner_name), ==, g_strstrip (owner));
+  /* Still typing: the trailing space and the cursor stay where the user left them. */
+  g_assert_true (app_autosave_is_typing (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, shown);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (row)), ==, position);
+
+  activate_action (fixture, "win.undo");
+  undone = stored_indicator (fixture, id);
+  g_assert_cmpstr (undone->owner_name, ==, before->owner_name);
+}
 
 /* The weight takes Thai digits, the total follows, and undo brings 30 back. */
 static void
@@ -600,6 +649,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/indicator-editor/weight/thai-digits-undo", test_weight_thai_digits_undo);
   ADD ("/indicator-editor/field/bad-input", test_bad_input_changes_nothing);
+  ADD ("/indicator-editor/field/autosave", test_field_autosave);
   ADD ("/indicator-editor/criteria/out-of-order", test_thresholds_out_of_order);
   ADD ("/indicator-editor/criteria/new-version", test_criteria_new_version);
   ADD ("/indicator-editor/criteria/kind-change", test_criteria_kind_change);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "app-application.h"
 #include "app-dashboard-page.h"
@@ -390,6 +391,57 @@ test_attach_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_evidence (fixture, 2), ==, before + 1);
 }
 
+/* Typing into the detail and the result, without leaving either, is stored a moment after the
+ * last key: another open of the workspace finds both, and the fields keep text and cursor. */
+static void
+test_autosave (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) second = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  AppResultsPage *page = show_results (fixture, 3);
+  AppResultEditor *editor = app_results_page_get_editor (page, fixture->stp02);
+  GtkTextView *detail = app_result_editor_get_detail_view (editor);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (detail);
+  GtkEditable *value = app_result_editor_get_value_entry (editor);
+  const PhaenResult *stored;
+  GtkTextIter end, cursor;
+  int position = 0;
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (detail)));
+  settle ();
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, "จัดอบรม 3 รุ่น ", -1);
+  run_for (1500);
+  second = phaen_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  results = phaen_store_get_results (second, fixture->stp02, &error);
+  g_assert_no_error (error);
+  stored = g_ptr_array_index (results, 2);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->detail, ==, "จัดอบรม 3 รุ่น ");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (detail)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_true (gtk_text_iter_equal (&cursor, &end));
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* The result: stored stripped, shown as typed while the user is still in it. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (value)));
+  settle ();
+  gtk_editable_delete_text (value, 0, -1);
+  gtk_editable_insert_text (value, "512 ", -1, &position);
+  gtk_editable_set_position (value, position);
+  run_for (1500);
+  results = phaen_store_get_results (second, fixture->stp02, &error);
+  g_assert_no_error (error);
+  stored = g_ptr_array_index (results, 2);
+  g_assert_cmpstr (stored->value_text, ==, "512");
+  g_assert_cmpstr (stored->detail, ==, "จัดอบรม 3 รุ่น ");
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "512 ");
+  g_assert_cmpint (gtk_editable_get_position (value), ==, 4);
+}
+
 /* A link that is not a web address is refused with the store's message; a good one is kept. */
 static void
 test_bad_url (Fixture *fixture, gconstpointer data)
@@ -417,6 +469,58 @@ test_bad_url (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_evidence (fixture, 3), ==, before + 1);
   g_assert_null (app_result_editor_get_link_error (editor));
   g_assert_true (shows_text (GTK_WIDGET (editor), "https://www.opdc.go.th/content/Mjg0"));
+}
+
+/* A stored link opens only after a dialog shows its whole address; a link of any other scheme
+ * (one a workspace from elsewhere may hold) is refused without a dialog or a launch. */
+static void
+test_link_confirm (Fixture *fixture, gconstpointer data)
+{
+  const char *good = "https://www.opdc.go.th/content/Mjg0?year=2564#q3";
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  AppResultsPage *page;
+  AppResultEditor *editor;
+  AdwMessageDialog *dialog;
+  gint64 good_id, bad_id;
+
+  good_id = phaen_store_add_evidence_url (fixture->store, fixture->stp02, 3, NULL, good, &error);
+  g_assert_no_error (error);
+  bad_id = phaen_store_add_evidence_url (fixture->store, fixture->stp02, 3, NULL,
+                                         "https://example.org/replaced", &error);
+  g_assert_no_error (error);
+  /* What the store would refuse, written straight into the file. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "UPDATE evidence SET url = 'phaenpoc://run?x=1' WHERE id = ?", -1,
+                        &stmt, NULL),
+    ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, bad_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  page = show_results (fixture, 3);
+  editor = app_results_page_get_editor (page, fixture->stp02);
+  g_assert_true (shows_text (GTK_WIDGET (editor), "phaenpoc://run?x=1"));
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.open-evidence", "x", bad_id));
+  settle ();
+  g_assert_null (find_dialog (fixture->window));
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.open-evidence", "x", good_id));
+  g_assert_true (wait_until (has_dialog, fixture->window));
+  dialog = find_dialog (fixture->window);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, good);
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  /* What the Cancel button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_null (find_dialog (fixture->window));
 }
 
 /* A chosen score needs its reason: the store's refusal is shown, then the reason makes it. */
@@ -576,11 +680,15 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/results/quarterly/warnings", Fixture, NULL, fixture_set_up, test_warnings,
               fixture_tear_down);
+  g_test_add ("/results/quarterly/autosave", Fixture, NULL, fixture_set_up, test_autosave,
+              fixture_tear_down);
   g_test_add ("/results/quarterly/tab-order", Fixture, NULL, fixture_set_up, test_tab_order,
               fixture_tear_down);
   g_test_add ("/results/evidence/attach-undo", Fixture, NULL, fixture_set_up, test_attach_undo,
               fixture_tear_down);
   g_test_add ("/results/evidence/bad-url", Fixture, NULL, fixture_set_up, test_bad_url,
+              fixture_tear_down);
+  g_test_add ("/results/evidence/link-confirm", Fixture, NULL, fixture_set_up, test_link_confirm,
               fixture_tear_down);
   g_test_add ("/results/override/reason", Fixture, NULL, fixture_set_up, test_override_reason,
               fixture_tear_down);

@@ -662,6 +662,7 @@ test_evidence (Fixture *f, gconstpointer data)
                                           "www.example.go.th",
                                           "https://",
                                           "file:///home/user/a.pdf",
+                                          "phaenpoc://run?x=1",
                                           "" };
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) pdf = make_file_bytes (70000, 2564);

@@ -5,13 +5,17 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "app-application.h"
+#include "app-autosave.h"
 #include "app-window.h"
 #include "phaen-demo.h"
+#include "phaen-evidence-copy.h"
 #include "phaen-store.h"
 
 #define MAX_RECENT 8
@@ -21,7 +25,8 @@ struct _AppApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
-  char *view; /* --view: what windows opened from the command line show first */
+  char *view;              /* --view: what windows opened from the command line show first */
+  guint signal_sources[3]; /* SIGTERM, SIGINT, SIGHUP */
 };
 
 G_DEFINE_FINAL_TYPE (AppApplication, app_application, ADW_TYPE_APPLICATION)
@@ -67,6 +72,29 @@ get_empty_window (AppApplication *self)
   if (app_window_get_store (window) != NULL)
     window = new_window (self);
   return window;
+}
+
+/* Every window closes, and with it its workspace: each window's close-request saves what is
+ * pending, and the stores are finalized once their windows are gone. */
+static void
+close_windows (AppApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+remove_signal_sources (AppApplication *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -121,16 +149,31 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 static void
 quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
-
   /* Closing runs each window's close-request, which saves pending text and the window size. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
+  close_windows (APP_APPLICATION (user_data));
+}
 
-      l = l->next;
-      gtk_window_close (window);
-    }
+/* ------------------------------------------------------------------ callbacks */
+
+/* SIGTERM (a logout, `kill`), SIGINT (Ctrl+C in a terminal), SIGHUP (the terminal closed): what
+ * was typed is saved first, then the application ends as if the user had quit it. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  AppApplication *self = user_data;
+  guint saved = app_autosave_flush_all ();
+
+  g_debug ("Quitting on a signal; %u pending saves made", saved);
+  close_windows (self);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
+/* The session is ending: save now, the session manager may not wait for a close. */
+static void
+query_end_cb (AppApplication *self)
+{
+  app_autosave_flush_all ();
 }
 
 static const GActionEntry app_actions[] = {
@@ -159,6 +202,13 @@ app_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (app_application_parent_class)->startup (app);
+
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGHUP, quit_signal_cb, self);
+  g_signal_connect (self, "query-end", G_CALLBACK (query_end_cb), NULL);
+  /* Copies of evidence that a Phaen which did not end cleanly left behind. */
+  phaen_evidence_copies_remove (NULL, PHAEN_EVIDENCE_COPIES_STALE);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -225,10 +275,22 @@ app_application_handle_local_options (GApplication *app, GVariantDict *options)
 }
 
 static void
+app_application_shutdown (GApplication *app)
+{
+  AppApplication *self = APP_APPLICATION (app);
+
+  app_autosave_flush_all ();
+  remove_signal_sources (self);
+  phaen_evidence_copies_remove (NULL, PHAEN_EVIDENCE_COPIES_OURS);
+  G_APPLICATION_CLASS (app_application_parent_class)->shutdown (app);
+}
+
+static void
 app_application_finalize (GObject *object)
 {
   AppApplication *self = APP_APPLICATION (object);
 
+  remove_signal_sources (self);
   g_clear_object (&self->settings);
   g_free (self->view);
   G_OBJECT_CLASS (app_application_parent_class)->finalize (object);
@@ -242,6 +304,7 @@ app_application_class_init (AppApplicationClass *klass)
 
   object_class->finalize = app_application_finalize;
   app_class->startup = app_application_startup;
+  app_class->shutdown = app_application_shutdown;
   app_class->activate = app_application_activate;
   app_class->open = app_application_open;
   app_class->handle_local_options = app_application_handle_local_options;
@@ -319,7 +382,7 @@ app_application_new (void)
 {
   return g_object_new (APP_TYPE_APPLICATION, "application-id", APP_ID, "flags",
                        G_APPLICATION_HANDLES_OPEN, "resource-base-path", "/io/github/phaen/Phaen",
-                       NULL);
+                       "register-session", TRUE, NULL);
 }
 
 GSettings *

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-autosave.h"
 #include "app-export.h"
 #include "app-efficiency-page.h"
 #include "phaen-calendar.h"
@@ -71,7 +72,8 @@ struct _AppEfficiencyPage
   GPtrArray *rows;  /* (element-type ItemRow) one per item, in order; owned by their widgets */
   RoundCard rounds[PHAEN_EFFICIENCY_ROUNDS];
   int month;
-  int n_months; /* month buttons shown */
+  int n_months;          /* month buttons shown */
+  AppAutosave *autosave; /* a pause in typing saves the progress typed */
   gboolean loading;
 };
 
@@ -201,8 +203,13 @@ fill_row (AppEfficiencyPage *self, ItemRow *row, const PhaenActivity *item)
   if (!row->dirty)
     {
       const char *progress = item->month_progress[m] != NULL ? item->month_progress[m] : "";
+      const char *shown = gtk_editable_get_text (GTK_EDITABLE (row->entry));
+      g_autofree char *stripped = g_strstrip (g_strdup (shown));
 
-      if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row->entry)), progress))
+      /* What a pause in typing saved comes back stripped: the entry being typed in keeps its
+       * spaces and its cursor. */
+      if (!g_str_equal (shown, progress) &&
+          !(app_autosave_is_typing (GTK_WIDGET (row->entry)) && g_str_equal (stripped, progress)))
         gtk_editable_set_text (GTK_EDITABLE (row->entry), progress);
     }
 }
@@ -238,8 +245,19 @@ row_check_toggled_cb (GtkCheckButton *check, ItemRow *row)
 static void
 row_entry_changed_cb (GtkEditable *entry, ItemRow *row)
 {
-  if (!row->page->loading)
-    row->dirty = TRUE;
+  if (row->page->loading)
+    return;
+  row->dirty = TRUE;
+  app_autosave_changed (row->page->autosave);
+}
+
+static void
+autosave_cb (gpointer user_data)
+{
+  AppEfficiencyPage *self = user_data;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    row_save (g_ptr_array_index (self->rows, i));
 }
 
 static void
@@ -576,6 +594,7 @@ app_efficiency_page_dispose (GObject *object)
   AppEfficiencyPage *self = APP_EFFICIENCY_PAGE (object);
 
   app_efficiency_page_set_plan (self, NULL, 0);
+  g_clear_pointer (&self->autosave, app_autosave_free);
   G_OBJECT_CLASS (app_efficiency_page_parent_class)->dispose (object);
 }
 
@@ -655,6 +674,7 @@ app_efficiency_page_init (AppEfficiencyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->autosave = app_autosave_new (autosave_cb, self);
   gtk_list_box_set_sort_func (self->items_list, sort_rows_cb, self, NULL);
   for (int r = 0; r < PHAEN_EFFICIENCY_ROUNDS; r++)
     {
@@ -713,6 +733,7 @@ app_efficiency_page_flush (AppEfficiencyPage *self)
 {
   g_return_if_fail (APP_IS_EFFICIENCY_PAGE (self));
 
+  app_autosave_cancel (self->autosave);
   for (guint i = 0; i < self->rows->len; i++)
     row_save (g_ptr_array_index (self->rows, i));
 }

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "app-export.h"
+#include "app-autosave.h"
 #include "app-indicator-editor.h"
 #include "app-pmqa-page.h"
 #include "phaen-error.h"
@@ -126,7 +127,8 @@ struct _AppIndicatorEditor
   gint64 indicator_id;
   PhaenIndicator *indicator;
   Field fields[G_N_ELEMENTS (field_infos)];
-  gboolean loading; /* the editor itself is filling its widgets */
+  AppAutosave *autosave; /* a pause in typing saves the typed fields */
+  gboolean loading;      /* the editor itself is filling its widgets */
 };
 
 G_DEFINE_FINAL_TYPE (AppIndicatorEditor, app_indicator_editor, ADW_TYPE_BIN)
@@ -366,7 +368,9 @@ field_commit (Field *field, GError **error)
   field->dirty = FALSE;
   if (!indicators_differ (changed, self->indicator, field->info))
     {
-      /* Show the stored spelling again ("๓๐" typed over 30). */
+      /* Show the stored spelling again ("๓๐" typed over 30), once the user is done typing. */
+      if (app_autosave_is_typing (field->widget))
+        return TRUE;
       self->loading = TRUE;
       field_show (field, self->indicator);
       self->loading = FALSE;
@@ -425,6 +429,19 @@ update_pmqa_visibility (AppIndicatorEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->pmqa_group), pmqa);
 }
 
+/* Whether @field is being typed in and already means what @indicator holds: a save made while
+ * the user types ("3." saved as 3, a trailing space) keeps the text and the cursor. */
+static gboolean
+field_means (Field *field, const PhaenIndicator *indicator)
+{
+  g_autoptr (PhaenIndicator) shown = NULL;
+
+  if (!app_autosave_is_typing (field->widget))
+    return FALSE;
+  shown = phaen_indicator_copy (indicator);
+  return field_read (field, shown, NULL) && !indicators_differ (shown, indicator, field->info);
+}
+
 static void
 reload (AppIndicatorEditor *self)
 {
@@ -440,7 +457,7 @@ reload (AppIndicatorEditor *self)
 
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
-    if (!self->fields[i].dirty)
+    if (!self->fields[i].dirty && !field_means (&self->fields[i], self->indicator))
       field_show (&self->fields[i], self->indicator);
   show_org_title (self);
   self->loading = FALSE;
@@ -466,6 +483,7 @@ field_changed_cb (Field *field)
   if (self->loading)
     return;
   field->dirty = TRUE;
+  app_autosave_changed (self->autosave);
   gtk_widget_remove_css_class (field->widget, "error");
   if (field->info->kind == FIELD_WEIGHT)
     {
@@ -475,6 +493,23 @@ field_changed_cb (Field *field)
       if (!phaen_parse_number (text, &weight, NULL))
         weight = NAN;
       g_signal_emit (self, signals[SIGNAL_WEIGHT_PREVIEW], 0, weight);
+    }
+}
+
+/* A pause in typing: what cannot be saved yet (an empty name, half a number) waits, marked, for
+ * Enter or leaving the field to say why. */
+static void
+autosave_cb (gpointer user_data)
+{
+  AppIndicatorEditor *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (self->fields[i].dirty && !field_commit (&self->fields[i], &error) &&
+          !g_error_matches (error, PHAEN_ERROR, PHAEN_ERROR_INVALID))
+        app_toast (GTK_WIDGET (self), error->message);
     }
 }
 
@@ -644,6 +679,8 @@ app_indicator_editor_dispose (GObject *object)
 {
   AppIndicatorEditor *self = APP_INDICATOR_EDITOR (object);
 
+  app_autosave_flush (self->autosave);
+  g_clear_pointer (&self->autosave, app_autosave_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -683,6 +720,7 @@ app_indicator_editor_init (AppIndicatorEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->autosave = app_autosave_new (autosave_cb, self);
   build_fields (self);
   g_signal_connect_object (self->criteria_editor, "notify::kind", G_CALLBACK (kind_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -732,6 +770,7 @@ app_indicator_editor_flush (AppIndicatorEditor *self)
 {
   g_return_if_fail (APP_IS_INDICATOR_EDITOR (self));
 
+  app_autosave_cancel (self->autosave);
   for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
     if (self->fields[i].dirty)
       commit_and_report (&self->fields[i]);

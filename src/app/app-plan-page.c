@@ -6,15 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include "app-autosave.h"
 #include "app-export.h"
 #include "app-gantt-view.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
 #include "phaen-chart-file.h"
 #include "phaen-xlsx.h"
-
-/* Typing pauses this long before the text is saved (one undo step per save). */
-#define SECTION_SAVE_DELAY_MS 1200
 
 typedef struct
 {
@@ -43,8 +41,8 @@ typedef struct
   const SectionInfo *info;
   GtkWidget *heading;
   GtkTextView *view;
-  guint save_source;
-  gboolean dirty; /* typed since the last save */
+  AppAutosave *autosave; /* saves APP_AUTOSAVE_DELAY_MS after typing stops */
+  gboolean dirty;        /* typed since the last save */
 } Section;
 
 struct _AppPlanPage
@@ -56,6 +54,7 @@ struct _AppPlanPage
   AdwViewStack *view_stack;
   GtkWidget *sections_box;
   GtkEntry *title_entry;
+  AppAutosave *title_autosave;
   GtkSpinButton *extra_months_spin;
   GtkWidget *busy_box;
   GtkSpinner *busy_spinner;
@@ -103,13 +102,26 @@ section_save (Section *section)
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_clear_handle_id (&section->save_source, g_source_remove);
+  app_autosave_cancel (section->autosave);
   if (!section->dirty || self->store == NULL || self->plan_id == 0)
     return;
   section->dirty = FALSE;
   text = buffer_text (section->view);
   if (!phaen_store_set_plan_section (self->store, self->plan_id, section->info->key, text, &error))
     app_toast (GTK_WIDGET (self), error->message);
+}
+
+/* Whether the title entry already says @title: a title being typed keeps its spaces and its
+ * cursor when the save of a pause comes back. */
+static gboolean
+title_shows (AppPlanPage *self, const char *title)
+{
+  g_autofree char *shown = NULL;
+
+  if (!app_autosave_is_typing (GTK_WIDGET (self->title_entry)))
+    return g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), title);
+  shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+  return g_str_equal (shown, title);
 }
 
 /* Brings the editors, the title and the tools in line with the store (after an undo, say);
@@ -130,8 +142,7 @@ reload (AppPlanPage *self)
     }
 
   self->loading = TRUE;
-  if (!gtk_widget_has_focus (GTK_WIDGET (self->title_entry)) || self->plan == NULL ||
-      g_strcmp0 (self->plan->title, plan->title) != 0)
+  if (!title_shows (self, plan->title))
     gtk_editable_set_text (GTK_EDITABLE (self->title_entry), plan->title);
   gtk_spin_button_set_value (self->extra_months_spin, plan->extra_months);
 
@@ -208,14 +219,10 @@ workspace_folder (AppPlanPage *self)
 
 /* ------------------------------------------------------------------ callbacks */
 
-static gboolean
-section_save_timeout_cb (gpointer user_data)
+static void
+section_autosave_cb (gpointer user_data)
 {
-  Section *section = user_data;
-
-  section->save_source = 0;
-  section_save (section);
-  return G_SOURCE_REMOVE;
+  section_save (user_data);
 }
 
 static void
@@ -224,8 +231,7 @@ section_changed_cb (GtkTextBuffer *buffer, Section *section)
   if (section->page->loading)
     return;
   section->dirty = TRUE;
-  g_clear_handle_id (&section->save_source, g_source_remove);
-  section->save_source = g_timeout_add (SECTION_SAVE_DELAY_MS, section_save_timeout_cb, section);
+  app_autosave_changed (section->autosave);
 }
 
 static void
@@ -243,15 +249,17 @@ grid_message_cb (GtkWidget *grid, const char *text, AppPlanPage *self)
 static void
 title_activate_cb (AppPlanPage *self)
 {
-  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+  g_autofree char *title =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenPlan) plan = NULL;
 
+  app_autosave_cancel (self->title_autosave);
   if (self->plan == NULL || g_str_equal (title, self->plan->title))
     return;
   plan = phaen_plan_copy (self->plan);
   g_free (plan->title);
-  plan->title = g_strstrip (g_strdup (title));
+  plan->title = g_steal_pointer (&title);
   if (!phaen_store_update_plan (self->store, plan, &error))
     {
       app_toast (GTK_WIDGET (self), error->message);
@@ -263,6 +271,26 @@ static void
 title_focus_leave_cb (GtkEventControllerFocus *controller, AppPlanPage *self)
 {
   title_activate_cb (self);
+}
+
+static void
+title_changed_cb (AppPlanPage *self)
+{
+  if (!self->loading && self->plan != NULL)
+    app_autosave_changed (self->title_autosave);
+}
+
+/* A pause in typing saves the title, unless it is empty for now: Enter or leaving the entry says
+ * that a plan needs one. */
+static void
+title_autosave_cb (gpointer user_data)
+{
+  AppPlanPage *self = user_data;
+  g_autofree char *title =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+
+  if (title[0] != '\0')
+    title_activate_cb (self);
 }
 
 /* DOMAIN.md §2: a plan may run months into the next fiscal year (seed 000's activity 7). */
@@ -519,6 +547,7 @@ build_sections (AppPlanPage *self)
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
       section->page = self;
+      section->autosave = app_autosave_new (section_autosave_cb, section);
       section->info = &section_infos[i];
       section->heading = gtk_label_new (_ (section->info->label));
       gtk_label_set_xalign (GTK_LABEL (section->heading), 0);
@@ -559,6 +588,9 @@ app_plan_page_dispose (GObject *object)
   AppPlanPage *self = APP_PLAN_PAGE (object);
 
   app_plan_page_set_plan (self, NULL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    g_clear_pointer (&self->sections[i].autosave, app_autosave_free);
+  g_clear_pointer (&self->title_autosave, app_autosave_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
@@ -680,6 +712,8 @@ app_plan_page_init (AppPlanPage *self)
   g_object_bind_property (self, "tool", self->grid, "tool",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   build_sections (self);
+  self->title_autosave = app_autosave_new (title_autosave_cb, self);
+  g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (title_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->title_entry), focus);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
@@ -735,7 +769,8 @@ app_plan_page_flush (AppPlanPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     section_save (&self->sections[i]);
-  if (self->plan != NULL && gtk_widget_has_focus (GTK_WIDGET (self->title_entry)))
+  if (self->plan != NULL && (app_autosave_is_pending (self->title_autosave) ||
+                             app_autosave_is_typing (GTK_WIDGET (self->title_entry))))
     title_activate_cb (self);
 }
 

@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "app-autosave.h"
 #include "app-export.h"
 #include "app-pmqa-page.h"
+#include "phaen-error.h"
 #include "phaen-pmqa.h"
 #include "phaen-thai-text.h"
 #include "phaen-xlsx.h"
@@ -77,6 +79,7 @@ struct _AppPmqaPage
   GPtrArray *groups; /* (element-type GroupView) */
   char *mean_text;
   GCancellable *cancellable;
+  AppAutosave *autosave; /* a pause in typing saves the cells typed in */
   gboolean busy;
   gboolean loading; /* the page itself is filling its cells */
 };
@@ -172,6 +175,17 @@ set_entry (GtkWidget *entry, gboolean has_value, double value)
   if (cell_dirty (entry))
     return;
   gtk_widget_remove_css_class (entry, "error");
+  if (app_autosave_is_typing (entry))
+    {
+      gboolean shown_has = FALSE;
+      double shown = 0;
+
+      /* A pause in typing saved "1." as 1: the cell being typed in keeps its text and cursor. */
+      if (phaen_parse_optional_number (gtk_editable_get_text (GTK_EDITABLE (entry)), &shown_has,
+                                       &shown, NULL) &&
+          shown_has == has_value && (!has_value || shown == value))
+        return;
+    }
   if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), text))
     gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
@@ -179,7 +193,11 @@ set_entry (GtkWidget *entry, gboolean has_value, double value)
 static void
 set_text_entry (GtkWidget *entry, const char *text)
 {
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
   if (cell_dirty (entry))
+    return;
+  if (app_autosave_is_typing (entry) && g_str_equal (stripped, text != NULL ? text : ""))
     return;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
@@ -263,6 +281,32 @@ cell_changed_cb (GtkEditable *entry, AppPmqaPage *self)
     return;
   set_cell_dirty (GTK_WIDGET (entry), TRUE);
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  app_autosave_changed (self->autosave);
+}
+
+/* A pause in typing: a cell that is not a number yet is marked and waits for Enter or leaving it
+ * to say why. */
+static void
+autosave_cb (gpointer user_data)
+{
+  AppPmqaPage *self = user_data;
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    {
+      RowView *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *cells[2 + PHAEN_PMQA_YEARS] = { row->target_entry, row->note_entry };
+
+      for (int y = 0; y < PHAEN_PMQA_YEARS; y++)
+        cells[2 + y] = row->value_entry[y];
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        {
+          g_autoptr (GError) error = NULL;
+
+          if (!commit_cell (self, cells[c], &error) &&
+              !g_error_matches (error, PHAEN_ERROR, PHAEN_ERROR_INVALID))
+            app_toast (GTK_WIDGET (self), error->message);
+        }
+    }
 }
 
 static void
@@ -688,6 +732,7 @@ app_pmqa_page_dispose (GObject *object)
   AppPmqaPage *self = APP_PMQA_PAGE (object);
 
   app_pmqa_page_set_unit (self, NULL, 0, 0);
+  g_clear_pointer (&self->autosave, app_autosave_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (app_pmqa_page_parent_class)->dispose (object);
@@ -728,6 +773,7 @@ app_pmqa_page_init (AppPmqaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->autosave = app_autosave_new (autosave_cb, self);
   self->rows = g_ptr_array_new_with_free_func (g_free);
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)group_view_free);
 }
@@ -760,6 +806,7 @@ app_pmqa_page_flush (AppPmqaPage *self)
 {
   g_return_if_fail (APP_IS_PMQA_PAGE (self));
 
+  app_autosave_cancel (self->autosave);
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     {
       RowView *row = g_ptr_array_index (self->rows, i);

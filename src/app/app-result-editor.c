@@ -7,9 +7,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "app-autosave.h"
 #include "app-result-editor.h"
 #include "phaen-calendar.h"
 #include "phaen-error.h"
+#include "phaen-evidence-copy.h"
+#include "phaen-evidence-link.h"
 #include "phaen-result-check.h"
 #include "phaen-scorecard.h"
 #include "phaen-thai-text.h"
@@ -50,10 +53,12 @@ struct _AppResultEditor
   guint n_evidence[PHAEN_QUARTERS];
   GPtrArray *evidence; /* (element-type PhaenEvidence) of the quarter shown */
   GStrv warnings;
-  guint loading : 1; /* the editor itself is writing into its fields */
+  AppAutosave *autosave; /* a pause in typing saves what was typed */
+  guint loading : 1;     /* the editor itself is writing into its fields */
   guint value_dirty : 1;
   guint detail_dirty : 1;
   guint problems_dirty : 1;
+  guint override_dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AppResultEditor, app_result_editor, ADW_TYPE_BIN)
@@ -111,6 +116,16 @@ set_entry_text (GtkEntry *entry, const char *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Whether @widget has the focus and @shown, once stripped, is @stored: what a save made while the
+ * user types comes back as, and the field keeps its text and cursor. */
+static gboolean
+typing_saved (GtkWidget *widget, const char *shown, const char *stored)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (shown));
+
+  return app_autosave_is_typing (widget) && g_str_equal (stripped, stored);
 }
 
 static void
@@ -420,7 +435,11 @@ fill_fields (AppResultEditor *self, gboolean all)
   self->loading = TRUE;
   if (all || !self->value_dirty)
     {
-      set_entry_text (self->value_entry, result != NULL ? or_empty (result->value_text) : "");
+      const char *value = result != NULL ? or_empty (result->value_text) : "";
+
+      if (all || !typing_saved (GTK_WIDGET (self->value_entry),
+                                gtk_editable_get_text (GTK_EDITABLE (self->value_entry)), value))
+        set_entry_text (self->value_entry, value);
       self->value_dirty = FALSE;
     }
   if (all || !self->detail_dirty)
@@ -433,8 +452,14 @@ fill_fields (AppResultEditor *self, gboolean all)
       set_buffer_text (self->problems_view, result != NULL ? or_empty (result->problems) : "");
       self->problems_dirty = FALSE;
     }
-  if (all || (!gtk_widget_has_focus (GTK_WIDGET (self->override_entry)) &&
-              !gtk_widget_has_focus (GTK_WIDGET (self->reason_entry))))
+  if (all)
+    {
+      app_autosave_cancel (self->autosave);
+      self->override_dirty = FALSE;
+    }
+  if (all ||
+      (!self->override_dirty && !app_autosave_is_typing (GTK_WIDGET (self->override_entry)) &&
+       !app_autosave_is_typing (GTK_WIDGET (self->reason_entry))))
     {
       g_autofree char *score =
         result != NULL && result->has_override
@@ -571,7 +596,46 @@ save_text (AppResultEditor *self, GtkTextView *view)
     toast (self, error->message);
 }
 
+/* The override as typed, once it is complete (a score that is a number and a reason): a pause
+ * while it is still incomplete saves nothing, and Enter or “Apply” says what is missing. */
+static void
+save_override_quietly (AppResultEditor *self)
+{
+  const PhaenResult *result = shown_result (self);
+  g_autofree char *reason =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
+  g_autoptr (GError) error = NULL;
+  double score = 0;
+
+  if (!self->override_dirty || self->store == NULL || self->indicator == NULL)
+    return;
+  if (!phaen_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->override_entry)), &score,
+                           NULL) ||
+      reason[0] == '\0')
+    return;
+  self->override_dirty = FALSE;
+  if (result != NULL && result->has_override && result->score_override == score &&
+      g_strcmp0 (result->override_reason, reason) == 0)
+    return;
+  if (!phaen_store_set_score_override (self->store, self->indicator_id, self->quarter, TRUE, score,
+                                       reason, &error))
+    show_error (self->override_error_label, error->message);
+  else
+    show_error (self->override_error_label, NULL);
+}
+
 /* ------------------------------------------------------------------ callbacks */
+
+static void
+autosave_cb (gpointer user_data)
+{
+  AppResultEditor *self = user_data;
+
+  save_value (self);
+  save_text (self, self->detail_view);
+  save_text (self, self->problems_view);
+  save_override_quietly (self);
+}
 
 static void
 value_changed_cb (AppResultEditor *self)
@@ -579,7 +643,17 @@ value_changed_cb (AppResultEditor *self)
   if (self->loading)
     return;
   self->value_dirty = TRUE;
+  app_autosave_changed (self->autosave);
   update_live (self);
+}
+
+static void
+override_changed_cb (AppResultEditor *self)
+{
+  if (self->loading)
+    return;
+  self->override_dirty = TRUE;
+  app_autosave_changed (self->autosave);
 }
 
 static void
@@ -603,6 +677,7 @@ text_changed_cb (GtkTextBuffer *buffer, AppResultEditor *self)
     self->detail_dirty = TRUE;
   else
     self->problems_dirty = TRUE;
+  app_autosave_changed (self->autosave);
 }
 
 static void
@@ -769,6 +844,7 @@ apply_override_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   if (self->store == NULL || self->indicator == NULL)
     return;
+  self->override_dirty = FALSE;
   if (!phaen_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->override_entry)), &score,
                            &error) ||
       !phaen_store_set_score_override (self->store, self->indicator_id, self->quarter, TRUE, score,
@@ -791,6 +867,7 @@ remove_override_action (GtkWidget *widget, const char *action_name, GVariant *pa
   if (self->store == NULL || self->indicator == NULL)
     return;
   show_error (self->override_error_label, NULL);
+  self->override_dirty = FALSE;
   if (result == NULL || !result->has_override)
     {
       self->loading = TRUE;
@@ -817,6 +894,63 @@ safe_file_name (const char *name)
 }
 
 static void
+show_uri_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AppResultEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+}
+
+static void
+show_uri (AppResultEditor *self, const char *uri)
+{
+  gtk_show_uri_full (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME,
+                     NULL, show_uri_done_cb, g_object_ref (self));
+}
+
+static void
+link_response_cb (AdwMessageDialog *dialog, const char *response, AppResultEditor *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (dialog), "url");
+
+  /* Checked again: nothing but a web or e-mail address is ever handed to a viewer. */
+  if (g_str_equal (response, "open") && phaen_evidence_url_is_safe (url))
+    show_uri (self, url);
+}
+
+/* A link opens once the user has seen its whole address, and only a web page or an e-mail
+ * address: a workspace from elsewhere may hold file:, javascript: or a program's own scheme. */
+static void
+open_link (AppResultEditor *self, const char *url)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (url));
+  GtkWidget *dialog;
+
+  if (!phaen_evidence_url_is_safe (stripped))
+    {
+      g_autofree char *text = g_strdup_printf (
+        _ ("“%s” is not opened: only web (http, https) and e-mail (mailto) links open."), stripped);
+
+      toast (self, text);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _ ("Open This Link?"), stripped);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "open",
+                                    _ ("_Open"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "url", g_steal_pointer (&stripped), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (link_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_evidence_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppResultEditor *self = APP_RESULT_EDITOR (widget);
@@ -834,13 +968,15 @@ open_evidence_action (GtkWidget *widget, const char *action_name, GVariant *para
     return;
   if (evidence->url != NULL)
     {
-      gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), evidence->url, GDK_CURRENT_TIME);
+      open_link (self, evidence->url);
       return;
     }
-  /* The file lives inside the workspace: a copy in a private folder is what the viewer opens. */
+  /* The file lives inside the workspace: a copy in a private folder is what the viewer opens.
+   * The folder carries the process id: the application removes its own when it ends, and the
+   * next start removes those of a process that ended without doing so. */
   data = phaen_store_get_evidence_data (self->store, evidence->id, &error);
   if (data != NULL)
-    dir = g_dir_make_tmp ("phaen-evidence-XXXXXX", &error);
+    dir = phaen_evidence_copy_dir_new (&error);
   if (dir != NULL)
     {
       name = safe_file_name (evidence->name);
@@ -855,7 +991,7 @@ open_evidence_action (GtkWidget *widget, const char *action_name, GVariant *para
       toast (self, error->message);
       return;
     }
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+  show_uri (self, uri);
 }
 
 static void
@@ -904,6 +1040,7 @@ app_result_editor_dispose (GObject *object)
   AppResultEditor *self = APP_RESULT_EDITOR (object);
 
   app_result_editor_set_indicator (self, NULL, 0, 1);
+  g_clear_pointer (&self->autosave, app_autosave_free);
   G_OBJECT_CLASS (app_result_editor_parent_class)->dispose (object);
 }
 
@@ -962,6 +1099,10 @@ app_result_editor_init (AppResultEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->quarter = 1;
+  self->autosave = app_autosave_new (autosave_cb, self);
+  g_signal_connect_swapped (self->override_entry, "changed", G_CALLBACK (override_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->reason_entry, "changed", G_CALLBACK (override_changed_cb), self);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (value_focus_leave_cb), self);
@@ -1027,9 +1168,11 @@ app_result_editor_flush (AppResultEditor *self)
 {
   g_return_if_fail (APP_IS_RESULT_EDITOR (self));
 
+  app_autosave_cancel (self->autosave);
   save_value (self);
   save_text (self, self->detail_view);
   save_text (self, self->problems_view);
+  save_override_quietly (self);
 }
 
 void

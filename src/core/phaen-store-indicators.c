@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "phaen-evidence-link.h"
 #include "phaen-store-private.h"
 #include "phaen-thai-text.h"
 
@@ -1077,9 +1078,10 @@ phaen_store_add_evidence_file (PhaenStore *self,
 /**
  * phaen_store_add_evidence_url:
  * @title: (nullable): what the link shows; %NULL or empty uses the URL itself
- * @url: an http or https address (surrounding white space is dropped)
+ * @url: an http, https or mailto address (surrounding white space is dropped); see
+ *   phaen_evidence_url_is_safe()
  *
- * Returns: the evidence id, or 0 with PHAEN_ERROR_INVALID when @url is not a web address
+ * Returns: the evidence id, or 0 with PHAEN_ERROR_INVALID when @url is no such address
  */
 gint64
 phaen_store_add_evidence_url (PhaenStore *self,
@@ -1090,24 +1092,17 @@ phaen_store_add_evidence_url (PhaenStore *self,
                               GError **error)
 {
   g_autofree char *stripped = NULL;
-  g_autoptr (GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (quarter >= 1 && quarter <= PHAEN_QUARTERS, 0);
   g_return_val_if_fail (url != NULL, 0);
 
   stripped = g_strstrip (g_strdup (url));
-  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
-  scheme = uri ? g_uri_get_scheme (uri) : NULL;
-  host = uri ? g_uri_get_host (uri) : NULL;
-  if (uri == NULL ||
-      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      host == NULL || *host == '\0')
+  if (!phaen_evidence_url_is_safe (stripped))
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("“%s” is not a web address: a link must start with http:// or https://."),
+                   _ ("“%s” is not a web or e-mail address: a link must start with http://, "
+                      "https:// or mailto:."),
                    stripped);
       return 0;
     }
