@@ -206,7 +206,7 @@ test_field_autosave (Fixture *fixture, gconstpointer data)
 
   run_for (1500);
   owner = g_strdup_printf ("%s (สำรอง)", before->owner_name != NULL ? before->owner_name : "");
-  second = phaen_store_open (fixture->path, &error);
+  second = phaen_store_open_read_only (fixture->path, &error);
   g_assert_no_error (error);
   reread = phaen_store_get_indicator (second, id, &error);
   g_assert_no_error (error);
