@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -716,7 +717,12 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
-  sqlite3_exec (db, "PRAGMA user_version = 1; PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  {
+    g_autofree char *restore = g_strdup_printf (
+      "PRAGMA user_version = %d; PRAGMA journal_mode = DELETE", PHAEN_STORE_SCHEMA_VERSION);
+
+    sqlite3_exec (db, restore, NULL, NULL, NULL);
+  }
   sqlite3_close (db);
 
   before = checksum_of (copy);
@@ -726,6 +732,200 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   after = checksum_of (copy);
   g_assert_cmpstr (before, ==, after);
+  f->store = phaen_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+/* ------------------------------------------------------------------ evidence and migration */
+
+static gint64
+add_indicator_with_evidence (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static ("หลักฐาน", strlen ("หลักฐาน"));
+  gint64 indicator;
+
+  g_assert_true (phaen_store_add_fiscal_year (f->store, 2564, &error));
+  indicator = phaen_store_add_indicator (f->store, f->unit, 2564, "กพร. 1", "ร้อยละ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (
+    phaen_store_add_evidence_file (f->store, indicator, 2, "รายงาน.pdf", NULL, bytes, &error), >,
+    0);
+  g_assert_no_error (error);
+  g_assert_cmpint (
+    phaen_store_add_evidence_url (f->store, indicator, 2, "แบบฟอร์ม", "https://forms.gle/x", &error),
+    >, 0);
+  g_assert_no_error (error);
+  return indicator;
+}
+
+/* The evidence table exactly as schema 001 wrote it. */
+static char *
+schema_001_evidence (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "src", "core",
+                                            "schema", "001-initial.sql", NULL);
+  g_autofree char *sql = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &sql, NULL, NULL));
+  start = strstr (sql, "CREATE TABLE evidence (");
+  g_assert_nonnull (start);
+  end = strstr (start, ");");
+  return g_strndup (start, end + 2 - start);
+}
+
+/* Turns a current workspace back into what Phaen 0.1 (schema 001) wrote. */
+static void
+downgrade_to_001 (const char *path)
+{
+  g_autofree char *create = schema_001_evidence ();
+  g_autofree char *sql = g_strdup_printf (
+    "PRAGMA foreign_keys = OFF; BEGIN;"
+    "CREATE TEMP TABLE e AS SELECT evidence.*, evidence_blob.data AS data FROM evidence"
+    "  LEFT JOIN evidence_blob ON evidence_blob.id = evidence.blob_id;"
+    "DROP TABLE evidence; DROP TABLE evidence_blob; %s"
+    "CREATE INDEX evidence_result ON evidence (result_id);"
+    "INSERT INTO evidence (id, uuid, result_id, name, mime, url, data, added_at)"
+    "  SELECT id, uuid, result_id, name, mime, url, data, added_at FROM temp.e;"
+    "PRAGMA user_version = 1; COMMIT;",
+    create);
+
+  exec_raw (path, sql);
+}
+
+static void
+check_evidence (PhaenStore *store, gint64 indicator)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = phaen_store_list_evidence (store, indicator, 2, &error);
+  g_autoptr (GBytes) data = NULL;
+  const PhaenEvidence *file;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  file = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (file->name, ==, "รายงาน.pdf");
+  g_assert_cmpint (file->size, ==, strlen ("หลักฐาน"));
+  data = phaen_store_get_evidence_data (store, file->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (data, NULL), g_bytes_get_size (data), "หลักฐาน",
+                   strlen ("หลักฐาน"));
+  g_assert_cmpstr (((PhaenEvidence *)g_ptr_array_index (items, 1))->url, ==, "https://forms.gle/x");
+}
+
+/* A workspace of schema 001: looked at, it is brought up to date in memory and the file stays
+ * as it is; opened to edit, it is copied aside, then migrated. */
+static void
+test_migrate_001 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) store = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".v1.bak", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *listing_after = NULL;
+  gint64 indicator = add_indicator_with_evidence (f);
+
+  g_clear_object (&f->store);
+  downgrade_to_001 (f->path);
+  before = checksum_of (f->path);
+  listing = listing_of (f->dir);
+
+  store = phaen_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  check_evidence (store, indicator);
+  g_clear_object (&store);
+  after = checksum_of (f->path);
+  listing_after = listing_of (f->dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (listing, ==, listing_after);
+
+  f->store = phaen_store_open (f->path, &error);
+  g_assert_no_error (error);
+  check_evidence (f->store, indicator);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&after, g_free);
+  after = checksum_of (backup);
+  g_assert_cmpstr (after, !=, before); /* VACUUM INTO rewrites pages, so compare its data: */
+  g_clear_object (&store);
+  store = phaen_store_open_read_only (backup, &error);
+  g_assert_no_error (error);
+  check_evidence (store, indicator);
+}
+
+static gint64
+count_rows (const char *path, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static glong
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* A large evidence file: refused above the limit with the sizes in the message; below it,
+ * deleting it does not copy its bytes into the undo log, undo brings it back whole, and its
+ * bytes go once no undo can need them. */
+static void
+test_large_evidence (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const gsize size = 64 * 1024 * 1024;
+  guint8 *bytes = g_malloc (size);
+  g_autoptr (GBytes) blob = NULL;
+  g_autoptr (GBytes) back = NULL;
+  gint64 indicator, id;
+  glong rss;
+
+  for (gsize i = 0; i < size; i++)
+    bytes[i] = (guint8)(i * 2654435761u >> 24);
+  blob = g_bytes_new_take (bytes, size);
+  g_assert_true (phaen_store_add_fiscal_year (f->store, 2564, &error));
+  indicator = phaen_store_add_indicator (f->store, f->unit, 2564, "กพร. 2", "วิดีโอ", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (
+    phaen_store_add_evidence_file (f->store, indicator, 1, "วิดีโอ.mp4", NULL, blob, &error), ==, 0);
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "67.1"));
+  g_assert_nonnull (strstr (error->message, "50.0"));
+  g_clear_error (&error);
+
+  phaen_store_set_evidence_limit (f->store, 0);
+  id = phaen_store_add_evidence_file (f->store, indicator, 1, "วิดีโอ.mp4", NULL, blob, &error);
+  g_assert_no_error (error);
+  rss = max_rss_kb ();
+  g_assert_true (phaen_store_delete_evidence (f->store, id, &error));
+  g_assert_no_error (error);
+  /* Quoting the bytes into the undo log took twice their size and more. */
+  g_assert_cmpint (max_rss_kb () - rss, <, 32 * 1024);
+
+  g_assert_true (phaen_store_undo (f->store, &error));
+  back = phaen_store_get_evidence_data (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, blob));
+  g_assert_true (phaen_store_redo (f->store, &error));
+  g_assert_cmpint (count_rows (f->path, "evidence_blob"), ==, 1);
+  g_clear_object (&f->store);
+  g_assert_cmpint (count_rows (f->path, "evidence_blob"), ==, 0);
   f->store = phaen_store_open (f->path, &error);
   g_assert_no_error (error);
 }
@@ -751,6 +951,8 @@ main (int argc, char **argv)
   ADD ("/safety/regular-files-only", NULL, test_not_a_regular_file);
   ADD ("/safety/schema/tampered", NULL, test_tampered_schema);
   ADD ("/safety/schema/newer-in-wal", NULL, test_newer_version_in_wal);
+  ADD ("/safety/schema/migrate-001", NULL, test_migrate_001);
+  ADD ("/safety/evidence/large", NULL, test_large_evidence);
 #undef ADD
 
   return g_test_run ();

@@ -559,6 +559,8 @@ set_store (AppWindow *self, PhaenStore *store)
     {
       g_autofree char *name = g_path_get_basename (phaen_store_get_path (store));
 
+      phaen_store_set_evidence_limit (
+        store, (gint64)g_settings_get_uint (self->settings, "evidence-size-limit") * 1000 * 1000);
       g_signal_connect_object (store, "changed", G_CALLBACK (refresh_sidebar), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed", G_CALLBACK (update_undo_state), self,

@@ -26,7 +26,8 @@
 
 #define EVIDENCE_COLUMNS                                                                           \
   "evidence.id, evidence.uuid, evidence.result_id, evidence.name, evidence.mime, evidence.url,"    \
-  " coalesce(length(evidence.data), 0), evidence.added_at"
+  " coalesce((SELECT length(data) FROM evidence_blob WHERE evidence_blob.id = evidence.blob_id),"  \
+  " 0), evidence.added_at"
 
 /* ------------------------------------------------------------------ rows */
 
@@ -974,6 +975,26 @@ phaen_store_get_pmqa_value (PhaenStore *self, gint64 indicator_id, int year, dou
 /* ------------------------------------------------------------------ evidence */
 
 static gint64
+insert_blob (PhaenStore *self, GBytes *data, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt =
+    _phaen_store_prepare (self, "INSERT INTO evidence_blob (data) VALUES (?)", error);
+  gsize size = 0;
+  gconstpointer bytes = g_bytes_get_data (data, &size);
+
+  if (stmt == NULL)
+    return 0;
+  /* An empty file is still a file: a zero-length blob, not NULL. */
+  if (size == 0)
+    sqlite3_bind_zeroblob (stmt, 1, 0);
+  else
+    sqlite3_bind_blob64 (stmt, 1, bytes, size, SQLITE_STATIC);
+  if (!_phaen_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_phaen_store_get_db (self));
+}
+
+static gint64
 insert_evidence (PhaenStore *self,
                  gint64 indicator_id,
                  int quarter,
@@ -987,6 +1008,7 @@ insert_evidence (PhaenStore *self,
   g_autofree char *uuid = _phaen_new_uuid ();
   g_autofree char *now = _phaen_now_iso8601 ();
   gint64 result_id = 0;
+  gint64 blob_id = 0;
   gint64 id = 0;
   gboolean ok;
 
@@ -998,11 +1020,17 @@ insert_evidence (PhaenStore *self,
       result_id = ensure_result_row (self, indicator_id, quarter, error);
       ok = result_id > 0;
     }
+  /* The bytes go aside, where undo does not copy them (schema 002). */
+  if (ok && data != NULL)
+    {
+      blob_id = insert_blob (self, data, error);
+      ok = blob_id > 0;
+    }
   if (ok)
     {
       g_autoptr (PhaenStmt) stmt =
         _phaen_store_prepare (self,
-                              "INSERT INTO evidence (uuid, result_id, name, mime, url, data,"
+                              "INSERT INTO evidence (uuid, result_id, name, mime, url, blob_id,"
                               " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                               error);
       ok = stmt != NULL;
@@ -1015,17 +1043,7 @@ insert_evidence (PhaenStore *self,
             _phaen_bind_text (stmt, 4, mime);
           if (url)
             _phaen_bind_text (stmt, 5, url);
-          if (data)
-            {
-              gsize size = 0;
-              gconstpointer bytes = g_bytes_get_data (data, &size);
-
-              /* An empty file is still a file: a zero-length blob, not NULL. */
-              if (size == 0)
-                sqlite3_bind_zeroblob (stmt, 6, 0);
-              else
-                sqlite3_bind_blob64 (stmt, 6, bytes, size, SQLITE_STATIC);
-            }
+          _phaen_bind_optional_id (stmt, 6, blob_id);
           _phaen_bind_text (stmt, 7, now);
           ok = _phaen_store_step_done (self, stmt, error);
           id = sqlite3_last_insert_rowid (_phaen_store_get_db (self));
@@ -1056,12 +1074,25 @@ phaen_store_add_evidence_file (PhaenStore *self,
                                GError **error)
 {
   g_autofree char *guessed = NULL;
+  gint64 limit;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (quarter >= 1 && quarter <= PHAEN_QUARTERS, 0);
   g_return_val_if_fail (name != NULL, 0);
   g_return_val_if_fail (data != NULL, 0);
 
+  limit = phaen_store_get_evidence_limit (self);
+  if (limit > 0 && (gint64)g_bytes_get_size (data) > limit)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (data));
+      g_autofree char *max = g_format_size (limit);
+
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("Too large to keep as evidence (%s; the limit is %s): store it on a shared "
+                      "drive and attach a link to it instead."),
+                   size, max);
+      return 0;
+    }
   if (mime == NULL || *mime == '\0')
     {
       gsize size = 0;
@@ -1161,7 +1192,11 @@ phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **er
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt = _phaen_store_prepare (self, "SELECT data, name FROM evidence WHERE id = ?", error);
+  stmt = _phaen_store_prepare (self,
+                               "SELECT evidence_blob.data, evidence.name FROM evidence"
+                               " LEFT JOIN evidence_blob ON evidence_blob.id = evidence.blob_id"
+                               " WHERE evidence.id = ?",
+                               error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, evidence_id);

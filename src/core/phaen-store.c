@@ -64,8 +64,9 @@ struct _PhaenStore
   sqlite3 *db;
   GHashTable *statements; /* sql → sqlite3_stmt* */
   PhaenStoreReadOnly read_only;
-  char *lock_token;    /* NULL unless this store holds the lock file */
-  gint64 data_version; /* PRAGMA data_version after our last look */
+  char *lock_token;      /* NULL unless this store holds the lock file */
+  gint64 data_version;   /* PRAGMA data_version after our last look */
+  gint64 evidence_limit; /* bytes; 0: no limit */
 
   guint edit_depth;
   char *edit_label;
@@ -96,6 +97,7 @@ static const char *const undoable_tables[] = {
 /* Forward migrations: schema/00N-*.sql brings user_version N-1 to N. */
 static const char *const migrations[] = {
   "/io/github/phaen/core/schema/001-initial.sql",
+  "/io/github/phaen/core/schema/002-evidence-aside.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PHAEN_STORE_SCHEMA_VERSION);
@@ -203,18 +205,6 @@ set_too_new_error (const char *path, GError **error)
 
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_TOO_NEW,
                _ ("“%s” was saved by a newer version of Phaen: update Phaen to open it."), base);
-  return FALSE;
-}
-
-static gboolean
-set_too_old_to_read_error (const char *path, GError **error)
-{
-  g_autofree char *base = g_path_get_basename (path);
-
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_TOO_NEW,
-               _ ("“%s” was saved by an older version of Phaen: open it for editing once so that "
-                  "Phaen can bring it up to date."),
-               base);
   return FALSE;
 }
 
@@ -674,17 +664,18 @@ verify_schema (sqlite3 *db, const char *path, int version, GError **error)
   return FALSE;
 }
 
-/* Brings the file to PHAEN_STORE_SCHEMA_VERSION in one transaction. An existing workspace is
- * copied aside first, so a migration can never cost the user their data. */
+/* Brings the database to PHAEN_STORE_SCHEMA_VERSION in one transaction. With @keep_backup, an
+ * existing workspace is copied aside first, so a migration can never cost the user their
+ * data. */
 static gboolean
-migrate (PhaenStore *self, int version, GError **error)
+migrate (PhaenStore *self, int version, gboolean keep_backup, GError **error)
 {
   g_autofree char *pragma = NULL;
 
   if (version == PHAEN_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  if (version > 0)
+  if (keep_backup && version > 0)
     {
       g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, version);
       g_autofree char *sql = sql_printf ("VACUUM INTO %Q", backup);
@@ -829,6 +820,43 @@ open_reader (const char *path, sqlite3 **db)
   return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
+/* Evidence bytes that no evidence row uses: their file was deleted and, now that no undo
+ * history exists (a store opening or closing), can never come back. */
+static void
+purge_unused_blobs (PhaenStore *self)
+{
+  _phaen_store_exec (self,
+                     "DELETE FROM evidence_blob WHERE id NOT IN"
+                     " (SELECT blob_id FROM evidence WHERE blob_id IS NOT NULL)",
+                     NULL);
+}
+
+/* An older workspace opened only to look: copied into memory and brought up to date there, so
+ * that the file is never written and the rest of Phaen reads the current schema. */
+static gboolean
+migrate_in_memory (PhaenStore *self, int version, GError **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (memory);
+      return _phaen_store_set_error (self, rc, error);
+    }
+  backup = sqlite3_backup_init (memory, "main", self->db, "main");
+  rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (memory);
+  sqlite3_backup_finish (backup);
+  sqlite3_close (self->db);
+  self->db = memory;
+  configure_connection (self->db);
+  if (rc != SQLITE_DONE)
+    return _phaen_store_set_error (self, rc, error);
+  return _phaen_store_exec (self, "PRAGMA foreign_keys = OFF", error) &&
+         migrate (self, version, FALSE, error);
+}
+
 /* Opens @path (resolved, a regular file) with the lock already taken when writable. */
 static gboolean
 open_existing (PhaenStore *self, GError **error)
@@ -857,14 +885,13 @@ open_existing (PhaenStore *self, GError **error)
 
   if (self->read_only != PHAEN_STORE_WRITABLE)
     {
-      if (version != PHAEN_STORE_SCHEMA_VERSION)
-        return set_too_old_to_read_error (self->path, error);
       self->data_version = read_data_version (self);
-      return TRUE;
+      return version == PHAEN_STORE_SCHEMA_VERSION || migrate_in_memory (self, version, error);
     }
   if (!configure_for_editing (self, error) || !quick_check (self, error) ||
-      !migrate (self, version, error) || !install_undo_triggers (self, error))
+      !migrate (self, version, TRUE, error) || !install_undo_triggers (self, error))
     return FALSE;
+  purge_unused_blobs (self);
   self->data_version = read_data_version (self);
   return TRUE;
 }
@@ -886,7 +913,7 @@ create_new (PhaenStore *self, GError **error)
     return _phaen_store_set_error (self, rc, error);
   configure_connection (self->db);
   if (!configure_for_editing (self, error) || !_phaen_store_exec (self, pragma, error) ||
-      !migrate (self, 0, error) || !install_undo_triggers (self, error) ||
+      !migrate (self, 0, FALSE, error) || !install_undo_triggers (self, error) ||
       !_phaen_store_exec (self, meta, error))
     return FALSE;
   self->data_version = read_data_version (self);
@@ -1123,6 +1150,8 @@ phaen_store_finalize (GObject *object)
 {
   PhaenStore *self = PHAEN_STORE (object);
 
+  if (self->db != NULL && self->read_only == PHAEN_STORE_WRITABLE)
+    purge_unused_blobs (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   phaen_lock_release (self->path, self->lock_token);
@@ -1160,6 +1189,7 @@ phaen_store_init (PhaenStore *self)
   g_array_set_clear_func (self->undo, undo_step_clear);
   self->redo = g_array_new (FALSE, TRUE, sizeof (UndoStep));
   g_array_set_clear_func (self->redo, undo_step_clear);
+  self->evidence_limit = PHAEN_STORE_DEFAULT_EVIDENCE_LIMIT;
 }
 
 /* ------------------------------------------------------------------ public API */
@@ -1309,6 +1339,20 @@ PhaenStore *
 phaen_store_open_finish (GAsyncResult *result, GError **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+phaen_store_set_evidence_limit (PhaenStore *self, gint64 bytes)
+{
+  g_return_if_fail (PHAEN_IS_STORE (self));
+  self->evidence_limit = MAX (bytes, 0);
+}
+
+gint64
+phaen_store_get_evidence_limit (PhaenStore *self)
+{
+  g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
+  return self->evidence_limit;
 }
 
 gboolean
@@ -1462,7 +1506,8 @@ phaen_store_clear_history (PhaenStore *self)
   g_return_if_fail (PHAEN_IS_STORE (self));
   g_array_set_size (self->undo, 0);
   g_array_set_size (self->redo, 0);
-  _phaen_store_exec (self, "DELETE FROM temp.undolog", NULL);
+  if (self->read_only == PHAEN_STORE_WRITABLE)
+    _phaen_store_exec (self, "DELETE FROM temp.undolog", NULL);
 }
 
 gboolean

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* Schema version written by this build (PRAGMA user_version). */
-#define PHAEN_STORE_SCHEMA_VERSION 1
+#define PHAEN_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id: "PHAE" */
 #define PHAEN_STORE_APPLICATION_ID 0x50484145
 
@@ -69,6 +69,11 @@ PhaenStore *phaen_store_open_finish (GAsyncResult *result, GError **error);
  * runs. @path is not written. */
 gboolean phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **error);
 gboolean phaen_store_is_read_only (PhaenStore *self);
+/* The largest evidence file accepted, in bytes (0: any). Larger files are refused with
+ * PHAEN_ERROR_INVALID saying the limit; the app sets it from its settings. */
+#define PHAEN_STORE_DEFAULT_EVIDENCE_LIMIT (G_GINT64_CONSTANT (50) * 1000 * 1000)
+void phaen_store_set_evidence_limit (PhaenStore *self, gint64 bytes);
+gint64 phaen_store_get_evidence_limit (PhaenStore *self);
 PhaenStoreReadOnly phaen_store_get_read_only_reason (PhaenStore *self);
 /* SQLite's journal mode in use ("delete": see the comment at the top of phaen-store.c).
  * Returns: (transfer full) */
