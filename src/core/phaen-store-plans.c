@@ -339,6 +339,9 @@ number_children (GHashTable *children,
   return TRUE;
 }
 
+/* How much of a name an error message quotes. */
+#define SHOWN_NAME_MAX 60
+
 /* Every activity must hang, through its parents, from the top level of its plan: one that
  * does not sits under itself, in a cycle, or under a missing activity, and no number it
  * could be given would be the one its author meant, so the plan is refused. */
@@ -350,9 +353,14 @@ check_all_numbered (GPtrArray *rows, GError **error)
       PhaenActivity *activity = g_ptr_array_index (rows, i);
 
       if (activity->number == NULL)
-        return _phaen_set_corrupt (
-          error, _ ("activity “%s” hangs under itself or under an activity that is missing."),
-          activity->name);
+        {
+          g_autofree char *shown = g_utf8_substring (
+            activity->name, 0, MIN (g_utf8_strlen (activity->name, -1), SHOWN_NAME_MAX));
+
+          return _phaen_set_corrupt (
+            error, _ ("activity “%s” hangs under itself or under an activity that is missing."),
+            shown);
+        }
     }
   return TRUE;
 }

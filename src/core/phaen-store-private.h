@@ -32,7 +32,9 @@ _phaen_store_run_insert (PhaenStore *self, const char *label, PhaenStmt *stmt, G
 
 /* Reading columns of an untrusted file (phaen-store-read.c): a value outside its range fails
  * with PHAEN_ERROR_CORRUPT and a message naming the column. */
-#define PHAEN_MAX_TEXT_BYTES (64 * 1024)
+/* What a text field is cut to: under the 32,767 characters of an Excel cell, so that every
+ * text read can be exported. */
+#define PHAEN_MAX_TEXT_BYTES 32000
 /* The schema's CHECK range of a fiscal year (BE). */
 #define PHAEN_MIN_FISCAL_YEAR 2400
 #define PHAEN_MAX_FISCAL_YEAR 2800

@@ -27,9 +27,9 @@ utf8_boundary (const char *text, gsize len)
   return len - back;
 }
 
-/* Text: NULL stays NULL; bytes that are not UTF-8 (a NUL inside too) become U+FFFD; text
+/* Text: NULL stays NULL; bytes that are not UTF-8 (a NUL inside too) become U+FFFD each; text
  * longer than PHAEN_MAX_TEXT_BYTES is cut at a character boundary and ends with "…", so a
- * crafted 200 MB name costs 64 KiB in every copy the views and exporters make of it. */
+ * crafted 200 MB name costs 32 KB in every copy the views and exporters make of it. */
 char *
 _phaen_column_strdup (sqlite3_stmt *stmt, int col)
 {
