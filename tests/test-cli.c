@@ -1,7 +1,9 @@
-/* test-cli.c — phaen-cli as a user runs it: demo, score, info on bad files, validate, usage
+/* test-cli.c — phaen-cli as a user runs it: demo, score, info on bad files, validate, usage,
+ * damaged workspaces
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 static char *tmpdir;
 
@@ -323,6 +325,60 @@ test_refusals (void)
   g_rmdir (folder);
 }
 
+/* A copy of the sample with values its schema forbids, written as an attacker would. */
+static char *
+damaged_copy (const char *name, const char *sql)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (demo_path (), &contents, &length, NULL));
+  write_file (path, contents, length);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return path;
+}
+
+/* score, validate, export and chart on a damaged workspace: exit 1 with one sentence. */
+static void
+test_damaged (void)
+{
+  g_autofree char *quarter = damaged_copy (
+    "quarter.phaen",
+    "PRAGMA ignore_check_constraints = 1; UPDATE result SET quarter = 0 WHERE id = 1");
+  g_autofree char *cycle = damaged_copy (
+    "cycle.phaen", "PRAGMA foreign_keys = OFF; UPDATE activity SET parent_id = 2 WHERE id = 1;"
+                   " UPDATE activity SET parent_id = 1 WHERE id = 2");
+  g_autofree char *workbook = g_build_filename (tmpdir, "damaged.xlsx", NULL);
+  g_autofree char *picture = g_build_filename (tmpdir, "damaged.png", NULL);
+  const char *runs[][9] = {
+    { "score", quarter, "--unit", "กพร.", "--fy", "2564", NULL },
+    { "score", quarter, "--unit", "กพร.", "--fy", "2564", "--json", NULL },
+    { "validate", quarter, NULL },
+    { "export", quarter, "--all", "--unit", "กพร.", "-o", workbook, NULL },
+    { "validate", cycle, NULL },
+    { "export", cycle, "--all", "--unit", "กพร.", "-o", workbook, NULL },
+    { "chart", cycle, "--kind", "gantt", "--plan", "1", "-o", picture, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto (Run) run = { 0 };
+      const char **a = runs[i];
+
+      run_cli (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], NULL);
+      g_assert_cmpint (exit_code (&run), ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "phaen-cli: The workspace is damaged: "));
+      g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+      g_assert_false (g_file_test (workbook, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (picture, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -341,6 +397,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/usage", test_usage_and_unknowns);
   g_test_add_func ("/cli/refusals", test_refusals);
+  g_test_add_func ("/cli/damaged", test_damaged);
   status = g_test_run ();
 
   {

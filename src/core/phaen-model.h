@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 #define PHAEN_MAX_MONTHS 24
 #define PHAEN_QUARTERS 4
 #define PHAEN_LEVELS 5
+/* ประเภท 1..5 of an efficiency plan's activity (DOMAIN §3c) */
+#define PHAEN_ACTIVITY_CATEGORIES 5
+/* Activities nest at most this many levels (depth 0 .. PHAEN_MAX_ACTIVITY_DEPTH − 1); a file
+ * that nests deeper is refused as damaged. */
+#define PHAEN_MAX_ACTIVITY_DEPTH 32
 
 typedef enum
 {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "phaen-evidence-link.h"
+#include "phaen-score.h"
 #include "phaen-store-private.h"
 #include "phaen-thai-text.h"
 
@@ -31,94 +32,101 @@
 
 /* ------------------------------------------------------------------ rows */
 
+/* The schema's CHECK range of a criterion's level. */
+#define MAX_CRITERION_LEVEL 10
+
 static gboolean
-column_optional_double (sqlite3_stmt *stmt, int col, double *value)
+indicator_numbers_from_row (sqlite3_stmt *stmt, PhaenIndicator *indicator, GError **error)
 {
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    {
-      *value = 0;
-      return FALSE;
-    }
-  *value = sqlite3_column_double (stmt, col);
-  return TRUE;
+  return _phaen_column_id (stmt, 0, FALSE, &indicator->id, error) &&
+         _phaen_column_id (stmt, 2, FALSE, &indicator->unit_id, error) &&
+         _phaen_column_int (stmt, 3, PHAEN_MIN_FISCAL_YEAR, PHAEN_MAX_FISCAL_YEAR,
+                            &indicator->fiscal_year, error) &&
+         _phaen_column_id (stmt, 4, TRUE, &indicator->plan_id, error) &&
+         _phaen_column_int (stmt, 5, G_MININT, G_MAXINT, &indicator->position, error) &&
+         _phaen_column_double (stmt, 12, &indicator->weight, error) &&
+         _phaen_column_int (stmt, 25, PHAEN_SCORING_NUMERIC, PHAEN_SCORING_PMQA7,
+                            &indicator->scoring, error) &&
+         _phaen_column_int (stmt, 26, PHAEN_DIRECTION_HIGHER_BETTER, PHAEN_DIRECTION_LOWER_BETTER,
+                            &indicator->direction, error) &&
+         _phaen_column_int (stmt, 28, PHAEN_LEVEL_ORGANISATION, PHAEN_LEVEL_PERSON,
+                            &indicator->level, error) &&
+         _phaen_column_int (stmt, 30, 0, 2, &indicator->mandatory, error) &&
+         _phaen_column_optional_double (stmt, 32, &indicator->has_pmqa_target,
+                                        &indicator->pmqa_target, error) &&
+         _phaen_column_optional_double (stmt, 33, &indicator->has_pmqa_score,
+                                        &indicator->pmqa_score, error);
 }
 
+/* Columns in INDICATOR_COLUMNS order. */
 static PhaenIndicator *
-indicator_from_row (sqlite3_stmt *stmt)
+indicator_from_row (sqlite3_stmt *stmt, GError **error)
 {
-  PhaenIndicator *indicator = g_new0 (PhaenIndicator, 1);
-  int col = 0;
+  g_autoptr (PhaenIndicator) indicator = g_new0 (PhaenIndicator, 1);
 
-  indicator->id = sqlite3_column_int64 (stmt, col++);
-  indicator->uuid = _phaen_column_strdup (stmt, col++);
-  indicator->unit_id = sqlite3_column_int64 (stmt, col++);
-  indicator->fiscal_year = sqlite3_column_int (stmt, col++);
-  indicator->plan_id = sqlite3_column_int64 (stmt, col++);
-  indicator->position = sqlite3_column_int (stmt, col++);
-  indicator->code = _phaen_column_strdup (stmt, col++);
-  indicator->name = _phaen_column_strdup (stmt, col++);
-  indicator->org_plan = _phaen_column_strdup (stmt, col++);
-  indicator->strategy = _phaen_column_strdup (stmt, col++);
-  indicator->dimension = _phaen_column_strdup (stmt, col++);
-  indicator->goal = _phaen_column_strdup (stmt, col++);
-  indicator->weight = sqlite3_column_double (stmt, col++);
-  indicator->description = _phaen_column_strdup (stmt, col++);
-  indicator->condition = _phaen_column_strdup (stmt, col++);
-  indicator->measure_unit = _phaen_column_strdup (stmt, col++);
-  indicator->target = _phaen_column_strdup (stmt, col++);
+  if (!indicator_numbers_from_row (stmt, indicator, error))
+    return NULL;
+  indicator->uuid = _phaen_column_strdup (stmt, 1);
+  indicator->code = _phaen_column_strdup (stmt, 6);
+  indicator->name = _phaen_column_strdup (stmt, 7);
+  indicator->org_plan = _phaen_column_strdup (stmt, 8);
+  indicator->strategy = _phaen_column_strdup (stmt, 9);
+  indicator->dimension = _phaen_column_strdup (stmt, 10);
+  indicator->goal = _phaen_column_strdup (stmt, 11);
+  indicator->description = _phaen_column_strdup (stmt, 13);
+  indicator->condition = _phaen_column_strdup (stmt, 14);
+  indicator->measure_unit = _phaen_column_strdup (stmt, 15);
+  indicator->target = _phaen_column_strdup (stmt, 16);
   for (guint i = 0; i < G_N_ELEMENTS (indicator->baseline); i++)
-    indicator->baseline[i] = _phaen_column_strdup (stmt, col++);
-  indicator->data_source = _phaen_column_strdup (stmt, col++);
-  indicator->owner_name = _phaen_column_strdup (stmt, col++);
-  indicator->owner_phone = _phaen_column_strdup (stmt, col++);
-  indicator->supporter_name = _phaen_column_strdup (stmt, col++);
-  indicator->supporter_phone = _phaen_column_strdup (stmt, col++);
-  indicator->scoring = sqlite3_column_int (stmt, col++);
-  indicator->direction = sqlite3_column_int (stmt, col++);
-  indicator->cumulative = sqlite3_column_int (stmt, col++) != 0;
-  indicator->level = sqlite3_column_int (stmt, col++);
-  indicator->leading = sqlite3_column_int (stmt, col++) != 0;
-  indicator->mandatory = sqlite3_column_int (stmt, col++);
-  indicator->pmqa_group = _phaen_column_strdup (stmt, col++);
-  indicator->has_pmqa_target = column_optional_double (stmt, col++, &indicator->pmqa_target);
-  indicator->has_pmqa_score = column_optional_double (stmt, col++, &indicator->pmqa_score);
-  indicator->pmqa_note = _phaen_column_strdup (stmt, col++);
-  return indicator;
+    indicator->baseline[i] = _phaen_column_strdup (stmt, 17 + i);
+  indicator->data_source = _phaen_column_strdup (stmt, 20);
+  indicator->owner_name = _phaen_column_strdup (stmt, 21);
+  indicator->owner_phone = _phaen_column_strdup (stmt, 22);
+  indicator->supporter_name = _phaen_column_strdup (stmt, 23);
+  indicator->supporter_phone = _phaen_column_strdup (stmt, 24);
+  indicator->cumulative = sqlite3_column_int64 (stmt, 27) != 0;
+  indicator->leading = sqlite3_column_int64 (stmt, 29) != 0;
+  indicator->pmqa_group = _phaen_column_strdup (stmt, 31);
+  indicator->pmqa_note = _phaen_column_strdup (stmt, 34);
+  return g_steal_pointer (&indicator);
 }
 
 static PhaenResult *
-result_from_row (sqlite3_stmt *stmt)
+result_from_row (sqlite3_stmt *stmt, GError **error)
 {
-  PhaenResult *result = g_new0 (PhaenResult, 1);
+  g_autoptr (PhaenResult) result = g_new0 (PhaenResult, 1);
 
-  result->id = sqlite3_column_int64 (stmt, 0);
+  if (!_phaen_column_id (stmt, 0, FALSE, &result->id, error) ||
+      !_phaen_column_id (stmt, 2, FALSE, &result->indicator_id, error) ||
+      !_phaen_column_int (stmt, 3, 1, PHAEN_QUARTERS, &result->quarter, error) ||
+      !_phaen_column_optional_double (stmt, 5, &result->has_value, &result->value, error) ||
+      !_phaen_column_optional_double (stmt, 8, &result->has_override, &result->score_override,
+                                      error))
+    return NULL;
   result->uuid = _phaen_column_strdup (stmt, 1);
-  result->indicator_id = sqlite3_column_int64 (stmt, 2);
-  result->quarter = sqlite3_column_int (stmt, 3);
   result->value_text = _phaen_column_strdup (stmt, 4);
-  result->has_value = column_optional_double (stmt, 5, &result->value);
   result->detail = _phaen_column_strdup (stmt, 6);
   result->problems = _phaen_column_strdup (stmt, 7);
-  result->has_override = column_optional_double (stmt, 8, &result->score_override);
   result->override_reason = _phaen_column_strdup (stmt, 9);
   result->updated_at = _phaen_column_strdup (stmt, 10);
-  return result;
+  return g_steal_pointer (&result);
 }
 
 static PhaenEvidence *
-evidence_from_row (sqlite3_stmt *stmt)
+evidence_from_row (sqlite3_stmt *stmt, GError **error)
 {
-  PhaenEvidence *evidence = g_new0 (PhaenEvidence, 1);
+  g_autoptr (PhaenEvidence) evidence = g_new0 (PhaenEvidence, 1);
 
-  evidence->id = sqlite3_column_int64 (stmt, 0);
+  if (!_phaen_column_id (stmt, 0, FALSE, &evidence->id, error) ||
+      !_phaen_column_id (stmt, 2, FALSE, &evidence->result_id, error))
+    return NULL;
   evidence->uuid = _phaen_column_strdup (stmt, 1);
-  evidence->result_id = sqlite3_column_int64 (stmt, 2);
   evidence->name = _phaen_column_strdup (stmt, 3);
   evidence->mime = _phaen_column_strdup (stmt, 4);
   evidence->url = _phaen_column_strdup (stmt, 5);
   evidence->size = sqlite3_column_int64 (stmt, 6);
   evidence->added_at = _phaen_column_strdup (stmt, 7);
-  return evidence;
+  return g_steal_pointer (&evidence);
 }
 
 /* ------------------------------------------------------------------ helpers */
@@ -207,7 +215,13 @@ list_indicators_from (PhaenStore *self, PhaenStmt *stmt, GError **error)
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (indicators, indicator_from_row (stmt));
+    {
+      PhaenIndicator *indicator = indicator_from_row (stmt, error);
+
+      if (indicator == NULL)
+        return NULL;
+      g_ptr_array_add (indicators, indicator);
+    }
   if (rc != SQLITE_DONE)
     {
       _phaen_store_set_error (self, rc, error);
@@ -379,7 +393,7 @@ phaen_store_get_indicator (PhaenStore *self, gint64 indicator_id, GError **error
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return indicator_from_row (stmt);
+    return indicator_from_row (stmt, error);
   if (rc == SQLITE_DONE)
     set_indicator_not_found (error);
   else
@@ -419,7 +433,7 @@ phaen_store_find_indicator (
   _phaen_bind_text (stmt, 3, key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return indicator_from_row (stmt);
+    return indicator_from_row (stmt, error);
   if (rc == SQLITE_DONE)
     g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
                  _ ("There is no indicator “%s” in fiscal year %d."), code, fiscal_year);
@@ -467,18 +481,37 @@ phaen_store_list_indicators (PhaenStore *self, gint64 unit_id, int fiscal_year, 
 /* ------------------------------------------------------------------ criteria versions */
 
 static PhaenCriteriaVersion *
-criteria_version_from_row (sqlite3_stmt *stmt)
+criteria_version_from_row (sqlite3_stmt *stmt, GError **error)
 {
-  PhaenCriteriaVersion *version = phaen_criteria_version_new ();
+  g_autoptr (PhaenCriteriaVersion) version = phaen_criteria_version_new ();
 
-  version->id = sqlite3_column_int64 (stmt, 0);
+  if (!_phaen_column_id (stmt, 0, FALSE, &version->id, error) ||
+      !_phaen_column_id (stmt, 2, FALSE, &version->indicator_id, error) ||
+      !_phaen_column_int (stmt, 3, 1, G_MAXINT, &version->version, error) ||
+      !_phaen_column_double (stmt, 6, &version->pass_percent, error))
+    return NULL;
   version->uuid = _phaen_column_strdup (stmt, 1);
-  version->indicator_id = sqlite3_column_int64 (stmt, 2);
-  version->version = sqlite3_column_int (stmt, 3);
   version->approved_on = _phaen_column_strdup (stmt, 4);
   version->reason = _phaen_column_strdup (stmt, 5);
-  version->pass_percent = sqlite3_column_double (stmt, 6);
-  return version;
+  return g_steal_pointer (&version);
+}
+
+static PhaenCriterion *
+criterion_from_row (sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr (PhaenCriterion) criterion = g_new0 (PhaenCriterion, 1);
+
+  if (!_phaen_column_int (stmt, 0, 1, MAX_CRITERION_LEVEL, &criterion->level, error) ||
+      !_phaen_column_optional_double (stmt, 1, &criterion->has_threshold, &criterion->threshold,
+                                      error) ||
+      !_phaen_column_optional_double (stmt, 2, &criterion->has_upper, &criterion->upper, error) ||
+      !_phaen_column_double (stmt, 5, &criterion->score, error))
+    return NULL;
+  criterion->lower_inclusive = sqlite3_column_int64 (stmt, 3) != 0;
+  criterion->upper_inclusive = sqlite3_column_int64 (stmt, 4) != 0;
+  criterion->label = _phaen_column_strdup (stmt, 6);
+  criterion->description = _phaen_column_strdup (stmt, 7);
+  return g_steal_pointer (&criterion);
 }
 
 static gboolean
@@ -497,16 +530,10 @@ load_criteria_items (PhaenStore *self, PhaenCriteriaVersion *version, GError **e
   sqlite3_bind_int64 (stmt, 1, version->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PhaenCriterion *criterion = g_new0 (PhaenCriterion, 1);
+      PhaenCriterion *criterion = criterion_from_row (stmt, error);
 
-      criterion->level = sqlite3_column_int (stmt, 0);
-      criterion->has_threshold = column_optional_double (stmt, 1, &criterion->threshold);
-      criterion->has_upper = column_optional_double (stmt, 2, &criterion->upper);
-      criterion->lower_inclusive = sqlite3_column_int (stmt, 3) != 0;
-      criterion->upper_inclusive = sqlite3_column_int (stmt, 4) != 0;
-      criterion->score = sqlite3_column_double (stmt, 5);
-      criterion->label = _phaen_column_strdup (stmt, 6);
-      criterion->description = _phaen_column_strdup (stmt, 7);
+      if (criterion == NULL)
+        return FALSE;
       g_ptr_array_add (version->items, criterion);
     }
   if (rc != SQLITE_DONE)
@@ -537,7 +564,7 @@ insert_criterion (PhaenStore *self,
   g_autofree char *uuid = _phaen_new_uuid ();
   int rc;
 
-  if (criterion->level < 1 || criterion->level > 10)
+  if (criterion->level < 1 || criterion->level > MAX_CRITERION_LEVEL)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
                    _ ("Criteria levels run from 1 to 10, not %d."), criterion->level);
@@ -672,7 +699,9 @@ phaen_store_get_criteria (PhaenStore *self, gint64 indicator_id, GError **error)
         _phaen_store_set_error (self, rc, error);
         return NULL;
       }
-    version = criteria_version_from_row (stmt);
+    version = criteria_version_from_row (stmt, error);
+    if (version == NULL)
+      return NULL;
   }
   if (!load_criteria_items (self, version, error))
     return NULL;
@@ -704,7 +733,13 @@ phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GErro
       return NULL;
     sqlite3_bind_int64 (stmt, 1, indicator_id);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (versions, criteria_version_from_row (stmt));
+      {
+        PhaenCriteriaVersion *version = criteria_version_from_row (stmt, error);
+
+        if (version == NULL)
+          return NULL;
+        g_ptr_array_add (versions, version);
+      }
     if (rc != SQLITE_DONE)
       {
         _phaen_store_set_error (self, rc, error);
@@ -883,8 +918,18 @@ phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PhaenResult *result = result_from_row (stmt);
+      PhaenResult *result = result_from_row (stmt, error);
 
+      if (result == NULL)
+        return NULL;
+      /* UNIQUE (indicator_id, quarter) holds unless the file's schema was rewritten. */
+      if (g_ptr_array_index (results, result->quarter - 1) != NULL)
+        {
+          _phaen_set_corrupt (error, _ ("quarter %d of an indicator has two results."),
+                              result->quarter);
+          phaen_result_free (result);
+          return NULL;
+        }
       g_ptr_array_index (results, result->quarter - 1) = result;
     }
   if (rc != SQLITE_DONE)
@@ -912,7 +957,7 @@ phaen_store_set_pmqa_value (
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (year < 2400 || year > 2800)
+  if (year < PHAEN_MIN_FISCAL_YEAR || year > PHAEN_MAX_FISCAL_YEAR)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
                    _ ("%d is not a year in the Buddhist Era (such as 2566)."), year);
@@ -967,9 +1012,7 @@ phaen_store_get_pmqa_value (PhaenStore *self, gint64 indicator_id, int year, dou
   sqlite3_bind_int (stmt, 2, year);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
-  if (value)
-    *value = sqlite3_column_double (stmt, 0);
-  return TRUE;
+  return _phaen_column_double (stmt, 0, value ? value : &(double){ 0 }, NULL);
 }
 
 /* ------------------------------------------------------------------ evidence */
@@ -1169,7 +1212,13 @@ phaen_store_list_evidence (PhaenStore *self, gint64 indicator_id, int quarter, G
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   sqlite3_bind_int (stmt, 2, quarter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (evidence, evidence_from_row (stmt));
+    {
+      PhaenEvidence *item = evidence_from_row (stmt, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (evidence, item);
+    }
   if (rc != SQLITE_DONE)
     {
       _phaen_store_set_error (self, rc, error);

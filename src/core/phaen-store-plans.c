@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "phaen-calendar.h"
 #include "phaen-store-private.h"
 
 #define PLAN_COLUMNS "id, uuid, unit_id, fiscal_year, kind, title, extra_months"
@@ -17,24 +18,28 @@
 /* ------------------------------------------------------------------ plans */
 
 static PhaenPlan *
-plan_from_row (sqlite3_stmt *stmt)
+plan_from_row (sqlite3_stmt *stmt, GError **error)
 {
-  PhaenPlan *plan = g_new0 (PhaenPlan, 1);
+  g_autoptr (PhaenPlan) plan = g_new0 (PhaenPlan, 1);
+  int kind;
 
-  plan->id = sqlite3_column_int64 (stmt, 0);
+  if (!_phaen_column_id (stmt, 0, FALSE, &plan->id, error) ||
+      !_phaen_column_id (stmt, 2, FALSE, &plan->unit_id, error) ||
+      !_phaen_column_int (stmt, 3, PHAEN_MIN_FISCAL_YEAR, PHAEN_MAX_FISCAL_YEAR, &plan->fiscal_year,
+                          error) ||
+      !_phaen_column_int (stmt, 4, PHAEN_PLAN_PROCESS, PHAEN_PLAN_EFFICIENCY, &kind, error) ||
+      !_phaen_column_int (stmt, 6, 0, PHAEN_FISCAL_MONTHS, &plan->extra_months, error))
+    return NULL;
+  plan->kind = kind;
   plan->uuid = _phaen_column_strdup (stmt, 1);
-  plan->unit_id = sqlite3_column_int64 (stmt, 2);
-  plan->fiscal_year = sqlite3_column_int (stmt, 3);
-  plan->kind = sqlite3_column_int (stmt, 4);
   plan->title = _phaen_column_strdup (stmt, 5);
-  plan->extra_months = sqlite3_column_int (stmt, 6);
-  return plan;
+  return g_steal_pointer (&plan);
 }
 
 static gboolean
 check_plan (const PhaenPlan *plan, GError **error)
 {
-  if (plan->fiscal_year < 2400 || plan->fiscal_year > 2800)
+  if (plan->fiscal_year < PHAEN_MIN_FISCAL_YEAR || plan->fiscal_year > PHAEN_MAX_FISCAL_YEAR)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
                    _ ("%d is not a fiscal year in the Buddhist Era (such as 2564)."),
@@ -148,7 +153,7 @@ phaen_store_get_plan (PhaenStore *self, gint64 plan_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, plan_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return plan_from_row (stmt);
+    return plan_from_row (stmt, error);
   if (rc == SQLITE_DONE)
     g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
                  _ ("There is no plan number %" PRId64 "."), plan_id);
@@ -183,7 +188,13 @@ phaen_store_list_plans (PhaenStore *self, gint64 unit_id, int fiscal_year, GErro
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_int (stmt, 2, fiscal_year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (plans, plan_from_row (stmt));
+    {
+      PhaenPlan *plan = plan_from_row (stmt, error);
+
+      if (plan == NULL)
+        return NULL;
+      g_ptr_array_add (plans, plan);
+    }
   if (rc != SQLITE_DONE)
     {
       _phaen_store_set_error (self, rc, error);
@@ -250,46 +261,70 @@ phaen_store_get_plan_section (PhaenStore *self, gint64 plan_id, const char *key,
 /* ------------------------------------------------------------------ activities */
 
 static PhaenActivity *
-activity_from_row (sqlite3_stmt *stmt)
+activity_from_row (sqlite3_stmt *stmt, GError **error)
 {
-  PhaenActivity *activity = g_new0 (PhaenActivity, 1);
+  g_autoptr (PhaenActivity) activity = g_new0 (PhaenActivity, 1);
 
-  activity->id = sqlite3_column_int64 (stmt, 0);
+  if (!_phaen_column_id (stmt, 0, FALSE, &activity->id, error) ||
+      !_phaen_column_id (stmt, 2, FALSE, &activity->plan_id, error) ||
+      !_phaen_column_id (stmt, 3, TRUE, &activity->parent_id, error) ||
+      !_phaen_column_int (stmt, 4, G_MININT, G_MAXINT, &activity->position, error) ||
+      !_phaen_column_int (stmt, 6, 0, PHAEN_ACTIVITY_CATEGORIES, &activity->category, error) ||
+      !_phaen_column_optional_double (stmt, 8, &activity->has_budget, &activity->budget, error))
+    return NULL;
   activity->uuid = _phaen_column_strdup (stmt, 1);
-  activity->plan_id = sqlite3_column_int64 (stmt, 2);
-  activity->parent_id = sqlite3_column_int64 (stmt, 3);
-  activity->position = sqlite3_column_int (stmt, 4);
   activity->name = _phaen_column_strdup (stmt, 5);
-  activity->category = sqlite3_column_int (stmt, 6);
   activity->owner = _phaen_column_strdup (stmt, 7);
-  activity->has_budget = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-  activity->budget = sqlite3_column_double (stmt, 8);
   activity->output = _phaen_column_strdup (stmt, 9);
   activity->progress = _phaen_column_strdup (stmt, 10);
-  return activity;
+  return g_steal_pointer (&activity);
 }
 
-static void
-apply_month_row (PhaenActivity *activity, sqlite3_stmt *stmt, int first_col)
+/* Rows of (activity_id, month, marks, progress) onto @activity, or onto the activity of
+ * @by_id that each row names. */
+static gboolean
+read_months (
+  PhaenStore *self, sqlite3_stmt *stmt, PhaenActivity *activity, GHashTable *by_id, GError **error)
 {
-  int month = sqlite3_column_int (stmt, first_col);
-  const char *progress = (const char *)sqlite3_column_text (stmt, first_col + 2);
+  int rc;
 
-  if (month < 0 || month >= PHAEN_MAX_MONTHS)
-    return;
-  activity->marks[month] = sqlite3_column_int (stmt, first_col + 1);
-  g_free (activity->month_progress[month]);
-  activity->month_progress[month] = progress && *progress ? g_strdup (progress) : NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      PhaenActivity *target = by_id ? g_hash_table_lookup (by_id, &id) : activity;
+      int month, marks;
+
+      if (!_phaen_column_int (stmt, 1, 0, PHAEN_FISCAL_MONTH_INDEX_MAX, &month, error) ||
+          !_phaen_column_int (stmt, 2, 0, PHAEN_MARK_ALL, &marks, error))
+        return FALSE;
+      if (target == NULL)
+        continue;
+      target->marks[month] = marks;
+      g_free (target->month_progress[month]);
+      target->month_progress[month] = _phaen_column_strdup (stmt, 3);
+      if (target->month_progress[month] && *target->month_progress[month] == '\0')
+        g_clear_pointer (&target->month_progress[month], g_free);
+    }
+  return rc == SQLITE_DONE || _phaen_store_set_error (self, rc, error);
 }
 
-static void
-number_children (
-  GHashTable *children, gint64 parent_id, const char *prefix, int depth, GPtrArray *out)
+/* Numbers the children of @parent_id depth-first into @out. The depth bound keeps a crafted
+ * file's chain of 100,000 activities from costing a number string per level per row. */
+static gboolean
+number_children (GHashTable *children,
+                 gint64 parent_id,
+                 const char *prefix,
+                 int depth,
+                 GPtrArray *out,
+                 GError **error)
 {
   GPtrArray *list = g_hash_table_lookup (children, &parent_id);
 
   if (list == NULL)
-    return;
+    return TRUE;
+  if (depth >= PHAEN_MAX_ACTIVITY_DEPTH)
+    return _phaen_set_corrupt (error, _ ("activities are nested more than %d levels deep."),
+                               PHAEN_MAX_ACTIVITY_DEPTH);
   for (guint i = 0; i < list->len; i++)
     {
       PhaenActivity *activity = g_ptr_array_index (list, i);
@@ -298,28 +333,44 @@ number_children (
       activity->number =
         prefix ? g_strdup_printf ("%s.%u", prefix, i + 1) : g_strdup_printf ("%u", i + 1);
       g_ptr_array_add (out, activity);
-      number_children (children, activity->id, activity->number, depth + 1, out);
+      if (!number_children (children, activity->id, activity->number, depth + 1, out, error))
+        return FALSE;
     }
+  return TRUE;
 }
 
-/**
- * phaen_store_list_activities:
- *
- * Returns: (transfer full) (element-type PhaenActivity): the plan's activities depth-first,
- *   numbered 1, 1.1, 1.2, 2 …
- */
-GPtrArray *
-phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
+/* How much of a name an error message quotes. */
+#define SHOWN_NAME_MAX 60
+
+/* Every activity must hang, through its parents, from the top level of its plan: one that
+ * does not sits under itself, in a cycle, or under a missing activity, and no number it
+ * could be given would be the one its author meant, so the plan is refused. */
+static gboolean
+check_all_numbered (GPtrArray *rows, GError **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PhaenActivity *activity = g_ptr_array_index (rows, i);
+
+      if (activity->number == NULL)
+        {
+          g_autofree char *shown = g_utf8_substring (
+            activity->name, 0, MIN (g_utf8_strlen (activity->name, -1), SHOWN_NAME_MAX));
+
+          return _phaen_set_corrupt (
+            error, _ ("activity “%s” hangs under itself or under an activity that is missing."),
+            shown);
+        }
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+read_activity_rows (PhaenStore *self, gint64 plan_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  g_autoptr (PhaenStmt) months = NULL;
-  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) children =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_activity_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_activity_free);
   int rc;
-
-  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
   stmt = _phaen_store_prepare (self,
                                "SELECT " ACTIVITY_COLUMNS " FROM activity WHERE plan_id = ?"
@@ -330,7 +381,48 @@ phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, plan_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PhaenActivity *activity = activity_from_row (stmt);
+      PhaenActivity *activity = activity_from_row (stmt, error);
+
+      if (activity == NULL)
+        return NULL;
+      g_ptr_array_add (rows, activity);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * phaen_store_list_activities:
+ *
+ * The one place that builds a plan's tree: every view walks the list it returns, in order,
+ * by `depth` (at most PHAEN_MAX_ACTIVITY_DEPTH − 1), and never follows parent ids itself.
+ *
+ * Returns: (transfer full) (element-type PhaenActivity): the plan's activities depth-first,
+ *   numbered 1, 1.1, 1.2, 2 …; %NULL with PHAEN_ERROR_CORRUPT when a value is out of range,
+ *   an activity's parents do not lead to the top level, or they nest too deep
+ */
+GPtrArray *
+phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
+{
+  g_autoptr (PhaenStmt) months = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) children =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr (GPtrArray) out = NULL;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  rows = read_activity_rows (self, plan_id, error);
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PhaenActivity *activity = g_ptr_array_index (rows, i);
       GPtrArray *siblings = g_hash_table_lookup (children, &activity->parent_id);
 
       if (siblings == NULL)
@@ -341,47 +433,24 @@ phaen_store_list_activities (PhaenStore *self, gint64 plan_id, GError **error)
       g_ptr_array_add (siblings, activity);
       g_hash_table_insert (by_id, &activity->id, activity);
     }
-  if (rc != SQLITE_DONE)
-    {
-      g_hash_table_foreach (by_id, (GHFunc)(void (*) (void))phaen_activity_free, NULL);
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
 
   months = _phaen_store_prepare (self,
                                  "SELECT m.activity_id, m.month, m.marks, m.progress"
                                  " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
                                  " WHERE a.plan_id = ?",
                                  error);
-  if (months != NULL)
-    {
-      sqlite3_bind_int64 (months, 1, plan_id);
-      while (sqlite3_step (months) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (months, 0);
-          PhaenActivity *activity = g_hash_table_lookup (by_id, &id);
+  if (months == NULL)
+    return NULL;
+  sqlite3_bind_int64 (months, 1, plan_id);
+  if (!read_months (self, months, NULL, by_id, error))
+    return NULL;
 
-          if (activity)
-            apply_month_row (activity, months, 1);
-        }
-    }
-
-  /* Children keyed by a parent that is not in the plan are orphans: show them at the top. */
-  number_children (children, 0, NULL, 0, out);
-  if (out->len != g_hash_table_size (by_id))
-    {
-      GHashTableIter iter;
-      gpointer value;
-
-      g_hash_table_iter_init (&iter, by_id);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        if (((PhaenActivity *)value)->number == NULL)
-          {
-            PhaenActivity *orphan = value;
-            orphan->number = g_strdup ("?");
-            g_ptr_array_add (out, orphan);
-          }
-    }
+  out = g_ptr_array_new_full (rows->len, NULL);
+  if (!number_children (children, 0, NULL, 0, out, error) || !check_all_numbered (rows, error))
+    return NULL;
+  /* Every row is in @out now: hand their ownership over. */
+  g_ptr_array_set_free_func (rows, NULL);
+  g_ptr_array_set_free_func (out, (GDestroyNotify)phaen_activity_free);
   return g_steal_pointer (&out);
 }
 
@@ -415,15 +484,18 @@ phaen_store_get_activity (PhaenStore *self, gint64 activity_id, GError **error)
         _phaen_store_set_error (self, rc, error);
       return NULL;
     }
-  activity = activity_from_row (stmt);
+  activity = activity_from_row (stmt, error);
+  if (activity == NULL)
+    return NULL;
 
   months = _phaen_store_prepare (
-    self, "SELECT month, marks, progress FROM activity_month WHERE activity_id = ?", error);
+    self, "SELECT activity_id, month, marks, progress FROM activity_month WHERE activity_id = ?",
+    error);
   if (months == NULL)
     return NULL;
   sqlite3_bind_int64 (months, 1, activity_id);
-  while (sqlite3_step (months) == SQLITE_ROW)
-    apply_month_row (activity, months, 0);
+  if (!read_months (self, months, activity, NULL, error))
+    return NULL;
   return g_steal_pointer (&activity);
 }
 
@@ -438,6 +510,38 @@ count_children (PhaenStore *self, gint64 plan_id, gint64 parent_id)
   sqlite3_bind_int64 (stmt, 1, plan_id);
   sqlite3_bind_int64 (stmt, 2, parent_id);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+/* Refuses to hang @activity_id (0 for a new one) under @parent_id when its deepest descendant
+ * would then nest deeper than a file may (PHAEN_MAX_ACTIVITY_DEPTH), so that the app never
+ * writes a plan that it would refuse to read back. Both walks stop at the limit. */
+static gboolean
+check_nesting (PhaenStore *self, gint64 parent_id, gint64 activity_id, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
+    self,
+    "WITH RECURSIVE"
+    " up (id, n) AS (SELECT ?1, 0 UNION ALL SELECT a.parent_id, up.n + 1 FROM activity a"
+    " JOIN up ON a.id = up.id WHERE up.n <= ?3),"
+    " down (id, n) AS (SELECT ?2, 0 UNION ALL SELECT a.id, down.n + 1 FROM activity a"
+    " JOIN down ON a.parent_id = down.id WHERE down.n <= ?3)"
+    " SELECT (SELECT max (n) FROM up) + (SELECT max (n) FROM down)",
+    error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_int64 (stmt, 2, activity_id);
+  sqlite3_bind_int (stmt, 3, PHAEN_MAX_ACTIVITY_DEPTH);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _phaen_store_set_error (self, rc, error);
+  if (sqlite3_column_int (stmt, 0) < PHAEN_MAX_ACTIVITY_DEPTH)
+    return TRUE;
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+               _ ("Activities can be nested at most %d levels deep."), PHAEN_MAX_ACTIVITY_DEPTH);
+  return FALSE;
 }
 
 /* Shifts the positions of parent's children at or after @from by @delta. */
@@ -476,7 +580,8 @@ phaen_store_add_activity (PhaenStore *self,
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
 
-  if (!_phaen_store_edit_begin (self, _ ("Add activity"), error))
+  if (!check_nesting (self, parent_id, 0, error) ||
+      !_phaen_store_edit_begin (self, _ ("Add activity"), error))
     return 0;
   n = count_children (self, plan_id, parent_id);
   if (position < 0 || position > n)
@@ -510,7 +615,7 @@ phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GE
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (activity != NULL, FALSE);
 
-  if (activity->category < 0 || activity->category > 5)
+  if (activity->category < 0 || activity->category > PHAEN_ACTIVITY_CATEGORIES)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
                    _ ("The type of an item is a number from 1 to 5."));
@@ -660,7 +765,8 @@ phaen_store_move_activity (
                    _ ("An activity cannot be moved under itself."));
       return FALSE;
     }
-  if (!_phaen_store_edit_begin (self, _ ("Move activity"), error))
+  if (!check_nesting (self, new_parent_id, activity_id, error) ||
+      !_phaen_store_edit_begin (self, _ ("Move activity"), error))
     return FALSE;
 
   /* Take it out of its old place, then open a gap at the new one. */
@@ -814,9 +920,13 @@ phaen_store_list_budget_quarters (PhaenStore *self, gint64 plan_id, GError **err
   sqlite3_bind_int64 (stmt, 1, plan_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PhaenBudgetQuarter q = { plan_id, sqlite3_column_int (stmt, 0),
-                               sqlite3_column_double (stmt, 1), sqlite3_column_double (stmt, 2),
-                               sqlite3_column_double (stmt, 3) };
+      PhaenBudgetQuarter q = { .plan_id = plan_id };
+
+      if (!_phaen_column_int (stmt, 0, 1, PHAEN_QUARTERS, &q.quarter, error) ||
+          !_phaen_column_double (stmt, 1, &q.allocated, error) ||
+          !_phaen_column_double (stmt, 2, &q.committed, error) ||
+          !_phaen_column_double (stmt, 3, &q.disbursed, error))
+        return NULL;
       g_array_append_val (quarters, q);
     }
   if (rc != SQLITE_DONE)

@@ -30,8 +30,27 @@ _phaen_store_run_edit (PhaenStore *self, const char *label, PhaenStmt *stmt, GEr
 gint64
 _phaen_store_run_insert (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error);
 
-/* Column helpers */
+/* Reading columns of an untrusted file (phaen-store-read.c): a value outside its range fails
+ * with PHAEN_ERROR_CORRUPT and a message naming the column. */
+/* What a text field is cut to: under the 32,767 characters of an Excel cell, so that every
+ * text read can be exported. */
+#define PHAEN_MAX_TEXT_BYTES 32000
+/* The schema's CHECK range of a fiscal year (BE). */
+#define PHAEN_MIN_FISCAL_YEAR 2400
+#define PHAEN_MAX_FISCAL_YEAR 2800
+/* Valid UTF-8 of at most PHAEN_MAX_TEXT_BYTES (+ "…"), or NULL for NULL. */
 char *_phaen_column_strdup (sqlite3_stmt *stmt, int col);
+gboolean _phaen_set_corrupt (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+gboolean
+_phaen_column_int (sqlite3_stmt *stmt, int col, int min, int max, int *value, GError **error);
+/* A row id (> 0), or 0 too when @optional (a NULL foreign key read through coalesce()). */
+gboolean
+_phaen_column_id (sqlite3_stmt *stmt, int col, gboolean optional, gint64 *value, GError **error);
+gboolean _phaen_column_double (sqlite3_stmt *stmt, int col, double *value, GError **error);
+gboolean _phaen_column_optional_double (
+  sqlite3_stmt *stmt, int col, gboolean *has, double *value, GError **error);
+
+/* Binding */
 void _phaen_bind_text (sqlite3_stmt *stmt, int col, const char *text);
 /* An id of 0 (no row) binds NULL, as a foreign key that points nowhere. */
 void _phaen_bind_optional_id (sqlite3_stmt *stmt, int col, gint64 id);

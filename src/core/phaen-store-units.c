@@ -11,16 +11,17 @@
 #define UNIT_COLUMNS "id, uuid, abbr, name, coalesce(parent_id, 0)"
 
 static PhaenUnit *
-unit_from_row (sqlite3_stmt *stmt)
+unit_from_row (sqlite3_stmt *stmt, GError **error)
 {
-  PhaenUnit *unit = g_new0 (PhaenUnit, 1);
+  g_autoptr (PhaenUnit) unit = g_new0 (PhaenUnit, 1);
 
-  unit->id = sqlite3_column_int64 (stmt, 0);
+  if (!_phaen_column_id (stmt, 0, FALSE, &unit->id, error) ||
+      !_phaen_column_id (stmt, 4, TRUE, &unit->parent_id, error))
+    return NULL;
   unit->uuid = _phaen_column_strdup (stmt, 1);
   unit->abbr = _phaen_column_strdup (stmt, 2);
   unit->name = _phaen_column_strdup (stmt, 3);
-  unit->parent_id = sqlite3_column_int64 (stmt, 4);
-  return unit;
+  return g_steal_pointer (&unit);
 }
 
 gint64
@@ -95,7 +96,13 @@ phaen_store_list_units (PhaenStore *self, GError **error)
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (units, unit_from_row (stmt));
+    {
+      PhaenUnit *unit = unit_from_row (stmt, error);
+
+      if (unit == NULL)
+        return NULL;
+      g_ptr_array_add (units, unit);
+    }
   if (rc != SQLITE_DONE)
     {
       _phaen_store_set_error (self, rc, error);
@@ -118,7 +125,7 @@ get_one_unit (PhaenStore *self, const char *sql, gint64 id, const char *key, GEr
     sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return unit_from_row (stmt);
+    return unit_from_row (stmt, error);
   if (rc == SQLITE_DONE)
     g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND, _ ("There is no unit “%s”."),
                  key ? key : "?");
@@ -213,16 +220,17 @@ phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, unit_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PhaenPerson *person = g_new0 (PhaenPerson, 1);
+      g_autoptr (PhaenPerson) person = g_new0 (PhaenPerson, 1);
 
-      person->id = sqlite3_column_int64 (stmt, 0);
+      if (!_phaen_column_id (stmt, 0, FALSE, &person->id, error) ||
+          !_phaen_column_id (stmt, 2, TRUE, &person->unit_id, error))
+        return NULL;
       person->uuid = _phaen_column_strdup (stmt, 1);
-      person->unit_id = sqlite3_column_int64 (stmt, 2);
       person->title = _phaen_column_strdup (stmt, 3);
       person->name = _phaen_column_strdup (stmt, 4);
       person->position = _phaen_column_strdup (stmt, 5);
       person->phone = _phaen_column_strdup (stmt, 6);
-      g_ptr_array_add (people, person);
+      g_ptr_array_add (people, g_steal_pointer (&person));
     }
   if (rc != SQLITE_DONE)
     {
@@ -235,7 +243,7 @@ phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error)
 static gboolean
 check_fiscal_year (int fiscal_year, GError **error)
 {
-  if (fiscal_year >= 2400 && fiscal_year <= 2800)
+  if (fiscal_year >= PHAEN_MIN_FISCAL_YEAR && fiscal_year <= PHAEN_MAX_FISCAL_YEAR)
     return TRUE;
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
                _ ("%d is not a fiscal year in the Buddhist Era (such as 2564)."), fiscal_year);
@@ -285,7 +293,10 @@ phaen_store_list_fiscal_years (PhaenStore *self, GError **error)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int year = sqlite3_column_int (stmt, 0);
+      int year;
+
+      if (!_phaen_column_int (stmt, 0, PHAEN_MIN_FISCAL_YEAR, PHAEN_MAX_FISCAL_YEAR, &year, error))
+        return NULL;
       g_array_append_val (years, year);
     }
   if (rc != SQLITE_DONE)
@@ -369,6 +380,7 @@ phaen_store_get_disbursement_targets (PhaenStore *self,
       return FALSE;
     }
   for (int q = 0; q < PHAEN_QUARTERS; q++)
-    targets[q] = sqlite3_column_double (stmt, q);
+    if (!_phaen_column_double (stmt, q, &targets[q], error))
+      return FALSE;
   return TRUE;
 }

@@ -253,14 +253,6 @@ _phaen_store_step_done (PhaenStore *self, PhaenStmt *stmt, GError **error)
   return TRUE;
 }
 
-char *
-_phaen_column_strdup (sqlite3_stmt *stmt, int col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-
-  return text ? g_strdup ((const char *)text) : NULL;
-}
-
 void
 _phaen_bind_text (sqlite3_stmt *stmt, int col, const char *text)
 {
@@ -299,12 +291,15 @@ _phaen_now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* @code may come straight from a file (the SQL function below): it is made valid UTF-8 first,
+ * or g_utf8_next_char() could step over its terminating NUL. */
 char *
 _phaen_code_key (const char *code)
 {
   GString *key = g_string_new (NULL);
+  g_autofree char *valid = g_utf8_make_valid (code ? code : "", -1);
 
-  for (const char *p = code ? code : ""; *p; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -1109,8 +1104,10 @@ replay (PhaenStore *self, GArray *from, GArray *to, GError **error)
                             step.first, step.last);
   if (sqlite3_prepare_v2 (self->db, select, -1, &stmt, NULL) != SQLITE_OK)
     return _phaen_store_set_error (self, sqlite3_errcode (self->db), error);
+  /* The log is a temporary table of our own, not the file's: its statements are taken whole
+   * (a stored file's bytes make one longer than any text field may be). */
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (statements, _phaen_column_strdup (stmt, 0));
+    g_ptr_array_add (statements, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
 
   self->replaying = TRUE;

@@ -162,7 +162,11 @@ phaen_validate (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **err
   for (guint i = 0; i < plans->len; i++)
     {
       const PhaenPlan *plan = g_ptr_array_index (plans, i);
+      /* Reading each plan's activity tree finds a damaged one before an export does. */
+      g_autoptr (GPtrArray) activities = phaen_store_list_activities (store, plan->id, error);
 
+      if (activities == NULL)
+        return NULL;
       if (plan->kind == PHAEN_PLAN_EFFICIENCY &&
           !check_efficiency_plan (store, plan, problems, error))
         return NULL;
