@@ -1,7 +1,9 @@
 /* test-chart-render.c — charts drawn for real: pixels of PNGs, pages and text of PDFs, files
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "phaen-chart-file.h"
 #include "phaen-error.h"
@@ -998,6 +1000,62 @@ test_simple_files (Fixture *f, gconstpointer data)
   }
 }
 
+/* ------------------------------------------------------------------ full disk */
+
+static gboolean
+has_temp_file (const char *dir)
+{
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, ".chart."))
+      return TRUE;
+  return FALSE;
+}
+
+/* In a child whose files may not grow past a few kilobytes (EFBIG, as on a full disk): the
+ * chart fails with the disk named, the previous file keeps every byte and no temporary file
+ * is left behind. */
+static void
+test_file_full_disk (Fixture *f, gconstpointer data)
+{
+  static const char previous[] = "the previous chart, which must survive\n";
+  const char *extension = data;
+  g_autofree char *name = g_strconcat ("chart.", extension, NULL);
+  g_autofree char *path = temp_path (f, name);
+  g_autofree char *contents = NULL;
+  g_autoptr (PhaenGantt) gantt = NULL;
+  g_autoptr (GError) error = NULL;
+  PhaenChartFileOptions options;
+  struct rlimit limit = { 4096, 4096 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stdout ("*the disk may be full*");
+      return;
+    }
+
+  add_activity (f, NAME_SHORT, 0, 5);
+  gantt = gantt_new (f);
+  g_assert_true (g_file_set_contents (path, previous, -1, &error));
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  phaen_chart_file_options_init (&options);
+  g_assert_false (phaen_gantt_write_file (gantt, path, &options, &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_print ("%s\n", error->message);
+
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, previous);
+  g_assert_false (has_temp_file (f->dir));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1024,6 +1082,9 @@ main (int argc, char *argv[])
   ADD ("/chart/file/errors", test_file_errors, NULL);
   ADD ("/chart/file/png-svg", test_file_png_svg, NULL);
   ADD ("/chart/file/simple", test_simple_files, NULL);
+  ADD ("/chart/file/full-disk/png", test_file_full_disk, "png");
+  ADD ("/chart/file/full-disk/pdf", test_file_full_disk, "pdf");
+  ADD ("/chart/file/full-disk/svg", test_file_full_disk, "svg");
   ADD ("/chart/progress/seed002", test_progress_seed002, NULL);
   ADD ("/chart/progress/lower-better", test_progress_lower_better, NULL);
   ADD ("/chart/progress/pmqa-refused", test_progress_pmqa_refused, NULL);

@@ -4,11 +4,14 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 static char *tmpdir;
 
 typedef struct
 {
+  GSpawnChildSetupFunc setup; /* set before run_cli() to change the child's limits */
   int status;
   char *out;
   char *err;
@@ -39,8 +42,8 @@ run_cli (Run *run, const char *first, ...)
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
-                &run->status, &error);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, run->setup, NULL, &run->out,
+                &run->err, &run->status, &error);
   g_assert_no_error (error);
 }
 
@@ -379,6 +382,36 @@ test_damaged (void)
     }
 }
 
+/* Files may not grow past 64 KiB: writes fail with EFBIG, as
+ * on a full disk (and SIGXFSZ, ignored, stays ignored across exec). */
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 65536, 65536 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+test_chart_full_disk (void)
+{
+  static const char previous[] = "the previous chart\n";
+  g_autofree char *svg = g_build_filename (tmpdir, "full.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Run) chart = { .setup = limit_file_size };
+
+  g_assert_true (g_file_set_contents (svg, previous, -1, NULL));
+  run_cli (&chart, "chart", demo_path (), "--kind", "gantt", "--plan", "1", "-o", svg, NULL);
+  g_assert_cmpint (exit_code (&chart), ==, 1);
+  g_assert_nonnull (strstr (chart.err, "the disk may be full"));
+  g_assert_null (strstr (chart.out, "Chart written"));
+  /* one sentence, on one line */
+  g_assert_cmpint (strchr (chart.err, '\n') - chart.err, ==, strlen (chart.err) - 1);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, previous);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -398,6 +431,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/usage", test_usage_and_unknowns);
   g_test_add_func ("/cli/refusals", test_refusals);
   g_test_add_func ("/cli/damaged", test_damaged);
+  g_test_add_func ("/cli/chart/full-disk", test_chart_full_disk);
   status = g_test_run ();
 
   {

@@ -378,6 +378,10 @@ static const StringCase normalize_sara_am_cases[] = {
   { "ก าหนดตัวช้ีวัด", "กำหนดตัวชี้วัด" },       /* seed 000, both faults */
   { "น้ าตาล", "น้ำตาล" },                 /* after a tone mark */
   { "นำ้", "น้ำ" },                        /* tone typed after sara am */
+  { "นำำ้", "น้ำำ" },
+  { "นำ\u0ec9้", "น้ำ\u0ec9" },
+  /* a Lao mark between, reordered by NFC (fuzzed) */ /* ...after a doubled one: once, not again on
+                                                         a second repair (fuzzed) */
 };
 
 /* Legitimate text the repairs must not touch. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "phaen-atomic-file.h"
 #include "phaen-chart-file.h"
 #include "phaen-error.h"
 
@@ -17,16 +18,24 @@ typedef void (*DrawFunc) (
 
 /* ------------------------------------------------------------------ helpers */
 
+/* A failed write is reported as such (the disk may be full); cairo's own status otherwise. */
 static gboolean
-check_status (cairo_surface_t *surface, const char *path, GError **error)
+check_cairo (cairo_status_t status, PhaenAtomicFile *file, const char *path, GError **error)
 {
-  cairo_status_t status = cairo_surface_status (surface);
-
+  if (!phaen_atomic_file_check (file, error))
+    return FALSE;
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("Could not write “%s”: %s"), path,
                cairo_status_to_string (status));
   return FALSE;
+}
+
+static cairo_status_t
+write_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  return phaen_atomic_file_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                         : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static gboolean
@@ -79,9 +88,9 @@ page_setup_for (const PhaenChartFileOptions *options, PhaenPageSetup *setup)
 }
 
 static cairo_surface_t *
-pdf_surface_new (const char *path, const char *title, double width, double height)
+pdf_surface_new (PhaenAtomicFile *file, const char *title, double width, double height)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
 
   if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
     {
@@ -93,37 +102,42 @@ pdf_surface_new (const char *path, const char *title, double width, double heigh
 }
 
 static cairo_surface_t *
-svg_surface_new (const char *path, double width, double height)
+svg_surface_new (PhaenAtomicFile *file, double width, double height)
 {
-  cairo_surface_t *surface = cairo_svg_surface_create (path, width, height);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (write_cb, file, width, height);
 
   if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
     cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   return surface;
 }
 
-/* Finishes @surface (a PNG is written here) and reports what went wrong. */
+/* Finishes @surface (a PNG is written here), then renames the file over @path: on any error
+ * the previous file at @path is left as it was. Takes @surface. */
 static gboolean
-finish (cairo_surface_t *surface, PhaenChartFormat format, const char *path, GError **error)
+finish (cairo_surface_t *surface,
+        PhaenChartFormat format,
+        PhaenAtomicFile *file,
+        const char *path,
+        GError **error)
 {
-  gboolean ok;
+  cairo_status_t status = cairo_surface_status (surface);
 
-  if (format == PHAEN_CHART_FORMAT_PNG && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_status_t status = cairo_surface_write_to_png (surface, path);
-
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          cairo_surface_destroy (surface);
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("Could not write “%s”: %s"), path,
-                       cairo_status_to_string (status));
-          return FALSE;
-        }
-    }
+  if (format == PHAEN_CHART_FORMAT_PNG && status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_cb, file);
   cairo_surface_finish (surface);
-  ok = check_status (surface, path, error);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return ok;
+  return check_cairo (status, file, path, error) && phaen_atomic_file_commit (file, error);
+}
+
+/* A PNG surface, or a PDF or SVG one writing into @file. */
+static cairo_surface_t *
+image_surface_new (PhaenChartFormat format, PhaenAtomicFile *file, double width, double height)
+{
+  if (format == PHAEN_CHART_FORMAT_PNG)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height));
+  return svg_surface_new (file, width, height);
 }
 
 static gboolean
@@ -134,12 +148,14 @@ write_simple (gconstpointer chart,
               const PhaenChartFileOptions *options,
               GError **error)
 {
+  g_autoptr (PhaenAtomicFile) file = NULL;
   const PhaenChartStyle *style;
   PhaenChartFormat format;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  if (!prepare (path, options, &format, &style, error))
+  if (!prepare (path, options, &format, &style, error) ||
+      !(file = phaen_atomic_file_new (path, error)))
     return FALSE;
 
   if (format == PHAEN_CHART_FORMAT_PDF)
@@ -147,12 +163,7 @@ write_simple (gconstpointer chart,
       PhaenPageSetup setup;
 
       page_setup_for (options, &setup);
-      surface = pdf_surface_new (path, title, setup.width, setup.height);
-      if (!check_status (surface, path, error))
-        {
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
+      surface = pdf_surface_new (file, title, setup.width, setup.height);
       cr = cairo_create (surface);
       phaen_chart_set_source (cr, &style->background);
       cairo_paint (cr);
@@ -165,20 +176,37 @@ write_simple (gconstpointer chart,
       double width = options->width > 0 ? options->width : PHAEN_CHART_DEFAULT_WIDTH;
       double height = options->height > 0 ? options->height : PHAEN_CHART_DEFAULT_HEIGHT;
 
-      surface =
-        format == PHAEN_CHART_FORMAT_PNG
-          ? cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height))
-          : svg_surface_new (path, width, height);
-      if (!check_status (surface, path, error))
-        {
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
+      surface = image_surface_new (format, file, width, height);
       cr = cairo_create (surface);
       draw (chart, cr, style, width, height);
     }
   cairo_destroy (cr);
-  return finish (surface, format, path, error);
+  return finish (surface, format, file, path, error);
+}
+
+/* A Gantt chart's PNG or SVG is as wide as asked (at least its minimum) and as high as its
+ * rows; a PNG has a limit. */
+static gboolean
+check_gantt_size (PhaenGantt *gantt,
+                  PhaenChartFormat format,
+                  const PhaenChartFileOptions *options,
+                  double *width,
+                  double *height,
+                  GError **error)
+{
+  *width = MAX (options->width > 0 ? options->width : PHAEN_GANTT_DEFAULT_WIDTH,
+                phaen_gantt_get_min_width (gantt));
+  *height = ceil (phaen_gantt_get_height_for_width (gantt, *width));
+  if (format == PHAEN_CHART_FORMAT_PNG &&
+      (*width > PHAEN_CHART_MAX_PNG_SIZE || *height > PHAEN_CHART_MAX_PNG_SIZE))
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The chart would be %.0f × %.0f pixels, more than a PNG can hold; "
+                      "write a PDF or an SVG."),
+                   ceil (*width), *height);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -246,9 +274,11 @@ phaen_gantt_write_file (PhaenGantt *gantt,
                         const PhaenChartFileOptions *options,
                         GError **error)
 {
+  g_autoptr (PhaenAtomicFile) file = NULL;
   const PhaenChartStyle *style, *old_style;
   PhaenChartFormat format;
   cairo_surface_t *surface;
+  double width = 0, height = 0;
   cairo_t *cr;
 
   g_return_val_if_fail (gantt != NULL && path != NULL && options != NULL, FALSE);
@@ -262,6 +292,13 @@ phaen_gantt_write_file (PhaenGantt *gantt,
       return FALSE;
     }
 
+  if (format != PHAEN_CHART_FORMAT_PDF &&
+      !check_gantt_size (gantt, format, options, &width, &height, error))
+    return FALSE;
+  file = phaen_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+
   old_style = phaen_gantt_get_style (gantt);
   phaen_gantt_set_style (gantt, style);
   if (format == PHAEN_CHART_FORMAT_PDF)
@@ -270,13 +307,7 @@ phaen_gantt_write_file (PhaenGantt *gantt,
       guint n_pages;
 
       page_setup_for (options, &setup);
-      surface = pdf_surface_new (path, phaen_gantt_get_title (gantt), setup.width, setup.height);
-      if (!check_status (surface, path, error))
-        {
-          cairo_surface_destroy (surface);
-          phaen_gantt_set_style (gantt, old_style);
-          return FALSE;
-        }
+      surface = pdf_surface_new (file, phaen_gantt_get_title (gantt), setup.width, setup.height);
       cr = cairo_create (surface);
       n_pages = phaen_gantt_get_n_pages (gantt, &setup);
       for (guint i = 0; i < n_pages; i++)
@@ -287,36 +318,13 @@ phaen_gantt_write_file (PhaenGantt *gantt,
     }
   else
     {
-      double width = MAX (options->width > 0 ? options->width : PHAEN_GANTT_DEFAULT_WIDTH,
-                          phaen_gantt_get_min_width (gantt));
-      double height = ceil (phaen_gantt_get_height_for_width (gantt, width));
-
-      if (format == PHAEN_CHART_FORMAT_PNG &&
-          (width > PHAEN_CHART_MAX_PNG_SIZE || height > PHAEN_CHART_MAX_PNG_SIZE))
-        {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       _ ("The chart would be %.0f × %.0f pixels, more than a PNG can hold; "
-                          "write a PDF or an SVG."),
-                       ceil (width), height);
-          phaen_gantt_set_style (gantt, old_style);
-          return FALSE;
-        }
-      surface =
-        format == PHAEN_CHART_FORMAT_PNG
-          ? cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width), (int)ceil (height))
-          : svg_surface_new (path, width, height);
-      if (!check_status (surface, path, error))
-        {
-          cairo_surface_destroy (surface);
-          phaen_gantt_set_style (gantt, old_style);
-          return FALSE;
-        }
+      surface = image_surface_new (format, file, width, height);
       cr = cairo_create (surface);
       phaen_gantt_draw (gantt, cr, width);
     }
   cairo_destroy (cr);
   phaen_gantt_set_style (gantt, old_style);
-  return finish (surface, format, path, error);
+  return finish (surface, format, file, path, error);
 }
 
 gboolean

@@ -440,18 +440,15 @@ phaen_format_score (double value, gboolean thai_digits)
                               thai_digits ? PHAEN_NUMBER_THAI_DIGITS : PHAEN_NUMBER_PLAIN);
 }
 
-char *
-phaen_text_normalize (const char *text)
+/* One pass of the repairs over valid UTF-8, composed to NFC. */
+static char *
+repair_once (const char *valid)
 {
-  g_autofree char *valid = NULL;
   g_autofree gunichar *chars = NULL;
   g_autofree char *repaired = NULL;
   glong n_chars = 0;
   glong n = 0;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  valid = g_utf8_make_valid (text, -1);
   chars = g_utf8_to_ucs4_fast (valid, -1, &n_chars);
 
   for (glong i = 0; i < n_chars; i++)
@@ -477,11 +474,16 @@ phaen_text_normalize (const char *text)
           continue;
         }
 
-      /* Tone marks belong before sara am ("นำ้" → "น้ำ"). */
+      /* Tone marks belong before sara am ("นำ้" → "น้ำ"), and before a run of them, or a
+       * second repair would move the mark again (fuzz-thai-text: "ำำ้"). */
       if (is_tone_mark (c) && n > 0 && chars[n - 1] == THAI_SARA_AM)
         {
-          chars[n - 1] = c;
-          chars[n++] = THAI_SARA_AM;
+          glong j = n;
+
+          for (; j > 0 && chars[j - 1] == THAI_SARA_AM; j--)
+            chars[j] = chars[j - 1];
+          chars[j] = c;
+          n++;
           continue;
         }
 
@@ -500,6 +502,29 @@ phaen_text_normalize (const char *text)
 
   repaired = ucs4_to_utf8 (chars, n);
   return g_utf8_normalize (repaired, -1, G_NORMALIZE_NFC);
+}
+
+char *
+phaen_text_normalize (const char *text)
+{
+  g_autofree char *repaired = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Composing to NFC reorders combining marks, which may line up a fault that one pass leaves
+   * (a tone mark after sara am behind another script's mark: fuzz-thai-text), so repair until
+   * nothing changes: repairing repaired text must change nothing. Clean text takes two passes. */
+  repaired = g_utf8_make_valid (text, -1);
+  for (guint pass = 0; pass < 8; pass++)
+    {
+      g_autofree char *again = repair_once (repaired);
+
+      if (g_str_equal (again, repaired))
+        break;
+      g_free (repaired);
+      repaired = g_steal_pointer (&again);
+    }
+  return g_steal_pointer (&repaired);
 }
 
 gsize

@@ -5,11 +5,9 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
+#include "phaen-atomic-file.h"
 #include "phaen-error.h"
 #include "phaen-xlsx-private.h"
 
@@ -303,15 +301,13 @@ export_to (PhaenStore *store,
            GError **error)
 {
   g_autoptr (PhaenPlan) plan = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr (PhaenAtomicFile) file = NULL;
   g_autofree char *title = NULL;
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
   PhaenXlsxBook book = { 0 };
   lxw_error status;
   gboolean ok = FALSE;
-  int fd;
 
   /* Written so that NaN fails too. */
   if (!(options->font_size == 0 || (options->font_size >= PHAEN_XLSX_MIN_FONT_SIZE &&
@@ -359,27 +355,12 @@ export_to (PhaenStore *store,
 
   /* Written beside the target and renamed over it at the end: a failed or cancelled export
    * never leaves a half-written workbook where the old one was. */
-  dir = g_path_get_dirname (path);
-  {
-    g_autofree char *base = g_path_get_basename (path);
-    g_autofree char *name = g_strdup_printf (".%s-XXXXXX", base);
-
-    tmp_path = g_build_filename (dir, name, NULL);
-  }
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
-      g_clear_pointer (&tmp_path, g_free);
-      goto out;
-    }
-  g_close (fd, NULL);
+  file = phaen_atomic_file_new (path, error);
+  if (file == NULL)
+    goto out;
 
   workbook_options.tmpdir = (char *)g_get_tmp_dir ();
-  book.workbook = workbook_new_opt (tmp_path, &workbook_options);
+  book.workbook = workbook_new_opt (phaen_atomic_file_get_temp_path (file), &workbook_options);
   if (book.workbook == NULL)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_EXPORT, _ ("Could not start the workbook."));
@@ -409,22 +390,11 @@ export_to (PhaenStore *store,
                    lxw_strerror (status));
       goto out;
     }
-  if (cancelled (cancellable, error))
+  if (cancelled (cancellable, error) || !phaen_atomic_file_commit (file, error))
     goto out;
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
-      goto out;
-    }
-  g_clear_pointer (&tmp_path, g_free);
   ok = TRUE;
 
 out:
-  if (tmp_path != NULL)
-    g_unlink (tmp_path);
   g_clear_pointer (&book.sheet_names, g_ptr_array_unref);
   g_clear_object (&book.pango);
   g_clear_object (&book.font_map);
