@@ -360,7 +360,7 @@ test_copy_while_open (Fixture *f, gconstpointer data)
   g_autoptr (PhaenStore) copied = NULL;
   gsize length = 0;
 
-  g_assert_cmpstr (mode, ==, "delete");
+  g_assert_cmpstr (mode, ==, "persist");
   phaen_store_add_activity (f->store, f->plan, 0, -1, "ส่งอีเมล", &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
@@ -601,7 +601,7 @@ test_reading_never_writes (Fixture *f, gconstpointer data)
   {
     g_autofree char *mode = phaen_store_get_journal_mode (f->store);
 
-    g_assert_cmpstr (mode, ==, "delete");
+    g_assert_cmpstr (mode, ==, "persist");
   }
 }
 

@@ -75,7 +75,7 @@ gboolean phaen_store_is_read_only (PhaenStore *self);
 void phaen_store_set_evidence_limit (PhaenStore *self, gint64 bytes);
 gint64 phaen_store_get_evidence_limit (PhaenStore *self);
 PhaenStoreReadOnly phaen_store_get_read_only_reason (PhaenStore *self);
-/* SQLite's journal mode in use ("delete": see the comment at the top of phaen-store.c).
+/* SQLite's journal mode in use ("persist" when editing: see the top of phaen-store.c).
  * Returns: (transfer full) */
 char *phaen_store_get_journal_mode (PhaenStore *self);
 /* Looks whether another program or computer has written the file since this store last did
