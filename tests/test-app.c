@@ -624,6 +624,27 @@ test_safety_locked (Fixture *fixture, gconstpointer data)
   g_assert_false (phaen_store_can_undo (store));
 }
 
+/* A second window asked to open the same workspace brings the first forward instead: one
+ * file, one undo history, so neither window can undo the other's edits. */
+static void
+test_safety_second_window (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr (AppWindow) second = NULL;
+
+  app_test_open (fixture->window, fixture->path);
+  second = g_object_ref_sink (app_window_new (fixture->app));
+  gtk_window_present (GTK_WINDOW (second));
+  settle ();
+  app_window_open (second, file);
+  settle ();
+  g_assert_null (app_window_get_store (second));
+  g_assert_null (find_dialog (second));
+  g_assert_nonnull (app_window_get_store (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (second));
+  settle ();
+}
+
 /* A file marked read-only opens read-only, with the reason in a banner. */
 static void
 test_safety_read_only_file (Fixture *fixture, gconstpointer data)
@@ -671,6 +692,8 @@ main (int argc, char **argv)
   g_test_add ("/app/safety/foreign-descriptor", Fixture, NULL, fixture_set_up,
               test_safety_foreign_descriptor, fixture_tear_down);
   g_test_add ("/app/safety/locked", Fixture, NULL, fixture_set_up, test_safety_locked,
+              fixture_tear_down);
+  g_test_add ("/app/safety/second-window", Fixture, NULL, fixture_set_up, test_safety_second_window,
               fixture_tear_down);
   g_test_add ("/app/safety/read-only-file", Fixture, NULL, fixture_set_up,
               test_safety_read_only_file, fixture_tear_down);
