@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "app-autosave.h"
 #include "app-plan-grid.h"
 #include "phaen-error.h"
 #include "phaen-store.h"
@@ -505,6 +506,80 @@ test_editor (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_of (f))), ==, "1000");
 }
 
+/* Runs the main loop for @ms milliseconds, timeouts included. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* Escape as the editor's key controller receives it. */
+static void
+press_escape (GtkWidget *editor)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (editor);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !handled)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+/* What is typed in a cell is stored a moment after typing pauses, with the editor still open;
+ * Escape then puts back what the cell held before the edit. Half-typed refused input waits
+ * quietly for Enter. */
+static void
+test_editor_autosave (Fixture *f, gconstpointer data)
+{
+  GtkWidget *grid = GTK_WIDGET (f->grid);
+  GtkWidget *editor;
+  g_autoptr (PhaenActivity) typed = NULL;
+  g_autoptr (PhaenActivity) restored = NULL;
+  g_autoptr (PhaenActivity) budget = NULL;
+
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
+  editor = editor_of (f);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "ศึกษากรอบการประเมิน (ร่าง)");
+  run_for (APP_AUTOSAVE_DELAY_MS + 400);
+  g_assert_true (editor_of (f) == editor);
+  typed = get (f, f->first);
+  g_assert_cmpstr (typed->name, ==, "ศึกษากรอบการประเมิน (ร่าง)");
+
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_null (editor_of (f));
+
+  /* Escape after a stored pause: the cell is back to what it was. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
+  editor = editor_of (f);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "พิมพ์ผิด");
+  run_for (APP_AUTOSAVE_DELAY_MS + 400);
+  press_escape (editor);
+  g_assert_null (editor_of (f));
+  restored = get (f, f->first);
+  g_assert_cmpstr (restored->name, ==, "ศึกษากรอบการประเมิน (ร่าง)");
+
+  /* A half-typed budget is neither stored nor complained about until Enter. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
+  editor = editor_of (f);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "1,5x");
+  run_for (APP_AUTOSAVE_DELAY_MS + 400);
+  g_assert_cmpuint (f->messages->len, ==, 0);
+  budget = get (f, f->first);
+  g_assert_false (budget->has_budget);
+}
+
 static void
 test_extra_months (Fixture *f, gconstpointer data)
 {
@@ -622,6 +697,7 @@ main (int argc, char **argv)
   ADD ("/plan-grid/structure/add-indent-outdent", test_structure, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/structure/enabled", test_actions_follow_cursor, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/editor", test_editor, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/editor/autosave", test_editor_autosave, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/thousand-rows", test_thousand_rows, PHAEN_PLAN_PROCESS);
 
   return g_test_run ();

@@ -6,6 +6,8 @@
 
 #include "app-plan-grid.h"
 
+#include "app-autosave.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -95,6 +97,9 @@ struct _AppPlanGrid
   gint64 edit_id;
   guint edit_row, edit_column;
   gboolean edit_closing;
+  AppAutosave *edit_autosave; /* stores what is typed in the cell a moment after a pause */
+  char *edit_original;        /* the cell's stored text when the edit began, for Escape */
+  gboolean edit_saved;        /* the autosave stored some of this edit's text */
 
   PhaenMark tool;
   gboolean painting;
@@ -147,8 +152,8 @@ static const struct
   { "achieved", PHAEN_MARK_ACHIEVED },
 };
 
-static gboolean
-commit_text (AppPlanGrid *self, guint row, guint column, const char *text, GError **error);
+static gboolean commit_text (
+  AppPlanGrid *self, guint row, guint column, const char *text, gboolean quiet, GError **error);
 static gboolean commit_edit (AppPlanGrid *self);
 
 /* ------------------------------------------------------------------ helpers */
@@ -740,6 +745,9 @@ close_editor (AppPlanGrid *self)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   self->editor = NULL;
   gtk_widget_unparent (editor);
+  app_autosave_cancel (self->edit_autosave);
+  g_clear_pointer (&self->edit_original, g_free);
+  self->edit_saved = FALSE;
   self->edit_closing = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -761,6 +769,20 @@ editor_activate_cb (AppPlanGrid *self)
   commit_and_move (self, 1, 0);
 }
 
+/* Escape leaves the cell as it was before the edit, also when a pause already stored some of
+ * the typing. */
+static void
+cancel_edit (AppPlanGrid *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  app_autosave_cancel (self->edit_autosave);
+  if (self->edit_saved && self->edit_original != NULL &&
+      !commit_text (self, self->edit_row, self->edit_column, self->edit_original, TRUE, &error))
+    report_error (self, error);
+  close_editor (self);
+}
+
 static gboolean
 editor_key_pressed_cb (GtkEventControllerKey *controller,
                        guint keyval,
@@ -773,7 +795,7 @@ editor_key_pressed_cb (GtkEventControllerKey *controller,
   switch (keyval)
     {
     case GDK_KEY_Escape:
-      close_editor (self);
+      cancel_edit (self);
       return TRUE;
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
@@ -797,6 +819,30 @@ editor_key_pressed_cb (GtkEventControllerKey *controller,
     default:
       return FALSE;
     }
+}
+
+/* A pause in typing: what the cell holds is stored, the editor stays open. Half-typed input
+ * that is refused (a budget of "1,") waits for Enter or leaving the cell to be explained. */
+static void
+editor_autosave_cb (gpointer data)
+{
+  AppPlanGrid *self = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->editor == NULL || self->store == NULL)
+    return;
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor)));
+  if (commit_text (self, self->edit_row, self->edit_column, text, TRUE, &error))
+    self->edit_saved = TRUE;
+  else if (!g_error_matches (error, PHAEN_ERROR, PHAEN_ERROR_INVALID))
+    report_error (self, error);
+}
+
+static void
+editor_changed_cb (AppPlanGrid *self)
+{
+  app_autosave_changed (self->edit_autosave);
 }
 
 static void
@@ -826,8 +872,13 @@ begin_edit (AppPlanGrid *self, const char *initial)
   self->edit_id = a->id;
   self->edit_row = self->cursor_row;
   self->edit_column = self->cursor_column;
-  text = initial ? g_strdup (initial) : edit_text (a, self->cursor_column);
+  self->edit_original = edit_text (a, self->cursor_column);
+  text = initial ? g_strdup (initial) : g_strdup (self->edit_original);
   gtk_editable_set_text (GTK_EDITABLE (self->editor), text);
+  if (initial != NULL)
+    app_autosave_changed (self->edit_autosave);
+  g_signal_connect_object (self->editor, "changed", G_CALLBACK (editor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   if (self->cursor_column == APP_PLAN_GRID_COLUMN_BUDGET)
     gtk_text_set_input_purpose (GTK_TEXT (self->editor), GTK_INPUT_PURPOSE_NUMBER);
 
@@ -856,7 +907,8 @@ commit_edit (AppPlanGrid *self)
   if (self->editor == NULL)
     return TRUE;
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor)));
-  if (!commit_text (self, self->edit_row, self->edit_column, text, &error))
+  app_autosave_cancel (self->edit_autosave);
+  if (!commit_text (self, self->edit_row, self->edit_column, text, FALSE, &error))
     {
       /* Refused input was already explained by commit_text(); the edit stays open. */
       if (!g_error_matches (error, PHAEN_ERROR, PHAEN_ERROR_INVALID))
@@ -867,9 +919,10 @@ commit_edit (AppPlanGrid *self)
   return TRUE;
 }
 
-/* Writes one cell. Refusals emit "message" and leave the store as it was. */
+/* Writes one cell. Refusals emit "message" (unless @quiet) and leave the store as it was. */
 static gboolean
-commit_text (AppPlanGrid *self, guint row, guint column, const char *text, GError **error)
+commit_text (
+  AppPlanGrid *self, guint row, guint column, const char *text, gboolean quiet, GError **error)
 {
   const PhaenActivity *current = activity_at (self, row);
   g_autoptr (PhaenActivity) a = NULL;
@@ -939,7 +992,8 @@ commit_text (AppPlanGrid *self, guint row, guint column, const char *text, GErro
 
   if (refusal)
     {
-      emit_message (self, refusal);
+      if (!quiet)
+        emit_message (self, refusal);
       g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, refusal);
       return FALSE;
     }
@@ -1031,7 +1085,7 @@ clear_cursor_cell (AppPlanGrid *self)
         report_error (self, error);
     }
   else if (column_is_editable (self->cursor_column) &&
-           !commit_text (self, self->cursor_row, self->cursor_column, "", &error) &&
+           !commit_text (self, self->cursor_row, self->cursor_column, "", FALSE, &error) &&
            !g_error_matches (error, PHAEN_ERROR, PHAEN_ERROR_INVALID))
     report_error (self, error);
 }
@@ -2165,6 +2219,8 @@ app_plan_grid_dispose (GObject *object)
 
   self->edit_closing = TRUE;
   g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->edit_autosave, app_autosave_free);
+  g_clear_pointer (&self->edit_original, g_free);
   if (self->store)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
@@ -2281,6 +2337,7 @@ app_plan_grid_init (AppPlanGrid *self)
   GtkGesture *click;
 
   self->tool = PHAEN_MARK_PLANNED;
+  self->edit_autosave = app_autosave_new (editor_autosave_cb, self);
   self->rows = app_grid_rows_new ();
   self->activities = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_activity_free);
   self->row_cache = g_array_new (FALSE, TRUE, sizeof (RowCache));
@@ -2391,7 +2448,7 @@ app_plan_grid_commit_text (
   g_return_val_if_fail (column < APP_PLAN_GRID_N_COLUMNS, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!commit_text (self, row, column, text, error))
+  if (!commit_text (self, row, column, text, FALSE, error))
     return FALSE;
   if (self->editor && self->edit_row == row && self->edit_column == column)
     close_editor (self);
