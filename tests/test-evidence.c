@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "phaen-evidence-copy.h"
 #include "phaen-evidence-link.h"
+#include "test-util.h"
 
 /* ------------------------------------------------------------------ links */
 
@@ -54,20 +54,6 @@ test_url_is_safe (void)
 
 /* ------------------------------------------------------------------ copies */
 
-/* A process id that was in use a moment ago and is no longer. */
-static pid_t
-dead_pid (void)
-{
-  pid_t pid = fork ();
-  int status;
-
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    _exit (0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  return pid;
-}
-
 static char *
 make_folder (const char *parent, const char *name)
 {
@@ -94,10 +80,13 @@ test_copies_remove (void)
   g_autofree char *tmp = g_dir_make_tmp ("phaen-test-evidence-XXXXXX", &error);
   g_autofree char *outside = NULL;
   g_autofree char *outside_file = NULL;
-  g_autofree char *stale_name = g_strdup_printf ("phaen-evidence-%ld-a1B2c3", (long)dead_pid ());
+  g_autofree char *stale_name =
+    g_strdup_printf ("phaen-evidence-%ld-a1B2c3", (long)test_dead_pid ());
   g_autofree char *ours_name = g_strdup_printf ("phaen-evidence-%ld-Zz9yX8", (long)getpid ());
-  g_autofree char *nested_name = g_strdup_printf ("phaen-evidence-%ld-nested", (long)dead_pid ());
-  g_autofree char *link_name = g_strdup_printf ("phaen-evidence-%ld-linkto", (long)dead_pid ());
+  g_autofree char *nested_name =
+    g_strdup_printf ("phaen-evidence-%ld-nested", (long)test_dead_pid ());
+  g_autofree char *link_name =
+    g_strdup_printf ("phaen-evidence-%ld-linkto", (long)test_dead_pid ());
   g_autofree char *stale = NULL;
   g_autofree char *ours = NULL;
   g_autofree char *nested = NULL;

@@ -14,6 +14,7 @@
 #include "app-result-editor.h"
 #include "app-results-page.h"
 #include "app-test-util.h"
+#include "test-util.h"
 #include "app-window.h"
 
 #define TYPED "ส่งรายงานครบทุกหน่วยแล้ว"
@@ -32,19 +33,6 @@ copies_of (pid_t pid)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     n += g_str_has_prefix (name, prefix);
   return n;
-}
-
-static pid_t
-dead_pid (void)
-{
-  pid_t pid = fork ();
-  int status;
-
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    _exit (0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  return pid;
 }
 
 static gpointer
@@ -197,7 +185,7 @@ test_sigterm (void)
   dir = app_test_sample_new ("phaen-quit-XXXXXX", &path);
   g_setenv ("PHAEN_TEST_WORKSPACE", path, TRUE);
   /* Evidence copies of a process that is gone, and of one that runs (this one). */
-  stale_template = g_strdup_printf ("phaen-evidence-%ld-XXXXXX", (long)dead_pid ());
+  stale_template = g_strdup_printf ("phaen-evidence-%ld-XXXXXX", (long)test_dead_pid ());
   stale = g_dir_make_tmp (stale_template, &error);
   g_assert_no_error (error);
   live_template = g_strdup_printf ("phaen-evidence-%ld-XXXXXX", (long)getpid ());

@@ -9,4 +9,18 @@ G_BEGIN_DECLS
 PhaenStore *test_workspace_new (const char *file_name, char **dir);
 void test_workspace_close (PhaenStore **store, char **dir);
 
+/* A process id that was in use a moment ago and is no longer (a crashed writer's). */
+int test_dead_pid (void);
+
+/* A file's bytes and its folder's names, to prove that something wrote nothing. */
+typedef struct
+{
+  char *checksum;
+  char *listing;
+} TestSnapshot;
+
+void test_snapshot_take (TestSnapshot *snapshot, const char *path);
+/* Asserts that @path and its folder are as @snapshot saw them, and clears it. */
+void test_snapshot_assert_unchanged (TestSnapshot *snapshot, const char *path);
+
 G_END_DECLS

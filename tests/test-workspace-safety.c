@@ -52,31 +52,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
 /* ------------------------------------------------------------------ helpers */
 
-static char *
-checksum_of (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
-/* The names in @dir, sorted, as one string. */
-static char *
-listing_of (const char *dir)
-{
-  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (folder)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("|", (char **)names->pdata);
-}
-
 static void
 exec_raw (const char *path, const char *sql)
 {
@@ -455,17 +430,11 @@ test_stale_and_foreign_locks (Fixture *f, gconstpointer data)
   g_autofree char *lock = phaen_lock_path_for (f->path);
   g_autofree char *dead = NULL;
   g_autoptr (PhaenStore) store = NULL;
-  int status;
-  pid_t pid;
 
   g_clear_object (&f->store);
-  pid = fork ();
-  if (pid == 0)
-    _exit (0);
-  waitpid (pid, &status, 0);
   dead = g_strdup_printf ("Phaen workspace lock\nuser=somchai\nname=สมชาย\nhost=%s\npid=%d\n"
                           "since=2026-12-01T01:00:00Z\n",
-                          g_get_host_name (), (int)pid);
+                          g_get_host_name (), test_dead_pid ());
   g_assert_true (g_file_set_contents (lock, dead, -1, NULL));
   store = phaen_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -526,18 +495,14 @@ test_read_only_file (Fixture *f, gconstpointer data)
   gboolean folder = GPOINTER_TO_INT (data);
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *listing = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *listing_after = NULL;
+  TestSnapshot before;
 
   g_clear_object (&f->store);
   if (folder)
     g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
   else
     g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
-  before = checksum_of (f->path);
-  listing = listing_of (f->dir);
+  test_snapshot_take (&before, f->path);
 
   store = phaen_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -556,10 +521,7 @@ test_read_only_file (Fixture *f, gconstpointer data)
   }
   g_clear_object (&store);
 
-  after = checksum_of (f->path);
-  listing_after = listing_of (f->dir);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_cmpstr (listing, ==, listing_after);
+  test_snapshot_assert_unchanged (&before, f->path);
   g_chmod (f->dir, 0755);
   g_chmod (f->path, 0644);
   f->store = phaen_store_open (f->path, &error);
@@ -574,26 +536,19 @@ test_reading_never_writes (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autoptr (GPtrArray) units = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *listing = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *listing_after = NULL;
+  TestSnapshot before;
 
   g_clear_object (&f->store);
   if (wal)
     exec_raw (f->path, "PRAGMA journal_mode = WAL");
-  before = checksum_of (f->path);
-  listing = listing_of (f->dir);
+  test_snapshot_take (&before, f->path);
   store = phaen_store_open_read_only (f->path, &error);
   g_assert_no_error (error);
   units = phaen_store_list_units (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (units->len, ==, 1);
   g_clear_object (&store);
-  after = checksum_of (f->path);
-  listing_after = listing_of (f->dir);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_cmpstr (listing, ==, listing_after);
+  test_snapshot_assert_unchanged (&before, f->path);
 
   /* Opening it to edit turns an old WAL workspace into one that keeps everything in itself. */
   f->store = phaen_store_open (f->path, &error);
@@ -653,15 +608,14 @@ test_tampered_schema (Fixture *f, gconstpointer data)
       g_autofree char *fixed_name = g_strdup_printf ("t%u-fixed.phaen", i);
       g_autofree char *fixed = g_build_filename (f->dir, fixed_name, NULL);
       g_autofree char *contents = NULL;
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
       g_autoptr (PhaenStore) store = NULL;
+      TestSnapshot before;
       gsize length;
 
       g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (path, contents, length, NULL));
       exec_raw (path, tampering[i]);
-      before = checksum_of (path);
+      test_snapshot_take (&before, path);
 
       store = phaen_store_open (path, &error);
       g_assert_null (store);
@@ -670,8 +624,7 @@ test_tampered_schema (Fixture *f, gconstpointer data)
       store = phaen_store_open_read_only (path, &error);
       g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_SCHEMA);
       g_clear_error (&error);
-      after = checksum_of (path);
-      g_assert_cmpstr (before, ==, after);
+      test_snapshot_assert_unchanged (&before, path);
 
       /* Repaired into a copy: Phaen's data, none of the additions. */
       g_assert_true (phaen_store_repair_into_copy (path, fixed, &error));
@@ -698,9 +651,8 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
   g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *contents = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr (PhaenStore) store = NULL;
+  TestSnapshot before, after;
   sqlite3 *db = NULL;
   gsize length;
 
@@ -725,13 +677,18 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
   }
   sqlite3_close (db);
 
-  before = checksum_of (copy);
+  test_snapshot_take (&before, copy);
   store = phaen_store_open (copy, &error);
   g_assert_null (store);
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_TOO_NEW);
   g_clear_error (&error);
-  after = checksum_of (copy);
-  g_assert_cmpstr (before, ==, after);
+  /* The file itself; reading the old log needs a -shm beside it. */
+  test_snapshot_take (&after, copy);
+  g_assert_cmpstr (before.checksum, ==, after.checksum);
+  g_free (before.checksum);
+  g_free (before.listing);
+  g_free (after.checksum);
+  g_free (after.listing);
   f->store = phaen_store_open (f->path, &error);
   g_assert_no_error (error);
 }
@@ -822,34 +779,24 @@ test_migrate_001 (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autofree char *backup = g_strconcat (f->path, ".v1.bak", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *listing = NULL;
-  g_autofree char *listing_after = NULL;
   gint64 indicator = add_indicator_with_evidence (f);
+  TestSnapshot before;
 
   g_clear_object (&f->store);
   downgrade_to_001 (f->path);
-  before = checksum_of (f->path);
-  listing = listing_of (f->dir);
+  test_snapshot_take (&before, f->path);
 
   store = phaen_store_open_read_only (f->path, &error);
   g_assert_no_error (error);
   check_evidence (store, indicator);
   g_clear_object (&store);
-  after = checksum_of (f->path);
-  listing_after = listing_of (f->dir);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_cmpstr (listing, ==, listing_after);
+  test_snapshot_assert_unchanged (&before, f->path);
 
+  /* Opened to edit: the copy aside holds the old workspace's data. */
   f->store = phaen_store_open (f->path, &error);
   g_assert_no_error (error);
   check_evidence (f->store, indicator);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  g_clear_pointer (&after, g_free);
-  after = checksum_of (backup);
-  g_assert_cmpstr (after, !=, before); /* VACUUM INTO rewrites pages, so compare its data: */
-  g_clear_object (&store);
   store = phaen_store_open_read_only (backup, &error);
   g_assert_no_error (error);
   check_evidence (store, indicator);
