@@ -81,6 +81,26 @@ integrity_of (const char *path)
   return result;
 }
 
+/* meta "session": "open" while a writer has the file, "closed" after a clean close; opening
+ * runs the full integrity check unless it says "closed". */
+static char *
+session_of (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *state = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'session'", -1, &stmt, NULL), ==,
+    SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    state = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return state;
+}
+
 static gboolean
 has_activity (PhaenStore *store, gint64 plan, const char *name)
 {
@@ -232,6 +252,14 @@ check_acks (const char *path, gint64 plan, guint32 seed, const Acks *acks)
   g_autofree char *section = NULL;
 
   g_assert_cmpstr (integrity, ==, "ok");
+  {
+    g_autofree char *session = session_of (path);
+
+    /* A writer that got as far as editing was killed with the file open: the next open checks
+     * the whole file. */
+    if (acks->last >= 0)
+      g_assert_cmpstr (session, ==, "open");
+  }
   /* The killed writer's lock is left behind; its process is gone, so it is taken over. */
   store = phaen_store_open (path, &error);
   g_assert_no_error (error);
@@ -321,6 +349,22 @@ test_crash_harness (Fixture *f, gconstpointer data)
   g_test_message ("%d rounds, %u acknowledged edits, none lost", rounds, edits);
   g_assert_cmpuint (edits, >, 0);
   g_rand_free (rand);
+}
+
+/* A clean close says so in the file; the next open then skips the full integrity check. */
+static void
+test_session_marker (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *open = session_of (f->path);
+  g_autofree char *closed = NULL;
+
+  g_assert_cmpstr (open, ==, "open");
+  g_clear_object (&f->store);
+  closed = session_of (f->path);
+  g_assert_cmpstr (closed, ==, "closed");
+  f->store = phaen_store_open (f->path, &error);
+  g_assert_no_error (error);
 }
 
 /* The file alone holds every edit while the store is open: no sidecar to copy along. */
@@ -887,6 +931,7 @@ main (int argc, char **argv)
   ADD ("/safety/crash/random-edits", GINT_TO_POINTER (FALSE), test_crash_harness);
   ADD ("/safety/crash/foreign-descriptor", GINT_TO_POINTER (TRUE), test_crash_harness);
   ADD ("/safety/copy-while-open", NULL, test_copy_while_open);
+  ADD ("/safety/session-marker", NULL, test_session_marker);
   ADD ("/safety/foreign-descriptor", NULL, test_foreign_descriptor);
   ADD ("/safety/lock/second-writer", NULL, test_second_writer);
   ADD ("/safety/lock/stale-and-foreign", NULL, test_stale_and_foreign_locks);

@@ -72,6 +72,7 @@ struct _PhaenStore
   gint64 data_version;   /* PRAGMA data_version after our last look */
   gint64 evidence_limit; /* bytes; 0: no limit */
   gboolean opened;       /* validated and set up: a refused file is closed untouched */
+  gboolean after_crash;  /* the lock of a writer that is gone was taken over */
 
   guint edit_depth;
   char *edit_label;
@@ -822,6 +823,33 @@ open_reader (const char *path, sqlite3 **db)
   return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
+/* meta "session" is "open" while a writer has the workspace and "closed" once it closed it
+ * cleanly: the full integrity check at open runs only when that is not so (a crash, a copy
+ * taken while open, a file from an older Phaen) or a crashed writer's lock was taken over. It
+ * reads every page, which at ministry scale costs more than the rest of opening. */
+static gboolean
+closed_cleanly (PhaenStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean closed = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = 'session'", -1, &stmt,
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    closed = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "closed") == 0;
+  sqlite3_finalize (stmt);
+  return closed;
+}
+
+static gboolean
+mark_session (PhaenStore *self, const char *state, GError **error)
+{
+  g_autofree char *sql =
+    sql_printf ("INSERT OR REPLACE INTO meta (key, value) VALUES ('session', %Q)", state);
+
+  return _phaen_store_exec (self, sql, error);
+}
+
 /* Evidence bytes that no evidence row uses: their file was deleted and, now that no undo
  * history exists (a store opening or closing), can never come back. */
 static void
@@ -890,8 +918,10 @@ open_existing (PhaenStore *self, GError **error)
       self->data_version = read_data_version (self);
       return version == PHAEN_STORE_SCHEMA_VERSION || migrate_in_memory (self, version, error);
     }
-  if (!configure_for_editing (self, error) || !quick_check (self, error) ||
-      !migrate (self, version, TRUE, error) || !install_undo_triggers (self, error))
+  if (!configure_for_editing (self, error) ||
+      ((self->after_crash || !closed_cleanly (self)) && !quick_check (self, error)) ||
+      !migrate (self, version, TRUE, error) || !install_undo_triggers (self, error) ||
+      !mark_session (self, "open", error))
     return FALSE;
   purge_unused_blobs (self);
   self->data_version = read_data_version (self);
@@ -916,7 +946,7 @@ create_new (PhaenStore *self, GError **error)
   configure_connection (self->db);
   if (!configure_for_editing (self, error) || !_phaen_store_exec (self, pragma, error) ||
       !migrate (self, 0, FALSE, error) || !install_undo_triggers (self, error) ||
-      !_phaen_store_exec (self, meta, error))
+      !_phaen_store_exec (self, meta, error) || !mark_session (self, "open", error))
     return FALSE;
   self->data_version = read_data_version (self);
   return TRUE;
@@ -1157,6 +1187,7 @@ phaen_store_finalize (GObject *object)
   if (self->opened && self->read_only == PHAEN_STORE_WRITABLE)
     {
       purge_unused_blobs (self);
+      mark_session (self, "closed", NULL);
       /* Removes the kept journal: a closed workspace is one file. */
       _phaen_store_exec (self, "PRAGMA journal_mode = DELETE", NULL);
     }
@@ -1226,8 +1257,8 @@ phaen_store_open_full (const char *path, PhaenStoreOpenFlags flags, GError **err
                                                          : read_only_reason (self->path, &st);
   if (self->read_only == PHAEN_STORE_WRITABLE)
     {
-      self->lock_token =
-        phaen_lock_acquire (self->path, (flags & PHAEN_STORE_OPEN_IGNORE_LOCK) != 0, error);
+      self->lock_token = phaen_lock_acquire (
+        self->path, (flags & PHAEN_STORE_OPEN_IGNORE_LOCK) != 0, &self->after_crash, error);
       if (self->lock_token == NULL)
         return NULL;
     }
@@ -1284,7 +1315,7 @@ phaen_store_create (const char *path, GError **error)
   self = g_object_new (PHAEN_TYPE_STORE, NULL);
   self->path = g_build_filename (real_dir, base, NULL);
   free (g_steal_pointer (&real_dir));
-  self->lock_token = phaen_lock_acquire (self->path, FALSE, error);
+  self->lock_token = phaen_lock_acquire (self->path, FALSE, NULL, error);
   if (self->lock_token == NULL)
     return NULL;
   if (!create_new (self, error))

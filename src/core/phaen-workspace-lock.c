@@ -219,7 +219,7 @@ create_exclusive (const char *lock_path, const char *token)
 }
 
 char *
-phaen_lock_acquire (const char *workspace, gboolean force, GError **error)
+phaen_lock_acquire (const char *workspace, gboolean force, gboolean *took_over, GError **error)
 {
   g_autofree char *lock_path = NULL;
   g_autofree char *token = NULL;
@@ -228,6 +228,8 @@ phaen_lock_acquire (const char *workspace, gboolean force, GError **error)
 
   lock_path = phaen_lock_path_for (workspace);
   token = make_token ();
+  if (took_over != NULL)
+    *took_over = FALSE;
   /* Two tries: the second after removing a stale or overridden lock. */
   for (int attempt = 0; attempt < 2; attempt++)
     {
@@ -256,6 +258,8 @@ phaen_lock_acquire (const char *workspace, gboolean force, GError **error)
           return NULL;
         }
       g_unlink (lock_path);
+      if (took_over != NULL)
+        *took_over = TRUE;
     }
   {
     g_autofree char *contents = read_lock (lock_path);

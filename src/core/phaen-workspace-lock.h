@@ -30,8 +30,10 @@ PhaenLockOwner *phaen_lock_read_owner (const char *workspace);
 /* Takes the lock of @workspace for this process. A lock left by a process of this computer
  * that no longer runs is taken over; with @force any lock is. Fails with PHAEN_ERROR_LOCKED
  * naming who holds it, where and since when, or with PHAEN_ERROR_IO when the lock file cannot
- * be written (a read-only folder). Returns: (transfer full): the token to release it with. */
-char *phaen_lock_acquire (const char *workspace, gboolean force, GError **error);
+ * be written (a read-only folder). @took_over (optional) says whether a lock left behind was
+ * replaced. Returns: (transfer full): the token to release it with. */
+char *
+phaen_lock_acquire (const char *workspace, gboolean force, gboolean *took_over, GError **error);
 
 /* Removes the lock file if it still holds @token (nobody took it over meanwhile). */
 void phaen_lock_release (const char *workspace, const char *token);
