@@ -133,7 +133,7 @@ main (int argc, char *argv[])
 #define ROW(label, field)                                                                          \
   g_print ("%-34s %10.2fms %10.2fms %9.1fx\n", label, base.field * 1e3, big.field * 1e3,           \
            big.field / MAX (base.field, 1e-6))
-  ROW ("open (header + quick_check)", open);
+  ROW ("open to edit (after a clean close)", open);
   ROW ("list the largest plan's activities", list);
   ROW ("rescore every unit (4 quarters)", rescore);
   ROW ("validate the workspace", validate);
