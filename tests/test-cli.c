@@ -382,6 +382,36 @@ test_damaged (void)
     }
 }
 
+/* A workspace with a trigger added is refused by every command, and `repair` copies its data
+ * into a clean workspace that scores as the original did. */
+static void
+test_repair (void)
+{
+  g_autofree char *tampered = damaged_copy (
+    "tampered.phaen",
+    "CREATE TRIGGER evil AFTER UPDATE ON activity BEGIN UPDATE indicator SET name = 'HACKED'; END");
+  g_autofree char *fixed = g_build_filename (tmpdir, "fixed.phaen", NULL);
+  g_auto (Run) refused = { 0 };
+  g_auto (Run) repair = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) score = { 0 };
+
+  run_cli (&refused, "score", tampered, "--fy", "2564", "--unit", "สตป.", NULL);
+  g_assert_cmpint (exit_code (&refused), ==, 1);
+  g_assert_nonnull (strstr (refused.err, "evil"));
+
+  run_cli (&repair, "repair", tampered, "-o", fixed, NULL);
+  g_assert_cmpint (exit_code (&repair), ==, 0);
+  run_cli (&score, "score", fixed, "--fy", "2564", "--unit", "สตป.", NULL);
+  g_assert_cmpint (exit_code (&score), ==, 0);
+  g_assert_nonnull (strstr (score.out, "2.2267"));
+  g_assert_nonnull (strstr (score.out, "1.2112"));
+
+  /* Never over an existing file. */
+  run_cli (&again, "repair", tampered, "-o", fixed, NULL);
+  g_assert_cmpint (exit_code (&again), ==, 1);
+}
+
 /* Files may not grow past 64 KiB: writes fail with EFBIG, as
  * on a full disk (and SIGXFSZ, ignored, stays ignored across exec). */
 static void
@@ -431,6 +461,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/usage", test_usage_and_unknowns);
   g_test_add_func ("/cli/refusals", test_refusals);
   g_test_add_func ("/cli/damaged", test_damaged);
+  g_test_add_func ("/cli/repair", test_repair);
   g_test_add_func ("/cli/chart/full-disk", test_chart_full_disk);
   status = g_test_run ();
 
