@@ -1,10 +1,15 @@
 /* bench-gantt.c — a 1,000-activity plan chart: layout once, then a screen frame and a printed
  * page. Each step prints as a ratio of the same step on a 10-activity plan measured in the same
  * run (a page costs what its rows cost, not what the plan holds); timings are never asserted.
+ * Then the Gantt view's frame on a 5,000-activity plan (1366x700 at the top, middle and bottom,
+ * header frozen as the view draws it) beside its floor: bare Cairo and Pango drawing the same
+ * rectangles and text lines.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-bench"
 
 #include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
 
 #include "phaen-chart-gantt.h"
 
@@ -157,6 +162,156 @@ measure (const char *path, gint64 plan_id)
   return t;
 }
 
+/* ------------------------------------------------------------------ the view's frame */
+
+#define VIEW_WIDTH 1366
+#define VIEW_HEIGHT 700
+
+/* One frame as AppGanttView draws it scrolled to @scroll: the rows in a clip below the header,
+ * then the header rows frozen at the top (app_gantt_viewport_panes()). */
+static void
+view_frame (PhaenGantt *gantt, cairo_surface_t *surface, double scroll)
+{
+  double header_top, header_bottom, header_h;
+  gboolean frozen;
+  cairo_t *cr;
+
+  phaen_gantt_get_frozen (gantt, VIEW_WIDTH, &header_top, &header_bottom, NULL);
+  header_h = header_bottom - header_top;
+  frozen = scroll > header_top;
+  cr = cairo_create (surface);
+  cairo_rectangle (cr, 0, frozen ? header_h : 0, VIEW_WIDTH, VIEW_HEIGHT - (frozen ? header_h : 0));
+  cairo_clip (cr);
+  cairo_translate (cr, 0, -scroll);
+  phaen_gantt_draw (gantt, cr, VIEW_WIDTH);
+  cairo_destroy (cr);
+  if (frozen)
+    {
+      cr = cairo_create (surface);
+      cairo_rectangle (cr, 0, 0, VIEW_WIDTH, header_h);
+      cairo_clip (cr);
+      cairo_translate (cr, 0, -header_top);
+      phaen_gantt_draw (gantt, cr, VIEW_WIDTH);
+      cairo_destroy (cr);
+    }
+}
+
+/* The floor: per visible row a stripe and a bar, and its number, name and owner as text lines
+ * through one reused PangoLayout; the header's 2 + 3 + 12 labels and its band. No rules, marks
+ * or wrapping: what any drawing of those rows must at least cost. */
+static void
+floor_frame (PhaenGantt *gantt, cairo_surface_t *surface, double scroll)
+{
+  PhaenGanttColumns c;
+  double header_top, header_bottom, y0, y1;
+  guint first, end;
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  const PhaenChartStyle *style = phaen_gantt_get_style (gantt);
+  PangoFontDescription *font = pango_font_description_from_string (style->font_family);
+
+  pango_font_description_set_absolute_size (font, style->font_size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  phaen_gantt_get_columns (gantt, VIEW_WIDTH, &c);
+  phaen_gantt_get_frozen (gantt, VIEW_WIDTH, &header_top, &header_bottom, NULL);
+  y0 = scroll + (header_bottom - header_top);
+  y1 = scroll + VIEW_HEIGHT;
+  phaen_gantt_get_visible_rows (gantt, VIEW_WIDTH, y0, y1, &first, &end);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  for (guint i = first; i < end; i++)
+    {
+      cairo_rectangle_t cell;
+      char number[16];
+
+      phaen_gantt_get_cell_rect (gantt, VIEW_WIDTH, i, 0, &cell);
+      cell.y -= scroll;
+      cairo_set_source_rgb (cr, 0.96, 0.96, 0.97);
+      cairo_rectangle (cr, 0, cell.y, VIEW_WIDTH, cell.height);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.34, 0.71, 0.91);
+      cairo_rectangle (cr, cell.x + 2 * c.month, cell.y + 4, 3 * c.month, cell.height - 8);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      g_snprintf (number, sizeof number, "%u", i + 1);
+      for (guint t = 0; t < 3; t++)
+        {
+          pango_layout_set_text (layout,
+                                 t == 0   ? number
+                                 : t == 1 ? words[i % G_N_ELEMENTS (words)]
+                                          : owners[i % G_N_ELEMENTS (owners)],
+                                 -1);
+          cairo_move_to (cr,
+                         t == 0   ? 4
+                         : t == 1 ? c.number + 4
+                                  : c.number + c.name + 4,
+                         cell.y + 4);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+  cairo_set_source_rgb (cr, 0.94, 0.94, 0.95);
+  cairo_rectangle (cr, 0, 0, VIEW_WIDTH, header_bottom - header_top);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint t = 0; t < 17; t++)
+    {
+      pango_layout_set_text (layout, t < 12 ? "ต.ค." : "พ.ศ. 2564", -1);
+      cairo_move_to (cr, c.months_x + t * c.month * 0.7, t < 12 ? 24 : 4);
+      pango_cairo_show_layout (cr, layout);
+    }
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+}
+
+static double
+time_frames (void (*frame) (PhaenGantt *, cairo_surface_t *, double),
+             PhaenGantt *gantt,
+             cairo_surface_t *surface,
+             double scroll)
+{
+  double start;
+
+  frame (gantt, surface, scroll); /* warm: glyphs and the layout at this width */
+  start = now_ms ();
+  for (int i = 0; i < REPEATS; i++)
+    frame (gantt, surface, scroll);
+  return (now_ms () - start) / REPEATS;
+}
+
+static void
+measure_view (const char *path, gint64 plan_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) store = phaen_store_open (path, &error);
+  g_autoptr (PhaenGantt) gantt = NULL;
+  cairo_surface_t *surface =
+    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
+  double start, layout, height;
+
+  if (store == NULL || (gantt = phaen_gantt_new (store, plan_id, &error)) == NULL)
+    die (error);
+  phaen_gantt_set_show_title (gantt, FALSE);
+  start = now_ms ();
+  height = phaen_gantt_get_height_for_width (gantt, VIEW_WIDTH);
+  layout = now_ms () - start;
+  g_print ("\nThe Gantt view, %u activities, %.0f px high: lay out once %.0f ms; one %dx%d frame "
+           "(ms):\n",
+           phaen_gantt_get_n_rows (gantt), height, layout, VIEW_WIDTH, VIEW_HEIGHT);
+  g_print ("%-44s %10s %10s %9s\n", "", "view", "floor", "ratio");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *where[] = { "scrolled to the top", "scrolled to the middle",
+                              "scrolled to the bottom" };
+      double scroll = floor (i * (height - VIEW_HEIGHT) / 2);
+      double view = time_frames (view_frame, gantt, surface, scroll);
+      double bare = time_frames (floor_frame, gantt, surface, scroll);
+
+      g_print ("%-44s %10.2f %10.2f %8.1fx\n", where[i], view, bare, view / MAX (bare, 1e-3));
+    }
+  cairo_surface_destroy (surface);
+}
+
 static void
 row (const char *step, double base, double big)
 {
@@ -168,8 +323,8 @@ main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("phaen-bench-gantt-XXXXXX", &error);
-  g_autofree char *small_path = NULL, *big_path = NULL;
-  gint64 small_plan, big_plan;
+  g_autofree char *small_path = NULL, *big_path = NULL, *view_path = NULL;
+  gint64 small_plan, big_plan, view_plan;
   Timings small, big;
 
   if (dir == NULL)
@@ -190,7 +345,11 @@ main (int argc, char *argv[])
   g_print ("A scrolled view of 1,000 activities takes %.2f of a 60 Hz frame, an A4 page %.2f.\n",
            big.frame / FRAME_MS, big.page / FRAME_MS);
 
-  for (const char *const *p = (const char *const[]){ small_path, big_path, NULL }; *p; p++)
+  view_path = make_workspace (dir, 5000, &view_plan);
+  measure_view (view_path, view_plan);
+
+  for (const char *const *p = (const char *const[]){ small_path, big_path, view_path, NULL }; *p;
+       p++)
     {
       g_autofree char *wal = g_strconcat (*p, "-wal", NULL);
       g_autofree char *shm = g_strconcat (*p, "-shm", NULL);

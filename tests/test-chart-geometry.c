@@ -102,6 +102,63 @@ test_months_per_band (void)
                       cases[i].expected);
 }
 
+/* ------------------------------------------------------------------ visible rows */
+
+static void
+test_rows_visible (void)
+{
+  /* rows 10, 20, 10, 30, 10 high: tops 0, 10, 30, 40, 70; the chart ends at 80 */
+  static const double tops[] = { 0, 10, 30, 40, 70 };
+  static const double heights[] = { 10, 20, 10, 30, 10 };
+  static const struct
+  {
+    double y0, y1;
+    guint first, end;
+  } cases[] = {
+    { 0, 80, 0, 5 },    /* all of it */
+    { -50, -10, 0, 0 }, /* above the rows (the header) */
+    { -50, 5, 0, 1 },   /* the header and the top of the first row */
+    { 12, 28, 1, 2 },   /* inside one row */
+    { 10, 30, 0, 2 },   /* the first row's bottom rule lies on the edge */
+    { 31, 41, 2, 4 },   /* the end of one row and the start of the next */
+    { 45, 200, 3, 5 },  /* down past the last */
+    { 80, 200, 4, 5 },  /* just the last row's bottom rule */
+    { 81, 200, 5, 5 },  /* below the rows (totals, legend) */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint first = 99, end = 99;
+
+      phaen_gantt_rows_visible_range (tops, heights, G_N_ELEMENTS (tops), cases[i].y0, cases[i].y1,
+                                      &first, &end);
+      g_test_message ("case %u: [%g, %g)", i, cases[i].y0, cases[i].y1);
+      g_assert_cmpuint (first, ==, cases[i].first);
+      g_assert_cmpuint (end, ==, cases[i].end);
+    }
+}
+
+/* 100,000 rows of 20: the range is found by bisection and is as long as the span. */
+static void
+test_rows_visible_long (void)
+{
+  g_autofree double *tops = g_new (double, 100000);
+  g_autofree double *heights = g_new (double, 100000);
+  guint first, end;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      tops[i] = 20.0 * i;
+      heights[i] = 20;
+    }
+  phaen_gantt_rows_visible_range (tops, heights, 100000, 1000000 + 5, 1000000 + 705, &first, &end);
+  g_assert_cmpuint (first, ==, 50000);
+  g_assert_cmpuint (end, ==, 50036);
+  phaen_gantt_rows_visible_range (NULL, NULL, 0, 0, 100, &first, &end);
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (end, ==, 0);
+}
+
 /* ------------------------------------------------------------------ page breaks */
 
 static void
@@ -457,6 +514,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/columns/step", test_columns_step);
   g_test_add_func ("/chart/columns/narrow", test_columns_narrow);
   g_test_add_func ("/chart/columns/month-x", test_columns_month_x);
+  g_test_add_func ("/chart/rows/visible", test_rows_visible);
+  g_test_add_func ("/chart/rows/visible-long", test_rows_visible_long);
   g_test_add_func ("/chart/columns/months-per-band", test_months_per_band);
   g_test_add_func ("/chart/paginate/even", test_paginate_even);
   g_test_add_func ("/chart/paginate/exact", test_paginate_exact);

@@ -1,4 +1,5 @@
-/* app-gantt-view.c — the plan's Gantt chart as the chart engine draws it, redrawn on each edit
+/* app-gantt-view.c — the plan's Gantt chart as the chart engine draws it, redrawn on each edit;
+ * a scrollable view that draws only what its viewport shows, header and names frozen
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-gantt-view"
 
@@ -7,11 +8,10 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "app-gantt-geometry.h"
 #include "app-gantt-view.h"
+#include "app-scrollable.h"
 #include "phaen-error.h"
-
-/* Blank space around the chart, in pixels. */
-#define MARGIN 12
 
 struct _AppGanttView
 {
@@ -20,9 +20,20 @@ struct _AppGanttView
   PhaenStore *store;
   gint64 plan_id;
   PhaenGantt *chart;
+  AppScrollable scroll;
 };
 
-G_DEFINE_FINAL_TYPE (AppGanttView, app_gantt_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (AppGanttView,
+                               app_gantt_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+enum
+{
+  PROP_0,
+  /* GtkScrollable's, from app_scrollable_override_properties() */
+  PROP_SCROLLABLE,
+};
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -68,10 +79,11 @@ dark_changed_cb (AppGanttView *self)
 
 /* ------------------------------------------------------------------ overrides */
 
-static GtkSizeRequestMode
-app_gantt_view_get_request_mode (GtkWidget *widget)
+/* The chart fills the view's width down to its minimum; below, the months scroll. */
+static double
+chart_width (AppGanttView *self, double width)
 {
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+  return MAX (width, phaen_gantt_get_min_width (self->chart));
 }
 
 static void
@@ -85,39 +97,80 @@ app_gantt_view_measure (GtkWidget *widget,
 {
   AppGanttView *self = APP_GANTT_VIEW (widget);
 
+  /* The minimum stays small: the GtkScrolledWindow scrolls the rest. */
+  *minimum = *natural = 0;
   if (self->chart == NULL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
+    return;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = *natural = (int)ceil (phaen_gantt_get_min_width (self->chart)) + 2 * MARGIN;
-    }
+    *natural = (int)ceil (phaen_gantt_get_min_width (self->chart));
   else
-    {
-      double width = for_size > 0 ? for_size - 2 * MARGIN : phaen_gantt_get_min_width (self->chart);
+    *natural = (int)ceil (phaen_gantt_get_height_for_width (
+      self->chart, chart_width (self, for_size > 0 ? for_size : 0)));
+}
 
-      *minimum = *natural =
-        (int)ceil (phaen_gantt_get_height_for_width (self->chart, width)) + 2 * MARGIN;
+static void
+app_gantt_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  AppGanttView *self = APP_GANTT_VIEW (widget);
+  double content_width = 0, content_height = 0, step = 1;
+
+  if (self->chart != NULL)
+    {
+      content_width = chart_width (self, width);
+      /* Lays every row out once per plan and width; the engine keeps it. */
+      content_height = phaen_gantt_get_height_for_width (self->chart, content_width);
+      step = phaen_gantt_get_style (self->chart)->font_size * 2;
     }
+  app_scrollable_configure (self->scroll.vadjustment, content_height, height, step);
+  app_scrollable_configure (self->scroll.hadjustment, content_width, width, step);
 }
 
 static void
 app_gantt_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   AppGanttView *self = APP_GANTT_VIEW (widget);
-  double width = gtk_widget_get_width (widget) - 2 * MARGIN;
-  double height;
-  cairo_t *cr;
+  AppGanttPane panes[APP_GANTT_MAX_PANES];
+  double width;
+  guint n;
 
-  if (self->chart == NULL || width <= 0)
+  if (self->chart == NULL || gtk_widget_get_width (widget) <= 0)
     return;
-  height = phaen_gantt_get_height_for_width (self->chart, width);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (MARGIN, MARGIN, width, height));
-  cairo_translate (cr, MARGIN, MARGIN);
-  phaen_gantt_draw (self->chart, cr, width);
-  cairo_destroy (cr);
+  width = app_gantt_view_get_chart_width (self);
+  n = app_gantt_view_get_viewport_panes (self, panes);
+  /* Each pane is a cairo node the size of its part of the viewport, whatever the plan's
+   * length: the engine draws only the rows inside the clip. */
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_t *cr;
+
+      if (panes[i].width <= 0 || panes[i].height <= 0)
+        continue;
+      cr = gtk_snapshot_append_cairo (
+        snapshot, &GRAPHENE_RECT_INIT (panes[i].x, panes[i].y, panes[i].width, panes[i].height));
+      cairo_rectangle (cr, panes[i].x, panes[i].y, panes[i].width, panes[i].height);
+      cairo_clip (cr);
+      cairo_translate (cr, panes[i].dx, panes[i].dy);
+      phaen_gantt_draw (self->chart, cr, width);
+      cairo_destroy (cr);
+    }
+}
+
+static void
+app_gantt_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AppGanttView *self = APP_GANTT_VIEW (object);
+
+  if (!app_scrollable_get_property (&self->scroll, prop_id, PROP_SCROLLABLE, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+app_gantt_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  AppGanttView *self = APP_GANTT_VIEW (object);
+
+  if (!app_scrollable_set_property (&self->scroll, prop_id, PROP_SCROLLABLE, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -126,6 +179,7 @@ app_gantt_view_dispose (GObject *object)
   AppGanttView *self = APP_GANTT_VIEW (object);
 
   app_gantt_view_set_plan (self, NULL, 0);
+  app_scrollable_clear (&self->scroll);
   G_OBJECT_CLASS (app_gantt_view_parent_class)->dispose (object);
 }
 
@@ -135,17 +189,22 @@ app_gantt_view_class_init (AppGanttViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = app_gantt_view_get_property;
+  object_class->set_property = app_gantt_view_set_property;
   object_class->dispose = app_gantt_view_dispose;
-  widget_class->get_request_mode = app_gantt_view_get_request_mode;
   widget_class->measure = app_gantt_view_measure;
+  widget_class->size_allocate = app_gantt_view_size_allocate;
   widget_class->snapshot = app_gantt_view_snapshot;
   gtk_widget_class_set_css_name (widget_class, "ganttview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  app_scrollable_override_properties (object_class, PROP_SCROLLABLE);
 }
 
 static void
 app_gantt_view_init (AppGanttView *self)
 {
+  app_scrollable_init (&self->scroll, GTK_WIDGET (self), NULL);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -179,4 +238,29 @@ app_gantt_view_get_chart (AppGanttView *self)
   g_return_val_if_fail (APP_IS_GANTT_VIEW (self), NULL);
 
   return self->chart;
+}
+
+double
+app_gantt_view_get_chart_width (AppGanttView *self)
+{
+  g_return_val_if_fail (APP_IS_GANTT_VIEW (self), 0);
+
+  return self->chart ? chart_width (self, gtk_widget_get_width (GTK_WIDGET (self))) : 0;
+}
+
+guint
+app_gantt_view_get_viewport_panes (AppGanttView *self, AppGanttPane panes[APP_GANTT_MAX_PANES])
+{
+  AppGanttViewport viewport = { 0 };
+
+  g_return_val_if_fail (APP_IS_GANTT_VIEW (self), 0);
+  g_return_val_if_fail (self->chart != NULL, 0);
+
+  viewport.width = gtk_widget_get_width (GTK_WIDGET (self));
+  viewport.height = gtk_widget_get_height (GTK_WIDGET (self));
+  phaen_gantt_get_frozen (self->chart, app_gantt_view_get_chart_width (self), &viewport.header_top,
+                          &viewport.header_bottom, &viewport.left_width);
+  viewport.scroll_x = floor (gtk_adjustment_get_value (self->scroll.hadjustment));
+  viewport.scroll_y = floor (gtk_adjustment_get_value (self->scroll.vadjustment));
+  return app_gantt_viewport_panes (&viewport, panes);
 }

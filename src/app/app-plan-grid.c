@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "app-plan-grid.h"
+#include "app-scrollable.h"
 
 #include "app-autosave.h"
 
@@ -84,9 +85,7 @@ struct _AppPlanGrid
   HeaderSpan group;
   GArray *year_spans; /* HeaderSpan */
 
-  GtkAdjustment *hadjustment, *vadjustment;
-  guint hscroll_policy : 1;
-  guint vscroll_policy : 1;
+  AppScrollable scroll;
   gboolean in_allocate;
   gboolean scroll_pending; /* bring the cursor into view at the next allocation */
 
@@ -125,10 +124,8 @@ enum
   PROP_TOOL,
   PROP_CURSOR_ACTIVITY,
   N_PROPS,
-  PROP_HADJUSTMENT = N_PROPS,
-  PROP_VADJUSTMENT,
-  PROP_HSCROLL_POLICY,
-  PROP_VSCROLL_POLICY,
+  /* GtkScrollable's, from app_scrollable_override_properties() */
+  PROP_SCROLLABLE = N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -627,8 +624,8 @@ current_view (AppPlanGrid *self)
   view.height = gtk_widget_get_height (GTK_WIDGET (self));
   view.header_height = HEADER_ROWS * self->header_row_height;
   view.footer_height = self->footer_height;
-  view.scroll_x = floor (gtk_adjustment_get_value (self->hadjustment));
-  view.scroll_y = floor (gtk_adjustment_get_value (self->vadjustment));
+  view.scroll_x = floor (gtk_adjustment_get_value (self->scroll.hadjustment));
+  view.scroll_y = floor (gtk_adjustment_get_value (self->scroll.vadjustment));
   return view;
 }
 
@@ -671,13 +668,13 @@ scroll_to_cursor_now (AppPlanGrid *self)
     return;
   view = current_view (self);
   gtk_adjustment_set_value (
-    self->vadjustment,
+    self->scroll.vadjustment,
     app_grid_scroll_to_show (app_grid_rows_get_y (self->rows, self->cursor_row),
                              app_grid_rows_get_height (self->rows, self->cursor_row), view.scroll_y,
                              app_grid_view_body_height (&view)));
   if (!app_grid_column_is_frozen (column))
     gtk_adjustment_set_value (
-      self->hadjustment,
+      self->scroll.hadjustment,
       app_grid_scroll_to_show (self->columns.x[column] - self->columns.frozen_width,
                                self->columns.width[column], view.scroll_x,
                                view.width - self->columns.frozen_width));
@@ -1287,7 +1284,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (mods != 0)
     return FALSE;
 
-  page_rows = (guint)MAX (1, gtk_adjustment_get_page_size (self->vadjustment) /
+  page_rows = (guint)MAX (1, gtk_adjustment_get_page_size (self->scroll.vadjustment) /
                                (self->line_height + 2 * PAD_Y));
   switch (keyval)
     {
@@ -1456,12 +1453,12 @@ click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, App
     }
 }
 
+/* The scroll helper queues the draw; an open editor moves with its cell. */
 static void
 adjustment_value_changed_cb (AppPlanGrid *self)
 {
   if (self->editor && !self->in_allocate)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static char *
@@ -2022,17 +2019,11 @@ app_plan_grid_size_allocate (GtkWidget *widget, int width, int height, int basel
   view = current_view (self);
   body = app_grid_view_body_height (&view);
   hpage = MAX (width - self->columns.frozen_width, 0);
-  gtk_adjustment_configure (self->vadjustment,
-                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0,
-                                   MAX (app_grid_rows_get_total (self->rows) - body, 0)),
-                            0, app_grid_rows_get_total (self->rows), self->line_height + 2 * PAD_Y,
-                            body * 0.9, body);
-  gtk_adjustment_configure (self->hadjustment,
-                            CLAMP (gtk_adjustment_get_value (self->hadjustment), 0,
-                                   MAX (app_grid_columns_scroll_width (&self->columns) - hpage, 0)),
-                            0, app_grid_columns_scroll_width (&self->columns),
-                            self->columns.width[APP_PLAN_GRID_COLUMN_FIRST_MONTH], hpage * 0.9,
-                            hpage);
+  app_scrollable_configure (self->scroll.vadjustment, app_grid_rows_get_total (self->rows), body,
+                            self->line_height + 2 * PAD_Y);
+  app_scrollable_configure (self->scroll.hadjustment,
+                            app_grid_columns_scroll_width (&self->columns), hpage,
+                            self->columns.width[APP_PLAN_GRID_COLUMN_FIRST_MONTH]);
   if (self->scroll_pending)
     scroll_to_cursor_now (self);
   self->in_allocate = FALSE;
@@ -2101,24 +2092,6 @@ app_plan_grid_unrealize (GtkWidget *widget)
 
 /* ------------------------------------------------------------------ scrollable */
 
-static void
-set_adjustment (AppPlanGrid *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
-{
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-  if (*slot == adjustment)
-    return;
-  if (*slot)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
-      g_object_unref (*slot);
-    }
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb),
-                            self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
 static gboolean
 app_plan_grid_get_border (GtkScrollable *scrollable, GtkBorder *border)
 {
@@ -2144,6 +2117,8 @@ app_plan_grid_get_property (GObject *object, guint prop_id, GValue *value, GPara
 {
   AppPlanGrid *self = APP_PLAN_GRID (object);
 
+  if (app_scrollable_get_property (&self->scroll, prop_id, PROP_SCROLLABLE, value))
+    return;
   switch (prop_id)
     {
     case PROP_TOOL:
@@ -2151,18 +2126,6 @@ app_plan_grid_get_property (GObject *object, guint prop_id, GValue *value, GPara
       break;
     case PROP_CURSOR_ACTIVITY:
       g_value_set_int64 (value, self->cursor_id);
-      break;
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2174,6 +2137,8 @@ app_plan_grid_set_property (GObject *object, guint prop_id, const GValue *value,
 {
   AppPlanGrid *self = APP_PLAN_GRID (object);
 
+  if (app_scrollable_set_property (&self->scroll, prop_id, PROP_SCROLLABLE, value, pspec))
+    return;
   switch (prop_id)
     {
     case PROP_TOOL:
@@ -2184,28 +2149,6 @@ app_plan_grid_set_property (GObject *object, guint prop_id, const GValue *value,
             self->tool = tools[i].mark;
             g_object_notify_by_pspec (object, pspec);
           }
-      break;
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      if (self->hscroll_policy != (guint)g_value_get_enum (value))
-        {
-          self->hscroll_policy = g_value_get_enum (value);
-          gtk_widget_queue_resize (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_VSCROLL_POLICY:
-      if (self->vscroll_policy != (guint)g_value_get_enum (value))
-        {
-          self->vscroll_policy = g_value_get_enum (value);
-          gtk_widget_queue_resize (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2224,12 +2167,7 @@ app_plan_grid_dispose (GObject *object)
   if (self->store)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
-  if (self->hadjustment)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
-  if (self->vadjustment)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
+  app_scrollable_clear (&self->scroll);
   g_clear_object (&self->im);
 
   G_OBJECT_CLASS (app_plan_grid_parent_class)->dispose (object);
@@ -2282,10 +2220,7 @@ app_plan_grid_class_init (AppPlanGridClass *klass)
     g_param_spec_int64 ("cursor-activity", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  app_scrollable_override_properties (object_class, PROP_SCROLLABLE);
 
   /**
    * AppPlanGrid::message:
@@ -2344,8 +2279,7 @@ app_plan_grid_init (AppPlanGrid *self)
   g_array_set_clear_func (self->row_cache, (GDestroyNotify)row_cache_clear);
   self->year_spans = g_array_new (FALSE, TRUE, sizeof (HeaderSpan));
   g_array_set_clear_func (self->year_spans, (GDestroyNotify)header_span_clear);
-  set_adjustment (self, &self->hadjustment, NULL);
-  set_adjustment (self, &self->vadjustment, NULL);
+  app_scrollable_init (&self->scroll, widget, G_CALLBACK (adjustment_value_changed_cb));
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
@@ -2408,8 +2342,8 @@ app_plan_grid_set_plan (AppPlanGrid *self, PhaenStore *store, gint64 plan_id)
   self->cursor_id = 0;
   self->cursor_row = 0;
   self->cursor_column = APP_PLAN_GRID_COLUMN_NAME;
-  gtk_adjustment_set_value (self->vadjustment, 0);
-  gtk_adjustment_set_value (self->hadjustment, 0);
+  gtk_adjustment_set_value (self->scroll.vadjustment, 0);
+  gtk_adjustment_set_value (self->scroll.hadjustment, 0);
   self->metrics_valid = FALSE;
   reload (self);
 }

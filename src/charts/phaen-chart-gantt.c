@@ -150,6 +150,46 @@ phaen_gantt_months_per_band (guint n_months, guint months_fit)
   return (n_quarters + n_bands - 1) / n_bands * 3;
 }
 
+void
+phaen_gantt_rows_visible_range (const double *tops,
+                                const double *heights,
+                                guint n_rows,
+                                double y0,
+                                double y1,
+                                guint *first,
+                                guint *end)
+{
+  guint lo = 0, hi = n_rows;
+
+  g_return_if_fail (n_rows == 0 || (tops != NULL && heights != NULL));
+  g_return_if_fail (first != NULL && end != NULL);
+
+  /* The first row whose bottom reaches @y0 (its bottom rule still shows there) … */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (tops[mid] + heights[mid] < y0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  /* … to the first that begins at or below @y1. */
+  hi = n_rows;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (tops[mid] < y1)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *end = lo;
+  g_assert (*first <= *end && *end <= n_rows);
+}
+
 /* ------------------------------------------------------------------ helpers */
 
 static char *
@@ -1379,24 +1419,39 @@ phaen_gantt_get_cell_rect (
   return TRUE;
 }
 
-/* The first row whose bottom is below @y (rows' tops rise monotonically). */
-static guint
-row_at (const ScreenLayout *layout, double y)
+void
+phaen_gantt_get_frozen (
+  PhaenGantt *self, double width, double *header_top, double *header_bottom, double *left_width)
 {
-  guint lo = 0, hi = layout->tops->len;
+  const ScreenLayout *layout;
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      double bottom = g_array_index (layout->tops, double, mid) +
-                      g_array_index (layout->rows.heights, double, mid);
+  g_return_if_fail (self != NULL);
 
-      if (bottom < y)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  ensure_text (self);
+
+  layout = ensure_screen (self, width);
+  if (header_top)
+    *header_top = layout->body_y - header_height (self);
+  if (header_bottom)
+    *header_bottom = layout->body_y;
+  if (left_width)
+    *left_width = outer_pad (self) + layout->columns.months_x;
+}
+
+void
+phaen_gantt_get_visible_rows (
+  PhaenGantt *self, double width, double y0, double y1, guint *first, guint *end)
+{
+  const ScreenLayout *layout;
+
+  g_return_if_fail (self != NULL && first != NULL && end != NULL);
+
+  ensure_text (self);
+
+  layout = ensure_screen (self, width);
+  phaen_gantt_rows_visible_range ((const double *)layout->tops->data,
+                                  (const double *)layout->rows.heights->data, layout->tops->len,
+                                  y0 - layout->body_y, y1 - layout->body_y, first, end);
 }
 
 void
@@ -1422,8 +1477,9 @@ phaen_gantt_draw (PhaenGantt *self, cairo_t *cr, double width)
   if (self->show_title)
     title_block (self, cr, pad, pad, layout->width - 2 * pad, FALSE);
 
-  first = row_at (layout, clip_y0 - layout->body_y);
-  end = MAX (first, MIN (row_at (layout, clip_y1 - layout->body_y) + 1, self->rows->len));
+  phaen_gantt_rows_visible_range ((const double *)layout->tops->data,
+                                  (const double *)layout->rows.heights->data, layout->tops->len,
+                                  clip_y0 - layout->body_y, clip_y1 - layout->body_y, &first, &end);
   /* Rows outside the clip are skipped, not drawn unseen: a long plan scrolls at the cost of
    * the rows on screen. */
   draw_table (self, cr, &view, layout->rows.heights, first, end,

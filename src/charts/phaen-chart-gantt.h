@@ -85,6 +85,23 @@ double phaen_gantt_columns_month_x (const PhaenGanttColumns *columns, guint mont
  */
 guint phaen_gantt_months_per_band (guint n_months, guint months_fit);
 
+/**
+ * phaen_gantt_rows_visible_range:
+ * @tops: (array length=n_rows): each row's top, rising
+ * @heights: (array length=n_rows): each row's height
+ * @y0: the top of the span shown, in the same coordinates as @tops
+ * @y1: its bottom
+ * @first: (out): the first row the span shows, even partly
+ * @end: (out): one past the last; @first == @end when it shows none
+ */
+void phaen_gantt_rows_visible_range (const double *tops,
+                                     const double *heights,
+                                     guint n_rows,
+                                     double y0,
+                                     double y1,
+                                     guint *first,
+                                     guint *end);
+
 /* ------------------------------------------------------------------ the chart */
 
 typedef struct _PhaenGantt PhaenGantt;
@@ -130,6 +147,28 @@ double phaen_gantt_get_min_width (PhaenGantt *self);
 /* The height phaen_gantt_draw() takes at @width (widths below the minimum count as it). */
 double phaen_gantt_get_height_for_width (PhaenGantt *self, double width);
 void phaen_gantt_get_columns (PhaenGantt *self, double width, PhaenGanttColumns *columns);
+
+/**
+ * phaen_gantt_get_frozen:
+ * @header_top: (out) (optional): where the two header rows begin, from the chart's top
+ * @header_bottom: (out) (optional): where they end and the first activity begins
+ * @left_width: (out) (optional): from the chart's left edge to the first month: the number,
+ *   name, owner and budget columns
+ *
+ * What a scrolled view keeps in place while the rows and months move under it.
+ */
+void phaen_gantt_get_frozen (
+  PhaenGantt *self, double width, double *header_top, double *header_bottom, double *left_width);
+
+/**
+ * phaen_gantt_get_visible_rows:
+ * @y0: the top of a span of the chart drawn at @width, from the chart's top
+ * @y1: its bottom
+ * @first: (out): the first activity row the span shows, even partly
+ * @end: (out): one past the last; @first == @end when it shows none
+ */
+void phaen_gantt_get_visible_rows (
+  PhaenGantt *self, double width, double y0, double y1, guint *first, guint *end);
 
 /**
  * phaen_gantt_draw:
