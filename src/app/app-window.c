@@ -15,32 +15,10 @@
 #include "app-plan-page.h"
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
+#include "app-sidebar-item.h"
 #include "app-window.h"
 #include "phaen-error.h"
 #include "phaen-score.h"
-
-typedef enum
-{
-  ITEM_UNIT,
-  ITEM_YEAR,
-  ITEM_PLAN,
-  ITEM_INDICATORS,
-  ITEM_RESULTS,
-  ITEM_DASHBOARD,
-  ITEM_EFFICIENCY, /* the monthly report of a 12-item efficiency plan */
-  ITEM_PMQA,       /* PMQA category 7 of a unit's year */
-} ItemKind;
-
-/* One sidebar row: a unit or year heading, or a page of a unit's year. */
-typedef struct
-{
-  ItemKind kind;
-  gint64 unit_id;
-  int year;
-  gint64 plan_id;
-  char *label;
-  char *subtitle; /* the content header's subtitle for pages */
-} SidebarItem;
 
 struct _AppWindow
 {
@@ -51,7 +29,8 @@ struct _AppWindow
   GtkWidget *recent_group;
   GtkListBox *recent_list;
   AdwLeaflet *leaflet;
-  GtkListBox *sidebar_list;
+  GtkSearchEntry *sidebar_search;
+  GtkListView *sidebar_view;
   AdwWindowTitle *sidebar_title;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
@@ -69,7 +48,14 @@ struct _AppWindow
   GSettings *settings;
   PhaenStore *store;
   GCancellable *cancellable;
-  GPtrArray *items; /* (element-type SidebarItem) the rows of sidebar_list, in order */
+  GListStore *units;            /* (element-type AppSidebarItem) every unit, with its pages */
+  GtkCustomFilter *unit_filter; /* the units the search finds */
+  GtkTreeListModel *sidebar_tree;
+  GtkSingleSelection *sidebar_selection;
+  char *search_key; /* app_sidebar_search_key() of the search entry's text */
+  AppSidebarPlace shown;
+  gboolean has_shown;
+  gboolean updating_sidebar; /* selection changes come from the window, not the user */
   char *initial_view;
   guint outside_change_source; /* looks for other writers' edits every second */
 };
@@ -90,241 +76,159 @@ static GParamSpec *properties[N_PROPS];
 
 static void set_store (AppWindow *self, PhaenStore *store);
 
-/* ------------------------------------------------------------------ sidebar items */
+/* ------------------------------------------------------------------ sidebar */
 
-static void
-sidebar_item_free (SidebarItem *item)
+/* The item of a row of the sidebar's tree, which the tree keeps alive. (transfer none) */
+static AppSidebarItem *
+row_item (GtkTreeListRow *row)
 {
-  g_free (item->label);
-  g_free (item->subtitle);
-  g_free (item);
-}
+  g_autoptr (AppSidebarItem) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 
-static SidebarItem *
-sidebar_item_new (
-  ItemKind kind, gint64 unit_id, int year, gint64 plan_id, const char *label, const char *subtitle)
-{
-  SidebarItem *item = g_new0 (SidebarItem, 1);
-
-  item->kind = kind;
-  item->unit_id = unit_id;
-  item->year = year;
-  item->plan_id = plan_id;
-  item->label = g_strdup (label);
-  item->subtitle = g_strdup (subtitle);
   return item;
 }
 
-static gboolean
-sidebar_item_same_place (const SidebarItem *a, const SidebarItem *b)
+static AppSidebarItem *
+model_item (GListModel *model, guint position)
 {
-  return a->kind == b->kind && a->unit_id == b->unit_id && a->year == b->year &&
-         a->plan_id == b->plan_id;
+  g_autoptr (AppSidebarItem) item = g_list_model_get_item (model, position);
+
+  return item;
 }
 
-static gboolean
-sidebar_items_equal (GPtrArray *a, GPtrArray *b)
+static AppSidebarItem *
+selected_item (AppWindow *self)
 {
-  if (a == NULL || b == NULL || a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      const SidebarItem *x = g_ptr_array_index (a, i);
-      const SidebarItem *y = g_ptr_array_index (b, i);
-
-      if (!sidebar_item_same_place (x, y) || g_strcmp0 (x->label, y->label) != 0 ||
-          g_strcmp0 (x->subtitle, y->subtitle) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  return row_item (gtk_single_selection_get_selected_item (self->sidebar_selection));
 }
 
+/* Zeros in @pattern match anything: {PLAN, 0, 0, id} finds a plan wherever it is. */
 static gboolean
-unit_has_year (GPtrArray *plans, GPtrArray *indicators, gint64 unit_id, int year)
+place_fits (const AppSidebarPlace *place, const AppSidebarPlace *pattern)
 {
-  for (guint i = 0; i < plans->len; i++)
-    {
-      const PhaenPlan *plan = g_ptr_array_index (plans, i);
-
-      if (plan->unit_id == unit_id && plan->fiscal_year == year)
-        return TRUE;
-    }
-  return indicators->len > 0;
+  return place->kind == pattern->kind &&
+         (pattern->unit_id == 0 || place->unit_id == pattern->unit_id) &&
+         (pattern->year == 0 || place->year == pattern->year) &&
+         (pattern->plan_id == 0 || place->plan_id == pattern->plan_id);
 }
 
+/* The first page fitting @pattern (any page when NULL), in every unit, found or not. */
 static gboolean
-has_pmqa_indicators (GPtrArray *indicators)
+find_place (AppWindow *self, const AppSidebarPlace *pattern, AppSidebarPlace *found)
 {
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      const PhaenIndicator *indicator = g_ptr_array_index (indicators, i);
+  GListModel *units = G_LIST_MODEL (self->units);
 
-      if (indicator->scoring == PHAEN_SCORING_PMQA7)
-        return TRUE;
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      GListModel *children = app_sidebar_item_get_children (model_item (units, u));
+
+      for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+        {
+          AppSidebarItem *item = model_item (children, i);
+
+          if (app_sidebar_item_is_page (item) &&
+              (pattern == NULL || place_fits (app_sidebar_item_get_place (item), pattern)))
+            {
+              *found = *app_sidebar_item_get_place (item);
+              return TRUE;
+            }
+        }
     }
   return FALSE;
 }
 
-/* Units → fiscal years (newest first) → the year's plans, indicators and results. */
-static GPtrArray *
-build_sidebar_items (PhaenStore *store, GError **error)
+static void
+apply_search (AppWindow *self, const char *text)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)sidebar_item_free);
-  g_autoptr (GPtrArray) units = phaen_store_list_units (store, error);
-  g_autoptr (GPtrArray) plans = NULL;
-  g_autoptr (GArray) years = NULL;
+  g_autofree char *key = app_sidebar_search_key (text);
+  GListModel *shown = gtk_tree_list_model_get_model (self->sidebar_tree);
 
-  if (units == NULL)
+  if (g_strcmp0 (key, self->search_key) == 0)
+    return;
+  g_free (self->search_key);
+  self->search_key = g_steal_pointer (&key);
+  gtk_filter_changed (GTK_FILTER (self->unit_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Found units show their pages; with no search, only the shown unit is open. */
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->sidebar_tree, i);
+      gint64 unit_id = app_sidebar_item_get_place (row_item (row))->unit_id;
+
+      gtk_tree_list_row_set_expanded (row, *self->search_key != '\0' ||
+                                             (self->has_shown && unit_id == self->shown.unit_id));
+    }
+}
+
+/* The row of the unit, after clearing a search that hides it. (transfer full) */
+static GtkTreeListRow *
+unit_row (AppWindow *self, gint64 unit_id)
+{
+  GListModel *shown = gtk_tree_list_model_get_model (self->sidebar_tree);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    if (app_sidebar_item_get_place (model_item (shown, i))->unit_id == unit_id)
+      return gtk_tree_list_model_get_child_row (self->sidebar_tree, i);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->sidebar_search)) == '\0')
     return NULL;
-  plans = phaen_store_list_plans (store, 0, 0, error);
-  if (plans == NULL)
-    return NULL;
-  years = phaen_store_list_fiscal_years (store, error);
-  if (years == NULL)
-    return NULL;
-
-  for (guint u = 0; u < units->len; u++)
-    {
-      const PhaenUnit *unit = g_ptr_array_index (units, u);
-      g_autofree char *unit_label = g_strdup_printf ("%s %s", unit->abbr, unit->name);
-
-      g_ptr_array_add (items, sidebar_item_new (ITEM_UNIT, unit->id, 0, 0, unit_label, NULL));
-      for (guint y = years->len; y-- > 0;)
-        {
-          int year = g_array_index (years, int, y);
-          g_autoptr (GPtrArray) indicators =
-            phaen_store_list_indicators (store, unit->id, year, error);
-          g_autofree char *year_label = NULL;
-          g_autofree char *subtitle = NULL;
-
-          if (indicators == NULL)
-            return NULL;
-          if (!unit_has_year (plans, indicators, unit->id, year))
-            continue;
-          year_label = g_strdup_printf (_ ("Fiscal year %d"), year);
-          subtitle = g_strdup_printf (_ ("%s · fiscal year %d"), unit->abbr, year);
-          g_ptr_array_add (items,
-                           sidebar_item_new (ITEM_YEAR, unit->id, year, 0, year_label, NULL));
-          for (guint p = 0; p < plans->len; p++)
-            {
-              const PhaenPlan *plan = g_ptr_array_index (plans, p);
-
-              if (plan->unit_id != unit->id || plan->fiscal_year != year)
-                continue;
-              g_ptr_array_add (items, sidebar_item_new (ITEM_PLAN, unit->id, year, plan->id,
-                                                        plan->title, subtitle));
-              if (plan->kind == PHAEN_PLAN_EFFICIENCY)
-                g_ptr_array_add (items, sidebar_item_new (ITEM_EFFICIENCY, unit->id, year, plan->id,
-                                                          _ ("Monthly report"), subtitle));
-            }
-          g_ptr_array_add (items, sidebar_item_new (ITEM_INDICATORS, unit->id, year, 0,
-                                                    _ ("Indicators"), subtitle));
-          g_ptr_array_add (items, sidebar_item_new (ITEM_RESULTS, unit->id, year, 0,
-                                                    _ ("Quarterly results"), subtitle));
-          g_ptr_array_add (
-            items, sidebar_item_new (ITEM_DASHBOARD, unit->id, year, 0, _ ("Dashboard"), subtitle));
-          if (has_pmqa_indicators (indicators))
-            g_ptr_array_add (items, sidebar_item_new (ITEM_PMQA, unit->id, year, 0,
-                                                      _ ("PMQA category 7"), subtitle));
-        }
-    }
-  return g_steal_pointer (&items);
+  gtk_editable_set_text (GTK_EDITABLE (self->sidebar_search), "");
+  apply_search (self, "");
+  return unit_row (self, unit_id);
 }
 
-static const char *
-item_icon (ItemKind kind)
+/* The position of @place in the sidebar's tree, opening its unit when @expand says so. */
+static gboolean
+place_position (AppWindow *self, const AppSidebarPlace *place, gboolean expand, guint *position)
 {
-  switch (kind)
-    {
-    case ITEM_PLAN:
-      return "x-office-spreadsheet-symbolic";
-    case ITEM_INDICATORS:
-      return "view-list-bullet-symbolic";
-    case ITEM_RESULTS:
-      return "document-edit-symbolic";
-    case ITEM_DASHBOARD:
-      return "x-office-presentation-symbolic";
-    case ITEM_EFFICIENCY:
-      return "object-select-symbolic";
-    case ITEM_PMQA:
-      return "view-grid-symbolic";
-    case ITEM_UNIT:
-    case ITEM_YEAR:
-    default:
-      return NULL;
-    }
+  g_autoptr (GtkTreeListRow) unit = unit_row (self, place->unit_id);
+  GListModel *children = unit != NULL ? app_sidebar_item_get_children (row_item (unit)) : NULL;
+
+  if (unit == NULL || (!expand && !gtk_tree_list_row_get_expanded (unit)))
+    return FALSE;
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    if (app_sidebar_place_equal (app_sidebar_item_get_place (model_item (children, i)), place))
+      {
+        gtk_tree_list_row_set_expanded (unit, TRUE);
+        *position = gtk_tree_list_row_get_position (unit) + 1 + i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
-static GtkWidget *
-sidebar_row_new (const SidebarItem *item)
+/* Opens the unit of @place, selects the row of @place and scrolls to it. */
+static gboolean
+select_place (AppWindow *self, const AppSidebarPlace *place)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (item->label);
-  const char *icon = item_icon (item->kind);
+  guint position;
 
-  /* Plan titles are long: a few wrapped lines in a sidebar of fixed width. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_widget_set_tooltip_text (row, item->label);
-  if (icon != NULL)
-    {
-      gtk_widget_set_margin_start (box, 12);
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
-    }
-  else
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_add_css_class (label, item->kind == ITEM_UNIT ? "heading" : "dim-label");
-      gtk_widget_add_css_class (row, item->kind == ITEM_UNIT ? "sidebar-unit" : "sidebar-year");
-    }
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
+  if (!place_position (self, place, TRUE, &position))
+    return FALSE;
+  gtk_single_selection_set_selected (self->sidebar_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->sidebar_view), "list.scroll-to-item", "u",
+                              position);
+  return TRUE;
 }
 
-static SidebarItem *
-row_item (AppWindow *self, GtkListBoxRow *row)
+/* Units and years are headings: the selection goes back to the page shown. GTK 4.8 cannot bind
+ * GtkListItem:selectable in the row template (its expression watch on the list item itself is
+ * released twice when the row goes). */
+static void
+keep_page_selected (AppWindow *self)
 {
-  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  if (self->items == NULL || index < 0 || (guint)index >= self->items->len)
-    return NULL;
-  return g_ptr_array_index (self->items, index);
-}
-
-static GtkListBoxRow *
-find_row (AppWindow *self, const SidebarItem *wanted)
-{
-  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
-    if (sidebar_item_same_place (g_ptr_array_index (self->items, i), wanted))
-      return gtk_list_box_get_row_at_index (self->sidebar_list, i);
-  return NULL;
-}
-
-static GtkListBoxRow *
-first_page_row (AppWindow *self)
-{
-  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
-    {
-      const SidebarItem *item = g_ptr_array_index (self->items, i);
-
-      if (item->kind != ITEM_UNIT && item->kind != ITEM_YEAR)
-        return gtk_list_box_get_row_at_index (self->sidebar_list, i);
-    }
-  return NULL;
+  if (self->has_shown && !place_position (self, &self->shown, FALSE, &position))
+    position = GTK_INVALID_LIST_POSITION;
+  self->updating_sidebar = TRUE;
+  gtk_single_selection_set_selected (self->sidebar_selection, position);
+  self->updating_sidebar = FALSE;
 }
 
 static void
-show_item (AppWindow *self, const SidebarItem *item)
+show_item (AppWindow *self, AppSidebarItem *item)
 {
-  if (item == NULL)
+  const AppSidebarPlace *place = item != NULL ? app_sidebar_item_get_place (item) : NULL;
+
+  self->has_shown = place != NULL;
+  if (place == NULL)
     {
       app_plan_page_set_plan (self->plan_page, NULL, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
@@ -333,89 +237,96 @@ show_item (AppWindow *self, const SidebarItem *item)
       return;
     }
 
-  adw_window_title_set_title (self->content_title, item->label);
-  adw_window_title_set_subtitle (self->content_title, item->subtitle);
-  switch (item->kind)
+  self->shown = *place;
+  adw_window_title_set_title (self->content_title, app_sidebar_item_get_label (item));
+  adw_window_title_set_subtitle (self->content_title, app_sidebar_item_get_subtitle (item));
+  switch (place->kind)
     {
-    case ITEM_PLAN:
-      app_plan_page_set_plan (self->plan_page, self->store, item->plan_id);
+    case APP_SIDEBAR_PLAN:
+      app_plan_page_set_plan (self->plan_page, self->store, place->plan_id);
       gtk_stack_set_visible_child_name (self->content_stack, "plan");
       break;
-    case ITEM_INDICATORS:
-      app_indicators_page_set_unit (self->indicators_page, self->store, item->unit_id, item->year);
+    case APP_SIDEBAR_INDICATORS:
+      app_indicators_page_set_unit (self->indicators_page, self->store, place->unit_id,
+                                    place->year);
       gtk_stack_set_visible_child_name (self->content_stack, "indicators");
       break;
-    case ITEM_RESULTS:
-      app_results_page_set_unit (self->results_page, self->store, item->unit_id, item->year);
+    case APP_SIDEBAR_RESULTS:
+      app_results_page_set_unit (self->results_page, self->store, place->unit_id, place->year);
       gtk_stack_set_visible_child_name (self->content_stack, "results");
       break;
-    case ITEM_DASHBOARD:
-      app_dashboard_page_set_unit (self->dashboard_page, self->store, item->unit_id, item->year);
+    case APP_SIDEBAR_DASHBOARD:
+      app_dashboard_page_set_unit (self->dashboard_page, self->store, place->unit_id, place->year);
       gtk_stack_set_visible_child_name (self->content_stack, "dashboard");
       break;
-    case ITEM_EFFICIENCY:
-      app_efficiency_page_set_plan (self->efficiency_page, self->store, item->plan_id);
+    case APP_SIDEBAR_EFFICIENCY:
+      app_efficiency_page_set_plan (self->efficiency_page, self->store, place->plan_id);
       gtk_stack_set_visible_child_name (self->content_stack, "efficiency");
       break;
-    case ITEM_PMQA:
-      app_pmqa_page_set_unit (self->pmqa_page, self->store, item->unit_id, item->year);
+    case APP_SIDEBAR_PMQA:
+      app_pmqa_page_set_unit (self->pmqa_page, self->store, place->unit_id, place->year);
       gtk_stack_set_visible_child_name (self->content_stack, "pmqa");
       break;
-    case ITEM_UNIT:
-    case ITEM_YEAR:
+    case APP_SIDEBAR_UNIT:
+    case APP_SIDEBAR_YEAR:
     default:
       break;
     }
 }
 
-/* Rebuilds the rows when the units, years or plans changed, keeping the selected place. */
+/* Brings the rows up to date with the store, keeping the shown place. An edit that changes no
+ * unit, year or plan changes no row. */
 static void
 refresh_sidebar (AppWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) items = NULL;
-  const SidebarItem *selected;
-  SidebarItem keep = { 0 };
-  gboolean has_keep;
-  GtkListBoxRow *row = NULL;
-  GtkWidget *child;
+  g_autoptr (GListStore) units = NULL;
+  AppSidebarPlace place = self->shown;
+  gboolean found = self->has_shown;
+  gboolean changed;
 
   if (self->store == NULL)
     return;
-  items = build_sidebar_items (self->store, &error);
-  if (items == NULL)
+  units = app_sidebar_items_build (self->store, &error);
+  if (units == NULL)
     {
       app_window_toast (self, error->message);
       return;
     }
-  if (sidebar_items_equal (self->items, items))
-    return;
+  self->updating_sidebar = TRUE;
+  changed = app_sidebar_items_update (self->units, G_LIST_MODEL (units));
+  if (changed)
+    {
+      found = (found && select_place (self, &place)) ||
+              (find_place (self, NULL, &place) && select_place (self, &place));
+      if (!found)
+        gtk_single_selection_set_selected (self->sidebar_selection, GTK_INVALID_LIST_POSITION);
+    }
+  self->updating_sidebar = FALSE;
+  if (changed)
+    show_item (self, found ? selected_item (self) : NULL);
+}
 
-  /* Only the place is kept: the strings go with the old items. */
-  selected = row_item (self, gtk_list_box_get_selected_row (self->sidebar_list));
-  has_keep = selected != NULL;
-  if (has_keep)
-    keep = (SidebarItem){ selected->kind, selected->unit_id, selected->year, selected->plan_id };
+/* Selects the first page fitting @pattern and shows the content pane of a folded window. */
+static gboolean
+select_and_navigate (AppWindow *self, const AppSidebarPlace *pattern)
+{
+  AppSidebarPlace place;
 
-  g_signal_handlers_block_matched (self->sidebar_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
-    gtk_list_box_remove (self->sidebar_list, child);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = g_steal_pointer (&items);
-  for (guint i = 0; i < self->items->len; i++)
-    gtk_list_box_append (self->sidebar_list, sidebar_row_new (g_ptr_array_index (self->items, i)));
-  g_signal_handlers_unblock_matched (self->sidebar_list, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                     self);
+  if (!find_place (self, pattern, &place))
+    return FALSE;
+  /* Going elsewhere, the window closes the unit it opened; a search keeps what it found. */
+  if (self->has_shown && self->shown.unit_id != place.unit_id && *self->search_key == '\0')
+    {
+      g_autoptr (GtkTreeListRow) unit = unit_row (self, self->shown.unit_id);
 
-  if (has_keep)
-    row = find_row (self, &keep);
-  if (row == NULL)
-    row = first_page_row (self);
-  gtk_list_box_select_row (self->sidebar_list, row);
-  if (row == NULL)
-    show_item (self, NULL);
-  else
-    show_item (self, row_item (self, row));
+      if (unit != NULL)
+        gtk_tree_list_row_set_expanded (unit, FALSE);
+    }
+  if (!select_place (self, &place))
+    return FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ other helpers */
@@ -550,7 +461,10 @@ set_store (AppWindow *self, PhaenStore *store)
   app_dashboard_page_set_unit (self->dashboard_page, NULL, 0, 0);
   app_efficiency_page_set_plan (self->efficiency_page, NULL, 0);
   app_pmqa_page_set_unit (self->pmqa_page, NULL, 0, 0);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->has_shown = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->sidebar_search), "");
+  apply_search (self, "");
+  g_list_store_remove_all (self->units);
   g_set_object (&self->store, store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store != NULL);
@@ -594,11 +508,10 @@ apply_initial_view (AppWindow *self)
   g_autofree char *view = g_steal_pointer (&self->initial_view);
   g_autofree char *kind = NULL;
   const char *unit_abbr;
-  gint64 unit_id = 0;
+  AppSidebarPlace pattern = { 0 };
   gboolean plan_view;
-  ItemKind wanted;
 
-  if (view == NULL || self->items == NULL)
+  if (view == NULL || self->store == NULL)
     return;
   /* "dashboard:สตป." shows that unit's page rather than the first unit's. */
   unit_abbr = strchr (view, ':');
@@ -607,27 +520,16 @@ apply_initial_view (AppWindow *self)
     {
       g_autoptr (PhaenUnit) unit = phaen_store_find_unit (self->store, unit_abbr + 1, NULL);
 
-      unit_id = unit != NULL ? unit->id : 0;
+      pattern.unit_id = unit != NULL ? unit->id : 0;
     }
   plan_view = g_str_equal (kind, "grid") || g_str_equal (kind, "gantt");
-  wanted = plan_view                          ? ITEM_PLAN
-           : g_str_equal (kind, "indicators") ? ITEM_INDICATORS
-           : g_str_equal (kind, "dashboard")  ? ITEM_DASHBOARD
-           : g_str_equal (kind, "efficiency") ? ITEM_EFFICIENCY
-                                              : ITEM_RESULTS;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const SidebarItem *item = g_ptr_array_index (self->items, i);
-
-      if (item->kind != wanted || (unit_id != 0 && item->unit_id != unit_id))
-        continue;
-      gtk_list_box_select_row (self->sidebar_list,
-                               gtk_list_box_get_row_at_index (self->sidebar_list, i));
-      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      if (plan_view)
-        g_object_set (self->plan_page, "view", kind, NULL);
-      return;
-    }
+  pattern.kind = plan_view                          ? APP_SIDEBAR_PLAN
+                 : g_str_equal (kind, "indicators") ? APP_SIDEBAR_INDICATORS
+                 : g_str_equal (kind, "dashboard")  ? APP_SIDEBAR_DASHBOARD
+                 : g_str_equal (kind, "efficiency") ? APP_SIDEBAR_EFFICIENCY
+                                                    : APP_SIDEBAR_RESULTS;
+  if (select_and_navigate (self, &pattern) && plan_view)
+    g_object_set (self->plan_page, "view", kind, NULL);
 }
 
 static void
@@ -642,12 +544,12 @@ note_opened (AppWindow *self, PhaenStore *store)
 static void
 show_new_plan_dialog (AppWindow *self)
 {
-  const SidebarItem *item = row_item (self, gtk_list_box_get_selected_row (self->sidebar_list));
   AppNewPlanDialog *dialog;
 
   g_return_if_fail (self->store != NULL);
 
-  dialog = app_new_plan_dialog_new (GTK_WINDOW (self), self->store, item ? item->unit_id : 0);
+  dialog = app_new_plan_dialog_new (GTK_WINDOW (self), self->store,
+                                    self->has_shown ? self->shown.unit_id : 0);
   g_signal_connect_object (dialog, "plan-created", G_CALLBACK (app_window_show_plan), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -663,21 +565,91 @@ recent_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, AppWindow *self)
   app_window_open (self, file);
 }
 
-static void
-sidebar_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, AppWindow *self)
+static GListModel *
+unit_children_cb (gpointer item, gpointer data)
 {
-  const SidebarItem *item = row_item (self, row);
+  GListModel *children = app_sidebar_item_get_children (item);
 
-  if (item == NULL)
+  return children != NULL ? g_object_ref (children) : NULL;
+}
+
+static gboolean
+unit_found_cb (gpointer item, gpointer data)
+{
+  AppWindow *self = data;
+
+  return app_sidebar_item_matches (item, self->search_key);
+}
+
+static void
+sidebar_selection_cb (AppWindow *self)
+{
+  AppSidebarItem *item = selected_item (self);
+
+  if (self->updating_sidebar || item == NULL ||
+      (self->has_shown &&
+       app_sidebar_place_equal (&self->shown, app_sidebar_item_get_place (item))))
     return;
+  if (!app_sidebar_item_is_page (item))
+    {
+      keep_page_selected (self);
+      return;
+    }
   flush_edits (self);
   show_item (self, item);
 }
 
+/* A unit opens and closes with one click on its row, not only on its arrow; a page shows the
+ * content pane of a folded window, as Enter does. */
 static void
-sidebar_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, AppWindow *self)
+sidebar_row_pressed_cb (
+  GtkListItem *list_item, int n_press, double x, double y, GtkGesture *gesture)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+
+  if (row == NULL)
+    return;
+  if (gtk_tree_list_row_is_expandable (row))
+    {
+      gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+    }
+  else if (n_press == 1)
+    gtk_widget_activate_action (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)),
+                                "list.activate-item", "u", gtk_list_item_get_position (list_item));
+}
+
+static void
+sidebar_activate_cb (AppWindow *self, guint position)
+{
+  g_autoptr (GtkTreeListRow) row =
+    g_list_model_get_item (G_LIST_MODEL (self->sidebar_tree), position);
+
+  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  else if (row != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sidebar_search_changed_cb (AppWindow *self)
+{
+  apply_search (self, gtk_editable_get_text (GTK_EDITABLE (self->sidebar_search)));
+}
+
+static void
+sidebar_stop_search_cb (AppWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->sidebar_search), "");
+}
+
+static void
+search_units_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  AppWindow *self = APP_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_search));
 }
 
 static void
@@ -943,7 +915,9 @@ app_window_dispose (GObject *object)
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
    * GTK 4.8 would dispose them a second time (gtk#5834). */
   g_clear_object (&self->store);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->sidebar_selection);
+  g_clear_object (&self->units);
+  g_clear_pointer (&self->search_key, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->initial_view, g_free);
   G_OBJECT_CLASS (app_window_parent_class)->dispose (object);
@@ -994,7 +968,8 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_search);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, content_stack);
@@ -1009,8 +984,9 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_label);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reopen_for_editing_cb);
 
@@ -1019,6 +995,38 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.search-units", NULL, search_units_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search-units", NULL);
+}
+
+/* Units → their years and pages, the units the search finds, rows made from ui/app-sidebar-row.ui
+ * as they scroll into view. */
+static void
+setup_sidebar (AppWindow *self)
+{
+  g_autoptr (GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr (GtkListItemFactory) factory = NULL;
+  GtkFilterListModel *found;
+
+  self->units = g_list_store_new (APP_TYPE_SIDEBAR_ITEM);
+  self->search_key = g_strdup ("");
+  self->unit_filter = gtk_custom_filter_new (unit_found_cb, self, NULL);
+  found = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->units)),
+                                     GTK_FILTER (self->unit_filter));
+  self->sidebar_tree =
+    gtk_tree_list_model_new (G_LIST_MODEL (found), FALSE, FALSE, unit_children_cb, NULL, NULL);
+  self->sidebar_selection = gtk_single_selection_new (G_LIST_MODEL (self->sidebar_tree));
+  gtk_single_selection_set_autoselect (self->sidebar_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->sidebar_selection, TRUE);
+  g_signal_connect_object (self->sidebar_selection, "notify::selected-item",
+                           G_CALLBACK (sidebar_selection_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), sidebar_row_pressed_cb);
+  factory = gtk_builder_list_item_factory_new_from_resource (
+    scope, "/io/github/phaen/Phaen/ui/app-sidebar-row.ui");
+  gtk_list_view_set_factory (self->sidebar_view, factory);
+  gtk_list_view_set_model (self->sidebar_view, GTK_SELECTION_MODEL (self->sidebar_selection));
 }
 
 static void
@@ -1028,6 +1036,7 @@ app_window_init (AppWindow *self)
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_sidebar (self);
   /* A click on an indicator of the dashboard opens it in the editor. */
   g_signal_connect_object (self->dashboard_page, "show-indicator",
                            G_CALLBACK (app_window_show_indicator), self, G_CONNECT_SWAPPED);
@@ -1229,54 +1238,32 @@ app_window_get_store (AppWindow *self)
 gboolean
 app_window_show_plan (AppWindow *self, gint64 plan_id)
 {
+  AppSidebarPlace pattern = { APP_SIDEBAR_PLAN, 0, 0, plan_id };
+
   g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
 
-  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
-    {
-      const SidebarItem *item = g_ptr_array_index (self->items, i);
-
-      if (item->kind == ITEM_PLAN && item->plan_id == plan_id)
-        {
-          gtk_list_box_select_row (self->sidebar_list,
-                                   gtk_list_box_get_row_at_index (self->sidebar_list, i));
-          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-select_item (AppWindow *self, const SidebarItem *wanted)
-{
-  GtkListBoxRow *row = find_row (self, wanted);
-
-  if (row == NULL)
-    return FALSE;
-  gtk_list_box_select_row (self->sidebar_list, row);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  return TRUE;
+  return select_and_navigate (self, &pattern);
 }
 
 gboolean
 app_window_show_unit_page (AppWindow *self, const char *page, gint64 unit_id, int fiscal_year)
 {
-  SidebarItem wanted = { .unit_id = unit_id, .year = fiscal_year };
+  AppSidebarPlace pattern = { .unit_id = unit_id, .year = fiscal_year };
 
   g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (page != NULL, FALSE);
 
   if (g_str_equal (page, "indicators"))
-    wanted.kind = ITEM_INDICATORS;
+    pattern.kind = APP_SIDEBAR_INDICATORS;
   else if (g_str_equal (page, "results"))
-    wanted.kind = ITEM_RESULTS;
+    pattern.kind = APP_SIDEBAR_RESULTS;
   else if (g_str_equal (page, "dashboard"))
-    wanted.kind = ITEM_DASHBOARD;
+    pattern.kind = APP_SIDEBAR_DASHBOARD;
   else if (g_str_equal (page, "pmqa"))
-    wanted.kind = ITEM_PMQA;
+    pattern.kind = APP_SIDEBAR_PMQA;
   else
     return FALSE;
-  return select_item (self, &wanted);
+  return select_and_navigate (self, &pattern);
 }
 
 void
@@ -1298,16 +1285,11 @@ app_window_show_indicator (AppWindow *self, gint64 indicator_id)
 gboolean
 app_window_show_efficiency_report (AppWindow *self, gint64 plan_id)
 {
+  AppSidebarPlace pattern = { APP_SIDEBAR_EFFICIENCY, 0, 0, plan_id };
+
   g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
 
-  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
-    {
-      const SidebarItem *item = g_ptr_array_index (self->items, i);
-
-      if (item->kind == ITEM_EFFICIENCY && item->plan_id == plan_id)
-        return select_item (self, item);
-    }
-  return FALSE;
+  return select_and_navigate (self, &pattern);
 }
 
 AppPlanPage *
