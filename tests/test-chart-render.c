@@ -860,6 +860,56 @@ test_progress_pmqa_refused (Fixture *f, gconstpointer data)
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND);
 }
 
+/* A page builds the unit's scorecard once and every chart reads it: the same charts as from the
+ * store, and no other scorecard built. */
+static void
+test_charts_from_one_card (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+  g_autoptr (PhaenScoreChart) score = NULL;
+  g_autoptr (PhaenScoreChart) score_from_store = NULL;
+  const char *const q4_only[] = { NULL, NULL, NULL, "826" };
+  guint built;
+
+  add_numeric_indicator (f, "สตป. 02", 30, PHAEN_DIRECTION_HIGHER_BETTER, seed_thresholds,
+                         seed_results);
+  add_numeric_indicator (f, "สตป. 04", 70, PHAEN_DIRECTION_HIGHER_BETTER, seed_thresholds, q4_only);
+  card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (card->rows->len, ==, 2);
+  built = phaen_scorecard_get_n_built ();
+  for (guint i = 0; i < card->rows->len; i++)
+    {
+      const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
+      g_autoptr (PhaenProgressChart) chart = phaen_progress_chart_new_for_row (card, row);
+      g_autoptr (PhaenProgressChart) from_store = NULL;
+
+      g_assert_cmpstr (chart->code, ==, row->indicator->code);
+      g_assert_cmpuint (phaen_scorecard_get_n_built (), ==, built);
+      from_store = phaen_progress_chart_new (f->store, row->indicator->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (chart->bands->len, ==, from_store->bands->len);
+      for (int q = 0; q < PHAEN_QUARTERS; q++)
+        {
+          g_assert_cmpint (chart->has_value[q], ==, from_store->has_value[q]);
+          g_assert_cmpfloat (chart->value[q], ==, from_store->value[q]);
+          g_assert_cmpfloat (chart->scores[q].score, ==, from_store->scores[q].score);
+        }
+      built = phaen_scorecard_get_n_built ();
+    }
+  score = phaen_score_chart_new_for_card (card);
+  g_assert_cmpuint (phaen_scorecard_get_n_built (), ==, built);
+  score_from_store = phaen_score_chart_new (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (score->items->len, ==, 2);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_assert_cmpfloat (score->total[q], ==, score_from_store->total[q]);
+      g_assert_cmpuint (score->n_scored[q], ==, score_from_store->n_scored[q]);
+    }
+}
+
 static void
 test_score_stack (Fixture *f, gconstpointer data)
 {
@@ -1089,6 +1139,7 @@ main (int argc, char *argv[])
   ADD ("/chart/progress/lower-better", test_progress_lower_better, NULL);
   ADD ("/chart/progress/pmqa-refused", test_progress_pmqa_refused, NULL);
   ADD ("/chart/score/stack", test_score_stack, NULL);
+  ADD ("/chart/from-one-scorecard", test_charts_from_one_card, NULL);
   ADD ("/chart/budget/cumulative", test_budget_cumulative, NULL);
   ADD ("/chart/budget/unknown", test_budget_unknown, NULL);
 #undef ADD

@@ -269,7 +269,7 @@ test_disk_full (void)
   g_assert_no_error (error);
   indicator = phaen_store_add_indicator (store, unit, 2564, "สตป. 02", "หน่วยรับตรวจ", &error);
   g_assert_no_error (error);
-  /* Saved, but only in the write-ahead log so far: the main file has yet to take it in. */
+  /* Saved before the disk fills up. */
   g_assert_cmpint (
     phaen_store_add_evidence_file (store, indicator, 1, "ก่อน.bin", NULL, kept, &error), >, 0);
   g_assert_no_error (error);
@@ -292,8 +292,8 @@ test_disk_full (void)
   assert_full (store, indicator, lost);
   assert_saved (store, indicator, kept);
 
-  /* Closing on the full disk: the checkpoint that folds the log into the main file fails half
-   * way, leaving a main file whose header counts pages only the log holds. */
+  /* Closing and opening again on the full disk: nothing more can be written (the session
+   * marker, the journal), yet the workspace opens and holds everything saved. */
   g_clear_object (&store);
   store = phaen_store_open (path, &error);
   g_assert_no_error (error);

@@ -7,19 +7,15 @@
 
 #include <glib/gi18n.h>
 
-#include "app-export.h"
 #include "app-dashboard-page.h"
+#include "app-dashboard-row.h"
+#include "app-export.h"
+#include "app-page-refresh.h"
 #include "phaen-calendar.h"
-#include "phaen-chart-progress.h"
 #include "phaen-chart-score.h"
-#include "phaen-result-check.h"
-#include "phaen-scorecard.h"
+#include "phaen-scorecard-model.h"
 #include "phaen-thai-text.h"
 #include "phaen-xlsx.h"
-
-/* A progress chart's size on screen; the chart engine scales its drawing to it. */
-#define PROGRESS_WIDTH 420
-#define PROGRESS_HEIGHT 300
 
 struct _AppDashboardPage
 {
@@ -28,18 +24,28 @@ struct _AppDashboardPage
   GtkStack *stack;
   GtkLabel *total_label;
   GtkLabel *weights_label;
-  GtkGrid *table;
   GtkDrawingArea *score_area;
-  GtkFlowBox *progress_box;
+  GtkGridView *list;
+  GtkLabel *head_q1;
+  GtkLabel *head_q2;
+  GtkLabel *head_q3;
+  GtkLabel *head_q4;
+  GtkLabel *weight_sum_label;
+  GtkLabel *total_q1;
+  GtkLabel *total_q2;
+  GtkLabel *total_q3;
+  GtkLabel *total_q4;
   GtkSpinner *spinner;
 
   PhaenStore *store;
   gint64 unit_id;
   int fiscal_year;
   GCancellable *cancellable;
+  AppPageRefresh *refresh;
+  PhaenScorecardModel *model; /* the unit's scorecard, built once per refresh */
+  GPtrArray *rows;            /* (element-type AppDashboardRow) the rows bound to an item */
   PhaenScoreChart *chart;
-  GHashTable *status;  /* indicator id → its status text */
-  GHashTable *buttons; /* indicator id → the button of its name */
+  char *status_text; /* what app_dashboard_page_get_status_text() returned last */
 };
 
 G_DEFINE_FINAL_TYPE (AppDashboardPage, app_dashboard_page, ADW_TYPE_BIN)
@@ -60,173 +66,6 @@ screen_style (void)
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   return phaen_chart_style_get (dark ? PHAEN_CHART_THEME_DARK : PHAEN_CHART_THEME_LIGHT);
-}
-
-static GtkWidget *
-cell (GtkGrid *table, const char *text, int column, int row, const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  /* Only the names wrap; the figures keep their lines, and a narrow window scrolls the table
-   * rather than breaking Thai words. */
-  if (column == 0)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-      gtk_label_set_width_chars (GTK_LABEL (label), 20);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
-    }
-  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-  gtk_widget_add_css_class (label, "scorecard-cell");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_grid_attach (table, label, column, row, 1, 1);
-  return label;
-}
-
-/* `464`, `score 4.0372`, `weighted 1.2112`: the result as typed and its scores. */
-static char *
-quarter_text (const PhaenScorecardRow *row, int q)
-{
-  const PhaenResult *result = row->results[q];
-  const PhaenScore *score = &row->scores[q];
-  const char *value =
-    result != NULL && !phaen_text_is_blank (result->value_text) ? result->value_text : "-";
-  g_autofree char *points = NULL;
-  g_autofree char *weighted = NULL;
-
-  if (!score->has_score)
-    return g_strdup (value);
-  points = phaen_format_score (score->score, FALSE);
-  weighted = phaen_format_score (score->weighted, FALSE);
-  return g_strdup_printf (_ ("%s\nscore %s\nweighted %s"), value, points, weighted);
-}
-
-static const char *
-status_css (PhaenStatus status)
-{
-  switch (status)
-    {
-    case PHAEN_STATUS_GREEN:
-      return "status-green";
-    case PHAEN_STATUS_YELLOW:
-      return "status-yellow";
-    case PHAEN_STATUS_RED:
-      return "status-red";
-    case PHAEN_STATUS_NONE:
-    default:
-      return "status-none";
-    }
-}
-
-/* The traffic light of the latest quarter the indicator was scored in: a coloured dot and the
- * status in words, so colour is never the only sign. */
-static GtkWidget *
-status_cell (AppDashboardPage *self, const PhaenScorecardRow *row)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *dot = gtk_label_new ("●");
-  GtkWidget *label;
-  PhaenStatus status = PHAEN_STATUS_NONE;
-  g_autofree char *text = NULL;
-  int latest = 0;
-
-  for (int q = PHAEN_QUARTERS; q >= 1 && latest == 0; q--)
-    if (row->scores[q - 1].has_score)
-      latest = q;
-  if (latest > 0)
-    {
-      g_autofree char *quarter = phaen_quarter_label (latest, FALSE);
-
-      status = phaen_score_status (row->indicator->scoring, &row->scores[latest - 1]);
-      text = g_strdup_printf (_ ("%s (%s)"), phaen_status_to_string (status), quarter);
-    }
-  else
-    text = g_strdup (phaen_status_to_string (status));
-
-  label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  gtk_widget_add_css_class (dot, "status-dot");
-  gtk_widget_add_css_class (dot, status_css (status));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_set_valign (dot, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, "scorecard-cell");
-  g_hash_table_insert (self->status, g_memdup2 (&row->indicator->id, sizeof (gint64)),
-                       g_steal_pointer (&text));
-  return box;
-}
-
-static void
-name_clicked_cb (GtkButton *button, AppDashboardPage *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (button), "indicator-id");
-
-  g_signal_emit (self, signals[SHOW_INDICATOR], 0, *id);
-}
-
-static GtkWidget *
-name_cell (AppDashboardPage *self, const PhaenScorecardRow *row)
-{
-  g_autofree char *name = phaen_text_is_blank (row->indicator->code)
-                            ? g_strdup (row->indicator->name)
-                            : g_strdup_printf ("%s %s", row->indicator->code, row->indicator->name);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "scorecard-cell");
-  gtk_widget_add_css_class (button, "indicator-link");
-  gtk_widget_set_tooltip_text (button, _ ("Open the indicator's form"));
-  g_object_set_data_full (G_OBJECT (button), "indicator-id",
-                          g_memdup2 (&row->indicator->id, sizeof (gint64)), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (name_clicked_cb), self, 0);
-  g_hash_table_insert (self->buttons, g_memdup2 (&row->indicator->id, sizeof (gint64)), button);
-  return button;
-}
-
-static void
-draw_progress_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
-{
-  phaen_progress_chart_draw (user_data, cr, screen_style (), width, height);
-}
-
-static GtkWidget *
-progress_area_new (PhaenProgressChart *chart)
-{
-  GtkWidget *area = gtk_drawing_area_new ();
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), PROGRESS_WIDTH);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), PROGRESS_HEIGHT);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_progress_cb, chart,
-                                  (GDestroyNotify)phaen_progress_chart_free);
-  return area;
-}
-
-static void
-clear (AppDashboardPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->progress_box))) != NULL)
-    gtk_flow_box_remove (self->progress_box, child);
-  g_hash_table_remove_all (self->status);
-  g_hash_table_remove_all (self->buttons);
-  g_clear_pointer (&self->chart, phaen_score_chart_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self->score_area));
 }
 
 static void
@@ -268,80 +107,62 @@ show_totals (AppDashboardPage *self, const PhaenScorecard *card)
 }
 
 static void
-reload (AppDashboardPage *self)
+show_table_totals (AppDashboardPage *self, const PhaenScorecard *card)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenScorecard) card = NULL;
-  g_autofree char *weight_sum = NULL;
-  int r = 0;
+  GtkLabel *totals[] = { self->total_q1, self->total_q2, self->total_q3, self->total_q4 };
+  g_autofree char *weight_sum = phaen_format_number (card->weight_sum, 2, PHAEN_NUMBER_TRIM_ZEROS);
 
-  clear (self);
-  if (self->store == NULL)
-    return;
-
-  card = phaen_scorecard_build (self->store, self->unit_id, self->fiscal_year, &error);
-  if (card == NULL || card->rows->len == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  show_totals (self, card);
-
-  cell (self->table, _ ("Indicator"), 0, r, "scorecard-header");
-  cell (self->table, _ ("Weight"), 1, r, "scorecard-header");
-  for (int q = 1; q <= PHAEN_QUARTERS; q++)
-    {
-      g_autofree char *label = phaen_quarter_label (q, FALSE);
-
-      cell (self->table, label, 1 + q, r, "scorecard-header");
-    }
-  cell (self->table, _ ("Status"), 2 + PHAEN_QUARTERS, r, "scorecard-header");
-  r++;
-
-  for (guint i = 0; i < card->rows->len; i++, r++)
-    {
-      const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
-      g_autofree char *weight =
-        phaen_format_number (row->indicator->weight, 2, PHAEN_NUMBER_TRIM_ZEROS);
-      GtkWidget *name = name_cell (self, row);
-      g_autoptr (PhaenProgressChart) chart = NULL;
-
-      if (row->problem != NULL)
-        gtk_widget_set_tooltip_text (name, row->problem);
-      gtk_grid_attach (self->table, name, 0, r, 1, 1);
-      cell (self->table, weight, 1, r, NULL);
-      for (int q = 0; q < PHAEN_QUARTERS; q++)
-        {
-          g_autofree char *text = quarter_text (row, q);
-
-          cell (self->table, text, 2 + q, r, NULL);
-        }
-      gtk_grid_attach (self->table, status_cell (self, row), 2 + PHAEN_QUARTERS, r, 1, 1);
-
-      chart = phaen_progress_chart_new (self->store, row->indicator->id, &error);
-      if (chart == NULL)
-        {
-          g_debug ("no progress chart for %s: %s", row->indicator->code, error->message);
-          g_clear_error (&error);
-          continue;
-        }
-      gtk_flow_box_append (self->progress_box, progress_area_new (g_steal_pointer (&chart)));
-    }
-
-  cell (self->table, _ ("Weighted total"), 0, r, "scorecard-total");
-  weight_sum = phaen_format_number (card->weight_sum, 2, PHAEN_NUMBER_TRIM_ZEROS);
-  cell (self->table, weight_sum, 1, r, "scorecard-total");
+  gtk_label_set_text (self->weight_sum_label, weight_sum);
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     {
       g_autofree char *total =
         card->n_scored[q] > 0 ? phaen_format_score (card->total[q], FALSE) : g_strdup ("-");
 
-      cell (self->table, total, 2 + q, r, "scorecard-total");
+      gtk_label_set_text (totals[q], total);
     }
-  cell (self->table, "", 2 + PHAEN_QUARTERS, r, "scorecard-total");
+}
 
-  self->chart = phaen_score_chart_new (self->store, self->unit_id, self->fiscal_year, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->score_area), self->chart != NULL);
+/* One scorecard for the whole page: the totals, the score chart and every row read it. */
+static void
+reload (GtkWidget *widget)
+{
+  AppDashboardPage *self = APP_DASHBOARD_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  PhaenScorecard *card = NULL;
+  gboolean replaced;
+
+  g_clear_pointer (&self->chart, phaen_score_chart_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self->score_area));
+  if (self->store != NULL)
+    card = phaen_scorecard_build (self->store, self->unit_id, self->fiscal_year, &error);
+  if (card == NULL && error != NULL)
+    g_debug ("no scorecard: %s", error->message);
+  if (card != NULL && card->rows->len == 0)
+    g_clear_pointer (&card, phaen_scorecard_free);
+
+  replaced = phaen_scorecard_model_set_card (self->model, card);
+  if (card == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  /* The same indicators: the rows on screen show the new scores in place (the list keeps its
+   * scroll position); otherwise the list has bound new rows already. */
+  if (!replaced)
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        AppDashboardRow *row = g_ptr_array_index (self->rows, i);
+        g_autoptr (PhaenScorecardItem) item = NULL;
+        guint position =
+          phaen_scorecard_model_find (self->model, app_dashboard_row_get_indicator_id (row));
+
+        item = position != G_MAXUINT ? g_list_model_get_item (G_LIST_MODEL (self->model), position)
+                                     : NULL;
+        app_dashboard_row_set_item (row, item);
+      }
+  show_totals (self, card);
+  show_table_totals (self, card);
+  self->chart = phaen_score_chart_new_for_card (card);
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
 }
 
@@ -360,9 +181,40 @@ static void
 dark_changed_cb (AppDashboardPage *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->score_area));
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->progress_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_queue_draw (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+  for (guint i = 0; i < self->rows->len; i++)
+    app_dashboard_row_redraw (g_ptr_array_index (self->rows, i));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, AppDashboardPage *self)
+{
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, app_dashboard_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, AppDashboardPage *self)
+{
+  AppDashboardRow *row = APP_DASHBOARD_ROW (gtk_list_item_get_child (list_item));
+
+  app_dashboard_row_set_item (row, gtk_list_item_get_item (list_item));
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, AppDashboardPage *self)
+{
+  AppDashboardRow *row = APP_DASHBOARD_ROW (gtk_list_item_get_child (list_item));
+
+  app_dashboard_row_set_item (row, NULL);
+  g_ptr_array_remove_fast (self->rows, row);
+}
+
+static void
+show_indicator_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_signal_emit (widget, signals[SHOW_INDICATOR], 0, g_variant_get_int64 (param));
 }
 
 static void
@@ -419,6 +271,7 @@ app_dashboard_page_dispose (GObject *object)
   AppDashboardPage *self = APP_DASHBOARD_PAGE (object);
 
   app_dashboard_page_set_unit (self, NULL, 0, 0);
+  g_clear_pointer (&self->refresh, app_page_refresh_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (app_dashboard_page_parent_class)->dispose (object);
@@ -429,8 +282,10 @@ app_dashboard_page_finalize (GObject *object)
 {
   AppDashboardPage *self = APP_DASHBOARD_PAGE (object);
 
-  g_hash_table_unref (self->status);
-  g_hash_table_unref (self->buttons);
+  g_clear_object (&self->model);
+  g_ptr_array_unref (self->rows);
+  g_clear_pointer (&self->chart, phaen_score_chart_free);
+  g_free (self->status_text);
   G_OBJECT_CLASS (app_dashboard_page_parent_class)->finalize (object);
 }
 
@@ -452,19 +307,52 @@ app_dashboard_page_class_init (AppDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, weights_label);
-  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, table);
   gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, score_area);
-  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, list);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, head_q1);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, head_q2);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, head_q3);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, head_q4);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, weight_sum_label);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, total_q1);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, total_q2);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, total_q3);
+  gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, total_q4);
   gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, spinner);
   gtk_widget_class_install_action (widget_class, "dashboard.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.show-indicator", "x",
+                                   show_indicator_action);
 }
 
 static void
 app_dashboard_page_init (AppDashboardPage *self)
 {
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
+  GtkLabel *heads[PHAEN_QUARTERS];
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->status = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  heads[0] = self->head_q1;
+  heads[1] = self->head_q2;
+  heads[2] = self->head_q3;
+  heads[3] = self->head_q4;
+  for (int q = 1; q <= PHAEN_QUARTERS; q++)
+    {
+      g_autofree char *label = phaen_quarter_label (q, FALSE);
+
+      gtk_label_set_text (heads[q - 1], label);
+    }
+  self->rows = g_ptr_array_new ();
+  self->model = phaen_scorecard_model_new ();
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), reload);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  /* A one-column GtkGridView rather than a GtkListView: GTK 4.8's list view keeps 200 rows
+   * around its anchor whatever the height; the grid view keeps 30 rows per column. */
+  gtk_grid_view_set_factory (self->list, factory);
+  gtk_grid_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   gtk_drawing_area_set_draw_func (self->score_area, draw_score_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
@@ -481,32 +369,50 @@ app_dashboard_page_set_unit (AppDashboardPage *self,
   g_return_if_fail (APP_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (store == NULL || PHAEN_IS_STORE (store));
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   self->unit_id = unit_id;
   self->fiscal_year = fiscal_year;
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+  if (self->refresh == NULL)
+    return; /* disposed */
+  app_page_refresh_set_store (self->refresh, store);
+  if (store == NULL)
+    reload (GTK_WIDGET (self));
+  else
+    app_page_refresh_queue (self->refresh);
 }
 
 const char *
 app_dashboard_page_get_status_text (AppDashboardPage *self, gint64 indicator_id)
 {
+  const PhaenScorecard *card;
+  guint position;
+  PhaenStatus status;
+
   g_return_val_if_fail (APP_IS_DASHBOARD_PAGE (self), NULL);
 
-  return g_hash_table_lookup (self->status, &indicator_id);
+  card = phaen_scorecard_model_get_card (self->model);
+  position = phaen_scorecard_model_find (self->model, indicator_id);
+  if (position == G_MAXUINT)
+    return NULL;
+  g_free (self->status_text);
+  self->status_text =
+    app_dashboard_row_status_text (g_ptr_array_index (card->rows, position), &status);
+  return self->status_text;
 }
 
 void
 app_dashboard_page_activate_indicator (AppDashboardPage *self, gint64 indicator_id)
 {
-  GtkWidget *button;
-
   g_return_if_fail (APP_IS_DASHBOARD_PAGE (self));
 
-  button = g_hash_table_lookup (self->buttons, &indicator_id);
-  if (button != NULL)
-    g_signal_emit_by_name (button, "clicked");
+  if (phaen_scorecard_model_find (self->model, indicator_id) != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.show-indicator", "x", indicator_id);
+}
+
+guint
+app_dashboard_page_get_n_refreshes (AppDashboardPage *self)
+{
+  g_return_val_if_fail (APP_IS_DASHBOARD_PAGE (self), 0);
+
+  return app_page_refresh_get_count (self->refresh);
 }

@@ -14,11 +14,12 @@ G_DECLARE_FINAL_TYPE (AppDashboardPage, app_dashboard_page, APP, DASHBOARD_PAGE,
 
 /*
  * Actions: dashboard.export-xlsx (the quarterly summary form).
+ *          dashboard.show-indicator (x): what clicking an indicator's name does.
  * Signals: "show-indicator" (gint64 indicator_id): the user clicked an indicator to open it.
  */
 
-/* Shows the unit in @fiscal_year (BE) as the core scores it, and follows "changed"; @store NULL
- * clears. */
+/* Shows the unit in @fiscal_year (BE) as the core scores it, and follows "changed" while the
+ * page is on screen (a hidden page catches up when shown); @store NULL clears. */
 void app_dashboard_page_set_unit (AppDashboardPage *self,
                                   PhaenStore *store,
                                   gint64 unit_id,
@@ -30,5 +31,8 @@ const char *app_dashboard_page_get_status_text (AppDashboardPage *self, gint64 i
 
 /* What clicking the indicator's name does. */
 void app_dashboard_page_activate_indicator (AppDashboardPage *self, gint64 indicator_id);
+
+/* How many times the page has rebuilt its scorecard: the tests check a hidden page does not. */
+guint app_dashboard_page_get_n_refreshes (AppDashboardPage *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "app-autosave.h"
 #include "app-export.h"
 #include "app-efficiency-page.h"
+#include "app-page-refresh.h"
 #include "phaen-calendar.h"
 #include "phaen-efficiency.h"
 #include "phaen-score.h"
@@ -57,6 +58,8 @@ typedef struct
 struct _AppEfficiencyPage
 {
   AdwBin parent_instance;
+
+  AppPageRefresh *refresh; /* follows "changed" while the page is on screen */
 
   GtkStack *stack;
   GtkWidget *month_buttons;
@@ -586,6 +589,12 @@ month_notify (AppEfficiencyPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONTH]);
 }
 
+static void
+refresh_cb (GtkWidget *page)
+{
+  reload (APP_EFFICIENCY_PAGE (page));
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -595,6 +604,7 @@ app_efficiency_page_dispose (GObject *object)
 
   app_efficiency_page_set_plan (self, NULL, 0);
   g_clear_pointer (&self->autosave, app_autosave_free);
+  g_clear_pointer (&self->refresh, app_page_refresh_free);
   G_OBJECT_CLASS (app_efficiency_page_parent_class)->dispose (object);
 }
 
@@ -673,6 +683,7 @@ static void
 app_efficiency_page_init (AppEfficiencyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), refresh_cb);
   self->rows = g_ptr_array_new ();
   self->autosave = app_autosave_new (autosave_cb, self);
   gtk_list_box_set_sort_func (self->items_list, sort_rows_cb, self, NULL);
@@ -696,12 +707,13 @@ app_efficiency_page_set_plan (AppEfficiencyPage *self, PhaenStore *store, gint64
   app_efficiency_page_flush (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  app_page_refresh_set_store (self->refresh, NULL);
   remove_rows (self);
   g_set_object (&self->store, store);
   self->plan_id = store != NULL ? plan_id : 0;
   self->n_months = -1; /* the month buttons follow the plan's year and length */
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+    app_page_refresh_set_store (self->refresh, self->store);
   reload_full (self, TRUE);
 }
 

@@ -8,12 +8,15 @@
 #include <math.h>
 
 #include "app-indicators-page.h"
+#include "app-page-refresh.h"
 #include "phaen-score.h"
 #include "phaen-thai-text.h"
 
 struct _AppIndicatorsPage
 {
   AdwBin parent_instance;
+
+  AppPageRefresh *refresh; /* follows "changed" while the page is on screen */
 
   GtkStack *stack;
   AdwLeaflet *leaflet;
@@ -327,6 +330,7 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *param)
       toast (self, adw_toast_new (error->message));
       return;
     }
+  app_page_refresh_queue (self->refresh); /* the new row, before it is selected */
   app_indicators_page_show_indicator (self, id);
   name = app_indicator_editor_get_field (self->editor, "name");
   gtk_widget_grab_focus (name);
@@ -360,6 +364,12 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+refresh_cb (GtkWidget *page)
+{
+  reload (APP_INDICATORS_PAGE (page));
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -369,8 +379,10 @@ app_indicators_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  app_page_refresh_set_store (self->refresh, NULL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->refresh, app_page_refresh_free);
   G_OBJECT_CLASS (app_indicators_page_parent_class)->dispose (object);
 }
 
@@ -408,6 +420,7 @@ static void
 app_indicators_page_init (AppIndicatorsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), refresh_cb);
 
   self->preview_weight = NAN;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.delete", FALSE);
@@ -429,6 +442,7 @@ app_indicators_page_set_unit (AppIndicatorsPage *self,
   app_indicators_page_flush (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  app_page_refresh_set_store (self->refresh, NULL);
   g_set_object (&self->store, store);
   self->unit_id = unit_id;
   self->fiscal_year = fiscal_year;
@@ -446,7 +460,7 @@ app_indicators_page_set_unit (AppIndicatorsPage *self,
       show_in_editor (self, 0);
       return;
     }
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  app_page_refresh_set_store (self->refresh, self->store);
   reload (self);
 }
 

@@ -11,6 +11,7 @@
 #include "app-gantt-view.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
+#include "app-page-refresh.h"
 #include "phaen-chart-file.h"
 #include "phaen-xlsx.h"
 
@@ -48,6 +49,8 @@ typedef struct
 struct _AppPlanPage
 {
   AdwBin parent_instance;
+
+  AppPageRefresh *refresh; /* follows "changed" while the page is on screen */
 
   GtkWidget *grid;
   GtkWidget *gantt;
@@ -580,6 +583,12 @@ build_sections (AppPlanPage *self)
     }
 }
 
+static void
+refresh_cb (GtkWidget *page)
+{
+  reload (APP_PLAN_PAGE (page));
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -595,6 +604,7 @@ app_plan_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
    * GTK 4.8 would dispose them a second time (gtk#5834). */
+  g_clear_pointer (&self->refresh, app_page_refresh_free);
   G_OBJECT_CLASS (app_plan_page_parent_class)->dispose (object);
 }
 
@@ -706,6 +716,7 @@ app_plan_page_init (AppPlanPage *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), refresh_cb);
 
   self->tool = g_strdup ("planned");
   /* Both ways: the grid's own shortcuts change its tool too. */
@@ -733,6 +744,7 @@ app_plan_page_set_plan (AppPlanPage *self, PhaenStore *store, gint64 plan_id)
   app_plan_page_flush (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  app_page_refresh_set_store (self->refresh, NULL);
   g_set_object (&self->store, store);
   self->plan_id = store != NULL ? plan_id : 0;
   g_clear_pointer (&self->plan, phaen_plan_free);
@@ -748,8 +760,7 @@ app_plan_page_set_plan (AppPlanPage *self, PhaenStore *store, gint64 plan_id)
 
   if (self->store != NULL)
     {
-      g_signal_connect_object (self->store, "changed", G_CALLBACK (reload), self,
-                               G_CONNECT_SWAPPED);
+      app_page_refresh_set_store (self->refresh, self->store);
       reload (self);
     }
 }

@@ -10,6 +10,7 @@
 #include "app-autosave.h"
 #include "app-export.h"
 #include "app-pmqa-page.h"
+#include "app-page-refresh.h"
 #include "phaen-error.h"
 #include "phaen-pmqa.h"
 #include "phaen-thai-text.h"
@@ -65,6 +66,8 @@ typedef struct
 struct _AppPmqaPage
 {
   AdwBin parent_instance;
+
+  AppPageRefresh *refresh; /* follows "changed" while the page is on screen */
 
   GtkStack *stack;
   GtkLabel *mean_label;
@@ -724,6 +727,12 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   app_export_choose (widget, APP_EXPORT_XLSX, name, NULL, export_to);
 }
 
+static void
+refresh_cb (GtkWidget *page)
+{
+  reload (APP_PMQA_PAGE (page));
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -735,6 +744,7 @@ app_pmqa_page_dispose (GObject *object)
   g_clear_pointer (&self->autosave, app_autosave_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->refresh, app_page_refresh_free);
   G_OBJECT_CLASS (app_pmqa_page_parent_class)->dispose (object);
 }
 
@@ -772,6 +782,7 @@ static void
 app_pmqa_page_init (AppPmqaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), refresh_cb);
 
   self->autosave = app_autosave_new (autosave_cb, self);
   self->rows = g_ptr_array_new_with_free_func (g_free);
@@ -791,13 +802,14 @@ app_pmqa_page_set_unit (AppPmqaPage *self, PhaenStore *store, gint64 unit_id, in
   app_pmqa_page_flush (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  app_page_refresh_set_store (self->refresh, NULL);
   g_set_object (&self->store, store);
   self->unit_id = unit_id;
   self->fiscal_year = fiscal_year;
   clear_table (self);
   if (self->store == NULL)
     return;
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  app_page_refresh_set_store (self->refresh, self->store);
   reload (self);
 }
 

@@ -8,9 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "app-export.h"
+#include "app-page-refresh.h"
 #include "app-results-page.h"
 #include "phaen-calendar.h"
-#include "phaen-scorecard.h"
+#include "phaen-scorecard-model.h"
 #include "phaen-thai-text.h"
 
 struct _AppResultsPage
@@ -20,14 +21,17 @@ struct _AppResultsPage
   GtkStack *stack;
   GtkWidget *quarter_buttons;
   GtkLabel *total_label;
-  GtkWidget *editors_box;
+  GtkGridView *list;
   GtkLabel *weights_label;
 
   PhaenStore *store;
   gint64 unit_id;
   int fiscal_year;
   int quarter;
-  GPtrArray *editors; /* (element-type AppResultEditor) children of editors_box, in order */
+  gboolean new_unit; /* the next refresh opens the unit at its latest quarter */
+  AppPageRefresh *refresh;
+  PhaenScorecardModel *model; /* the unit's scorecard, built once per refresh */
+  GPtrArray *editors; /* (element-type AppResultEditor) the editors the list shows, unordered */
 };
 
 G_DEFINE_FINAL_TYPE (AppResultsPage, app_results_page, ADW_TYPE_BIN)
@@ -42,35 +46,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ helpers */
-
-static gboolean
-editors_match (AppResultsPage *self, const PhaenScorecard *card)
-{
-  if (self->editors->len != card->rows->len)
-    return FALSE;
-  for (guint i = 0; i < card->rows->len; i++)
-    {
-      const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
-
-      if (app_result_editor_get_indicator_id (g_ptr_array_index (self->editors, i)) !=
-          row->indicator->id)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-remove_editors (AppResultsPage *self)
-{
-  for (guint i = 0; i < self->editors->len; i++)
-    {
-      AppResultEditor *editor = g_ptr_array_index (self->editors, i);
-
-      app_result_editor_set_indicator (editor, NULL, 0, 1);
-      gtk_box_remove (GTK_BOX (self->editors_box), GTK_WIDGET (editor));
-    }
-  g_ptr_array_set_size (self->editors, 0);
-}
 
 /* The latest quarter with a result: where a unit head goes on reporting. */
 static int
@@ -117,58 +92,40 @@ show_total (AppResultsPage *self, const PhaenScorecard *card)
   gtk_widget_set_visible (GTK_WIDGET (self->weights_label), !card->weights_ok);
 }
 
+/* One scorecard per refresh: the total and the list read it; each editor reads its indicator. */
 static void
-reload_full (AppResultsPage *self, gboolean new_unit)
+reload (GtkWidget *widget)
 {
+  AppResultsPage *self = APP_RESULTS_PAGE (widget);
   g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenScorecard) card = NULL;
+  PhaenScorecard *card = NULL;
 
-  if (self->store == NULL)
+  if (self->store != NULL)
     {
-      remove_editors (self);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
+      card = phaen_scorecard_build (self->store, self->unit_id, self->fiscal_year, &error);
+      if (card == NULL)
+        {
+          app_toast (GTK_WIDGET (self), error->message);
+          return;
+        }
     }
-  card = phaen_scorecard_build (self->store, self->unit_id, self->fiscal_year, &error);
-  if (card == NULL)
-    {
-      app_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (card->rows->len == 0)
-    {
-      remove_editors (self);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  if (new_unit)
+  if (card != NULL && card->rows->len == 0)
+    g_clear_pointer (&card, phaen_scorecard_free);
+  if (card != NULL && self->new_unit)
     {
       self->quarter = latest_quarter (card);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
     }
-  if (!editors_match (self, card))
+  self->new_unit = FALSE;
+  /* The same indicators keep their editors: they follow the store themselves. */
+  phaen_scorecard_model_set_card (self->model, card);
+  if (card == NULL)
     {
-      remove_editors (self);
-      for (guint i = 0; i < card->rows->len; i++)
-        {
-          const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
-          GtkWidget *editor = app_result_editor_new ();
-
-          gtk_box_append (GTK_BOX (self->editors_box), editor);
-          g_ptr_array_add (self->editors, editor);
-          app_result_editor_set_indicator (APP_RESULT_EDITOR (editor), self->store,
-                                           row->indicator->id, self->quarter);
-        }
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
     }
   show_total (self, card);
   gtk_stack_set_visible_child_name (self->stack, "entry");
-}
-
-static void
-reload (AppResultsPage *self)
-{
-  reload_full (self, FALSE);
 }
 
 static void
@@ -185,6 +142,52 @@ build_quarter_buttons (AppResultsPage *self)
     }
 }
 
+/* ------------------------------------------------------------------ callbacks */
+
+static void
+setup_editor_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, AppResultsPage *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 980);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 720);
+  gtk_widget_set_margin_top (clamp, 9);
+  gtk_widget_set_margin_bottom (clamp, 9);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), app_result_editor_new ());
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, clamp);
+}
+
+static AppResultEditor *
+item_editor (GtkListItem *list_item)
+{
+  return APP_RESULT_EDITOR (adw_clamp_get_child (ADW_CLAMP (gtk_list_item_get_child (list_item))));
+}
+
+static void
+bind_editor_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, AppResultsPage *self)
+{
+  AppResultEditor *editor = item_editor (list_item);
+  PhaenScorecardItem *item = gtk_list_item_get_item (list_item);
+
+  app_result_editor_set_indicator (editor, self->store,
+                                   phaen_scorecard_item_get_indicator_id (item), self->quarter);
+  g_ptr_array_add (self->editors, editor);
+}
+
+/* A row scrolled away: what was typed in it is saved, and its editor is free for another. */
+static void
+unbind_editor_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, AppResultsPage *self)
+{
+  AppResultEditor *editor = item_editor (list_item);
+
+  g_ptr_array_remove_fast (self->editors, editor);
+  app_result_editor_set_indicator (editor, NULL, 0, 1);
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -193,6 +196,7 @@ app_results_page_dispose (GObject *object)
   AppResultsPage *self = APP_RESULTS_PAGE (object);
 
   app_results_page_set_unit (self, NULL, 0, 0);
+  g_clear_pointer (&self->refresh, app_page_refresh_free);
   G_OBJECT_CLASS (app_results_page_parent_class)->dispose (object);
 }
 
@@ -202,6 +206,7 @@ app_results_page_finalize (GObject *object)
   AppResultsPage *self = APP_RESULTS_PAGE (object);
 
   g_ptr_array_unref (self->editors);
+  g_clear_object (&self->model);
   G_OBJECT_CLASS (app_results_page_parent_class)->finalize (object);
 }
 
@@ -261,7 +266,7 @@ app_results_page_class_init (AppResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppResultsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AppResultsPage, quarter_buttons);
   gtk_widget_class_bind_template_child (widget_class, AppResultsPage, total_label);
-  gtk_widget_class_bind_template_child (widget_class, AppResultsPage, editors_box);
+  gtk_widget_class_bind_template_child (widget_class, AppResultsPage, list);
   gtk_widget_class_bind_template_child (widget_class, AppResultsPage, weights_label);
   gtk_widget_class_install_property_action (widget_class, "results.quarter", "quarter");
 }
@@ -269,9 +274,22 @@ app_results_page_class_init (AppResultsPageClass *klass)
 static void
 app_results_page_init (AppResultsPage *self)
 {
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->quarter = 1;
   self->editors = g_ptr_array_new ();
+  self->model = phaen_scorecard_model_new ();
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), reload);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_editor_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_editor_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_editor_cb), self);
+  /* A one-column GtkGridView rather than a GtkListView: GTK 4.8's list view keeps 200 rows
+   * around its anchor whatever the height; the grid view keeps 30 rows per column. */
+  gtk_grid_view_set_factory (self->list, factory);
+  gtk_grid_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   build_quarter_buttons (self);
 }
 
@@ -285,17 +303,20 @@ app_results_page_set_unit (AppResultsPage *self, PhaenStore *store, gint64 unit_
 
   if (self->store == store && self->unit_id == unit_id && self->fiscal_year == fiscal_year)
     return;
+  if (self->refresh == NULL)
+    return; /* disposed */
   app_results_page_flush (self);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   /* Another unit's indicators: the editors go with the old ones. */
-  remove_editors (self);
+  phaen_scorecard_model_set_card (self->model, NULL);
   g_set_object (&self->store, store);
   self->unit_id = unit_id;
   self->fiscal_year = fiscal_year;
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload_full (self, TRUE);
+  self->new_unit = TRUE;
+  app_page_refresh_set_store (self->refresh, store);
+  if (store == NULL)
+    reload (GTK_WIDGET (self));
+  else
+    app_page_refresh_queue (self->refresh);
 }
 
 int
@@ -323,7 +344,7 @@ app_results_page_set_quarter (AppResultsPage *self, int quarter)
       app_result_editor_set_indicator (editor, self->store,
                                        app_result_editor_get_indicator_id (editor), quarter);
     }
-  reload (self);
+  app_page_refresh_queue (self->refresh);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER]);
 }
 
@@ -336,9 +357,19 @@ app_results_page_flush (AppResultsPage *self)
     app_result_editor_flush (g_ptr_array_index (self->editors, i));
 }
 
+guint
+app_results_page_get_n_refreshes (AppResultsPage *self)
+{
+  g_return_val_if_fail (APP_IS_RESULTS_PAGE (self), 0);
+
+  return app_page_refresh_get_count (self->refresh);
+}
+
 AppResultEditor *
 app_results_page_get_editor (AppResultsPage *self, gint64 indicator_id)
 {
+  guint position;
+
   g_return_val_if_fail (APP_IS_RESULTS_PAGE (self), NULL);
 
   for (guint i = 0; i < self->editors->len; i++)
@@ -348,5 +379,8 @@ app_results_page_get_editor (AppResultsPage *self, gint64 indicator_id)
       if (app_result_editor_get_indicator_id (editor) == indicator_id)
         return editor;
     }
+  position = phaen_scorecard_model_find (self->model, indicator_id);
+  if (position != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
   return NULL;
 }

@@ -99,34 +99,15 @@ build_bands (PhaenProgressChart *chart, const PhaenCriteria *rules)
 }
 
 PhaenProgressChart *
-phaen_progress_chart_new (PhaenStore *store, gint64 indicator_id, GError **error)
+phaen_progress_chart_new_for_row (const PhaenScorecard *card, const PhaenScorecardRow *row)
 {
-  g_autoptr (PhaenIndicator) indicator = NULL;
-  g_autoptr (PhaenScorecard) card = NULL;
-  g_autoptr (PhaenProgressChart) chart = NULL;
-  const PhaenScorecardRow *row = NULL;
+  const PhaenIndicator *indicator;
+  PhaenProgressChart *chart;
 
-  g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (card != NULL && row != NULL, NULL);
+  g_return_val_if_fail (row->indicator->scoring != PHAEN_SCORING_PMQA7, NULL);
 
-  indicator = phaen_store_get_indicator (store, indicator_id, error);
-  if (indicator == NULL)
-    return NULL;
-  if (indicator->scoring == PHAEN_SCORING_PMQA7)
-    {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("Indicator %s belongs to PMQA category 7, which is scored by year, not by "
-                      "quarter."),
-                   indicator->code);
-      return NULL;
-    }
-  card = phaen_scorecard_build (store, indicator->unit_id, indicator->fiscal_year, error);
-  if (card == NULL)
-    return NULL;
-  for (guint i = 0; i < card->rows->len && row == NULL; i++)
-    if (((PhaenScorecardRow *)g_ptr_array_index (card->rows, i))->indicator->id == indicator_id)
-      row = g_ptr_array_index (card->rows, i);
-  g_assert (row != NULL);
-
+  indicator = row->indicator;
   chart = g_new0 (PhaenProgressChart, 1);
   chart->bands = g_ptr_array_new_with_free_func ((GDestroyNotify)band_free);
   chart->unit_abbr = g_strdup (card->unit->abbr);
@@ -168,7 +149,39 @@ phaen_progress_chart_new (PhaenStore *store, gint64 indicator_id, GError **error
   /* Pass/fail plots percentages; its target (the outputs planned) is no line there. */
   if (chart->kind != PHAEN_SCORING_PASS_FAIL)
     chart->has_target = phaen_parse_number (indicator->target, &chart->target, NULL);
-  return g_steal_pointer (&chart);
+  return chart;
+}
+
+PhaenProgressChart *
+phaen_progress_chart_new (PhaenStore *store, gint64 indicator_id, GError **error)
+{
+  g_autoptr (PhaenIndicator) indicator = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
+
+  indicator = phaen_store_get_indicator (store, indicator_id, error);
+  if (indicator == NULL)
+    return NULL;
+  if (indicator->scoring == PHAEN_SCORING_PMQA7)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("Indicator %s belongs to PMQA category 7, which is scored by year, not by "
+                      "quarter."),
+                   indicator->code);
+      return NULL;
+    }
+  card = phaen_scorecard_build (store, indicator->unit_id, indicator->fiscal_year, error);
+  if (card == NULL)
+    return NULL;
+  for (guint i = 0; i < card->rows->len; i++)
+    {
+      const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
+
+      if (row->indicator->id == indicator_id)
+        return phaen_progress_chart_new_for_row (card, row);
+    }
+  g_assert_not_reached ();
 }
 
 void

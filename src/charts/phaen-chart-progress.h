@@ -6,6 +6,7 @@
 
 #include "phaen-chart-style.h"
 #include "phaen-score.h"
+#include "phaen-scorecard.h"
 #include "phaen-store.h"
 
 G_BEGIN_DECLS
@@ -69,6 +70,18 @@ typedef struct
  */
 PhaenProgressChart *
 phaen_progress_chart_new (PhaenStore *store, gint64 indicator_id, GError **error);
+
+/**
+ * phaen_progress_chart_new_for_row:
+ * @card: the unit's scorecard, already built (a page builds one per refresh)
+ * @row: one of @card's rows (never PMQA category 7: the scorecard leaves those out)
+ *
+ * The chart of @row, read from @card without going back to the store.
+ *
+ * Returns: (transfer full)
+ */
+PhaenProgressChart *phaen_progress_chart_new_for_row (const PhaenScorecard *card,
+                                                      const PhaenScorecardRow *row);
 void phaen_progress_chart_free (PhaenProgressChart *chart);
 
 /* The lowest and highest values the y axis must show (bands, results and target). */

@@ -20,21 +20,16 @@ item_free (PhaenScoreChartItem *item)
 }
 
 PhaenScoreChart *
-phaen_score_chart_new (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
+phaen_score_chart_new_for_card (const PhaenScorecard *card)
 {
-  g_autoptr (PhaenScorecard) card = NULL;
   PhaenScoreChart *chart;
 
-  g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
-
-  card = phaen_scorecard_build (store, unit_id, fiscal_year, error);
-  if (card == NULL)
-    return NULL;
+  g_return_val_if_fail (card != NULL, NULL);
 
   chart = g_new0 (PhaenScoreChart, 1);
   chart->unit_abbr = g_strdup (card->unit->abbr);
   chart->unit_name = g_strdup (card->unit->name);
-  chart->fiscal_year = fiscal_year;
+  chart->fiscal_year = card->fiscal_year;
   chart->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
   for (guint i = 0; i < card->rows->len; i++)
     {
@@ -59,6 +54,17 @@ phaen_score_chart_new (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
   chart->weight_sum = card->weight_sum;
   chart->weights_ok = card->weights_ok;
   return chart;
+}
+
+PhaenScoreChart *
+phaen_score_chart_new (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
+{
+  g_autoptr (PhaenScorecard) card = NULL;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
+
+  card = phaen_scorecard_build (store, unit_id, fiscal_year, error);
+  return card != NULL ? phaen_score_chart_new_for_card (card) : NULL;
 }
 
 void

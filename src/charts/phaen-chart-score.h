@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include "phaen-chart-style.h"
+#include "phaen-scorecard.h"
 #include "phaen-store.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,8 @@ typedef struct
 /* Returns: (transfer full): from phaen_scorecard_build(), or %NULL with its error */
 PhaenScoreChart *
 phaen_score_chart_new (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error);
+/* Returns: (transfer full): read from @card, already built, without going back to the store */
+PhaenScoreChart *phaen_score_chart_new_for_card (const PhaenScorecard *card);
 void phaen_score_chart_free (PhaenScoreChart *chart);
 
 /**

@@ -11,6 +11,8 @@
 #include "phaen-scorecard.h"
 #include "phaen-thai-text.h"
 
+static guint n_built; /* phaen_scorecard_get_n_built() */
+
 static void
 row_free (PhaenScorecardRow *row)
 {
@@ -181,6 +183,7 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
 
   g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
 
+  g_atomic_int_inc (&n_built);
   card->unit = phaen_store_get_unit (store, unit_id, error);
   if (card->unit == NULL)
     return NULL;
@@ -232,4 +235,10 @@ phaen_scorecard_free (PhaenScorecard *card)
   g_clear_pointer (&card->unit, phaen_unit_free);
   g_clear_pointer (&card->rows, g_ptr_array_unref);
   g_free (card);
+}
+
+guint
+phaen_scorecard_get_n_built (void)
+{
+  return (guint)g_atomic_int_get (&n_built);
 }

@@ -44,6 +44,10 @@ PhaenScorecard *phaen_scorecard_build (PhaenStore *store,
                                        GError **error); /* (transfer full) */
 void phaen_scorecard_free (PhaenScorecard *card);
 
+/* How many scorecards phaen_scorecard_build() has started in this process: the tests and the
+ * benchmarks check that a page builds one per refresh. */
+guint phaen_scorecard_get_n_built (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhaenScorecard, phaen_scorecard_free)
 
 G_END_DECLS

@@ -920,9 +920,10 @@ open_existing (PhaenStore *self, GError **error)
     }
   if (!configure_for_editing (self, error) ||
       ((self->after_crash || !closed_cleanly (self)) && !quick_check (self, error)) ||
-      !migrate (self, version, TRUE, error) || !install_undo_triggers (self, error) ||
-      !mark_session (self, "open", error))
+      !migrate (self, version, TRUE, error) || !install_undo_triggers (self, error))
     return FALSE;
+  /* Advisory: on a full disk the workspace still opens, and nothing can be written anyway. */
+  mark_session (self, "open", NULL);
   purge_unused_blobs (self);
   self->data_version = read_data_version (self);
   return TRUE;
