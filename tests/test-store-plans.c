@@ -359,6 +359,62 @@ test_insert_id_with_handler (Fixture *f, gconstpointer data)
   g_assert_cmpstr (activity->name, ==, "ติดตามผล");
 }
 
+static void
+keep_changes_cb (PhaenStore *store, PhaenChanges *changes, PhaenChanges **last)
+{
+  g_clear_pointer (last, phaen_changes_unref);
+  *last = phaen_changes_ref (changes);
+}
+
+/* Every edit, undo and redo says which kinds of record and which ids it changed, so a page can
+ * ignore what it does not show. */
+static void
+test_records_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenChanges) last = NULL;
+  g_autoptr (PhaenActivity) activity = NULL;
+  g_autoptr (PhaenStore) other = NULL;
+  gint64 id;
+
+  g_signal_connect (f->store, "records-changed", G_CALLBACK (keep_changes_cb), &last);
+  id = phaen_store_add_activity (f->store, f->plan, 0, -1, "ประชุม", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (phaen_changes_get_kinds (last), ==, PHAEN_RECORD_ACTIVITY);
+  g_assert_true (phaen_changes_has (last, PHAEN_RECORD_ACTIVITY, id));
+  g_assert_false (phaen_changes_has (last, PHAEN_RECORD_ACTIVITY, id + 1));
+  g_assert_false (phaen_changes_touches (last, PHAEN_RECORDS_SCORES));
+
+  g_assert_true (phaen_store_set_month_marks (f->store, id, 3, PHAEN_MARK_PLANNED, &error));
+  g_assert_cmpuint (phaen_changes_get_kinds (last), ==, PHAEN_RECORD_ACTIVITY_MONTH);
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_cmpuint (phaen_changes_get_kinds (last), ==, PHAEN_RECORD_ACTIVITY_MONTH);
+
+  /* Deleting the plan takes its activities along: both are reported. */
+  g_assert_true (phaen_store_delete_plan (f->store, f->plan, &error));
+  g_assert_true (phaen_changes_has (last, PHAEN_RECORD_PLAN, f->plan));
+  g_assert_true (phaen_changes_has (last, PHAEN_RECORD_ACTIVITY, id));
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_true (phaen_changes_has (last, PHAEN_RECORD_ACTIVITY, id));
+
+  /* A refused edit reports nothing. */
+  g_clear_pointer (&last, phaen_changes_unref);
+  g_assert_cmpint (phaen_store_add_activity (f->store, 9999, 0, -1, "x", &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_null (last);
+
+  /* Another writer's commit: anything may have changed. */
+  other = phaen_store_open_full (f->path, PHAEN_STORE_OPEN_IGNORE_LOCK, &error);
+  g_assert_no_error (error);
+  activity = phaen_store_get_activity (other, id, &error);
+  g_free (activity->name);
+  activity->name = g_strdup ("ประชุมใหญ่");
+  g_assert_true (phaen_store_update_activity (other, activity, &error));
+  g_assert_true (phaen_store_check_outside_change (f->store));
+  g_assert_cmpuint (phaen_changes_get_kinds (last), ==, PHAEN_RECORD_ALL);
+  g_assert_true (phaen_changes_has (last, PHAEN_RECORD_RESULT, 1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -372,6 +428,7 @@ main (int argc, char *argv[])
   ADD ("/store-plans/units", test_units);
   ADD ("/store-plans/second-connection", test_second_connection);
   ADD ("/store-plans/insert-id-with-handler", test_insert_id_with_handler);
+  ADD ("/store-plans/records-changed", test_records_changed);
 #undef ADD
   return g_test_run ();
 }

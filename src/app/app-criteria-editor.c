@@ -855,6 +855,14 @@ reload (AppCriteriaEditor *self)
     update_dirty (self);
 }
 
+/* Indicators, criteria, results and evidence: what the form shows. */
+static void
+records_changed_cb (AppCriteriaEditor *self, PhaenChanges *changes)
+{
+  if (phaen_changes_touches (changes, PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT))
+    reload (self);
+}
+
 /* Saves the draft as the next version; see app_criteria_editor_save(). */
 static gboolean
 save_draft (AppCriteriaEditor *self, GError **error)
@@ -1186,7 +1194,8 @@ app_criteria_editor_set_indicator (AppCriteriaEditor *self, PhaenStore *store, g
       rebuild_history (self, NULL);
       return;
     }
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "records-changed", G_CALLBACK (records_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   reload (self);
 }
 

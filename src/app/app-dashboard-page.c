@@ -344,7 +344,8 @@ app_dashboard_page_init (AppDashboardPage *self)
     }
   self->rows = g_ptr_array_new ();
   self->model = phaen_scorecard_model_new ();
-  self->refresh = app_page_refresh_new (GTK_WIDGET (self), reload);
+  self->refresh =
+    app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT, reload);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);

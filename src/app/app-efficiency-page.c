@@ -683,7 +683,8 @@ static void
 app_efficiency_page_init (AppEfficiencyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->refresh = app_page_refresh_new (GTK_WIDGET (self), refresh_cb);
+  self->refresh =
+    app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_PLAN | PHAEN_RECORD_UNIT, refresh_cb);
   self->rows = g_ptr_array_new ();
   self->autosave = app_autosave_new (autosave_cb, self);
   gtk_list_box_set_sort_func (self->items_list, sort_rows_cb, self, NULL);

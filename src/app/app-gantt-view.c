@@ -10,6 +10,7 @@
 
 #include "app-gantt-geometry.h"
 #include "app-gantt-view.h"
+#include "app-page-refresh.h"
 #include "app-scrollable.h"
 #include "phaen-error.h"
 
@@ -21,6 +22,7 @@ struct _AppGanttView
   gint64 plan_id;
   PhaenGantt *chart;
   AppScrollable scroll;
+  AppPageRefresh *refresh; /* rebuilds on plan edits, only while the chart is on screen */
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AppGanttView,
@@ -174,11 +176,18 @@ app_gantt_view_set_property (GObject *object, guint prop_id, const GValue *value
 }
 
 static void
+refresh_cb (GtkWidget *widget)
+{
+  rebuild (APP_GANTT_VIEW (widget));
+}
+
+static void
 app_gantt_view_dispose (GObject *object)
 {
   AppGanttView *self = APP_GANTT_VIEW (object);
 
   app_gantt_view_set_plan (self, NULL, 0);
+  g_clear_pointer (&self->refresh, app_page_refresh_free);
   app_scrollable_clear (&self->scroll);
   G_OBJECT_CLASS (app_gantt_view_parent_class)->dispose (object);
 }
@@ -204,6 +213,7 @@ static void
 app_gantt_view_init (AppGanttView *self)
 {
   app_scrollable_init (&self->scroll, GTK_WIDGET (self), NULL);
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_PLAN, refresh_cb);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
@@ -223,12 +233,10 @@ app_gantt_view_set_plan (AppGanttView *self, PhaenStore *store, gint64 plan_id)
   g_return_if_fail (APP_IS_GANTT_VIEW (self));
   g_return_if_fail (store == NULL || PHAEN_IS_STORE (store));
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   self->plan_id = store != NULL ? plan_id : 0;
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  if (self->refresh != NULL)
+    app_page_refresh_set_store (self->refresh, store);
   rebuild (self);
 }
 

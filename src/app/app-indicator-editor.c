@@ -464,6 +464,14 @@ reload (AppIndicatorEditor *self)
   update_pmqa_visibility (self);
 }
 
+/* Indicators, criteria, results and evidence: what the form shows. */
+static void
+records_changed_cb (AppIndicatorEditor *self, PhaenChanges *changes)
+{
+  if (phaen_changes_touches (changes, PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT))
+    reload (self);
+}
+
 static Field *
 find_field (AppIndicatorEditor *self, const char *key)
 {
@@ -753,7 +761,8 @@ app_indicator_editor_set_indicator (AppIndicatorEditor *self,
     gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
   if (self->store == NULL)
     return;
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "records-changed", G_CALLBACK (records_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   reload (self);
 }
 

@@ -10,6 +10,7 @@ struct _AppPageRefresh
 {
   GtkWidget *page; /* (unowned): it owns us */
   AppPageRefreshFunc refresh;
+  guint kinds; /* PhaenRecordKind mask: what the page shows */
   PhaenStore *store;
   gulong changed_id;
   gulong map_id;
@@ -45,8 +46,10 @@ idle_cb (gpointer data)
 }
 
 static void
-changed_cb (PhaenStore *store, AppPageRefresh *self)
+changed_cb (PhaenStore *store, PhaenChanges *changes, AppPageRefresh *self)
 {
+  if (!phaen_changes_touches (changes, self->kinds))
+    return;
   if (!gtk_widget_get_mapped (self->page))
     {
       self->stale = TRUE;
@@ -68,7 +71,7 @@ map_cb (GtkWidget *page, AppPageRefresh *self)
 /* ------------------------------------------------------------------ public API */
 
 AppPageRefresh *
-app_page_refresh_new (GtkWidget *page, AppPageRefreshFunc refresh)
+app_page_refresh_new (GtkWidget *page, guint kinds, AppPageRefreshFunc refresh)
 {
   AppPageRefresh *self;
 
@@ -78,6 +81,7 @@ app_page_refresh_new (GtkWidget *page, AppPageRefreshFunc refresh)
   self = g_new0 (AppPageRefresh, 1);
   self->page = page;
   self->refresh = refresh;
+  self->kinds = kinds;
   self->map_id = g_signal_connect (page, "map", G_CALLBACK (map_cb), self);
   return self;
 }
@@ -105,7 +109,7 @@ app_page_refresh_set_store (AppPageRefresh *self, PhaenStore *store)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (changed_cb), self);
+    self->changed_id = g_signal_connect (store, "records-changed", G_CALLBACK (changed_cb), self);
 }
 
 void

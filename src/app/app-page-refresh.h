@@ -13,15 +13,16 @@ typedef struct _AppPageRefresh AppPageRefresh;
 typedef void (*AppPageRefreshFunc) (GtkWidget *page);
 
 /*
- * Every "changed" of the store is coalesced into one idle that calls @refresh while @page is
- * mapped. A page that is not mapped does no work: it is marked stale and refreshed when it is
- * mapped again. @page owns the helper (free it in dispose).
+ * Every edit of the store that changes records of @kinds (a mask of PhaenRecordKind: what the
+ * page shows) is coalesced into one idle that calls @refresh while @page is mapped. A page that
+ * is not mapped does no work: it is marked stale and refreshed when it is mapped again. @page
+ * owns the helper (free it in dispose).
  */
-AppPageRefresh *app_page_refresh_new (GtkWidget *page, AppPageRefreshFunc refresh);
+AppPageRefresh *app_page_refresh_new (GtkWidget *page, guint kinds, AppPageRefreshFunc refresh);
 void app_page_refresh_free (AppPageRefresh *self);
 
-/* Follows @store's "changed" (or nothing when NULL); what was pending for the old one is dropped.
- */
+/* Follows @store's "records-changed" (or nothing when NULL); what was pending for the old one is
+ * dropped. */
 void app_page_refresh_set_store (AppPageRefresh *self, PhaenStore *store);
 
 /* Refreshes now when @page is mapped, else marks it stale (a new unit, plan or quarter). */

@@ -1137,9 +1137,10 @@ reload (AppPlanGrid *self)
 }
 
 static void
-store_changed_cb (AppPlanGrid *self)
+store_changed_cb (AppPlanGrid *self, PhaenChanges *changes)
 {
-  reload (self);
+  if (phaen_changes_touches (changes, PHAEN_RECORDS_PLAN))
+    reload (self);
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -2335,7 +2336,7 @@ app_plan_grid_set_plan (AppPlanGrid *self, PhaenStore *store, gint64 plan_id)
         g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
       g_set_object (&self->store, store);
       if (store)
-        g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+        g_signal_connect_object (store, "records-changed", G_CALLBACK (store_changed_cb), self,
                                  G_CONNECT_SWAPPED);
     }
   self->plan_id = store ? plan_id : 0;

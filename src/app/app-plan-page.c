@@ -716,7 +716,8 @@ app_plan_page_init (AppPlanPage *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->refresh = app_page_refresh_new (GTK_WIDGET (self), refresh_cb);
+  self->refresh = app_page_refresh_new (
+    GTK_WIDGET (self), PHAEN_RECORDS_PLAN | PHAEN_RECORD_UNIT | PHAEN_RECORD_PERSON, refresh_cb);
 
   self->tool = g_strdup ("planned");
   /* Both ways: the grid's own shortcuts change its tool too. */

@@ -782,7 +782,8 @@ static void
 app_pmqa_page_init (AppPmqaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->refresh = app_page_refresh_new (GTK_WIDGET (self), refresh_cb);
+  self->refresh =
+    app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT, refresh_cb);
 
   self->autosave = app_autosave_new (autosave_cb, self);
   self->rows = g_ptr_array_new_with_free_func (g_free);

@@ -552,6 +552,14 @@ reload (AppResultEditor *self)
   reload_full (self, FALSE);
 }
 
+/* Indicators, criteria, results and evidence: what the form shows. */
+static void
+records_changed_cb (AppResultEditor *self, PhaenChanges *changes)
+{
+  if (phaen_changes_touches (changes, PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT))
+    reload (self);
+}
+
 static void
 save_value (AppResultEditor *self)
 {
@@ -1147,7 +1155,8 @@ app_result_editor_set_indicator (AppResultEditor *self,
   if (self->store != NULL && self->store != store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (store != NULL && self->store != store)
-    g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (store, "records-changed", G_CALLBACK (records_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   g_set_object (&self->store, store);
   self->indicator_id = store != NULL ? indicator_id : 0;
   self->quarter = quarter;

@@ -443,6 +443,15 @@ outside_change_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The sidebar lists units, years, plans and the pages that a unit's indicators call for. */
+static void
+sidebar_records_changed_cb (AppWindow *self, PhaenChanges *changes)
+{
+  if (phaen_changes_touches (changes, PHAEN_RECORD_UNIT | PHAEN_RECORD_FISCAL_YEAR |
+                                        PHAEN_RECORD_PLAN | PHAEN_RECORD_INDICATOR))
+    refresh_sidebar (self);
+}
+
 static void
 set_store (AppWindow *self, PhaenStore *store)
 {
@@ -475,8 +484,8 @@ set_store (AppWindow *self, PhaenStore *store)
 
       phaen_store_set_evidence_limit (
         store, (gint64)g_settings_get_uint (self->settings, "evidence-size-limit") * 1000 * 1000);
-      g_signal_connect_object (store, "changed", G_CALLBACK (refresh_sidebar), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "records-changed", G_CALLBACK (sidebar_records_changed_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed", G_CALLBACK (update_undo_state), self,
                                G_CONNECT_SWAPPED);
       adw_window_title_set_title (self->sidebar_title, name);

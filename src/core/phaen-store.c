@@ -73,6 +73,7 @@ struct _PhaenStore
   gint64 evidence_limit; /* bytes; 0: no limit */
   gboolean opened;       /* validated and set up: a refused file is closed untouched */
   gboolean after_crash;  /* the lock of a writer that is gone was taken over */
+  PhaenChanges *pending; /* rows changed since "records-changed" was last emitted */
 
   guint edit_depth;
   char *edit_label;
@@ -87,18 +88,15 @@ G_DEFINE_FINAL_TYPE (PhaenStore, phaen_store, G_TYPE_OBJECT)
 
 enum
 {
+  RECORDS_CHANGED,
   CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* Tables whose rows the user edits; triggers on them record the inverse SQL for undo. */
-static const char *const undoable_tables[] = {
-  "unit",      "person",         "fiscal_year",    "plan",      "plan_section",
-  "activity",  "activity_month", "budget_quarter", "indicator", "criteria_version",
-  "criterion", "result",         "pmqa_value",     "evidence",
-};
+static void
+row_changed_cb (void *data, int op, const char *db, const char *table, sqlite3_int64 rowid);
 
 /* Forward migrations: schema/00N-*.sql brings user_version N-1 to N. */
 static const char *const migrations[] = {
@@ -706,9 +704,10 @@ install_undo_triggers (PhaenStore *self, GError **error)
         self, "CREATE TEMP TABLE undolog (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)", error))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (undoable_tables); i++)
+  /* The tables users edit (one per PhaenRecordKind); triggers on them record the inverse SQL. */
+  for (PhaenRecordKind kind = 1; kind & PHAEN_RECORD_ALL; kind <<= 1)
     {
-      const char *table = undoable_tables[i];
+      const char *table = phaen_record_kind_to_table (kind);
       g_autoptr (GString) names = g_string_new (NULL);
       g_autoptr (GString) values = g_string_new (NULL);
       g_autoptr (GString) sets = g_string_new (NULL);
@@ -924,6 +923,7 @@ open_existing (PhaenStore *self, GError **error)
     return FALSE;
   /* Advisory: on a full disk the workspace still opens, and nothing can be written anyway. */
   mark_session (self, "open", NULL);
+  sqlite3_update_hook (self->db, row_changed_cb, self);
   purge_unused_blobs (self);
   self->data_version = read_data_version (self);
   return TRUE;
@@ -949,11 +949,45 @@ create_new (PhaenStore *self, GError **error)
       !migrate (self, 0, FALSE, error) || !install_undo_triggers (self, error) ||
       !_phaen_store_exec (self, meta, error) || !mark_session (self, "open", error))
     return FALSE;
+  sqlite3_update_hook (self->db, row_changed_cb, self);
   self->data_version = read_data_version (self);
   return TRUE;
 }
 
 /* ------------------------------------------------------------------ edits and undo */
+
+/* SQLite tells which rows of which table each statement changed, the undo replay and the
+ * triggers' cascades included: what "records-changed" reports. */
+static void
+row_changed_cb (void *data, int op, const char *db, const char *table, sqlite3_int64 rowid)
+{
+  PhaenStore *self = data;
+  PhaenRecordKind kind;
+
+  if (strcmp (db, "main") != 0)
+    return;
+  kind = phaen_record_kind_from_table (table);
+  if (kind != 0)
+    phaen_changes_add (self->pending, kind, rowid);
+}
+
+/* "records-changed" with what changed since the last time, then "changed". */
+static void
+emit_changes (PhaenStore *self)
+{
+  g_autoptr (PhaenChanges) changes = g_steal_pointer (&self->pending);
+
+  self->pending = phaen_changes_new ();
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, changes);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+forget_changes (PhaenStore *self)
+{
+  g_clear_pointer (&self->pending, phaen_changes_unref);
+  self->pending = phaen_changes_new ();
+}
 
 /* Forgets undo and redo when another connection committed since our last look. */
 static gboolean
@@ -1059,7 +1093,8 @@ _phaen_store_edit_end (PhaenStore *self, gboolean ok, GError **error)
   if (!ok)
     {
       _phaen_store_exec (self, "ROLLBACK TO edit; RELEASE edit", NULL);
-      self->edit_depth--;
+      if (--self->edit_depth == 0)
+        forget_changes (self);
       return FALSE;
     }
   if (self->edit_depth == 1)
@@ -1081,7 +1116,7 @@ _phaen_store_edit_end (PhaenStore *self, gboolean ok, GError **error)
             forget_steps (self, self->undo, self->undo->len - MAX_UNDO_STEPS);
         }
       if (!self->replaying)
-        g_signal_emit (self, signals[CHANGED], 0);
+        emit_changes (self);
       return TRUE;
     }
   self->edit_depth--;
@@ -1130,7 +1165,8 @@ replay (PhaenStore *self, GArray *from, GArray *to, GError **error)
       g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_FAILED,
                            _ ("The workspace was changed by another program or person, so undo "
                               "and redo were cleared: they could have reverted the other edits."));
-      g_signal_emit (self, signals[CHANGED], 0);
+      phaen_changes_add_everything (self->pending);
+      emit_changes (self);
       return FALSE;
     }
   if (from->len == 0)
@@ -1174,7 +1210,7 @@ replay (PhaenStore *self, GArray *from, GArray *to, GError **error)
   g_free (g_array_index (from, UndoStep, from->len - 1).label);
   g_array_index (from, UndoStep, from->len - 1).label = NULL;
   g_array_remove_index (from, from->len - 1);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changes (self);
   return TRUE;
 }
 
@@ -1196,6 +1232,7 @@ phaen_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close_v2);
   phaen_lock_release (self->path, self->lock_token);
   g_clear_pointer (&self->lock_token, g_free);
+  g_clear_pointer (&self->pending, phaen_changes_unref);
   g_clear_pointer (&self->undo, g_array_unref);
   g_clear_pointer (&self->redo, g_array_unref);
   g_clear_pointer (&self->edit_label, g_free);
@@ -1216,6 +1253,17 @@ phaen_store_class_init (PhaenStoreClass *klass)
    *
    * Emitted after an edit was committed, undone or redone.
    */
+  /**
+   * PhaenStore::records-changed:
+   * @changes: (transfer none): which kinds of record changed, and which ids
+   *
+   * Emitted after an edit was committed, undone or redone, just before "changed", with what
+   * it changed; after another writer's commit, with everything.
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, PHAEN_TYPE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
+
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -1230,6 +1278,7 @@ phaen_store_init (PhaenStore *self)
   self->redo = g_array_new (FALSE, TRUE, sizeof (UndoStep));
   g_array_set_clear_func (self->redo, undo_step_clear);
   self->evidence_limit = PHAEN_STORE_DEFAULT_EVIDENCE_LIMIT;
+  self->pending = phaen_changes_new ();
 }
 
 /* ------------------------------------------------------------------ public API */
@@ -1433,7 +1482,8 @@ phaen_store_check_outside_change (PhaenStore *self)
 
   if (self->edit_depth > 0 || !forget_history_if_changed_outside (self))
     return FALSE;
-  g_signal_emit (self, signals[CHANGED], 0);
+  phaen_changes_add_everything (self->pending);
+  emit_changes (self);
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 #include <gio/gio.h>
 
+#include "phaen-changes.h"
 #include "phaen-model.h"
 
 G_BEGIN_DECLS
