@@ -213,7 +213,7 @@ static void
 app_gantt_view_init (AppGanttView *self)
 {
   app_scrollable_init (&self->scroll, GTK_WIDGET (self), NULL);
-  self->refresh = app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_PLAN, refresh_cb);
+  self->refresh = app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_ACTIVITIES, refresh_cb);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);

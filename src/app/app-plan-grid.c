@@ -1139,7 +1139,7 @@ reload (AppPlanGrid *self)
 static void
 store_changed_cb (AppPlanGrid *self, PhaenChanges *changes)
 {
-  if (phaen_changes_touches (changes, PHAEN_RECORDS_PLAN))
+  if (phaen_changes_touches (changes, PHAEN_RECORDS_ACTIVITIES))
     reload (self);
 }
 

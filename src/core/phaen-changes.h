@@ -26,10 +26,12 @@ typedef enum
   PHAEN_RECORD_ALL = (1 << 14) - 1,
 } PhaenRecordKind;
 
-/* What a plan's grid, Gantt and totals are made of. */
-#define PHAEN_RECORDS_PLAN                                                                         \
-  (PHAEN_RECORD_PLAN | PHAEN_RECORD_PLAN_SECTION | PHAEN_RECORD_ACTIVITY |                         \
-   PHAEN_RECORD_ACTIVITY_MONTH | PHAEN_RECORD_BUDGET_QUARTER)
+/* What a plan's activity table (the grid, the Gantt, their totals) is made of. */
+#define PHAEN_RECORDS_ACTIVITIES                                                                   \
+  (PHAEN_RECORD_PLAN | PHAEN_RECORD_ACTIVITY | PHAEN_RECORD_ACTIVITY_MONTH |                       \
+   PHAEN_RECORD_BUDGET_QUARTER)
+/* A whole plan: its activities and its text sections. */
+#define PHAEN_RECORDS_PLAN (PHAEN_RECORDS_ACTIVITIES | PHAEN_RECORD_PLAN_SECTION)
 /* What a unit's indicators, scores and results are made of. */
 #define PHAEN_RECORDS_SCORES                                                                       \
   (PHAEN_RECORD_INDICATOR | PHAEN_RECORD_CRITERIA_VERSION | PHAEN_RECORD_CRITERION |               \
