@@ -107,7 +107,9 @@ mutate_once (GByteArray *input, GRand *rand, GPtrArray *seeds)
         if (other_len)
           {
             guint from = g_rand_int_range (rand, 0, other_len);
-            guint n = MIN (other_len - from, (gsize)g_rand_int_range (rand, 1, 33));
+            /* Drawn once: MIN() evaluates its arguments twice. */
+            guint want = g_rand_int_range (rand, 1, 33);
+            guint n = MIN (other_len - from, want);
 
             insert_bytes (input, at, other_data + from, n);
           }
