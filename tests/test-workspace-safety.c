@@ -194,6 +194,9 @@ edit_until_killed (const char *path, gint64 plan, int ack_fd, guint32 seed, gboo
       foreign_descriptor (path);
       second_process_reads (path);
     }
+  /* Open: the parent's clock starts now, so that a slow open (a sanitizer build, a loaded
+   * machine) cannot use up the whole round before the first edit. */
+  ack (ack_fd, 'O', 0);
   for (int i = 0;; i++)
     {
       g_autofree char *text = g_strdup_printf ("รายการ %u-%d", seed, i);
@@ -223,6 +226,22 @@ typedef struct
   int last_section;   /* -1: none */
   int last;           /* the last acknowledged edit */
 } Acks;
+
+/* Reads the child's first line, "O 0", byte by byte: nothing after it is consumed. */
+static void
+wait_until_open (int fd)
+{
+  char c = 0;
+  gboolean first = TRUE;
+
+  while (read (fd, &c, 1) == 1 && c != '\n')
+    {
+      if (first)
+        g_assert_cmpint (c, ==, 'O');
+      first = FALSE;
+    }
+  g_assert_cmpint (c, ==, '\n');
+}
 
 static void
 read_acks (int fd, Acks *acks)
@@ -308,6 +327,7 @@ crash_round (const char *path, gint64 plan, guint32 seed, guint delay_ms, gboole
       edit_until_killed (path, plan, fds[1], seed, foreign);
     }
   close (fds[1]);
+  wait_until_open (fds[0]);
   g_usleep (delay_ms * 1000);
   kill (pid, SIGKILL);
   read_acks (fds[0], &acks);
