@@ -62,6 +62,12 @@ checksum_of (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
 /* The names in @dir, sorted, as one string. */
 static char *
 listing_of (const char *dir)
@@ -72,7 +78,8 @@ listing_of (const char *dir)
 
   while ((name = g_dir_read_name (folder)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  /* The compare function gets pointers to the elements, not the strings. */
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv ("|", (char **)names->pdata);
 }
@@ -660,11 +667,20 @@ static const char *const tampering[] = {
   "DROP TABLE evidence; CREATE VIEW evidence AS SELECT 1 AS id",
   "CREATE INDEX extra ON activity (name)",
   "CREATE VIEW v AS SELECT * FROM unit",
+  "CREATE TRIGGER evil2\n  AFTER INSERT ON unit\nBEGIN\n  DELETE FROM plan;\nEND",
+};
+
+/* What the refusal must name: the object added, not a neighbour in the sorted list. */
+static const char *const tampering_names[] = {
+  "“evil”",  "“undolog”", "“evidence”",
+  "“extra”", "“v”",       "“evil2” on “unit”: CREATE TRIGGER evil2 AFTER",
 };
 
 static void
 test_tampered_schema (Fixture *f, gconstpointer data)
 {
+  G_STATIC_ASSERT (G_N_ELEMENTS (tampering) == G_N_ELEMENTS (tampering_names));
+
   for (guint i = 0; i < G_N_ELEMENTS (tampering); i++)
     {
       g_autoptr (GError) error = NULL;
@@ -686,6 +702,9 @@ test_tampered_schema (Fixture *f, gconstpointer data)
       store = phaen_store_open (path, &error);
       g_assert_null (store);
       g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_SCHEMA);
+      /* One line however the SQL was laid out (phaen-cli prints it as one sentence). */
+      g_assert_nonnull (strstr (error->message, tampering_names[i]));
+      g_assert_null (strchr (error->message, '\n'));
       g_clear_error (&error);
       store = phaen_store_open_read_only (path, &error);
       g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_SCHEMA);
@@ -752,6 +771,74 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   after = checksum_of (copy);
   g_assert_cmpstr (before, ==, after);
+  f->store = phaen_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+/* An older Phaen's workspace whose last edits are still in its -wal (it has the file open, or
+ * stopped before folding the log in): opening to look and repairing read a snapshot, so the
+ * log's edits are seen and not even a -shm appears beside the file. */
+static void
+test_reading_wal_frames (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sub = g_build_filename (f->dir, "old", NULL);
+  g_autofree char *copy = g_build_filename (sub, "old.phaen", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *repaired = g_build_filename (f->dir, "repaired.phaen", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *listing = NULL;
+  sqlite3 *db = NULL;
+  gsize length;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                 "UPDATE unit SET name = 'จากบันทึก'",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
+  sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (db);
+  before = checksum_of (copy);
+  listing = listing_of (sub);
+
+  for (int round = 0; round < 2; round++)
+    {
+      const char *path = round == 0 ? copy : repaired;
+      g_autoptr (PhaenStore) store = NULL;
+      g_autoptr (GPtrArray) units = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *listing_after = NULL;
+
+      if (round == 1)
+        {
+          g_assert_true (phaen_store_repair_into_copy (copy, repaired, &error));
+          g_assert_no_error (error);
+        }
+      store = phaen_store_open_read_only (path, &error);
+      g_assert_no_error (error);
+      units = phaen_store_list_units (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (units->len, ==, 1);
+      g_assert_cmpstr (((PhaenUnit *)g_ptr_array_index (units, 0))->name, ==, "จากบันทึก");
+      g_clear_object (&store);
+      after = checksum_of (copy);
+      listing_after = listing_of (sub);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpstr (listing, ==, listing_after);
+    }
+  g_unlink (copy);
+  g_unlink (copy_wal);
+  g_rmdir (sub);
   f->store = phaen_store_open (f->path, &error);
   g_assert_no_error (error);
 }
@@ -968,6 +1055,7 @@ main (int argc, char **argv)
   ADD ("/safety/read-only/folder", GINT_TO_POINTER (TRUE), test_read_only_file);
   ADD ("/safety/read-only/never-writes", GINT_TO_POINTER (FALSE), test_reading_never_writes);
   ADD ("/safety/read-only/never-writes-wal", GINT_TO_POINTER (TRUE), test_reading_never_writes);
+  ADD ("/safety/read-only/wal-frames", NULL, test_reading_wal_frames);
   ADD ("/safety/regular-files-only", NULL, test_not_a_regular_file);
   ADD ("/safety/schema/tampered", NULL, test_tampered_schema);
   ADD ("/safety/schema/newer-in-wal", NULL, test_newer_version_in_wal);
