@@ -2,10 +2,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-fuzz"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "fuzz-harness.h"
 #include "phaen-store.h"
 
 /* One unit, one plan with a few activities, one indicator with results and one evidence file:
@@ -55,15 +57,46 @@ shrink (const char *path)
   sqlite3_close (db);
 }
 
-/* fuzz-make-workspace OUT.phaen: made at build time, so no binary is committed. */
+/* An older Phaen's workspace with an edit still in its -wal, as one input: the file, the
+ * marker fuzz-workspace.c splits at, the log. */
+static void
+write_with_wal (const char *path, const char *out)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *file_bytes = NULL;
+  g_autofree char *wal_bytes = NULL;
+  g_autoptr (GByteArray) joined = g_byte_array_new ();
+  g_autoptr (GError) error = NULL;
+  gsize file_len, wal_len;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db,
+                    "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                    "UPDATE activity SET name = 'ในบันทึก' WHERE id = 1",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", path, sqlite3_errmsg (db));
+  if (!g_file_get_contents (path, &file_bytes, &file_len, &error) ||
+      !g_file_get_contents (wal, &wal_bytes, &wal_len, &error))
+    g_error ("%s", error->message);
+  sqlite3_close (db);
+  g_byte_array_append (joined, (const guint8 *)file_bytes, file_len);
+  g_byte_array_append (joined, (const guint8 *)FUZZ_WAL_MARKER, sizeof FUZZ_WAL_MARKER - 1);
+  g_byte_array_append (joined, (const guint8 *)wal_bytes, wal_len);
+  if (!g_file_set_contents (out, (const char *)joined->data, joined->len, &error))
+    g_error ("%s", error->message);
+}
+
+/* fuzz-make-workspace OUT.phaen OUT-WAL.phaen: made at build time, so no binary is committed. */
 int
 main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
+  g_autofree char *scratch = NULL;
 
-  if (argc != 2)
-    g_error ("usage: %s OUT.phaen", argv[0]);
+  if (argc != 3)
+    g_error ("usage: %s OUT.phaen OUT-WAL.phaen", argv[0]);
   g_unlink (argv[1]);
   store = phaen_store_create (argv[1], &error);
   if (store == NULL)
@@ -71,5 +104,24 @@ main (int argc, char **argv)
   fill (store);
   g_clear_object (&store);
   shrink (argv[1]);
+
+  scratch = g_strconcat (argv[2], ".tmp", NULL);
+  g_unlink (scratch);
+  {
+    g_autoptr (GFile) from = g_file_new_for_path (argv[1]);
+    g_autoptr (GFile) to = g_file_new_for_path (scratch);
+
+    if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+      g_error ("%s", error->message);
+  }
+  write_with_wal (scratch, argv[2]);
+  g_unlink (scratch);
+  {
+    g_autofree char *wal = g_strconcat (scratch, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (scratch, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
   return EXIT_SUCCESS;
 }

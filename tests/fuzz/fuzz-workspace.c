@@ -11,6 +11,7 @@
 
 static char *dir;
 static char *path;
+static char *wal_path;
 static char *copy_path;
 
 static void clear_dir (void);
@@ -30,6 +31,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   dir = g_dir_make_tmp ("phaen-fuzz-workspace-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "input.phaen", NULL);
+  wal_path = g_strconcat (path, "-wal", NULL);
   copy_path = g_build_filename (dir, "repaired.phaen", NULL);
   atexit (remove_dir);
   return 0;
@@ -129,7 +131,8 @@ clear_dir (void)
 
 /* Opening to look and repairing never write the input, nor anything beside it. */
 static void
-assert_untouched (const uint8_t *data, size_t size, const char *expected_names)
+assert_untouched (
+  const uint8_t *data, size_t size, const uint8_t *wal, size_t wal_size, const char *expected_names)
 {
   g_autofree char *contents = NULL;
   g_autofree char *names = list_dir ();
@@ -138,6 +141,23 @@ assert_untouched (const uint8_t *data, size_t size, const char *expected_names)
   g_assert_cmpstr (names, ==, expected_names);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, data, size);
+  if (wal != NULL)
+    {
+      g_clear_pointer (&contents, g_free);
+      g_assert_true (g_file_get_contents (wal_path, &contents, &length, NULL));
+      g_assert_cmpmem (contents, length, wal, wal_size);
+    }
+}
+
+static const uint8_t *
+find_marker (const uint8_t *data, size_t size)
+{
+  const size_t n = sizeof FUZZ_WAL_MARKER - 1;
+
+  for (size_t i = 0; i + n <= size; i++)
+    if (data[i] == FUZZ_WAL_MARKER[0] && memcmp (data + i, FUZZ_WAL_MARKER, n) == 0)
+      return data + i;
+  return NULL;
 }
 
 int
@@ -146,9 +166,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autofree char *lock = NULL;
+  const uint8_t *wal = find_marker (data, size);
+  size_t wal_size = 0;
+  const char *alone = "input.phaen";
+  const char *repaired = "input.phaen repaired.phaen";
 
+  /* After the marker: an older Phaen's -wal beside the workspace. */
+  if (wal != NULL)
+    {
+      wal += sizeof FUZZ_WAL_MARKER - 1;
+      wal_size = data + size - wal;
+      size = wal - data - (sizeof FUZZ_WAL_MARKER - 1);
+      alone = "input.phaen input.phaen-wal";
+      repaired = "input.phaen input.phaen-wal repaired.phaen";
+    }
   clear_dir ();
-  if (!g_file_set_contents (path, (const char *)data, size, &error))
+  if (!g_file_set_contents (path, (const char *)data, size, &error) ||
+      (wal != NULL && !g_file_set_contents (wal_path, (const char *)wal, wal_size, &error)))
     g_error ("%s", error->message);
 
   store = phaen_store_open_read_only (path, &error);
@@ -157,7 +191,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     read_some (store);
   g_clear_object (&store);
   g_clear_error (&error);
-  assert_untouched (data, size, "input.phaen");
+  assert_untouched (data, size, wal, wal_size, alone);
 
   if (phaen_store_repair_into_copy (path, copy_path, &error))
     {
@@ -166,13 +200,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_assert_no_error (error);
       read_some (store);
       g_clear_object (&store);
-      assert_untouched (data, size, "input.phaen repaired.phaen");
+      assert_untouched (data, size, wal, wal_size, repaired);
       g_unlink (copy_path);
     }
   else
     {
       g_assert_nonnull (error);
-      assert_untouched (data, size, "input.phaen");
+      assert_untouched (data, size, wal, wal_size, alone);
     }
   g_clear_error (&error);
 
