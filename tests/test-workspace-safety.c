@@ -593,11 +593,27 @@ test_read_only_file (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
-/* Opening to look writes nothing, also for an older workspace in WAL mode. */
+/* Sets byte 18 of the header, the version SQLite needs to write the file. */
+static void
+set_write_version (const char *path, guint8 version)
+{
+  FILE *file = g_fopen (path, "r+b");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 18, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc (version, file), ==, version);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+/* Opening to look and repairing write nothing, also for an older workspace in WAL mode, and
+ * for one whose header says WAL only in the byte SQLite reads it from (the read version, 19:
+ * data 2 sets the write version, 18, back to 1). */
 static void
 test_reading_never_writes (Fixture *f, gconstpointer data)
 {
-  gboolean wal = GPOINTER_TO_INT (data);
+  gboolean wal = GPOINTER_TO_INT (data) != 0;
+  g_autofree char *repair_dir = g_dir_make_tmp ("phaen-repair-XXXXXX", NULL);
+  g_autofree char *repaired = g_build_filename (repair_dir, "repaired.phaen", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autoptr (GPtrArray) units = NULL;
@@ -609,6 +625,8 @@ test_reading_never_writes (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   if (wal)
     exec_raw (f->path, "PRAGMA journal_mode = WAL");
+  if (GPOINTER_TO_INT (data) == 2)
+    set_write_version (f->path, 1);
   before = checksum_of (f->path);
   listing = listing_of (f->dir);
   store = phaen_store_open_read_only (f->path, &error);
@@ -617,6 +635,10 @@ test_reading_never_writes (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (units->len, ==, 1);
   g_clear_object (&store);
+  g_assert_true (phaen_store_repair_into_copy (f->path, repaired, &error));
+  g_assert_no_error (error);
+  g_unlink (repaired);
+  g_rmdir (repair_dir);
   after = checksum_of (f->path);
   listing_after = listing_of (f->dir);
   g_assert_cmpstr (before, ==, after);
@@ -1054,7 +1076,9 @@ main (int argc, char **argv)
   ADD ("/safety/read-only/file", GINT_TO_POINTER (FALSE), test_read_only_file);
   ADD ("/safety/read-only/folder", GINT_TO_POINTER (TRUE), test_read_only_file);
   ADD ("/safety/read-only/never-writes", GINT_TO_POINTER (FALSE), test_reading_never_writes);
-  ADD ("/safety/read-only/never-writes-wal", GINT_TO_POINTER (TRUE), test_reading_never_writes);
+  ADD ("/safety/read-only/never-writes-wal", GINT_TO_POINTER (1), test_reading_never_writes);
+  ADD ("/safety/read-only/never-writes-wal-read-version", GINT_TO_POINTER (2),
+       test_reading_never_writes);
   ADD ("/safety/read-only/wal-frames", NULL, test_reading_wal_frames);
   ADD ("/safety/regular-files-only", NULL, test_not_a_regular_file);
   ADD ("/safety/schema/tampered", NULL, test_tampered_schema);

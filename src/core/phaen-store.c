@@ -573,9 +573,10 @@ column_or_empty (sqlite3_stmt *stmt, int column)
   return text ? text : "";
 }
 
-/* Every object of @schema ("main", "src") as "type name on table: sql" lines, sorted. */
+/* Every object of @schema ("main", "src") as "type name on table: sql" lines, sorted. @path
+ * names the file in an error ("“x.phaen” is damaged"). */
 static GPtrArray *
-list_schema (sqlite3 *db, const char *schema, GError **error)
+list_schema (sqlite3 *db, const char *schema, const char *path, GError **error)
 {
   g_autofree char *sql = sql_printf (
     "SELECT type, name, tbl_name, sql FROM %w.sqlite_schema ORDER BY type, name", schema);
@@ -585,7 +586,7 @@ list_schema (sqlite3 *db, const char *schema, GError **error)
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (db, rc, NULL, error);
+      set_sqlite_error (db, rc, path, error);
       return NULL;
     }
   /* An automatic index has no SQL: printed as "", not through printf's NULL. */
@@ -596,7 +597,7 @@ list_schema (sqlite3 *db, const char *schema, GError **error)
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (db, rc, NULL, error);
+      set_sqlite_error (db, rc, path, error);
       return NULL;
     }
   return g_steal_pointer (&objects);
@@ -612,7 +613,7 @@ expected_schema (int version, GError **error)
   if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) ==
         SQLITE_OK &&
       apply_migrations (db, 0, version, error))
-    objects = list_schema (db, "main", error);
+    objects = list_schema (db, "main", NULL, error);
   sqlite3_close (db);
   return objects;
 }
@@ -684,7 +685,7 @@ one_line (const char *text, glong max_chars)
 static gboolean
 verify_schema (sqlite3 *db, const char *path, int version, GError **error)
 {
-  g_autoptr (GPtrArray) found = list_schema (db, "main", error);
+  g_autoptr (GPtrArray) found = list_schema (db, "main", path, error);
   g_autoptr (GPtrArray) expected = NULL;
   g_autofree char *base = NULL;
   g_autofree char *detail = NULL;
@@ -922,18 +923,21 @@ open_snapshot (const char *path, sqlite3 **db)
   return rc;
 }
 
-/* Opens @path to read. A workspace of an older Phaen is in WAL mode, where even a reader creates
- * a -shm file; when no -wal with frames lies beside it, nobody is writing it, and it is read as
- * immutable so that nothing is created; when one does, a snapshot is read instead. The header
- * is read through SQLite, without a transaction, so deciding creates nothing either. */
+/* Opens @path to read. A workspace of an older Phaen is in WAL mode (the header's read version,
+ * byte 19, is 2: SQLite looks at that byte alone), where even a reader creates a -shm file; when no
+ * -wal with frames lies beside it, nobody is writing it, and it is read as immutable so that
+ * nothing is created; when one does, a snapshot is read instead. The header is read through SQLite,
+ * without a transaction, so deciding creates nothing either. */
 static int
-open_reader (const char *path, sqlite3 **db)
+open_reader (const char *path, sqlite3 **db, gboolean *immutable)
 {
   g_autofree char *uri = read_only_uri (path, FALSE);
   sqlite3_file *file = NULL;
   guint8 version[2] = { 0 };
   int rc;
 
+  if (immutable != NULL)
+    *immutable = FALSE;
   if (has_wal_frames (path))
     return open_snapshot (path, db);
   rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
@@ -941,13 +945,14 @@ open_reader (const char *path, sqlite3 **db)
   if (rc != SQLITE_OK ||
       sqlite3_file_control (*db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
       file == NULL || file->pMethods == NULL ||
-      file->pMethods->xRead (file, version, sizeof version, 18) != SQLITE_OK || version[0] != 2 ||
-      version[1] != 2)
+      file->pMethods->xRead (file, version, sizeof version, 18) != SQLITE_OK || version[1] != 2)
     return rc;
 
   g_clear_pointer (db, sqlite3_close);
   g_clear_pointer (&uri, g_free);
   uri = read_only_uri (path, TRUE);
+  if (immutable != NULL)
+    *immutable = TRUE;
   return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
@@ -996,7 +1001,7 @@ open_existing (PhaenStore *self, GError **error)
   int rc;
 
   if (self->read_only != PHAEN_STORE_WRITABLE)
-    rc = open_reader (self->path, &self->db);
+    rc = open_reader (self->path, &self->db, NULL);
   else
     rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -1767,11 +1772,11 @@ drop_orphans (sqlite3 *db, GError **error)
 
 /* Checks that @path is a workspace (header, version) through a read-only connection. */
 static gboolean
-check_repairable (const char *path, GError **error)
+check_repairable (const char *path, gboolean *immutable, GError **error)
 {
   sqlite3 *db = NULL;
   gboolean ok;
-  int rc = open_reader (path, &db);
+  int rc = open_reader (path, &db, immutable);
 
   ok = rc == SQLITE_OK ? check_header (db, path, error) : set_sqlite_error (db, rc, path, error);
   if (ok && get_user_version (db) > PHAEN_STORE_SCHEMA_VERSION)
@@ -1781,9 +1786,9 @@ check_repairable (const char *path, GError **error)
 }
 
 static gboolean
-build_repaired (const char *source, const char *target, GError **error)
+build_repaired (const char *source, const char *target, gboolean immutable, GError **error)
 {
-  g_autofree char *uri = read_only_uri (source, FALSE);
+  g_autofree char *uri = read_only_uri (source, immutable);
   g_autofree char *header =
     g_strdup_printf ("PRAGMA application_id = %d;"
                      "PRAGMA user_version = %d;"
@@ -1824,13 +1829,14 @@ phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **
   g_autofree char *part = NULL;
   g_autofree char *snapshot = NULL;
   g_autofree char *snapshot_dir = NULL;
+  gboolean immutable = FALSE;
   gboolean built;
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL && copy_path != NULL, FALSE);
 
   source = resolve_workspace_path (path, &st, error);
-  if (source == NULL || !check_repairable (source, error))
+  if (source == NULL || !check_repairable (source, &immutable, error))
     return FALSE;
   base = g_path_get_basename (copy_path);
   if (g_file_test (copy_path, G_FILE_TEST_EXISTS) ||
@@ -1851,7 +1857,9 @@ phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **
   /* Built under another name and renamed when complete: no half copy is ever left. */
   part = g_strconcat (copy_path, ".part", NULL);
   g_unlink (part);
-  built = build_repaired (snapshot ? snapshot : source, part, error);
+  /* Read as open_reader() reads it: an older Phaen's WAL file nobody writes as immutable, so
+   * that attaching it creates no -shm beside it. */
+  built = build_repaired (snapshot ? snapshot : source, part, immutable && !snapshot, error);
   if (snapshot != NULL)
     remove_snapshot (snapshot_dir, snapshot);
   if (!built)
