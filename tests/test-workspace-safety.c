@@ -605,9 +605,9 @@ set_write_version (const char *path, guint8 version)
   g_assert_cmpint (fclose (file), ==, 0);
 }
 
-/* Opening to look and repairing write nothing, also for an older workspace in WAL mode, and
- * for one whose header says WAL only in the byte SQLite reads it from (the read version, 19:
- * data 2 sets the write version, 18, back to 1). */
+/* Opening to look and repairing write nothing, also for an older workspace in WAL mode, for
+ * one whose header says WAL only in the byte SQLite reads it from (the read version, 19: data 2
+ * sets the write version, 18, back to 1), and for one with a stray -wal beside it (data 3). */
 static void
 test_reading_never_writes (Fixture *f, gconstpointer data)
 {
@@ -627,6 +627,14 @@ test_reading_never_writes (Fixture *f, gconstpointer data)
     exec_raw (f->path, "PRAGMA journal_mode = WAL");
   if (GPOINTER_TO_INT (data) == 2)
     set_write_version (f->path, 1);
+  if (GPOINTER_TO_INT (data) == 3)
+    {
+      /* Any -wal makes SQLite read in WAL mode, whatever the header says. */
+      g_autofree char *wal_name = g_strconcat (f->path, "-wal", NULL);
+
+      g_assert_true (g_file_set_contents (
+        wal_name, "not a log, but long enough for a log's header of 32 bytes and more", -1, NULL));
+    }
   before = checksum_of (f->path);
   listing = listing_of (f->dir);
   store = phaen_store_open_read_only (f->path, &error);
@@ -1079,6 +1087,7 @@ main (int argc, char **argv)
   ADD ("/safety/read-only/never-writes-wal", GINT_TO_POINTER (1), test_reading_never_writes);
   ADD ("/safety/read-only/never-writes-wal-read-version", GINT_TO_POINTER (2),
        test_reading_never_writes);
+  ADD ("/safety/read-only/never-writes-stray-wal", GINT_TO_POINTER (3), test_reading_never_writes);
   ADD ("/safety/read-only/wal-frames", NULL, test_reading_wal_frames);
   ADD ("/safety/regular-files-only", NULL, test_not_a_regular_file);
   ADD ("/safety/schema/tampered", NULL, test_tampered_schema);

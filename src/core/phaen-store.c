@@ -355,12 +355,14 @@ static gboolean
 has_wal_frames (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  FILE *file = g_fopen (wal, "rb");
+  FILE *file = NULL;
   guint8 header[32];
   guint32 magic;
   gboolean frames;
+  GStatBuf st;
 
-  if (file == NULL)
+  /* A FIFO named like a log would block fopen() until someone writes it. */
+  if (g_stat (wal, &st) != 0 || !S_ISREG (st.st_mode) || (file = g_fopen (wal, "rb")) == NULL)
     return FALSE;
   frames = fread (header, 1, sizeof header, file) == sizeof header && fgetc (file) != EOF;
   fclose (file);
@@ -368,6 +370,17 @@ has_wal_frames (const char *path)
     return FALSE;
   magic = read_be (header, 4);
   return magic == 0x377f0682 || magic == 0x377f0683;
+}
+
+/* Whether anything lies at @path's -wal: SQLite then reads the file in WAL mode, whatever its
+ * header says, and creates a -shm beside it, even for a reader. */
+static gboolean
+has_wal_file (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_lstat (wal, &st) == 0;
 }
 
 /* Resolves links and refuses anything but an existing regular file: a FIFO would hang every
@@ -866,9 +879,10 @@ remove_snapshot (const char *dir, const char *copy)
   g_rmdir (dir);
 }
 
-/* A -wal with frames beside a workspace: an older Phaen has it open, or stopped before folding
- * its log in. Reading it in place would make SQLite create a -shm beside it, so the file and
- * its log are copied into a private folder and the log is folded into the copy there. Returns
+/* A -wal beside a workspace (an older Phaen has it open, or stopped before folding its log in,
+ * or anyone put a file of that name there): reading in place would make SQLite create a -shm
+ * beside it, so the file and its log are copied into a private folder and the log is folded
+ * into the copy there (a log that is not one is dropped there). Returns
  * the copy's path, in *@dir, or %NULL with an SQLite code in *@rc. */
 static char *
 make_snapshot (const char *path, char **dir, int *rc)
@@ -923,10 +937,10 @@ open_snapshot (const char *path, sqlite3 **db)
   return rc;
 }
 
-/* Opens @path to read. A workspace of an older Phaen is in WAL mode (the header's read version,
- * byte 19, is 2: SQLite looks at that byte alone), where even a reader creates a -shm file; when no
- * -wal with frames lies beside it, nobody is writing it, and it is read as immutable so that
- * nothing is created; when one does, a snapshot is read instead. The header is read through SQLite,
+/* Opens @path to read. Whenever a -wal lies beside it, a snapshot is read (make_snapshot()).
+ * Otherwise a workspace of an older Phaen in WAL mode (the header's read version, byte 19, is 2:
+ * SQLite looks at that byte alone), where even a reader creates a -shm file, is read as
+ * immutable: nobody is writing it, and nothing is created. The header is read through SQLite,
  * without a transaction, so deciding creates nothing either. */
 static int
 open_reader (const char *path, sqlite3 **db, gboolean *immutable)
@@ -938,7 +952,7 @@ open_reader (const char *path, sqlite3 **db, gboolean *immutable)
 
   if (immutable != NULL)
     *immutable = FALSE;
-  if (has_wal_frames (path))
+  if (has_wal_file (path))
     return open_snapshot (path, db);
   rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 
@@ -1845,8 +1859,8 @@ phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("“%s” already exists."), base);
       return FALSE;
     }
-  /* Read from a snapshot when a log with frames lies beside it: see make_snapshot(). */
-  if (has_wal_frames (source))
+  /* Read from a snapshot when a log lies beside it: see make_snapshot(). */
+  if (has_wal_file (source))
     {
       int rc = SQLITE_OK;
 
