@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 static char *tmpdir;
 
@@ -182,6 +183,12 @@ write_file (const char *path, const char *contents, gssize length)
   g_assert_no_error (error);
 }
 
+static int
+strcmp_indirect (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
 static char *
 checksum (const char *path)
 {
@@ -328,7 +335,7 @@ test_refusals (void)
   g_rmdir (folder);
 }
 
-/* A copy of the sample with values its schema forbids, written as an attacker would. */
+/* A copy of the sample changed with raw SQL, as an attacker or another program would. */
 static char *
 damaged_copy (const char *name, const char *sql)
 {
@@ -412,6 +419,216 @@ test_repair (void)
   g_assert_cmpint (exit_code (&again), ==, 1);
 }
 
+/* ------------------------------------------------------------------ hostile workspaces */
+
+typedef struct
+{
+  gboolean done;
+  gboolean timed_out;
+  char *out;
+  char *err;
+  GError *error;
+} Waited;
+
+static void
+communicated_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Waited *waited = data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &waited->out, &waited->err,
+                                        &waited->error);
+  waited->done = TRUE;
+}
+
+static gboolean
+time_up_cb (gpointer data)
+{
+  GSubprocess *process = data;
+
+  g_subprocess_force_exit (process);
+  g_object_set_data (G_OBJECT (process), "timed-out", GINT_TO_POINTER (TRUE));
+  return G_SOURCE_REMOVE;
+}
+
+/* phaen-cli @argv with a time limit: a hostile file must never make it hang. Returns its exit
+ * code and one-line check done by the caller. */
+static int
+run_cli_limited (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  Waited waited = { 0 };
+  guint timeout;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("PHAEN_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  process =
+    g_subprocess_newv ((const char *const *)argv->pdata,
+                       G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &waited);
+  timeout = g_timeout_add_seconds (20, time_up_cb, process);
+  while (!waited.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_object_get_data (G_OBJECT (process), "timed-out"))
+    g_error ("phaen-cli %s %s did not finish within 20 s", args[0], args[1]);
+  g_source_remove (timeout);
+  g_assert_no_error (waited.error);
+  *out = waited.out;
+  *err = waited.err;
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The sorted names in @dir, each with the checksum of its bytes (a regular file) or its kind:
+ * a FIFO is never read, which would block. */
+static char *
+folder_fingerprint (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) print = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, strcmp_indirect);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *sum = NULL;
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (file, &st), ==, 0);
+      sum = S_ISREG (st.st_mode) ? checksum (file) : g_strdup_printf ("mode %o", st.st_mode);
+      g_string_append_printf (print, "%s %s %" G_GINT64_FORMAT "\n",
+                              (const char *)g_ptr_array_index (names, i), sum, (gint64)st.st_size);
+    }
+  return g_string_free (g_steal_pointer (&print), FALSE);
+}
+
+/* The sample in a folder of its own (@name/x.phaen), changed by @sql. */
+static char *
+hostile_copy (const char *name, const char *sql)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *relative = g_build_filename (name, "x.phaen", NULL);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  return damaged_copy (relative, sql);
+}
+
+/* An older Phaen's WAL workspace whose log, not its file, says schema version 99: the file and
+ * its -wal copied while the writer still has them open, as a backup tool would. */
+static char *
+hostile_wal (const char *name)
+{
+  g_autofree char *source = hostile_copy ("wal-source", "");
+  g_autofree char *source_wal = g_strconcat (source, "-wal", NULL);
+  g_autofree char *dir = g_build_filename (tmpdir, name, NULL);
+  char *path = g_build_filename (dir, "x.phaen", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (source, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                 " PRAGMA user_version = 99",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  write_file (path, contents, length);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (source_wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 32);
+  write_file (wal, contents, length);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return path;
+}
+
+static void
+remove_folder (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+/* Every command on a hostile workspace: exit 1, one line on stderr, nothing written — not the
+ * workspace, not beside it, not the output — and no hang. */
+static void
+test_hostile (void)
+{
+  g_autofree char *fifo_dir = g_build_filename (tmpdir, "fifo", NULL);
+  g_autofree char *fifo = g_build_filename (fifo_dir, "x.phaen", NULL);
+  g_autofree char *wal_source = g_build_filename (tmpdir, "wal-source", NULL);
+  g_autoptr (GPtrArray) workspaces = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (workspaces,
+                   hostile_copy ("trigger", "CREATE TRIGGER evil AFTER UPDATE ON activity BEGIN"
+                                            " UPDATE indicator SET name = 'HACKED'; END"));
+  g_ptr_array_add (workspaces,
+                   hostile_copy ("view", "CREATE TABLE unit_data AS SELECT * FROM unit;"
+                                         " DROP TABLE unit;"
+                                         " CREATE VIEW unit AS SELECT * FROM unit_data"));
+  g_assert_cmpint (g_mkdir (fifo_dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_ptr_array_add (workspaces, g_strdup (fifo));
+  g_ptr_array_add (workspaces, hostile_wal ("wal"));
+  g_ptr_array_add (workspaces,
+                   hostile_copy ("quarter", "PRAGMA ignore_check_constraints = 1;"
+                                            " UPDATE result SET quarter = 0 WHERE id = 1"));
+
+  for (guint w = 0; w < workspaces->len; w++)
+    {
+      const char *path = g_ptr_array_index (workspaces, w);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *workbook = g_build_filename (dir, "X.xlsx", NULL);
+      g_autofree char *picture = g_build_filename (dir, "X.png", NULL);
+      g_autofree char *before = folder_fingerprint (dir);
+      const char *runs[][9] = {
+        { "info", path, NULL },
+        { "score", path, NULL },
+        { "validate", path, NULL },
+        { "export", path, "--all", "--unit", "กพร.", "-o", workbook, NULL },
+        { "chart", path, "--kind", "gantt", "--plan", "1", "-o", picture, NULL },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+        {
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+          g_autofree char *after = NULL;
+          int code = run_cli_limited (runs[i], &out, &err);
+
+          g_test_message ("%s %s: %d %s", runs[i][0], path, code, err);
+          g_assert_cmpint (code, ==, 1);
+          g_assert_true (g_str_has_prefix (err, "phaen-cli: "));
+          g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+          g_assert_false (g_file_test (workbook, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (picture, G_FILE_TEST_EXISTS));
+          after = folder_fingerprint (dir);
+          g_assert_cmpstr (before, ==, after);
+        }
+      remove_folder (dir);
+    }
+  remove_folder (wal_source);
+}
+
 /* Files may not grow past 64 KiB: writes fail with EFBIG, as
  * on a full disk (and SIGXFSZ, ignored, stays ignored across exec). */
 static void
@@ -462,6 +679,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/refusals", test_refusals);
   g_test_add_func ("/cli/damaged", test_damaged);
   g_test_add_func ("/cli/repair", test_repair);
+  g_test_add_func ("/cli/hostile", test_hostile);
   g_test_add_func ("/cli/chart/full-disk", test_chart_full_disk);
   status = g_test_run ();
 

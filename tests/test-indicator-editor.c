@@ -453,6 +453,7 @@ test_add_delete_undo (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenIndicator) added = NULL;
   g_autoptr (PhaenIndicator) back = NULL;
+  g_autoptr (PhaenIndicator) kept = NULL;
   AppIndicatorsPage *page;
   AdwMessageDialog *dialog;
   gint64 id, added_id;
@@ -479,7 +480,8 @@ test_add_delete_undo (Fixture *fixture, gconstpointer data)
   /* Cancel keeps it. */
   adw_message_dialog_response (dialog, "cancel");
   settle ();
-  g_assert_nonnull (phaen_store_get_indicator (fixture->store, id, NULL));
+  kept = phaen_store_get_indicator (fixture->store, id, NULL);
+  g_assert_nonnull (kept);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.delete", NULL));
   g_assert_true (wait_until (has_dialog, fixture->window));

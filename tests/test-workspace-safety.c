@@ -189,6 +189,9 @@ edit_until_killed (const char *path, gint64 plan, int ack_fd, guint32 seed, gboo
       foreign_descriptor (path);
       second_process_reads (path);
     }
+  /* Open: the parent's clock starts now, so that a slow open (a sanitizer build, a loaded
+   * machine) cannot use up the whole round before the first edit. */
+  ack (ack_fd, 'O', 0);
   for (int i = 0;; i++)
     {
       g_autofree char *text = g_strdup_printf ("รายการ %u-%d", seed, i);
@@ -218,6 +221,22 @@ typedef struct
   int last_section;   /* -1: none */
   int last;           /* the last acknowledged edit */
 } Acks;
+
+/* Reads the child's first line, "O 0", byte by byte: nothing after it is consumed. */
+static void
+wait_until_open (int fd)
+{
+  char c = 0;
+  gboolean first = TRUE;
+
+  while (read (fd, &c, 1) == 1 && c != '\n')
+    {
+      if (first)
+        g_assert_cmpint (c, ==, 'O');
+      first = FALSE;
+    }
+  g_assert_cmpint (c, ==, '\n');
+}
 
 static void
 read_acks (int fd, Acks *acks)
@@ -311,6 +330,7 @@ crash_round (const char *path, gint64 plan, guint32 seed, guint delay_ms, gboole
       edit_until_killed (path, plan, fds[1], seed, foreign);
     }
   close (fds[1]);
+  wait_until_open (fds[0]);
   g_usleep (delay_ms * 1000);
   kill (pid, SIGKILL);
   read_acks (fds[0], &acks);
@@ -572,11 +592,27 @@ test_read_only_file (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
-/* Opening to look writes nothing, also for an older workspace in WAL mode. */
+/* Sets byte 18 of the header, the version SQLite needs to write the file. */
+static void
+set_write_version (const char *path, guint8 version)
+{
+  FILE *file = g_fopen (path, "r+b");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 18, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc (version, file), ==, version);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+/* Opening to look and repairing write nothing, also for an older workspace in WAL mode, for
+ * one whose header says WAL only in the byte SQLite reads it from (the read version, 19: data 2
+ * sets the write version, 18, back to 1), and for one with a stray -wal beside it (data 3). */
 static void
 test_reading_never_writes (Fixture *f, gconstpointer data)
 {
-  gboolean wal = GPOINTER_TO_INT (data);
+  gboolean wal = GPOINTER_TO_INT (data) != 0;
+  g_autofree char *repair_dir = g_dir_make_tmp ("phaen-repair-XXXXXX", NULL);
+  g_autofree char *repaired = g_build_filename (repair_dir, "repaired.phaen", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autoptr (GPtrArray) units = NULL;
@@ -585,6 +621,16 @@ test_reading_never_writes (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   if (wal)
     exec_raw (f->path, "PRAGMA journal_mode = WAL");
+  if (GPOINTER_TO_INT (data) == 2)
+    set_write_version (f->path, 1);
+  if (GPOINTER_TO_INT (data) == 3)
+    {
+      /* Any -wal makes SQLite read in WAL mode, whatever the header says. */
+      g_autofree char *wal_name = g_strconcat (f->path, "-wal", NULL);
+
+      g_assert_true (g_file_set_contents (
+        wal_name, "not a log, but long enough for a log's header of 32 bytes and more", -1, NULL));
+    }
   test_snapshot_take (&before, f->path);
   store = phaen_store_open_read_only (f->path, &error);
   g_assert_no_error (error);
@@ -592,6 +638,10 @@ test_reading_never_writes (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (units->len, ==, 1);
   g_clear_object (&store);
+  g_assert_true (phaen_store_repair_into_copy (f->path, repaired, &error));
+  g_assert_no_error (error);
+  g_unlink (repaired);
+  g_rmdir (repair_dir);
   test_snapshot_assert_unchanged (&before, f->path);
 
   /* Opening it to edit turns an old WAL workspace into one that keeps everything in itself. */
@@ -639,11 +689,20 @@ static const char *const tampering[] = {
   "DROP TABLE evidence; CREATE VIEW evidence AS SELECT 1 AS id",
   "CREATE INDEX extra ON activity (name)",
   "CREATE VIEW v AS SELECT * FROM unit",
+  "CREATE TRIGGER evil2\n  AFTER INSERT ON unit\nBEGIN\n  DELETE FROM plan;\nEND",
+};
+
+/* What the refusal must name: the object added, not a neighbour in the sorted list. */
+static const char *const tampering_names[] = {
+  "“evil”",  "“undolog”", "“evidence”",
+  "“extra”", "“v”",       "“evil2” on “unit”: CREATE TRIGGER evil2 AFTER",
 };
 
 static void
 test_tampered_schema (Fixture *f, gconstpointer data)
 {
+  G_STATIC_ASSERT (G_N_ELEMENTS (tampering) == G_N_ELEMENTS (tampering_names));
+
   for (guint i = 0; i < G_N_ELEMENTS (tampering); i++)
     {
       g_autoptr (GError) error = NULL;
@@ -664,6 +723,9 @@ test_tampered_schema (Fixture *f, gconstpointer data)
       store = phaen_store_open (path, &error);
       g_assert_null (store);
       g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_SCHEMA);
+      /* One line however the SQL was laid out (phaen-cli prints it as one sentence). */
+      g_assert_nonnull (strstr (error->message, tampering_names[i]));
+      g_assert_null (strchr (error->message, '\n'));
       g_clear_error (&error);
       store = phaen_store_open_read_only (path, &error);
       g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_SCHEMA);
@@ -733,6 +795,68 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
   g_free (before.listing);
   g_free (after.checksum);
   g_free (after.listing);
+  f->store = phaen_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+/* An older Phaen's workspace whose last edits are still in its -wal (it has the file open, or
+ * stopped before folding the log in): opening to look and repairing read a snapshot, so the
+ * log's edits are seen and not even a -shm appears beside the file. */
+static void
+test_reading_wal_frames (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sub = g_build_filename (f->dir, "old", NULL);
+  g_autofree char *copy = g_build_filename (sub, "old.phaen", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *repaired = g_build_filename (f->dir, "repaired.phaen", NULL);
+  g_autofree char *contents = NULL;
+  TestSnapshot before;
+  sqlite3 *db = NULL;
+  gsize length;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                 "UPDATE unit SET name = 'จากบันทึก'",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
+  sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (db);
+  for (int round = 0; round < 2; round++)
+    {
+      const char *path = round == 0 ? copy : repaired;
+      g_autoptr (PhaenStore) store = NULL;
+      g_autoptr (GPtrArray) units = NULL;
+
+      test_snapshot_take (&before, copy);
+      if (round == 1)
+        {
+          g_assert_true (phaen_store_repair_into_copy (copy, repaired, &error));
+          g_assert_no_error (error);
+        }
+      store = phaen_store_open_read_only (path, &error);
+      g_assert_no_error (error);
+      units = phaen_store_list_units (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (units->len, ==, 1);
+      g_assert_cmpstr (((PhaenUnit *)g_ptr_array_index (units, 0))->name, ==, "จากบันทึก");
+      g_clear_object (&store);
+      if (round == 1)
+        g_unlink (repaired); /* the copy asked for: not a write beside the original */
+      test_snapshot_assert_unchanged (&before, copy);
+    }
+  g_unlink (copy);
+  g_unlink (copy_wal);
+  g_rmdir (sub);
   f->store = phaen_store_open (f->path, &error);
   g_assert_no_error (error);
 }
@@ -939,7 +1063,11 @@ main (int argc, char **argv)
   ADD ("/safety/read-only/file", GINT_TO_POINTER (FALSE), test_read_only_file);
   ADD ("/safety/read-only/folder", GINT_TO_POINTER (TRUE), test_read_only_file);
   ADD ("/safety/read-only/never-writes", GINT_TO_POINTER (FALSE), test_reading_never_writes);
-  ADD ("/safety/read-only/never-writes-wal", GINT_TO_POINTER (TRUE), test_reading_never_writes);
+  ADD ("/safety/read-only/never-writes-wal", GINT_TO_POINTER (1), test_reading_never_writes);
+  ADD ("/safety/read-only/never-writes-wal-read-version", GINT_TO_POINTER (2),
+       test_reading_never_writes);
+  ADD ("/safety/read-only/never-writes-stray-wal", GINT_TO_POINTER (3), test_reading_never_writes);
+  ADD ("/safety/read-only/wal-frames", NULL, test_reading_wal_frames);
   ADD ("/safety/regular-files-only", NULL, test_not_a_regular_file);
   ADD ("/safety/schema/tampered", NULL, test_tampered_schema);
   ADD ("/safety/schema/newer-in-wal", NULL, test_newer_version_in_wal);

@@ -9,6 +9,7 @@
 
 #include "cli-common.h"
 #include "phaen-error.h"
+#include "phaen-validate.h"
 
 int
 cli_fail (int code, const char *format, ...)
@@ -51,10 +52,20 @@ cli_parse (GOptionContext *context, int *argc, char ***argv, int n_positional)
   return TRUE;
 }
 
+/* Opened to look, then read through in full: opening checks the header and the schema, and
+ * reading every score card and activity tree through the range-checked readers (what validate
+ * does) finds values the schema forbids. So every command refuses a damaged workspace with the
+ * same sentence, before it prints or writes anything, even when what it shows (a count, one
+ * plan's chart) would not have read the damaged row. */
 PhaenStore *
 cli_open_store (const char *path, GError **error)
 {
-  return phaen_store_open_read_only (path, error);
+  g_autoptr (PhaenStore) store = phaen_store_open_read_only (path, error);
+  g_autoptr (GPtrArray) problems = NULL;
+
+  if (store == NULL || !(problems = phaen_validate (store, 0, 0, error)))
+    return NULL;
+  return g_steal_pointer (&store);
 }
 
 gboolean

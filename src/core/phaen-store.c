@@ -359,12 +359,14 @@ static gboolean
 has_wal_frames (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  FILE *file = g_fopen (wal, "rb");
+  FILE *file = NULL;
   guint8 header[32];
   guint32 magic;
   gboolean frames;
+  GStatBuf st;
 
-  if (file == NULL)
+  /* A FIFO named like a log would block fopen() until someone writes it. */
+  if (g_stat (wal, &st) != 0 || !S_ISREG (st.st_mode) || (file = g_fopen (wal, "rb")) == NULL)
     return FALSE;
   frames = fread (header, 1, sizeof header, file) == sizeof header && fgetc (file) != EOF;
   fclose (file);
@@ -372,6 +374,17 @@ has_wal_frames (const char *path)
     return FALSE;
   magic = read_be (header, 4);
   return magic == 0x377f0682 || magic == 0x377f0683;
+}
+
+/* Whether anything lies at @path's -wal: SQLite then reads the file in WAL mode, whatever its
+ * header says, and creates a -shm beside it, even for a reader. */
+static gboolean
+has_wal_file (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_lstat (wal, &st) == 0;
 }
 
 /* Resolves links and refuses anything but an existing regular file: a FIFO would hang every
@@ -569,9 +582,18 @@ get_user_version (sqlite3 *db)
   return version;
 }
 
-/* Every object of @schema ("main", "src") as "type name on table: sql" lines, sorted. */
+static const char *
+column_or_empty (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+/* Every object of @schema ("main", "src") as "type name on table: sql" lines, sorted. @path
+ * names the file in an error ("“x.phaen” is damaged"). */
 static GPtrArray *
-list_schema (sqlite3 *db, const char *schema, GError **error)
+list_schema (sqlite3 *db, const char *schema, const char *path, GError **error)
 {
   g_autofree char *sql = sql_printf (
     "SELECT type, name, tbl_name, sql FROM %w.sqlite_schema ORDER BY type, name", schema);
@@ -581,19 +603,18 @@ list_schema (sqlite3 *db, const char *schema, GError **error)
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (db, rc, NULL, error);
+      set_sqlite_error (db, rc, path, error);
       return NULL;
     }
+  /* An automatic index has no SQL: printed as "", not through printf's NULL. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (objects, g_strdup_printf ("%s “%s” on “%s”: %s",
-                                               (const char *)sqlite3_column_text (stmt, 0),
-                                               (const char *)sqlite3_column_text (stmt, 1),
-                                               (const char *)sqlite3_column_text (stmt, 2),
-                                               (const char *)sqlite3_column_text (stmt, 3)));
+    g_ptr_array_add (objects, g_strdup_printf ("%s “%s” on “%s”: %s", column_or_empty (stmt, 0),
+                                               column_or_empty (stmt, 1), column_or_empty (stmt, 2),
+                                               column_or_empty (stmt, 3)));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (db, rc, NULL, error);
+      set_sqlite_error (db, rc, path, error);
       return NULL;
     }
   return g_steal_pointer (&objects);
@@ -609,15 +630,29 @@ expected_schema (int version, GError **error)
   if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) ==
         SQLITE_OK &&
       apply_migrations (db, 0, version, error))
-    objects = list_schema (db, "main", error);
+    objects = list_schema (db, "main", NULL, error);
   sqlite3_close (db);
   return objects;
 }
 
-/* The first object that is in one sorted list and not the other, for the message. */
+static gboolean
+has_object (GPtrArray *objects, const char *object)
+{
+  return g_ptr_array_find_with_equal_func (objects, object, g_str_equal, NULL);
+}
+
+/* The object to name in the message: first one the file has and Phaen does not write (what was
+ * added or changed), else one it lacks. Walking the two sorted lists side by side would name
+ * an innocent neighbour as soon as one object is missing. */
 static const char *
 first_difference (GPtrArray *found, GPtrArray *expected)
 {
+  for (guint i = 0; i < found->len; i++)
+    if (!has_object (expected, g_ptr_array_index (found, i)))
+      return g_ptr_array_index (found, i);
+  for (guint i = 0; i < expected->len; i++)
+    if (!has_object (found, g_ptr_array_index (expected, i)))
+      return g_ptr_array_index (expected, i);
   for (guint i = 0; i < MAX (found->len, expected->len); i++)
     {
       const char *a = i < found->len ? g_ptr_array_index (found, i) : NULL;
@@ -629,6 +664,37 @@ first_difference (GPtrArray *found, GPtrArray *expected)
   return NULL;
 }
 
+/* @text from the file as part of a one-line message: valid UTF-8, each run of line breaks,
+ * tabs and other control characters one space, at most @max_chars characters. */
+static char *
+one_line (const char *text, glong max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *line = g_string_sized_new (strlen (valid));
+  gboolean space = FALSE;
+  glong n = 0;
+
+  for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && line->len > 0)
+        {
+          g_string_append_c (line, ' ');
+          n++;
+        }
+      space = FALSE;
+      g_string_append_unichar (line, c);
+      n++;
+    }
+  return g_string_free (line, FALSE);
+}
+
 /* The file's tables, columns, indexes, triggers and views must be exactly those that Phaen
  * writes at the file's version: a trigger added to a workspace would run attacker SQL on the
  * user's next edit (trusted_schema=OFF only blocks unsafe functions, not DML), and a view or a
@@ -636,7 +702,7 @@ first_difference (GPtrArray *found, GPtrArray *expected)
 static gboolean
 verify_schema (sqlite3 *db, const char *path, int version, GError **error)
 {
-  g_autoptr (GPtrArray) found = list_schema (db, "main", error);
+  g_autoptr (GPtrArray) found = list_schema (db, "main", path, error);
   g_autoptr (GPtrArray) expected = NULL;
   g_autofree char *base = NULL;
   g_autofree char *detail = NULL;
@@ -654,7 +720,7 @@ verify_schema (sqlite3 *db, const char *path, int version, GError **error)
     return TRUE;
 
   base = g_path_get_basename (path);
-  detail = g_utf8_make_valid (difference, MIN (strlen (difference), 160));
+  detail = one_line (difference, 160);
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_SCHEMA,
                _ ("“%s” was changed by another program: its structure is not one Phaen writes "
                   "(%s). It was not opened and nothing in it ran; it can be repaired into a "
@@ -797,28 +863,117 @@ read_only_uri (const char *path, gboolean immutable)
   return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
 }
 
-/* Opens @path to read. A workspace of an older Phaen is in WAL mode, where even a reader creates
- * a -shm file; when no -wal with frames lies beside it, nobody is writing it, and it is read as
- * immutable so that nothing is created. The header is read through SQLite, without a
- * transaction, so deciding creates nothing either. */
+static gboolean
+copy_file (const char *from, const char *to)
+{
+  g_autoptr (GFile) source = g_file_new_for_path (from);
+  g_autoptr (GFile) target = g_file_new_for_path (to);
+
+  return g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL);
+}
+
+static void
+remove_snapshot (const char *dir, const char *copy)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (copy, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+  g_rmdir (dir);
+}
+
+/* A -wal beside a workspace (an older Phaen has it open, or stopped before folding its log in,
+ * or anyone put a file of that name there): reading in place would make SQLite create a -shm
+ * beside it, so the file and its log are copied into a private folder and the log is folded
+ * into the copy there (a log that is not one is dropped there). Returns
+ * the copy's path, in *@dir, or %NULL with an SQLite code in *@rc. */
+static char *
+make_snapshot (const char *path, char **dir, int *rc)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_wal = NULL;
+  sqlite3 *db = NULL;
+
+  *dir = g_dir_make_tmp ("phaen-snapshot-XXXXXX", NULL);
+  if (*dir == NULL)
+    {
+      *rc = SQLITE_CANTOPEN;
+      return NULL;
+    }
+  copy = g_build_filename (*dir, "snapshot.phaen", NULL);
+  copy_wal = g_strconcat (copy, "-wal", NULL);
+  if (!copy_file (path, copy) || !copy_file (wal, copy_wal))
+    *rc = SQLITE_CANTOPEN;
+  else if ((*rc = sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE, NULL)) == SQLITE_OK)
+    {
+      configure_connection (db);
+      /* Leaving WAL mode checkpoints the log into the copy (nothing of the file runs). */
+      *rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    }
+  if (db != NULL && sqlite3_close (db) != SQLITE_OK && *rc == SQLITE_OK)
+    *rc = SQLITE_IOERR;
+  if (*rc != SQLITE_OK)
+    {
+      remove_snapshot (*dir, copy);
+      g_clear_pointer (dir, g_free);
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
+/* Opens the snapshot of @path (make_snapshot()) as immutable: SQLite never reopens it, so its
+ * folder can go at once and nothing is left behind. */
 static int
-open_reader (const char *path, sqlite3 **db)
+open_snapshot (const char *path, sqlite3 **db)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
+  int rc = SQLITE_OK;
+  g_autofree char *copy = make_snapshot (path, &dir, &rc);
+
+  if (copy == NULL)
+    return rc;
+  uri = read_only_uri (copy, TRUE);
+  rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  remove_snapshot (dir, copy);
+  return rc;
+}
+
+/* Opens @path to read. Whenever a -wal lies beside it, a snapshot is read (make_snapshot()).
+ * Otherwise a workspace of an older Phaen in WAL mode (the header's read version, byte 19, is 2:
+ * SQLite looks at that byte alone), where even a reader creates a -shm file, is read as
+ * immutable: nobody is writing it, and nothing is created. The header is read through SQLite,
+ * without a transaction, so deciding creates nothing either. */
+static int
+open_reader (const char *path, sqlite3 **db, gboolean *immutable)
 {
   g_autofree char *uri = read_only_uri (path, FALSE);
   sqlite3_file *file = NULL;
   guint8 version[2] = { 0 };
-  int rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  int rc;
+
+  if (immutable != NULL)
+    *immutable = FALSE;
+  if (has_wal_file (path))
+    return open_snapshot (path, db);
+  rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 
   if (rc != SQLITE_OK ||
       sqlite3_file_control (*db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
       file == NULL || file->pMethods == NULL ||
-      file->pMethods->xRead (file, version, sizeof version, 18) != SQLITE_OK || version[0] != 2 ||
-      version[1] != 2 || has_wal_frames (path))
+      file->pMethods->xRead (file, version, sizeof version, 18) != SQLITE_OK || version[1] != 2)
     return rc;
 
   g_clear_pointer (db, sqlite3_close);
   g_clear_pointer (&uri, g_free);
   uri = read_only_uri (path, TRUE);
+  if (immutable != NULL)
+    *immutable = TRUE;
   return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
@@ -894,7 +1049,7 @@ open_existing (PhaenStore *self, GError **error)
   int rc;
 
   if (self->read_only != PHAEN_STORE_WRITABLE)
-    rc = open_reader (self->path, &self->db);
+    rc = open_reader (self->path, &self->db, NULL);
   else
     rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -1726,11 +1881,11 @@ drop_orphans (sqlite3 *db, GError **error)
 
 /* Checks that @path is a workspace (header, version) through a read-only connection. */
 static gboolean
-check_repairable (const char *path, GError **error)
+check_repairable (const char *path, gboolean *immutable, GError **error)
 {
   sqlite3 *db = NULL;
   gboolean ok;
-  int rc = open_reader (path, &db);
+  int rc = open_reader (path, &db, immutable);
 
   ok = rc == SQLITE_OK ? check_header (db, path, error) : set_sqlite_error (db, rc, path, error);
   if (ok && get_user_version (db) > PHAEN_STORE_SCHEMA_VERSION)
@@ -1740,9 +1895,9 @@ check_repairable (const char *path, GError **error)
 }
 
 static gboolean
-build_repaired (const char *source, const char *target, GError **error)
+build_repaired (const char *source, const char *target, gboolean immutable, GError **error)
 {
-  g_autofree char *uri = read_only_uri (source, FALSE);
+  g_autofree char *uri = read_only_uri (source, immutable);
   g_autofree char *header =
     g_strdup_printf ("PRAGMA application_id = %d;"
                      "PRAGMA user_version = %d;"
@@ -1781,12 +1936,16 @@ phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **
   g_autofree char *source = NULL;
   g_autofree char *base = NULL;
   g_autofree char *part = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *snapshot_dir = NULL;
+  gboolean immutable = FALSE;
+  gboolean built;
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL && copy_path != NULL, FALSE);
 
   source = resolve_workspace_path (path, &st, error);
-  if (source == NULL || !check_repairable (source, error))
+  if (source == NULL || !check_repairable (source, &immutable, error))
     return FALSE;
   base = g_path_get_basename (copy_path);
   if (g_file_test (copy_path, G_FILE_TEST_EXISTS) ||
@@ -1795,10 +1954,24 @@ phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_IO, _ ("“%s” already exists."), base);
       return FALSE;
     }
+  /* Read from a snapshot when a log lies beside it: see make_snapshot(). */
+  if (has_wal_file (source))
+    {
+      int rc = SQLITE_OK;
+
+      snapshot = make_snapshot (source, &snapshot_dir, &rc);
+      if (snapshot == NULL)
+        return set_sqlite_error (NULL, rc, source, error);
+    }
   /* Built under another name and renamed when complete: no half copy is ever left. */
   part = g_strconcat (copy_path, ".part", NULL);
   g_unlink (part);
-  if (!build_repaired (source, part, error))
+  /* Read as open_reader() reads it: an older Phaen's WAL file nobody writes as immutable, so
+   * that attaching it creates no -shm beside it. */
+  built = build_repaired (snapshot ? snapshot : source, part, immutable && !snapshot, error);
+  if (snapshot != NULL)
+    remove_snapshot (snapshot_dir, snapshot);
+  if (!built)
     {
       g_unlink (part);
       return FALSE;

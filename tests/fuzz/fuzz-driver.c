@@ -31,6 +31,12 @@ add_file (GPtrArray *seeds, const char *path)
   g_ptr_array_add (seeds, g_bytes_new_take (contents, length));
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
 static void
 add_path (GPtrArray *seeds, const char *path)
 {
@@ -48,7 +54,8 @@ add_path (GPtrArray *seeds, const char *path)
   while ((name = g_dir_read_name (dir)) != NULL)
     if (name[0] != '.')
       g_ptr_array_add (names, g_build_filename (path, name, NULL));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  /* The compare function gets pointers to the elements, not the strings. */
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     add_file (seeds, g_ptr_array_index (names, i));
 }
@@ -107,7 +114,9 @@ mutate_once (GByteArray *input, GRand *rand, GPtrArray *seeds)
         if (other_len)
           {
             guint from = g_rand_int_range (rand, 0, other_len);
-            guint n = MIN (other_len - from, (gsize)g_rand_int_range (rand, 1, 33));
+            /* Drawn once: MIN() evaluates its arguments twice. */
+            guint want = g_rand_int_range (rand, 1, 33);
+            guint n = MIN (other_len - from, want);
 
             insert_bytes (input, at, other_data + from, n);
           }
