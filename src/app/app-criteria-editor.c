@@ -855,11 +855,13 @@ reload (AppCriteriaEditor *self)
     update_dirty (self);
 }
 
-/* Indicators, criteria, results and evidence: what the form shows. */
+/* The indicator and its criteria: what the form shows (results are the results page's). */
 static void
 records_changed_cb (AppCriteriaEditor *self, PhaenChanges *changes)
 {
-  if (phaen_changes_touches (changes, PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT))
+  if (phaen_changes_touches (changes, PHAEN_RECORD_INDICATOR | PHAEN_RECORD_CRITERIA_VERSION |
+                                        PHAEN_RECORD_CRITERION | PHAEN_RECORD_UNIT |
+                                        PHAEN_RECORD_PERSON))
     reload (self);
 }
 

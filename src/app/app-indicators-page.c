@@ -421,7 +421,8 @@ app_indicators_page_init (AppIndicatorsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->refresh = app_page_refresh_new (
-    GTK_WIDGET (self), PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT | PHAEN_RECORD_PERSON, refresh_cb);
+    GTK_WIDGET (self), PHAEN_RECORD_INDICATOR | PHAEN_RECORD_UNIT | PHAEN_RECORD_PERSON,
+    refresh_cb);
 
   self->preview_weight = NAN;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.delete", FALSE);
