@@ -196,3 +196,22 @@ press_enter (GtkEditable *entry)
 {
   g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
 }
+
+gpointer
+find_widget (GtkWidget *root, GType type)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+gpointer
+find_only_widget (AppWindow *window, GType type)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}

@@ -42,6 +42,10 @@ AdwMessageDialog *find_dialog (AppWindow *window);
 gboolean has_dialog (gpointer window);
 /* Adds the widgets of @type under @root to @found, depth first. */
 void collect_widgets (GtkWidget *root, GType type, GPtrArray *found);
+/* The first widget of @type under @root (itself included), depth first, or NULL. */
+gpointer find_widget (GtkWidget *root, GType type);
+/* The one widget of @type in @window: asserts there is exactly one. */
+gpointer find_only_widget (AppWindow *window, GType type);
 /* What Enter does in an entry: its text widget activates, and the entry with it. */
 void press_enter (GtkEditable *entry);
 

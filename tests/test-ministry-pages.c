@@ -30,16 +30,6 @@ typedef struct
   GPtrArray *indicators;
 } Fixture;
 
-static gpointer
-find_widget (Fixture *fixture, GType type)
-{
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (fixture->window), type, found);
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_ptr_array_index (found, 0);
-}
-
 static guint
 count_widgets (GtkWidget *root, GType type)
 {
@@ -117,8 +107,8 @@ static void
 test_lazy_rows (Fixture *fixture, gconstpointer data)
 {
   const PhaenIndicator *first = g_ptr_array_index (fixture->indicators, 0);
-  AppDashboardPage *dashboard = find_widget (fixture, APP_TYPE_DASHBOARD_PAGE);
-  AppResultsPage *results = find_widget (fixture, APP_TYPE_RESULTS_PAGE);
+  AppDashboardPage *dashboard = find_only_widget (fixture->window, APP_TYPE_DASHBOARD_PAGE);
+  AppResultsPage *results = find_only_widget (fixture->window, APP_TYPE_RESULTS_PAGE);
   guint built = phaen_scorecard_get_n_built ();
   guint dashboard_refreshes, results_refreshes;
   AppResultEditor *editor;

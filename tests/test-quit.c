@@ -35,15 +35,6 @@ copies_of (pid_t pid)
   return n;
 }
 
-static gpointer
-find_widget (GtkWidget *root, GType type)
-{
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
 /* ------------------------------------------------------------------ the child */
 
 typedef struct

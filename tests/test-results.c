@@ -34,17 +34,6 @@ typedef struct
 
 /* ------------------------------------------------------------------ helpers */
 
-/* The one widget of @type in the window. */
-static gpointer
-find_widget (Fixture *fixture, GType type)
-{
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (fixture->window), type, found);
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_ptr_array_index (found, 0);
-}
-
 /* Whether a visible label under @root shows @text. */
 static gboolean
 shows_text (GtkWidget *root, const char *text)
@@ -101,7 +90,7 @@ show_results (Fixture *fixture, int quarter)
 
   g_assert_true (app_window_show_unit_page (fixture->window, "results", fixture->stp, 2564));
   settle ();
-  page = find_widget (fixture, APP_TYPE_RESULTS_PAGE);
+  page = find_only_widget (fixture->window, APP_TYPE_RESULTS_PAGE);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "results.quarter", "i", quarter));
   settle ();
@@ -582,7 +571,7 @@ test_efficiency_round (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (plan_id, >, 0);
   g_assert_true (app_window_show_efficiency_report (fixture->window, plan_id));
   settle ();
-  page = find_widget (fixture, APP_TYPE_EFFICIENCY_PAGE);
+  page = find_only_widget (fixture->window, APP_TYPE_EFFICIENCY_PAGE);
   g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, passed);
   g_assert_true (shows_text (GTK_WIDGET (page), _ ("Passed")));
 
@@ -641,7 +630,7 @@ test_dashboard (Fixture *fixture, gconstpointer data)
 
   g_assert_true (app_window_show_unit_page (fixture->window, "dashboard", fixture->stp, 2564));
   settle ();
-  page = find_widget (fixture, APP_TYPE_DASHBOARD_PAGE);
+  page = find_only_widget (fixture->window, APP_TYPE_DASHBOARD_PAGE);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page)));
   g_assert_cmpstr (app_dashboard_page_get_status_text (page, fixture->stp02), ==, status);
   g_assert_true (shows_text (GTK_WIDGET (page), status));
@@ -653,7 +642,7 @@ test_dashboard (Fixture *fixture, gconstpointer data)
   app_dashboard_page_activate_indicator (page, fixture->stp02);
   settle ();
   {
-    AppIndicatorsPage *indicators = find_widget (fixture, APP_TYPE_INDICATORS_PAGE);
+    AppIndicatorsPage *indicators = find_only_widget (fixture->window, APP_TYPE_INDICATORS_PAGE);
 
     g_assert_true (gtk_widget_is_visible (GTK_WIDGET (indicators)));
     g_assert_cmpint (app_indicators_page_get_selected (indicators), ==, fixture->stp02);

@@ -53,6 +53,16 @@ fixture_teardown (Fixture *f, gconstpointer data)
 /* ------------------------------------------------------------------ helpers */
 
 static void
+copy_file (const char *from, const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+static void
 exec_raw (const char *path, const char *sql)
 {
   sqlite3 *db = NULL;
@@ -393,18 +403,15 @@ test_copy_while_open (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "copy.phaen", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *mode = phaen_store_get_journal_mode (f->store);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autoptr (PhaenStore) copied = NULL;
-  gsize length = 0;
 
   g_assert_cmpstr (mode, ==, "persist");
   phaen_store_add_activity (f->store, f->plan, 0, -1, "ส่งอีเมล", &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  copy_file (f->path, copy);
   copied = phaen_store_open_read_only (copy, &error);
   g_assert_no_error (error);
   g_assert_true (has_activity (copied, f->plan, "ส่งอีเมล"));
@@ -417,9 +424,7 @@ test_foreign_descriptor (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "after.phaen", NULL);
-  g_autofree char *contents = NULL;
   g_autoptr (PhaenStore) copied = NULL;
-  gsize length = 0;
 
   foreign_descriptor (f->path);
   second_process_reads (f->path);
@@ -429,8 +434,7 @@ test_foreign_descriptor (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   second_process_reads (f->path);
 
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  copy_file (f->path, copy);
   copied = phaen_store_open_read_only (copy, &error);
   g_assert_no_error (error);
   g_assert_true (has_activity (copied, f->plan, "หลังปิด 1"));
@@ -710,13 +714,10 @@ test_tampered_schema (Fixture *f, gconstpointer data)
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
       g_autofree char *fixed_name = g_strdup_printf ("t%u-fixed.phaen", i);
       g_autofree char *fixed = g_build_filename (f->dir, fixed_name, NULL);
-      g_autofree char *contents = NULL;
       g_autoptr (PhaenStore) store = NULL;
       TestSnapshot before;
-      gsize length;
 
-      g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+      copy_file (f->path, path);
       exec_raw (path, tampering[i]);
       test_snapshot_take (&before, path);
 
@@ -756,11 +757,9 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
   g_autofree char *copy = g_build_filename (f->dir, "newer.phaen", NULL);
   g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *contents = NULL;
   g_autoptr (PhaenStore) store = NULL;
   TestSnapshot before, after;
   sqlite3 *db = NULL;
-  gsize length;
 
   g_clear_object (&f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
@@ -770,11 +769,8 @@ test_newer_version_in_wal (Fixture *f, gconstpointer data)
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
   /* Copied while the log still holds the new version. */
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
-  g_clear_pointer (&contents, g_free);
-  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
+  copy_file (f->path, copy);
+  copy_file (wal, copy_wal);
   {
     g_autofree char *restore = g_strdup_printf (
       "PRAGMA user_version = %d; PRAGMA journal_mode = DELETE", PHAEN_STORE_SCHEMA_VERSION);
@@ -811,10 +807,8 @@ test_reading_wal_frames (Fixture *f, gconstpointer data)
   g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *repaired = g_build_filename (f->dir, "repaired.phaen", NULL);
-  g_autofree char *contents = NULL;
   TestSnapshot before;
   sqlite3 *db = NULL;
-  gsize length;
 
   g_clear_object (&f->store);
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
@@ -824,11 +818,8 @@ test_reading_wal_frames (Fixture *f, gconstpointer data)
                                  "UPDATE unit SET name = 'จากบันทึก'",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
-  g_clear_pointer (&contents, g_free);
-  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
+  copy_file (f->path, copy);
+  copy_file (wal, copy_wal);
   sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (db);
   for (int round = 0; round < 2; round++)
