@@ -5,6 +5,7 @@
 
 #include "app-autosave.h"
 #include "app-plan-grid.h"
+#include "phaen-chart-gantt.h"
 #include "phaen-error.h"
 #include "phaen-store.h"
 
@@ -266,9 +267,69 @@ test_paint_tools_and_footer (Fixture *f, gconstpointer data)
     g_assert_cmpstr (m3, ==, "2");
     g_assert_cmpstr (m5, ==, "1");
   }
+  /* Outputs are marked: the Gantt's label, whatever the kind of plan. */
   label = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_NAME);
-  g_assert_cmpstr (label, ==,
-                   GPOINTER_TO_INT (data) == PHAEN_PLAN_EFFICIENCY ? "รวมผลผลิตในแต่ละเดือน" : "รวม");
+  g_assert_cmpstr (label, ==, "รวมผลผลิตในแต่ละเดือน");
+}
+
+static void
+set_budget (Fixture *f, gint64 id, double budget)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = get (f, id);
+
+  a->has_budget = TRUE;
+  a->budget = budget;
+  g_assert_true (phaen_store_update_activity (f->store, a, &error));
+}
+
+/* A nested plan: the grid's footer and the Gantt's totals row count the same, by the core's one
+ * rule — a parent's bar is not counted beside its children's, and a budgeted project's
+ * activities are inside its budget. */
+static void
+test_nested_totals (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenGantt) gantt = NULL;
+  const PhaenPlanTotals *totals;
+  gint64 a1 = add (f, f->first, "ศึกษาข้อมูล");
+  gint64 a2 = add (f, f->first, "ยกร่าง");
+  const char *expected[] = { "-", "1", "2", "1", "-" };
+
+  /* first (ต.ค.–ธ.ค.) with a1 in พ.ย. and a2 in ธ.ค.–ม.ค.; second in ธ.ค. */
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 1, 3, &error));
+  g_assert_true (phaen_store_set_month_marks (f->store, a1, 1, PHAEN_MARK_PLANNED, &error));
+  g_assert_true (phaen_store_set_month_marks (f->store, a2, 2, PHAEN_MARK_PLANNED, &error));
+  g_assert_true (phaen_store_set_month_marks (f->store, a2, 3, PHAEN_MARK_PLANNED, &error));
+  g_assert_true (phaen_store_set_month_marks (f->store, f->second, 2, PHAEN_MARK_PLANNED, &error));
+  set_budget (f, f->first, 500000);
+  set_budget (f, a1, 300000);
+  set_budget (f, a2, 250000);
+  set_budget (f, f->second, 100000);
+  g_assert_no_error (error);
+
+  gantt = phaen_gantt_new (f->store, f->plan, &error);
+  g_assert_no_error (error);
+  totals = phaen_gantt_get_totals (gantt);
+  g_assert_false (totals->outputs);
+  for (int m = 0; m < (int)G_N_ELEMENTS (expected); m++)
+    {
+      g_autofree char *footer =
+        app_plan_grid_get_footer_text (f->grid, app_grid_month_to_column (m));
+      g_autofree char *count =
+        totals->months[m] ? g_strdup_printf ("%u", totals->months[m]) : g_strdup ("-");
+
+      g_assert_cmpstr (footer, ==, expected[m]);
+      g_assert_cmpstr (count, ==, expected[m]);
+    }
+  g_assert_cmpfloat (totals->budget, ==, 600000);
+  {
+    g_autofree char *budget = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_BUDGET);
+    g_autofree char *label = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_NAME);
+
+    g_assert_cmpstr (budget, ==, "600,000.00");
+    g_assert_cmpstr (label, ==, "รวมกิจกรรมในแต่ละเดือน");
+  }
 }
 
 static void
@@ -690,6 +751,7 @@ main (int argc, char **argv)
   ADD ("/plan-grid/commit/bad-input-refused", test_bad_budget_refused, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/commit/budget-and-category", test_budget_and_category, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/paint/one-step", test_paint, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/totals/nested", test_nested_totals, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/paint/tools-footer", test_paint_tools_and_footer, PHAEN_PLAN_EFFICIENCY);
   ADD ("/plan-grid/paint/tools-footer-process", test_paint_tools_and_footer, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/paint/extra-months", test_extra_months, PHAEN_PLAN_PROCESS);

@@ -15,6 +15,7 @@
 
 #include "phaen-calendar.h"
 #include "phaen-error.h"
+#include "phaen-plan-totals.h"
 #include "phaen-thai-text.h"
 
 /* Wrapped cells grow the row up to this many lines, then ellipsize. */
@@ -91,6 +92,8 @@ struct _AppPlanGrid
 
   guint cursor_row, cursor_column;
   gint64 cursor_id;
+
+  PhaenPlanTotals totals; /* the footer: outputs or activities per month, the budget */
 
   GtkWidget *editor; /* a GtkText over the cell being edited */
   gint64 edit_id;
@@ -277,55 +280,22 @@ marks_text (guint marks)
   return g_string_free (s, FALSE);
 }
 
-/* The plan's total: an activity's budget counts only when no ancestor has one, since a
- * budgeted project's activities spend out of the project's money, not on top of it. */
-static double
-total_budget (AppPlanGrid *self, gboolean *out_any)
-{
-  int budgeted_depth = -1; /* depth of the nearest budgeted ancestor on the current path */
-  double total = 0;
-
-  *out_any = FALSE;
-  for (guint i = 0; i < n_rows (self); i++)
-    {
-      const PhaenActivity *a = activity_at (self, i);
-
-      if (budgeted_depth >= 0 && a->depth <= budgeted_depth)
-        budgeted_depth = -1;
-      if (budgeted_depth < 0 && a->has_budget)
-        {
-          total += a->budget;
-          budgeted_depth = a->depth;
-          *out_any = TRUE;
-        }
-    }
-  return total;
-}
-
 static char *
 footer_text (AppPlanGrid *self, guint column)
 {
   int month = app_grid_column_to_month (column);
 
+  /* The core's one counting rule (phaen-plan-totals.h), as the Gantt and the forms count. */
   if (column == APP_PLAN_GRID_COLUMN_NAME)
-    return g_strdup (self->plan && self->plan->kind == PHAEN_PLAN_EFFICIENCY ? "รวมผลผลิตในแต่ละเดือน"
-                                                                             : "รวม");
+    return g_strdup (phaen_plan_totals_label (&self->totals));
   if (column == APP_PLAN_GRID_COLUMN_BUDGET)
-    {
-      gboolean any;
-      double total = total_budget (self, &any);
-
-      return phaen_format_money (any ? total : NAN, FALSE);
-    }
+    return phaen_format_money (self->totals.has_budget ? self->totals.budget : NAN, FALSE);
   if (month >= 0)
     {
-      guint outputs = 0;
+      guint count = self->totals.months[month];
 
-      for (guint i = 0; i < n_rows (self); i++)
-        if (activity_at (self, i)->marks[month] & PHAEN_MARK_OUTPUT)
-          outputs++;
       /* seed 004 writes a month without outputs as "-" */
-      return outputs ? g_strdup_printf ("%u", outputs) : g_strdup ("-");
+      return count ? g_strdup_printf ("%u", count) : g_strdup ("-");
     }
   return g_strdup ("");
 }
@@ -1112,6 +1082,7 @@ reload (AppPlanGrid *self)
   self->activities = activities
                        ? g_steal_pointer (&activities)
                        : g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_activity_free);
+  phaen_plan_totals_compute (self->activities, &self->totals);
 
   if (plan_months (self) != old_months)
     self->metrics_valid = FALSE;

@@ -11,7 +11,7 @@
 #include "phaen-calendar.h"
 #include "phaen-chart-gantt.h"
 #include "phaen-chart-private.h"
-#include "phaen-efficiency.h"
+#include "phaen-plan-totals.h"
 #include "phaen-error.h"
 #include "phaen-thai-text.h"
 
@@ -20,8 +20,6 @@
 #define LABEL_NAME "กิจกรรม"
 #define LABEL_OWNER "ผู้รับผิดชอบ"
 #define LABEL_BUDGET "งบประมาณ\n(บาท)"
-#define LABEL_OUTPUTS_TOTAL "รวมผลผลิตในแต่ละเดือน"
-#define LABEL_ACTIVITIES_TOTAL "รวมกิจกรรมในแต่ละเดือน"
 
 typedef struct
 {
@@ -75,8 +73,7 @@ struct _PhaenGantt
   gboolean has_today;
   GDate today;
 
-  guint totals[PHAEN_MAX_MONTHS];
-  gboolean totals_are_outputs;
+  PhaenPlanTotals totals; /* the row under the activities, as every view counts it */
   char *budget_total_text;
   gboolean any_planned, any_start, any_output, any_achieved, any_progress;
 
@@ -476,7 +473,7 @@ header_height (PhaenGantt *self)
 static const char *
 totals_label (PhaenGantt *self)
 {
-  return self->totals_are_outputs ? LABEL_OUTPUTS_TOTAL : LABEL_ACTIVITIES_TOTAL;
+  return phaen_plan_totals_label (&self->totals);
 }
 
 static double
@@ -945,9 +942,9 @@ draw_totals (PhaenGantt *self, cairo_t *cr, const TableView *view, double y, dou
                         &style->text, x + c->months_x - c->budget + self->pad_x, ty,
                         c->budget - 2 * self->pad_x, _PHAEN_ALIGN_END);
   for (guint m = view->first_month; m < view->first_month + view->n_months; m++)
-    if (self->totals[m] > 0)
+    if (self->totals.months[m] > 0)
       {
-        g_autofree char *count = digits (self, g_strdup_printf ("%u", self->totals[m]));
+        g_autofree char *count = digits (self, g_strdup_printf ("%u", self->totals.months[m]));
 
         _phaen_chart_label (cr, self->context, style, count, style->font_size, TRUE, &style->text,
                             month_x (view, m), ty, c->month, _PHAEN_ALIGN_CENTER);
@@ -1114,10 +1111,6 @@ ensure_page (PhaenGantt *self, const PhaenPageSetup *setup)
 static void
 derive (PhaenGantt *self)
 {
-  g_autoptr (GArray) ancestor_budget = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  double budget_total = 0;
-  gboolean any_budget = FALSE;
-
   for (guint i = 0; i < self->activities->len; i++)
     {
       const PhaenActivity *activity = g_ptr_array_index (self->activities, i);
@@ -1126,7 +1119,6 @@ derive (PhaenGantt *self)
       GanttRow row = { activity, next && next->depth > activity->depth, -1, NULL, -1, 0, -1, 0 };
       guint outputs = 0, achieved = 0, planned = 0;
       double percent;
-      gboolean counted_above;
 
       for (guint m = 0; m < self->n_months; m++)
         {
@@ -1138,7 +1130,6 @@ derive (PhaenGantt *self)
           self->any_output |= (marks & PHAEN_MARK_OUTPUT) != 0;
           self->any_achieved |= (marks & PHAEN_MARK_ACHIEVED) != 0;
           planned += (marks & PHAEN_MARK_PLANNED) != 0;
-          self->totals[m] += (marks & PHAEN_MARK_PLANNED) != 0;
         }
       /* รายงานความก้าวหน้า as a percentage when it is one, else the outputs achieved. */
       if (activity->progress && phaen_parse_number (activity->progress, &percent, NULL))
@@ -1151,28 +1142,14 @@ derive (PhaenGantt *self)
       row.budget_text = activity->has_budget
                           ? phaen_format_money (activity->budget, self->thai_digits)
                           : g_strdup ("-");
-      /* A parent's budget already holds its children's: count each amount once. */
-      g_array_set_size (ancestor_budget, activity->depth + 1);
-      counted_above =
-        activity->depth > 0 && g_array_index (ancestor_budget, gboolean, activity->depth - 1);
-      if (activity->has_budget && !counted_above)
-        budget_total += activity->budget;
-      any_budget |= activity->has_budget;
-      g_array_index (ancestor_budget, gboolean, activity->depth) =
-        counted_above || activity->has_budget;
       self->show_owner |= activity->owner && *activity->owner;
       g_array_append_val (self->rows, row);
     }
-  self->show_budget = any_budget;
-  self->budget_total_text =
-    any_budget ? phaen_format_money (budget_total, self->thai_digits) : g_strdup ("-");
-
-  /* seed 004: the footer of a plan with outputs counts the ○ of each month */
-  if (self->any_output)
-    {
-      self->totals_are_outputs = TRUE;
-      phaen_efficiency_outputs_per_month (self->activities, self->totals);
-    }
+  phaen_plan_totals_compute (self->activities, &self->totals);
+  self->show_budget = self->totals.has_budget;
+  self->budget_total_text = self->totals.has_budget
+                              ? phaen_format_money (self->totals.budget, self->thai_digits)
+                              : g_strdup ("-");
 }
 
 static void
@@ -1181,7 +1158,6 @@ rederive (PhaenGantt *self)
   gboolean show_owner = self->show_owner, show_budget = self->show_budget;
 
   g_array_set_size (self->rows, 0);
-  memset (self->totals, 0, sizeof self->totals);
   g_clear_pointer (&self->budget_total_text, g_free);
   self->any_planned = self->any_start = self->any_output = self->any_achieved = FALSE;
   self->any_progress = FALSE;
@@ -1568,4 +1544,11 @@ phaen_gantt_draw_page (PhaenGantt *self, cairo_t *cr, const PhaenPageSetup *page
   _phaen_chart_label (cr, self->context, style, page_label, style->font_size, FALSE, &style->text,
                       x, y + inner_h - self->line_height, inner_w, _PHAEN_ALIGN_END);
   cairo_restore (cr);
+}
+
+const PhaenPlanTotals *
+phaen_gantt_get_totals (PhaenGantt *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->totals;
 }

@@ -6,6 +6,7 @@
 
 #include "phaen-chart-page.h"
 #include "phaen-chart-style.h"
+#include "phaen-plan-totals.h"
 #include "phaen-store.h"
 
 G_BEGIN_DECLS
@@ -118,6 +119,9 @@ typedef struct _PhaenGantt PhaenGantt;
  */
 PhaenGantt *phaen_gantt_new (PhaenStore *store, gint64 plan_id, GError **error);
 void phaen_gantt_free (PhaenGantt *self);
+/* The row under the activities, counted as every view counts it (phaen-plan-totals.h).
+ * Returns: (transfer none) */
+const PhaenPlanTotals *phaen_gantt_get_totals (PhaenGantt *self);
 
 /* @style: (transfer none): must outlive the chart; phaen_chart_style_get()'s always do.
  * The light style is the default. */
