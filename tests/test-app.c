@@ -664,6 +664,20 @@ test_safety_read_only_file (Fixture *fixture, gconstpointer data)
   settle ();
   g_assert_true (app_window_get_read_only_banner_visible (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+
+  /* The grid says it is read-only before anything is typed: no editor opens. */
+  {
+    gint64 plan_id = find_plan (app_window_get_store (fixture->window), "กพร.", PHAEN_PLAN_PROCESS);
+    GtkWidget *grid;
+
+    g_assert_true (app_window_show_plan (fixture->window, plan_id));
+    settle ();
+    grid = app_plan_page_get_grid (app_window_get_plan_page (fixture->window));
+    app_plan_grid_set_cursor (APP_PLAN_GRID (grid), 0, APP_PLAN_GRID_COLUMN_NAME);
+    g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
+    settle ();
+    g_assert_null (find_widget (grid, GTK_TYPE_TEXT));
+  }
   g_assert_true (g_file_get_contents (fixture->path, &after, &length, NULL));
   g_assert_cmpstr (before, ==, after);
   g_chmod (fixture->path, 0644);

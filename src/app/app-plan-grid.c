@@ -825,11 +825,18 @@ begin_edit (AppPlanGrid *self, const char *initial)
 {
   const PhaenActivity *a = activity_at (self, self->cursor_row);
   g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
   GtkEventController *key;
   GtkEventController *focus;
 
   if (a == NULL || !column_is_editable (self->cursor_column))
     return;
+  /* A read-only workspace says so before anything is typed, not after. */
+  if (!phaen_store_check_writable (self->store, &error))
+    {
+      report_error (self, error);
+      return;
+    }
   close_editor (self);
   scroll_to_cursor (self);
 

@@ -1602,6 +1602,13 @@ phaen_store_get_evidence_limit (PhaenStore *self)
 }
 
 gboolean
+phaen_store_check_writable (PhaenStore *self, GError **error)
+{
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  return self->read_only == PHAEN_STORE_WRITABLE || set_read_only_error (self, error);
+}
+
+gboolean
 phaen_store_is_read_only (PhaenStore *self)
 {
   g_return_val_if_fail (PHAEN_IS_STORE (self), TRUE);

@@ -70,6 +70,9 @@ PhaenStore *phaen_store_open_finish (GAsyncResult *result, GError **error);
  * runs. @path is not written. */
 gboolean phaen_store_repair_into_copy (const char *path, const char *copy_path, GError **error);
 gboolean phaen_store_is_read_only (PhaenStore *self);
+/* FALSE with the PHAEN_ERROR_READ_ONLY message an edit would get, saying why: for views that
+ * should refuse before the user starts typing. */
+gboolean phaen_store_check_writable (PhaenStore *self, GError **error);
 /* The largest evidence file accepted, in bytes (0: any). Larger files are refused with
  * PHAEN_ERROR_INVALID saying the limit; the app sets it from its settings. */
 #define PHAEN_STORE_DEFAULT_EVIDENCE_LIMIT (G_GINT64_CONSTANT (50) * 1000 * 1000)
