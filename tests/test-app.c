@@ -583,6 +583,18 @@ store_is_read_only (gpointer window)
   return store != NULL && phaen_store_is_read_only (store);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+counted (gpointer count)
+{
+  return *(guint *)count > 0;
+}
+
 /* Someone on another computer has the file: the window says who, and opens it read-only on
  * request; the other writer's edits then appear. */
 static void
@@ -595,6 +607,7 @@ test_safety_locked (Fixture *fixture, gconstpointer data)
   g_autoptr (PhaenUnit) unit = NULL;
   AdwMessageDialog *dialog;
   PhaenStore *store;
+  guint changes = 0;
 
   g_assert_true (g_file_set_contents (lock,
                                       "Phaen workspace lock\nuser=somchai\nname=สมชาย ใจดี\n"
@@ -617,8 +630,10 @@ test_safety_locked (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_free (unit->name);
   unit->name = g_strdup ("กลุ่มพัฒนาระบบบริหาร (แก้จากอีกเครื่อง)");
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_cb), &changes);
   g_assert_true (phaen_store_update_unit (other, unit, &error));
-  run_for (1500);
+  /* The window looks every second: its views hear of the other writer's edit. */
+  g_assert_true (wait_until (counted, &changes));
   g_clear_pointer (&unit, phaen_unit_free);
   unit = phaen_store_find_unit (store, "กพร.", &error);
   g_assert_no_error (error);

@@ -611,7 +611,7 @@ test_editor_autosave (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
   editor = editor_of (f);
   gtk_editable_set_text (GTK_EDITABLE (editor), "ศึกษากรอบการประเมิน (ร่าง)");
-  run_for (APP_AUTOSAVE_DELAY_MS + 400);
+  run_for (APP_AUTOSAVE_DELAY_MS + 1000);
   g_assert_true (editor_of (f) == editor);
   typed = get (f, f->first);
   g_assert_cmpstr (typed->name, ==, "ศึกษากรอบการประเมิน (ร่าง)");
@@ -624,7 +624,7 @@ test_editor_autosave (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
   editor = editor_of (f);
   gtk_editable_set_text (GTK_EDITABLE (editor), "พิมพ์ผิด");
-  run_for (APP_AUTOSAVE_DELAY_MS + 400);
+  run_for (APP_AUTOSAVE_DELAY_MS + 1000);
   press_escape (editor);
   g_assert_null (editor_of (f));
   restored = get (f, f->first);
@@ -635,7 +635,7 @@ test_editor_autosave (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (grid, "grid.edit", NULL));
   editor = editor_of (f);
   gtk_editable_set_text (GTK_EDITABLE (editor), "1,5x");
-  run_for (APP_AUTOSAVE_DELAY_MS + 400);
+  run_for (APP_AUTOSAVE_DELAY_MS + 1000);
   g_assert_cmpuint (f->messages->len, ==, 0);
   budget = get (f, f->first);
   g_assert_false (budget->has_budget);
