@@ -569,17 +569,38 @@ apply_migrations (sqlite3 *db, int from, int to, GError **error)
   return TRUE;
 }
 
+/* The first column of the first row of @sql, or @fallback when there is none. */
+static gint64
+query_int64 (sqlite3 *db, const char *sql, gint64 fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The first column of the first row of @sql as text, or %NULL. Returns: (transfer full) */
+static char *
+query_text (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    text = _phaen_column_strdup (stmt, 0);
+  sqlite3_finalize (stmt);
+  return text;
+}
+
 static int
 get_user_version (sqlite3 *db)
 {
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return (int)query_int64 (db, "PRAGMA user_version", -1);
 }
 
 static const char *
@@ -845,14 +866,7 @@ configure_for_editing (PhaenStore *self, GError **error)
 static gint64
 read_data_version (PhaenStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = -1;
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return query_int64 (self->db, "PRAGMA data_version", -1);
 }
 
 static char *
@@ -984,15 +998,9 @@ open_reader (const char *path, sqlite3 **db, gboolean *immutable)
 static gboolean
 closed_cleanly (PhaenStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean closed = FALSE;
+  g_autofree char *session = query_text (self->db, "SELECT value FROM meta WHERE key = 'session'");
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = 'session'", -1, &stmt,
-                          NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    closed = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "closed") == 0;
-  sqlite3_finalize (stmt);
-  return closed;
+  return g_strcmp0 (session, "closed") == 0;
 }
 
 static gboolean
@@ -1187,15 +1195,7 @@ set_read_only_error (PhaenStore *self, GError **error)
 static gint64
 last_undolog_seq (PhaenStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 seq = 0;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT coalesce(max(seq), 0) FROM temp.undolog", -1, &stmt,
-                          NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return seq;
+  return query_int64 (self->db, "SELECT coalesce(max(seq), 0) FROM temp.undolog", 0);
 }
 
 static void
@@ -1519,7 +1519,6 @@ phaen_store_create (const char *path, GError **error)
     }
   self = g_object_new (PHAEN_TYPE_STORE, NULL);
   self->path = g_build_filename (real_dir, base, NULL);
-  free (g_steal_pointer (&real_dir));
   self->lock_token = phaen_lock_acquire (self->path, FALSE, NULL, error);
   if (self->lock_token == NULL)
     return NULL;
@@ -1625,16 +1624,8 @@ phaen_store_get_read_only_reason (PhaenStore *self)
 char *
 phaen_store_get_journal_mode (PhaenStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *mode = NULL;
-
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA main.journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    mode = _phaen_column_strdup (stmt, 0);
-  sqlite3_finalize (stmt);
-  return mode;
+  return query_text (self->db, "PRAGMA main.journal_mode");
 }
 
 gboolean
