@@ -670,6 +670,23 @@ back_clicked_cb (AppWindow *self)
 static void open_with_flags (AppWindow *self, const char *path, PhaenStoreOpenFlags flags);
 static void reopen_for_editing_cb (AppWindow *self);
 
+/* Shows a question about the workspace at @path: @suggested is the default, "cancel" what
+ * closing means; @response_cb (dialog, response, self) finds the path under "path". */
+static void
+present_workspace_question (AppWindow *self,
+                            AdwMessageDialog *dialog,
+                            const char *suggested,
+                            const char *path,
+                            GCallback response_cb)
+{
+  adw_message_dialog_set_response_appearance (dialog, suggested, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, suggested);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 locked_response_cb (AdwMessageDialog *dialog, const char *response, AppWindow *self)
 {
@@ -694,12 +711,8 @@ show_locked_dialog (AppWindow *self, const char *path, const char *message)
                                     _ ("_Edit Anyway"), "read-only", _ ("Open _Read-Only"), NULL);
   adw_message_dialog_set_response_appearance (message_dialog, "edit-anyway",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (message_dialog, "read-only", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (message_dialog, "read-only");
-  adw_message_dialog_set_close_response (message_dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (locked_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_workspace_question (self, message_dialog, "read-only", path,
+                              G_CALLBACK (locked_response_cb));
 }
 
 /* "งาน.phaen" → "งาน (ซ่อมแล้ว).phaen", numbered when that exists too. */
@@ -751,12 +764,8 @@ show_repair_dialog (AppWindow *self, const char *path, const char *message)
 
   adw_message_dialog_add_responses (message_dialog, "cancel", _ ("_Cancel"), "repair",
                                     _ ("_Repair Into a Copy"), NULL);
-  adw_message_dialog_set_response_appearance (message_dialog, "repair", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (message_dialog, "repair");
-  adw_message_dialog_set_close_response (message_dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (repair_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_workspace_question (self, message_dialog, "repair", path,
+                              G_CALLBACK (repair_response_cb));
 }
 
 typedef struct
