@@ -8,6 +8,8 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include "test-util.h"
+
 static char *tmpdir;
 
 typedef struct
@@ -183,22 +185,6 @@ write_file (const char *path, const char *contents, gssize length)
   g_assert_no_error (error);
 }
 
-static int
-strcmp_indirect (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
-}
-
-static char *
-checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
 /* A text file, an empty file and a truncated workspace: one sentence, exit 1, file untouched. */
 static void
 test_info_bad_files (void)
@@ -221,7 +207,7 @@ test_info_bad_files (void)
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_auto (Run) run = { 0 };
-      g_autofree char *before = checksum (files[i]);
+      g_autofree char *before = test_checksum_of (files[i]);
       g_autofree char *after = NULL;
       g_autofree char *wal = g_strconcat (files[i], "-wal", NULL);
 
@@ -231,7 +217,7 @@ test_info_bad_files (void)
       g_assert_true (g_str_has_prefix (run.err, "phaen-cli: "));
       /* one sentence on one line */
       g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
-      after = checksum (files[i]);
+      after = test_checksum_of (files[i]);
       g_assert_cmpstr (before, ==, after);
       g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
     }
@@ -306,14 +292,14 @@ test_refusals (void)
   /* A workspace whose name a chart would accept as its output. */
   run_cli (&demo, "demo", workspace, NULL);
   g_assert_cmpint (exit_code (&demo), ==, 0);
-  before = checksum (workspace);
+  before = test_checksum_of (workspace);
   run_cli (&chart, "chart", workspace, "--kind", "gantt", "--plan", "1", "-o", workspace, NULL);
   g_assert_cmpint (exit_code (&chart), ==, 1);
   g_assert_nonnull (strstr (chart.err, "workspace"));
   run_cli (&export, "export", workspace, "--all", "--unit", "สตป.", "-o", workspace, NULL);
   g_assert_cmpint (exit_code (&export), ==, 1);
   g_assert_nonnull (strstr (export.err, "workspace"));
-  after = checksum (workspace);
+  after = test_checksum_of (workspace);
   g_assert_cmpstr (before, ==, after);
   run_cli (&info, "info", workspace, NULL);
   g_assert_cmpint (exit_code (&info), ==, 0);
@@ -496,7 +482,7 @@ folder_fingerprint (const char *dir)
   g_assert_nonnull (handle);
   while ((name = g_dir_read_name (handle)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, strcmp_indirect);
+  g_ptr_array_sort (names, test_compare_strings);
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *file = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
@@ -504,7 +490,8 @@ folder_fingerprint (const char *dir)
       GStatBuf st;
 
       g_assert_cmpint (g_lstat (file, &st), ==, 0);
-      sum = S_ISREG (st.st_mode) ? checksum (file) : g_strdup_printf ("mode %o", st.st_mode);
+      sum =
+        S_ISREG (st.st_mode) ? test_checksum_of (file) : g_strdup_printf ("mode %o", st.st_mode);
       g_string_append_printf (print, "%s %s %" G_GINT64_FORMAT "\n",
                               (const char *)g_ptr_array_index (names, i), sum, (gint64)st.st_size);
     }

@@ -63,8 +63,8 @@ test_dead_pid (void)
   return pid;
 }
 
-static char *
-checksum_of (const char *path)
+char *
+test_checksum_of (const char *path)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -73,8 +73,8 @@ checksum_of (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
+int
+test_compare_strings (gconstpointer a, gconstpointer b)
 {
   return g_strcmp0 (*(char *const *)a, *(char *const *)b);
 }
@@ -91,7 +91,7 @@ listing_of (const char *path)
   g_assert_nonnull (folder);
   while ((name = g_dir_read_name (folder)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (names, test_compare_strings);
   g_ptr_array_add (names, NULL);
   return g_strjoinv ("|", (char **)names->pdata);
 }
@@ -99,14 +99,14 @@ listing_of (const char *path)
 void
 test_snapshot_take (TestSnapshot *snapshot, const char *path)
 {
-  snapshot->checksum = checksum_of (path);
+  snapshot->checksum = test_checksum_of (path);
   snapshot->listing = listing_of (path);
 }
 
 void
 test_snapshot_assert_unchanged (TestSnapshot *snapshot, const char *path)
 {
-  g_autofree char *checksum = checksum_of (path);
+  g_autofree char *checksum = test_checksum_of (path);
   g_autofree char *listing = listing_of (path);
 
   g_assert_cmpstr (checksum, ==, snapshot->checksum);

@@ -12,6 +12,12 @@ void test_workspace_close (PhaenStore **store, char **dir);
 /* A process id that was in use a moment ago and is no longer (a crashed writer's). */
 int test_dead_pid (void);
 
+/* The SHA-256 of @path's bytes. Returns: (transfer full) */
+char *test_checksum_of (const char *path);
+/* Compares two elements of a GPtrArray of strings (g_ptr_array_sort() passes pointers to the
+ * elements, not the strings). */
+int test_compare_strings (gconstpointer a, gconstpointer b);
+
 /* A file's bytes and its folder's names, to prove that something wrote nothing. */
 typedef struct
 {
