@@ -887,7 +887,10 @@ install_unit_copy_guard (PhaenStore *self, GError **error)
     /* Month marks: planned, start and output (bits 0-2) are the office's plan; achieved
      * (bit 3) and the month's progress text are the unit's report. */
     "CREATE TEMP TRIGGER guard_activity_month_INSERT BEFORE INSERT ON main.activity_month"
-    " WHEN new.marks & 7 <> 0 BEGIN SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    /* An upsert fires the insert trigger even when the row exists and it updates. */
+    " WHEN new.marks & 7 <> 0 AND NOT EXISTS (SELECT 1 FROM main.activity_month"
+    "  WHERE activity_id = new.activity_id AND month = new.month)"
+    " BEGIN SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
     "CREATE TEMP TRIGGER guard_activity_month_UPDATE BEFORE UPDATE ON main.activity_month"
     " WHEN old.activity_id IS NOT new.activity_id OR old.month IS NOT new.month"
     " OR old.marks & 7 IS NOT new.marks & 7"

@@ -291,7 +291,9 @@ validate_changeset (Merge *m, GError **error)
     return set_damaged (error);
   rc =
     sqlite3changeset_start (&iter, (int)size, (void *)g_bytes_get_data (packet->changeset, NULL));
-  while (rc == SQLITE_OK && (rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
+  if (rc != SQLITE_OK)
+    return set_damaged (error);
+  while ((rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
     {
       const char *name = NULL;
       unsigned char *pk = NULL;
