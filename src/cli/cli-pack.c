@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "cli-common.h"
@@ -20,6 +19,7 @@ cli_pack (int argc, char **argv)
   g_autoptr (PhaenUnitCopyInfo) info = NULL;
   g_autofree char *output = NULL;
   g_autofree char *by = NULL;
+  g_autofree char *size = NULL;
   int quarter = 0;
   PhaenPackSummary summary = { 0 };
   const GOptionEntry entries[] = {
@@ -55,9 +55,8 @@ cli_pack (int argc, char **argv)
     return cli_fail_error (error);
   g_print (_ ("Result packet %u of %s, fiscal year %d, quarter %d: %s\n"), summary.seq,
            info->unit_abbr, info->fiscal_year, summary.quarter, output);
-  g_print (
-    _ ("  results %u · evidence %u (files %u) · progress %u · PMQA %u · %" PRId64 " bytes\n"),
-    summary.results, summary.evidence, summary.files, summary.progress, summary.pmqa,
-    (gint64)summary.bytes);
+  size = g_format_size (summary.bytes);
+  g_print (_ ("  results %u · evidence %u (files %u) · progress %u · PMQA %u · %s\n"),
+           summary.results, summary.evidence, summary.files, summary.progress, summary.pmqa, size);
   return CLI_EXIT_OK;
 }
