@@ -920,6 +920,21 @@ test_refusals (void)
     assert_refused (env.office, other_rows, "another unit");
   }
 
+  /* A damaged table header on which Debian 12's SQLite reader loops for ever (fuzz-packet found
+   * it): refused before SQLite reads it. */
+  {
+    g_autofree char *looping = g_build_filename (env.dir, "looping.phaenpkt", NULL);
+    g_autoptr (PhaenPacket) packet = phaen_packet_load (g_ptr_array_index (packets, 0), 0, &error);
+    g_autoptr (GBytes) bytes = NULL;
+
+    g_bytes_unref (packet->changeset);
+    packet->changeset = g_bytes_new_static ("T\x08\x01\x02\x00\x00\x00\x00\x00", 9);
+    bytes = _phaen_packet_serialize (packet, secret);
+    g_assert_true (g_file_set_contents (looping, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), NULL));
+    assert_refused (env.office, looping, "damaged");
+  }
+
   /* Another fiscal year than the import asks for. */
   {
     g_autoptr (GPtrArray) one = g_ptr_array_new ();

@@ -33,6 +33,7 @@ typedef struct
   char *workspace;
   char *key;
   GHashTable *merged_seq; /* copy uuid → last seq merged in this call (a dry run's memory) */
+  GArray *years;          /* the workspace's fiscal years (listing them reads every plan) */
 
   /* the projection of one unit and year, reused while packets of it follow each other */
   sqlite3 *proj;
@@ -287,7 +288,9 @@ validate_changeset (Merge *m, GError **error)
 
   if (size == 0)
     return TRUE;
-  if (size > G_MAXINT)
+  /* A changeset (table headers 'T'), never a patchset ('P'), which carries no old values. */
+  if (size > G_MAXINT || ((const guint8 *)g_bytes_get_data (packet->changeset, NULL))[0] != 'T' ||
+      !_phaen_sync_changeset_is_well_formed (packet->changeset))
     return set_damaged (error);
   rc =
     sqlite3changeset_start (&iter, (int)size, (void *)g_bytes_get_data (packet->changeset, NULL));
@@ -301,7 +304,9 @@ validate_changeset (Merge *m, GError **error)
       const SyncTableInfo *info;
       gboolean ok = TRUE;
 
-      if (++n > MAX_CHANGES ||
+      /* Every change takes bytes: an iterator that keeps finding changes in a few bytes is
+       * reading a damaged changeset. */
+      if (++n > MAX_CHANGES || n > size ||
           sqlite3changeset_op (iter, &name, &n_columns, &op, &indirect) != SQLITE_OK ||
           (t = _phaen_sync_table_from_name (name)) < 0 ||
           sqlite3changeset_pk (iter, &pk, &n_pk_columns) != SQLITE_OK)
@@ -1059,6 +1064,17 @@ check_sequence (Merge *m, gboolean *already, GError **error)
 }
 
 static gboolean
+has_year (Merge *m, int fiscal_year)
+{
+  if (m->years == NULL)
+    m->years = phaen_store_list_fiscal_years (m->office, NULL);
+  for (guint i = 0; m->years != NULL && i < m->years->len; i++)
+    if (g_array_index (m->years, int, i) == fiscal_year)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 check_header (Merge *m, GError **error)
 {
   const PhaenPacket *packet = m->item->packet;
@@ -1077,7 +1093,7 @@ check_header (Merge *m, GError **error)
 
       return refuse (error, message);
     }
-  if (!phaen_store_has_fiscal_year (m->office, packet->fiscal_year, NULL))
+  if (!has_year (m, packet->fiscal_year))
     {
       g_autofree char *message = g_strdup_printf (
         _ ("The result packet is for fiscal year %d, which this workspace does not have. Nothing "
@@ -1322,6 +1338,7 @@ phaen_merge_packets (PhaenStore *office,
   g_free (m.workspace);
   g_free (m.key);
   g_hash_table_unref (m.merged_seq);
+  g_clear_pointer (&m.years, g_array_unref);
   g_hash_table_unref (m.conflict_keys);
   if (!ok)
     return NULL;

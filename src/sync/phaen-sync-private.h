@@ -73,6 +73,10 @@ GBytes *_phaen_sync_projection_diff (sqlite3 *proj, const char *from_schema, GEr
 gboolean
 _phaen_sync_projection_load (sqlite3 *proj, const char *schema, GBytes *image, GError **error);
 
+/* The changeset's framing is sound and names only projection tables of the right shape: see
+ * phaen-sync-projection.c. Check this before SQLite reads a changeset from outside. */
+gboolean _phaen_sync_changeset_is_well_formed (GBytes *changeset);
+
 /* phaen_sha256(blob) → hex, for the evidence rows of the projection */
 void _phaen_sync_register_functions (sqlite3 *db);
 gboolean _phaen_sync_sqlite_error (sqlite3 *db, int rc, GError **error);

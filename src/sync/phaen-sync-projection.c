@@ -95,6 +95,119 @@ _phaen_sync_table_from_name (const char *name)
   return -1;
 }
 
+/* Reads a varint of the changeset format (SQLite's: 7 bits a byte, high bit "more", 9 bytes at
+ * most); FALSE past the end. */
+static gboolean
+read_varint (const guint8 *data, gsize size, gsize *at, guint64 *value)
+{
+  *value = 0;
+  for (int i = 0; i < 9; i++)
+    {
+      guint8 byte;
+
+      if (*at >= size)
+        return FALSE;
+      byte = data[(*at)++];
+      if (i == 8)
+        {
+          *value = (*value << 8) | byte;
+          return TRUE;
+        }
+      *value = (*value << 7) | (byte & 0x7f);
+      if ((byte & 0x80) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One record of @n_columns values: type byte, then 8 bytes of an integer or a real, a length
+ * and the bytes of text or a blob, nothing for NULL or "undefined" (0, not in the change). */
+static gboolean
+read_record (const guint8 *data, gsize size, gsize *at, int n_columns)
+{
+  for (int c = 0; c < n_columns; c++)
+    {
+      guint64 length;
+
+      if (*at >= size)
+        return FALSE;
+      switch (data[(*at)++])
+        {
+        case 0:
+        case SQLITE_NULL:
+          break;
+        case SQLITE_INTEGER:
+        case SQLITE_FLOAT:
+          if (size - *at < 8)
+            return FALSE;
+          *at += 8;
+          break;
+        case SQLITE_TEXT:
+        case SQLITE_BLOB:
+          if (!read_varint (data, size, at, &length) || length > size - *at)
+            return FALSE;
+          *at += length;
+          break;
+        default:
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The framing of a changeset from outside (https://www.sqlite.org/sessionintro.html and the
+ * format comment of sqlite3session.c), walked before SQLite's reader sees it: Debian 12's
+ * SQLite (3.40) loops for ever on some damaged table headers (found by fuzz-packet). Only the
+ * projection's tables, with their column counts and keys, in a changeset ('T'), each record
+ * complete, nothing after the last. */
+gboolean
+_phaen_sync_changeset_is_well_formed (GBytes *changeset)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (changeset, &size);
+  gsize at = 0;
+  int n_columns = 0;
+
+  if (size > G_MAXINT)
+    return FALSE;
+  while (at < size)
+    {
+      guint8 op = data[at++];
+
+      if (op == 'T')
+        {
+          guint64 count;
+          const guint8 *end;
+          int t;
+
+          if (!read_varint (data, size, &at, &count) || count > 64 || count > size - at)
+            return FALSE;
+          n_columns = (int)count;
+          end = memchr (data + at + n_columns, '\0', size - at - n_columns);
+          if (end == NULL)
+            return FALSE;
+          t = _phaen_sync_table_from_name ((const char *)data + at + n_columns);
+          if (t < 0 || tables[t].n_columns != n_columns)
+            return FALSE;
+          for (int c = 0; c < n_columns; c++)
+            if ((data[at + c] != 0) != (c < tables[t].n_pk))
+              return FALSE;
+          at = end - data + 1;
+          continue;
+        }
+      /* A change: its op, the indirect flag, then the old and/or the new record. */
+      if (n_columns == 0 || at >= size ||
+          (op != SQLITE_INSERT && op != SQLITE_DELETE && op != SQLITE_UPDATE))
+        return FALSE;
+      at++;
+      if (op != SQLITE_INSERT && !read_record (data, size, &at, n_columns))
+        return FALSE;
+      if (op != SQLITE_DELETE && !read_record (data, size, &at, n_columns))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _phaen_sync_sqlite_error (sqlite3 *db, int rc, GError **error)
 {
@@ -221,7 +334,8 @@ _phaen_sync_projection_fill (sqlite3 *proj,
                              int fiscal_year,
                              GError **error)
 {
-  _phaen_sync_register_functions (source);
+  /* phaen_sha256() must be registered on @source (once: registering again expires every
+   * statement the connection has prepared). */
   for (int t = 0; t < SYNC_N_TABLES; t++)
     {
       g_autoptr (GString) insert = g_string_new (NULL);
@@ -310,16 +424,25 @@ _phaen_sync_projection_load (sqlite3 *proj, const char *schema, GBytes *image, G
   sqlite3_stmt *stmts[SYNC_N_TABLES] = { NULL };
   gsize size = 0;
   gconstpointer data = g_bytes_get_data (image, &size);
+  gsize n_changes = 0;
   int rc;
 
   if (size == 0)
     return TRUE;
+  if (!_phaen_sync_changeset_is_well_formed (image))
+    return _phaen_sync_sqlite_error (proj, SQLITE_CORRUPT, error);
   rc = sqlite3changeset_start (&iter, (int)size, (void *)data);
   while (rc == SQLITE_OK && (rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
     {
       const char *name = NULL;
       int n_columns = 0, op = 0, indirect = 0, t;
 
+      /* every change takes bytes (see validate_changeset() in phaen-merge.c) */
+      if (++n_changes > size)
+        {
+          rc = SQLITE_CORRUPT;
+          break;
+        }
       rc = sqlite3changeset_op (iter, &name, &n_columns, &op, &indirect);
       t = _phaen_sync_table_from_name (name);
       if (rc != SQLITE_OK || t < 0 || op != SQLITE_INSERT || n_columns != tables[t].n_columns)

@@ -257,6 +257,7 @@ make_image (sqlite3 *source, gint64 unit_id, int fiscal_year, GError **error)
 
   if (proj == NULL)
     return NULL;
+  _phaen_sync_register_functions (source);
   if (_phaen_sync_projection_fill (proj, "main", source, unit_id, fiscal_year, error))
     image = _phaen_sync_projection_diff (proj, "empty", error);
   sqlite3_close (proj);
@@ -606,6 +607,7 @@ compute_pending (PhaenStore *copy, const PhaenUnitCopyInfo *info, Pending *pendi
 
   if (image == NULL || !(proj = _phaen_sync_projection_new (schemas, error)))
     return FALSE;
+  _phaen_sync_register_functions (_phaen_store_get_db (copy));
   ok = _phaen_sync_projection_fill (proj, "main", _phaen_store_get_db (copy), info->unit_id,
                                     info->fiscal_year, error) &&
        _phaen_sync_projection_load (proj, "base", image, error) &&
@@ -690,7 +692,6 @@ load_blob (PhaenStore *copy, const char *sha, GHashTable *blobs, GError **error)
 
   if (g_hash_table_contains (blobs, sha))
     return TRUE;
-  _phaen_sync_register_functions (_phaen_store_get_db (copy));
   stmt = _phaen_store_prepare (copy,
                                "SELECT data FROM evidence_blob WHERE phaen_sha256 (data) = ?"
                                " AND id IN (SELECT blob_id FROM evidence) LIMIT 1",
