@@ -1048,13 +1048,31 @@ test_cli (void)
   g_assert_cmpint (exit_code (&merged), ==, 0);
   g_assert_nonnull (strstr (merged.out, "merged"));
 
-  run_cli (&status, "status", office, "--fy", "2564", "--quarter", "1", "--missing-csv", csv, NULL);
+  run_cli (&status, "status", office, "--fy", "2564", "--quarter", "1", "--missing", csv, NULL);
   g_assert_cmpint (exit_code (&status), ==, 0);
   g_assert_nonnull (strstr (status.out, "1 of 2"));
   g_assert_nonnull (strstr (status.out, "นายไฉ"));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"กพร.\""));
   g_assert_null (strstr (contents, "\"สตป.\""));
+
+  /* The same list as a workbook: its shared strings name กพร. only. */
+  {
+    g_auto (Run) xlsx = { 0 };
+    g_autofree char *book = g_build_filename (dir, "missing.xlsx", NULL);
+    g_autofree char *strings = NULL;
+    g_autoptr (GError) spawn_error = NULL;
+    const char *argv_unzip[] = { "unzip", "-p", book, "xl/sharedStrings.xml", NULL };
+
+    run_cli (&xlsx, "status", office, "--fy", "2564", "--quarter", "1", "--missing", book, NULL);
+    g_assert_cmpint (exit_code (&xlsx), ==, 0);
+    g_spawn_sync (NULL, (char **)argv_unzip, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &strings, NULL,
+                  NULL, &spawn_error);
+    g_assert_no_error (spawn_error);
+    g_assert_nonnull (strstr (strings, "กพร."));
+    g_assert_null (strstr (strings, "สตป."));
+    g_assert_nonnull (strstr (strings, "2564"));
+  }
 
   run_cli (&usage, "merge", office, "--prefer", "both", packet, NULL);
   g_assert_cmpint (exit_code (&usage), ==, 2);

@@ -23,8 +23,9 @@ cli_status (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "fy", 0, 0, G_OPTION_ARG_INT, &fiscal_year, N_ ("The fiscal year (BE), e.g. 2564"), "YEAR" },
     { "quarter", 'q', 0, G_OPTION_ARG_INT, &quarter, N_ ("The quarter (1-4)"), "Q" },
-    { "missing-csv", 0, 0, G_OPTION_ARG_FILENAME, &missing,
-      N_ ("Write the units that have not reported as CSV, for the reminder e-mail"), "FILE" },
+    { "missing", 0, 0, G_OPTION_ARG_FILENAME, &missing,
+      N_ ("Write the units that have not reported, for the reminder e-mail (.csv or .xlsx)"),
+      "FILE" },
     { NULL },
   };
 
@@ -56,7 +57,10 @@ cli_status (int argc, char **argv)
            received, rows->len);
   if (missing != NULL)
     {
-      if (!phaen_collection_write_missing_csv (rows, missing, &error))
+      gboolean xlsx = g_str_has_suffix (missing, ".xlsx") || g_str_has_suffix (missing, ".XLSX");
+
+      if (!(xlsx ? phaen_collection_write_missing_xlsx (rows, fiscal_year, quarter, missing, &error)
+                 : phaen_collection_write_missing_csv (rows, missing, &error)))
         return cli_fail_error (error);
       g_print (_ ("Units not yet reported written to %s\n"), missing);
     }

@@ -29,7 +29,7 @@ static const CliCommand commands[] = {
     N_ ("Indicators × quarters with results, scores and weighted scores"), cli_score },
   { "send-to-units", "send-to-units FILE --fy Y [--unit U…] -o FOLDER",
     N_ ("Write one workspace per unit for its heads to report in"), cli_send },
-  { "status", "status FILE --fy Y --quarter Q [--missing-csv OUT.csv]",
+  { "status", "status FILE --fy Y --quarter Q [--missing OUT.csv|.xlsx]",
     N_ ("Which units have sent their results for a quarter"), cli_status },
   { "validate", "validate FILE [--unit U] [--fy Y]",
     N_ ("Check weights, criteria and required fields; exit 1 on problems"), cli_validate },

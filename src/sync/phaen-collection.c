@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <xlsxwriter.h>
 
 #include "phaen-atomic-file.h"
 #include "phaen-collection.h"
@@ -138,4 +139,69 @@ phaen_collection_write_missing_csv (GPtrArray *rows, const char *path, GError **
   file = phaen_atomic_file_new (path, error);
   return file != NULL && phaen_atomic_file_write (file, out->str, out->len) &&
          phaen_atomic_file_commit (file, error);
+}
+
+gboolean
+phaen_collection_write_missing_xlsx (
+  GPtrArray *rows, int fiscal_year, int quarter, const char *path, GError **error)
+{
+  g_autoptr (PhaenAtomicFile) file = NULL;
+  g_autofree char *title = NULL;
+  lxw_workbook *book;
+  lxw_worksheet *sheet;
+  lxw_format *bold, *plain;
+  const char *headings[] = { _ ("Unit"), _ ("Name"), _ ("Indicators"), _ ("With result"),
+                             _ ("With evidence") };
+  lxw_error rc;
+  int row = 2;
+
+  g_return_val_if_fail (rows != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = phaen_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  book = workbook_new (phaen_atomic_file_get_temp_path (file));
+  if (book == NULL)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_EXPORT, _ ("“%s” could not be written."), path);
+      return FALSE;
+    }
+  sheet = workbook_add_worksheet (book, NULL);
+  bold = workbook_add_format (book);
+  plain = workbook_add_format (book);
+  format_set_font_name (bold, "TH SarabunPSK");
+  format_set_font_size (bold, 16);
+  format_set_bold (bold);
+  format_set_font_name (plain, "TH SarabunPSK");
+  format_set_font_size (plain, 16);
+  title = g_strdup_printf (_ ("Units that have not reported: fiscal year %d, quarter %d"),
+                           fiscal_year, quarter);
+  worksheet_write_string (sheet, 0, 0, title, bold);
+  for (int c = 0; c < (int)G_N_ELEMENTS (headings); c++)
+    worksheet_write_string (sheet, 1, c, headings[c], bold);
+  worksheet_set_column (sheet, 0, 0, 14, NULL);
+  worksheet_set_column (sheet, 1, 1, 40, NULL);
+  worksheet_set_column (sheet, 2, 4, 12, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PhaenCollectionRow *item = g_ptr_array_index (rows, i);
+
+      if (item->received)
+        continue;
+      worksheet_write_string (sheet, row, 0, item->abbr, plain);
+      worksheet_write_string (sheet, row, 1, item->name, plain);
+      worksheet_write_number (sheet, row, 2, item->indicators, plain);
+      worksheet_write_number (sheet, row, 3, item->with_result, plain);
+      worksheet_write_number (sheet, row, 4, item->with_evidence, plain);
+      row++;
+    }
+  rc = workbook_close (book);
+  if (rc != LXW_NO_ERROR)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_EXPORT, _ ("“%s” could not be written: %s"),
+                   path, lxw_strerror (rc));
+      return FALSE;
+    }
+  return phaen_atomic_file_commit (file, error);
 }

@@ -43,4 +43,8 @@ GPtrArray *phaen_collection_list (PhaenStore *office, int fiscal_year, int quart
  * Written beside @path and renamed when complete. */
 gboolean phaen_collection_write_missing_csv (GPtrArray *rows, const char *path, GError **error);
 
+/* The same as an XLSX workbook of one sheet, titled with the year and quarter. */
+gboolean phaen_collection_write_missing_xlsx (
+  GPtrArray *rows, int fiscal_year, int quarter, const char *path, GError **error);
+
 G_END_DECLS

@@ -518,7 +518,7 @@ typedef struct
 {
   GBytes *changeset;
   GBytes *image;
-  GPtrArray *blob_shas; /* evidence files to carry */
+  GPtrArray *blob_shas; /* evidence files to carry: their SHA-256 and evidence uuid, in pairs */
   PhaenPackSummary summary;
   int max_quarter;
 } Pending;
@@ -579,8 +579,15 @@ count_change (Pending *pending, sqlite3_changeset_iter *iter)
           value = NULL;
           sqlite3changeset_new (iter, 6, &value);
           if (value != NULL && sqlite3_value_type (value) == SQLITE_TEXT)
-            g_ptr_array_add (pending->blob_shas,
-                             g_strdup ((const char *)sqlite3_value_text (value)));
+            {
+              sqlite3_value *uuid = NULL;
+
+              sqlite3changeset_new (iter, 0, &uuid);
+              g_ptr_array_add (pending->blob_shas,
+                               g_strdup ((const char *)sqlite3_value_text (value)));
+              g_ptr_array_add (pending->blob_shas,
+                               g_strdup ((const char *)sqlite3_value_text (uuid)));
+            }
         }
       break;
     case SYNC_ACTIVITY:
@@ -660,7 +667,7 @@ phaen_unit_copy_count_changes (PhaenStore *copy, PhaenPackSummary *summary, GErr
   if (info == NULL || !compute_pending (copy, info, &pending, error))
     return FALSE;
   *summary = pending.summary;
-  summary->files = pending.blob_shas->len;
+  summary->files = pending.blob_shas->len / 2;
   summary->quarter =
     pending.max_quarter > 0 ? pending.max_quarter : latest_result_quarter (copy, info);
   summary->seq = info->packets + 1;
@@ -686,20 +693,25 @@ phaen_unit_copy_packet_name (PhaenStore *copy, int quarter, GError **error)
 }
 
 static gboolean
-load_blob (PhaenStore *copy, const char *sha, GHashTable *blobs, GError **error)
+load_blob (PhaenStore *copy, const char *sha, const char *uuid, GHashTable *blobs, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
+  g_autofree char *actual = NULL;
 
   if (g_hash_table_contains (blobs, sha))
     return TRUE;
   stmt = _phaen_store_prepare (copy,
-                               "SELECT data FROM evidence_blob WHERE phaen_sha256 (data) = ?"
-                               " AND id IN (SELECT blob_id FROM evidence) LIMIT 1",
+                               "SELECT b.data FROM evidence e JOIN evidence_blob b"
+                               " ON b.id = e.blob_id WHERE e.uuid = ?",
                                error);
   if (stmt == NULL)
     return FALSE;
-  _phaen_bind_text (stmt, 1, sha);
+  _phaen_bind_text (stmt, 1, uuid);
   if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _phaen_set_corrupt (error, _ ("an evidence file of the unit copy is missing."));
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (stmt, 0),
+                                        sqlite3_column_bytes (stmt, 0));
+  if (!g_str_equal (actual, sha))
     return _phaen_set_corrupt (error, _ ("an evidence file of the unit copy is missing."));
   g_hash_table_insert (blobs, g_strdup (sha),
                        g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0)));
@@ -770,8 +782,9 @@ phaen_unit_copy_pack (PhaenStore *copy,
     }
   packet->created_at = _phaen_now_iso8601 ();
   packet->changeset = g_bytes_ref (pending.changeset);
-  for (guint i = 0; i < pending.blob_shas->len; i++)
-    if (!load_blob (copy, g_ptr_array_index (pending.blob_shas, i), packet->blobs, error))
+  for (guint i = 0; i + 1 < pending.blob_shas->len; i += 2)
+    if (!load_blob (copy, g_ptr_array_index (pending.blob_shas, i),
+                    g_ptr_array_index (pending.blob_shas, i + 1), packet->blobs, error))
       return FALSE;
   bytes = _phaen_packet_serialize (packet, secret);
 
