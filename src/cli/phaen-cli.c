@@ -23,6 +23,8 @@ static const CliCommand commands[] = {
     N_ ("Import the units' result packets into the office's workspace"), cli_merge },
   { "pack", "pack UNITCOPY [-o FILE] [--quarter Q] [--by NAME]",
     N_ ("Write a unit copy's result packet for the office"), cli_pack },
+  { "plan", "plan FILE PLAN-ID [--json]",
+    N_ ("A plan's activities by month with its totals row"), cli_plan },
   { "repair", "repair FILE -o COPY",
     N_ ("Copy the data of a workspace changed by another program into a clean one"), cli_repair },
   { "score", "score FILE [--unit U] [--fy Y] [--json]",
