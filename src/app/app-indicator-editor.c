@@ -765,6 +765,16 @@ app_indicator_editor_set_indicator (AppIndicatorEditor *self,
     return;
   g_signal_connect_object (self->store, "records-changed", G_CALLBACK (records_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* In a unit's copy the office owns the indicator, its criteria and weight: shown, not
+   * editable. */
+  {
+    gboolean editable = !phaen_store_is_unit_copy (self->store);
+
+    for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+      if (self->fields[i].widget != NULL)
+        gtk_widget_set_sensitive (self->fields[i].widget, editable);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->criteria_editor), editable);
+  }
   reload (self);
 }
 
@@ -814,7 +824,8 @@ app_indicator_editor_commit_field (AppIndicatorEditor *self, const char *key, GE
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "no field “%s”", key);
       return FALSE;
     }
-  if (field_commit (field, &local_error))
+  if ((self->store == NULL || phaen_store_check_office_edit (self->store, &local_error)) &&
+      field_commit (field, &local_error))
     return TRUE;
   app_toast (GTK_WIDGET (self), local_error->message);
   g_propagate_error (error, g_steal_pointer (&local_error));

@@ -211,7 +211,9 @@ show_in_editor (AppIndicatorsPage *self, gint64 indicator_id)
     }
   else
     gtk_label_set_text (self->editor_title, "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.delete", indicator != NULL);
+  /* In a unit's copy the office owns the indicators: none are added or deleted there. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.delete",
+                                 indicator != NULL && !phaen_store_is_unit_copy (self->store));
 }
 
 static void
@@ -462,6 +464,8 @@ app_indicators_page_set_unit (AppIndicatorsPage *self,
       show_in_editor (self, 0);
       return;
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.add",
+                                 !phaen_store_is_unit_copy (self->store));
   app_page_refresh_set_store (self->refresh, self->store);
   reload (self);
 }

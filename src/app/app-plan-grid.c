@@ -831,8 +831,9 @@ begin_edit (AppPlanGrid *self, const char *initial)
 
   if (a == NULL || !column_is_editable (self->cursor_column))
     return;
-  /* A read-only workspace says so before anything is typed, not after. */
-  if (!phaen_store_check_writable (self->store, &error))
+  /* A read-only workspace, or a unit's copy (the office owns plans), says so before anything is
+   * typed, not after. */
+  if (!phaen_store_check_office_edit (self->store, &error))
     {
       report_error (self, error);
       return;
@@ -2361,6 +2362,16 @@ app_plan_grid_commit_text (
   g_return_val_if_fail (column < APP_PLAN_GRID_N_COLUMNS, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
+  {
+    g_autoptr (GError) local_error = NULL;
+
+    if (!phaen_store_check_office_edit (self->store, &local_error))
+      {
+        report_error (self, local_error);
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+  }
   if (!commit_text (self, row, column, text, FALSE, error))
     return FALSE;
   if (self->editor && self->edit_row == row && self->edit_column == column)

@@ -1194,6 +1194,9 @@ app_result_editor_set_indicator (AppResultEditor *self,
                              G_CONNECT_SWAPPED);
   g_set_object (&self->store, store);
   self->indicator_id = store != NULL ? indicator_id : 0;
+  /* The office owns score overrides: a unit's copy shows them, nothing more. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->override_expander),
+                            store == NULL || !phaen_store_is_unit_copy (store));
   self->quarter = quarter;
   show_error (self->link_error_label, NULL);
   reload_full (self, TRUE);

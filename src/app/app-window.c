@@ -12,13 +12,16 @@
 #include "app-efficiency-page.h"
 #include "app-indicators-page.h"
 #include "app-new-plan-dialog.h"
+#include "app-packet-import.h"
 #include "app-plan-page.h"
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
 #include "app-sidebar-item.h"
 #include "app-window.h"
 #include "phaen-error.h"
+#include "phaen-packet.h"
 #include "phaen-score.h"
+#include "phaen-unit-copy.h"
 
 struct _AppWindow
 {
@@ -38,6 +41,8 @@ struct _AppWindow
   GtkWidget *redo_button;
   GtkRevealer *read_only_banner;
   GtkLabel *read_only_label;
+  GtkRevealer *unit_copy_banner;
+  GtkLabel *unit_copy_label;
   AppPlanPage *plan_page;
   AppIndicatorsPage *indicators_page;
   AppResultsPage *results_page;
@@ -57,7 +62,8 @@ struct _AppWindow
   gboolean has_shown;
   gboolean updating_sidebar; /* selection changes come from the window, not the user */
   char *initial_view;
-  guint outside_change_source; /* looks for other writers' edits every second */
+  guint outside_change_source;  /* looks for other writers' edits every second */
+  PhaenUnitCopyInfo *unit_copy; /* (nullable) the open workspace is this unit's copy */
 };
 
 /* How often the window looks whether another program or person wrote the workspace. */
@@ -293,6 +299,12 @@ refresh_sidebar (AppWindow *self)
       app_window_toast (self, error->message);
       return;
     }
+  /* A unit copy shows its own unit only (a parent unit may come with it). */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (units)); self->unit_copy != NULL && i > 0;
+       i--)
+    if (app_sidebar_item_get_place (model_item (G_LIST_MODEL (units), i - 1))->unit_id !=
+        self->unit_copy->unit_id)
+      g_list_store_remove (units, i - 1);
   self->updating_sidebar = TRUE;
   changed = app_sidebar_items_update (self->units, G_LIST_MODEL (units));
   if (changed)
@@ -452,6 +464,38 @@ sidebar_records_changed_cb (AppWindow *self, PhaenChanges *changes)
     refresh_sidebar (self);
 }
 
+/* A unit copy says whose it is, for which year, and what the next packet would carry. */
+static void
+update_unit_copy_banner (AppWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  PhaenPackSummary pending = { 0 };
+  guint changes;
+
+  if (self->unit_copy == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->unit_copy_banner, FALSE);
+      return;
+    }
+  if (!phaen_unit_copy_count_changes (self->store, &pending, &error))
+    text = g_strdup_printf (_ ("Copy of unit %s (%s), fiscal year %d."), self->unit_copy->unit_abbr,
+                            self->unit_copy->unit_name, self->unit_copy->fiscal_year);
+  else if ((changes = pending.results + pending.evidence + pending.progress + pending.pmqa) == 0)
+    text = g_strdup_printf (_ ("Copy of unit %s (%s), fiscal year %d. Enter results, details, "
+                               "problems and evidence, then send them to the planning office."),
+                            self->unit_copy->unit_abbr, self->unit_copy->unit_name,
+                            self->unit_copy->fiscal_year);
+  else
+    text = g_strdup_printf (_ ("Copy of unit %s (%s), fiscal year %d. Not sent yet: %u results, "
+                               "%u evidence items, %u progress entries, %u PMQA values."),
+                            self->unit_copy->unit_abbr, self->unit_copy->unit_name,
+                            self->unit_copy->fiscal_year, pending.results, pending.evidence,
+                            pending.progress, pending.pmqa);
+  gtk_label_set_text (self->unit_copy_label, text);
+  gtk_revealer_set_reveal_child (self->unit_copy_banner, TRUE);
+}
+
 static void
 set_store (AppWindow *self, PhaenStore *store)
 {
@@ -475,8 +519,26 @@ set_store (AppWindow *self, PhaenStore *store)
   apply_search (self, "");
   g_list_store_remove_all (self->units);
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->unit_copy, phaen_unit_copy_info_free);
+  if (store != NULL && phaen_store_is_unit_copy (store))
+    {
+      g_autoptr (GError) error = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store != NULL);
+      self->unit_copy = phaen_unit_copy_get_info (store, &error);
+      if (self->unit_copy == NULL)
+        g_warning ("unit copy without its identity: %s", error->message);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan",
+                                 store != NULL && self->unit_copy == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-results",
+                                 self->unit_copy != NULL && !phaen_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packets",
+                                 store != NULL && self->unit_copy == NULL &&
+                                   !phaen_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packet-folder",
+                                 store != NULL && self->unit_copy == NULL &&
+                                   !phaen_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", store != NULL);
   if (store != NULL)
     {
@@ -488,10 +550,22 @@ set_store (AppWindow *self, PhaenStore *store)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed", G_CALLBACK (update_undo_state), self,
                                G_CONNECT_SWAPPED);
+      if (self->unit_copy != NULL)
+        g_signal_connect_object (store, "changed", G_CALLBACK (update_unit_copy_banner), self,
+                                 G_CONNECT_SWAPPED);
       adw_window_title_set_title (self->sidebar_title, name);
-      adw_window_title_set_subtitle (self->sidebar_title, phaen_store_is_read_only (store)
-                                                            ? _ ("Read-only")
-                                                            : _ ("Saved as you edit"));
+      if (self->unit_copy != NULL)
+        {
+          g_autofree char *subtitle =
+            g_strdup_printf (_ ("Copy of %s, fiscal year %d"), self->unit_copy->unit_abbr,
+                             self->unit_copy->fiscal_year);
+
+          adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+        }
+      else
+        adw_window_title_set_subtitle (self->sidebar_title, phaen_store_is_read_only (store)
+                                                              ? _ ("Read-only")
+                                                              : _ ("Saved as you edit"));
       if (self->outside_change_source == 0)
         self->outside_change_source =
           g_timeout_add_seconds (OUTSIDE_CHANGE_INTERVAL_S, outside_change_cb, self);
@@ -508,6 +582,7 @@ set_store (AppWindow *self, PhaenStore *store)
     }
   update_undo_state (self);
   update_read_only_banner (self);
+  update_unit_copy_banner (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -920,6 +995,131 @@ app_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (app_window_parent_class)->close_request (window);
 }
 
+/* ------------------------------------------------------------------ unit copies and packets */
+
+static void
+send_chooser_response_cb (GtkNativeDialog *chooser, int response, AppWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+
+      if (path == NULL)
+        app_window_show_error (self, _ ("The results could not be sent"),
+                               _ ("Choose a folder on this computer."));
+      else if (!app_window_send_results (self, path, &error))
+        app_window_show_error (self, _ ("The results could not be sent"), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* ส่งผลการดำเนินงาน: a save dialog with the packet's name, then the packet. */
+static void
+send_results_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  AppWindow *self = APP_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *suggested = NULL;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || self->unit_copy == NULL)
+    return;
+  flush_edits (self);
+  suggested = phaen_unit_copy_packet_name (self->store, 0, &error);
+  if (suggested == NULL)
+    {
+      app_window_show_error (self, _ ("The results could not be sent"), error->message);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_ ("Send Results"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_file_filter_set_name (filter, _ ("Result packets"));
+  gtk_file_filter_add_pattern (filter, "*" PHAEN_PACKET_SUFFIX);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (send_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_chooser_response_cb (GtkNativeDialog *chooser, int response, AppWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GPtrArray) paths = NULL;
+      GSList *list = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        list = g_slist_append (list, g_list_model_get_item (files, i));
+      paths = app_packet_import_collect (list);
+      g_slist_free_full (list, g_object_unref);
+      g_ptr_array_add (paths, NULL);
+      app_window_import_packets (self, (const char *const *)paths->pdata);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_packets (AppWindow *self, gboolean folder)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+  flush_edits (self);
+  chooser = gtk_file_chooser_native_new (
+    folder ? _ ("Import Results From a Folder") : _ ("Import Results"), GTK_WINDOW (self),
+    folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"),
+    _ ("_Cancel"));
+  if (!folder)
+    {
+      gtk_file_filter_set_name (filter, _ ("Result packets"));
+      gtk_file_filter_add_pattern (filter, "*" PHAEN_PACKET_SUFFIX);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_packets_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_packets (APP_WINDOW (widget), FALSE);
+}
+
+static void
+import_packet_folder_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_packets (APP_WINDOW (widget), TRUE);
+}
+
+/* Packets (or folders of them) dropped on the office's window are imported. */
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, AppWindow *self)
+{
+  g_autoptr (GPtrArray) paths = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL ||
+      self->unit_copy != NULL || phaen_store_is_read_only (self->store))
+    return FALSE;
+  paths = app_packet_import_collect (g_value_get_boxed (value));
+  if (paths->len == 0)
+    return FALSE;
+  g_ptr_array_add (paths, NULL);
+  app_window_import_packets (self, (const char *const *)paths->pdata);
+  return TRUE;
+}
+
 static void
 app_window_dispose (GObject *object)
 {
@@ -938,6 +1138,7 @@ app_window_dispose (GObject *object)
   g_clear_pointer (&self->search_key, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->initial_view, g_free);
+  g_clear_pointer (&self->unit_copy, phaen_unit_copy_info_free);
   G_OBJECT_CLASS (app_window_parent_class)->dispose (object);
 }
 
@@ -1001,6 +1202,8 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, pmqa_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, unit_copy_banner);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, unit_copy_label);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_search_changed_cb);
@@ -1016,6 +1219,14 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search-units", NULL, search_units_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search-units", NULL);
+  gtk_widget_class_install_action (widget_class, "win.send-results", NULL, send_results_action);
+  gtk_widget_class_install_action (widget_class, "win.import-packets", NULL, import_packets_action);
+  gtk_widget_class_install_action (widget_class, "win.import-packet-folder", NULL,
+                                   import_packet_folder_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.send-results", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-packets", NULL);
 }
 
 /* Units → their years and pages, the units the search finds, rows made from ui/app-sidebar-row.ui
@@ -1076,6 +1287,15 @@ app_window_init (AppWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _ ("Phaen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-results", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packets", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packet-folder", FALSE);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   update_undo_state (self);
   refresh_recent (self);
 }
@@ -1350,4 +1570,61 @@ app_window_get_read_only_banner_visible (AppWindow *self)
   g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
 
   return gtk_revealer_get_reveal_child (self->read_only_banner);
+}
+
+gboolean
+app_window_get_unit_copy_banner_visible (AppWindow *self)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->unit_copy_banner);
+}
+
+const char *
+app_window_get_unit_copy_text (AppWindow *self)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->unit_copy_label);
+}
+
+gboolean
+app_window_send_results (AppWindow *self, const char *path, GError **error)
+{
+  PhaenPackSummary summary = { 0 };
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->store == NULL || self->unit_copy == NULL)
+    {
+      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                           _ ("Only a unit’s copy sends results."));
+      return FALSE;
+    }
+  flush_edits (self);
+  if (!phaen_unit_copy_pack (self->store, 0, NULL, path, &summary, error))
+    return FALSE;
+  name = g_path_get_basename (path);
+  text = g_strdup_printf (_ ("Quarter %d saved in “%s”: %u results, %u evidence items, %u progress "
+                             "entries, %u PMQA values"),
+                          summary.quarter, name, summary.results, summary.evidence,
+                          summary.progress, summary.pmqa);
+  app_window_toast (self, text);
+  update_unit_copy_banner (self);
+  return TRUE;
+}
+
+AppPacketReview *
+app_window_import_packets (AppWindow *self, const char *const *paths)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  flush_edits (self);
+  return app_packet_import (GTK_WINDOW (self), self->store, paths);
 }

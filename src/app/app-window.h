@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "app-application.h"
+#include "app-packet-import.h"
 #include "app-plan-page.h"
 #include "phaen-store.h"
 
@@ -50,5 +51,15 @@ void app_window_show_error (AppWindow *self, const char *heading, const char *bo
 void app_window_toast (AppWindow *self, const char *text);
 /* TRUE while the banner saying why the workspace is read-only is shown. */
 gboolean app_window_get_read_only_banner_visible (AppWindow *self);
+
+/* TRUE while the open workspace is a unit's copy and the banner saying so is shown. */
+gboolean app_window_get_unit_copy_banner_visible (AppWindow *self);
+const char *app_window_get_unit_copy_text (AppWindow *self); /* (transfer none) */
+/* What "Send Results" does once a file is chosen: writes the unit copy's result packet to @path
+ * and says in a toast what it holds. */
+gboolean app_window_send_results (AppWindow *self, const char *path, GError **error);
+/* What "Import Results…" and dropping packets do with the chosen files: see app_packet_import().
+ * Returns: (transfer none) (nullable): the review window when conflicts need a decision */
+AppPacketReview *app_window_import_packets (AppWindow *self, const char *const *paths);
 
 G_END_DECLS
