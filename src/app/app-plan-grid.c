@@ -605,6 +605,8 @@ update_actions (AppPlanGrid *self)
   GtkWidget *widget = GTK_WIDGET (self);
   const PhaenActivity *a = activity_at (self, self->cursor_row);
   gboolean has_next_sibling = FALSE;
+  /* In a unit's copy the office owns the activities: none are added, moved or deleted. */
+  gboolean office = self->store != NULL && !phaen_store_is_unit_copy (self->store);
 
   if (a)
     for (guint i = self->cursor_row + 1; i < n_rows (self); i++)
@@ -618,12 +620,12 @@ update_actions (AppPlanGrid *self)
           }
       }
   gtk_widget_action_set_enabled (widget, "grid.edit", a != NULL);
-  gtk_widget_action_set_enabled (widget, "grid.add-activity", self->store != NULL);
-  gtk_widget_action_set_enabled (widget, "grid.delete-activity", a != NULL);
-  gtk_widget_action_set_enabled (widget, "grid.move-up", a && a->position > 0);
-  gtk_widget_action_set_enabled (widget, "grid.move-down", has_next_sibling);
-  gtk_widget_action_set_enabled (widget, "grid.indent", a && a->position > 0);
-  gtk_widget_action_set_enabled (widget, "grid.outdent", a && a->depth > 0);
+  gtk_widget_action_set_enabled (widget, "grid.add-activity", office);
+  gtk_widget_action_set_enabled (widget, "grid.delete-activity", a != NULL && office);
+  gtk_widget_action_set_enabled (widget, "grid.move-up", a && a->position > 0 && office);
+  gtk_widget_action_set_enabled (widget, "grid.move-down", has_next_sibling && office);
+  gtk_widget_action_set_enabled (widget, "grid.indent", a && a->position > 0 && office);
+  gtk_widget_action_set_enabled (widget, "grid.outdent", a && a->depth > 0 && office);
 }
 
 /* Runs from size_allocate, once the adjustments know the new rows. */

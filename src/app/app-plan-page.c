@@ -56,6 +56,7 @@ struct _AppPlanPage
   GtkWidget *gantt;
   AdwViewStack *view_stack;
   GtkWidget *sections_box;
+  GtkWidget *grid_tools;
   GtkEntry *title_entry;
   AppAutosave *title_autosave;
   GtkSpinButton *extra_months_spin;
@@ -690,6 +691,7 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, gantt);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, AppPlanPage, grid_tools);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, extra_months_spin);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_box);
@@ -759,6 +761,14 @@ app_plan_page_set_plan (AppPlanPage *self, PhaenStore *store, gint64 plan_id)
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), "");
   self->loading = FALSE;
 
+  /* In a unit's copy the office owns the plan: its activities and sections are shown, not
+   * edited (the unit marks months achieved and reports progress). */
+  {
+    gboolean office = self->store == NULL || !phaen_store_is_unit_copy (self->store);
+
+    gtk_widget_set_sensitive (self->grid_tools, office);
+    gtk_widget_set_sensitive (self->sections_box, office);
+  }
   if (self->store != NULL)
     {
       app_page_refresh_set_store (self->refresh, self->store);
