@@ -190,6 +190,22 @@ assert_same_scores (PhaenStore *a, PhaenStore *b, const char *abbr)
     }
 }
 
+/* With PHAEN_TEST_SHOTS=DIR, a picture of the screen as DIR/@name.png, to look at. */
+static void
+shoot (const char *name)
+{
+  const char *dir = g_getenv ("PHAEN_TEST_SHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  run_for (1500);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s.png", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 /* ------------------------------------------------------------------ tests */
 
 /* The unit head's side: the banner, one unit, the office's plan refused, a result typed and
@@ -216,6 +232,7 @@ test_unit_copy (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (app_window_get_unit_copy_text (fixture->window), "สตป."));
   g_assert_nonnull (strstr (app_window_get_unit_copy_text (fixture->window), "2564"));
   g_assert_cmpuint (sidebar_units (fixture->window), ==, 1);
+  shoot ("unit-copy");
   banner = g_strdup (app_window_get_unit_copy_text (fixture->window));
 
   unit = phaen_store_find_unit (store, "สตป.", &error);
@@ -279,6 +296,7 @@ test_unit_copy (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (stored, ==, "4321");
   /* The banner counts what the next packet carries. */
   g_assert_cmpstr (app_window_get_unit_copy_text (fixture->window), !=, banner);
+  shoot ("unit-copy-results");
 
   /* ส่งผลการดำเนินงาน writes the packet the office can read. */
   g_assert_true (app_window_send_results (fixture->window, packet_path, &error));
@@ -337,6 +355,7 @@ test_import (Fixture *fixture, gconstpointer data)
   g_assert_true (wait_until (has_dialog, fixture->window));
   g_assert_nonnull (strstr (dialog_body (fixture->window), stp_name));
   g_assert_nonnull (strstr (dialog_body (fixture->window), kpr_name));
+  shoot ("import-outcome");
   {
     g_autofree char *merged = result_value (store, stp->id, 2);
     g_autofree char *merged_kpr = result_value (store, kpr->id, 2);
@@ -406,6 +425,7 @@ test_import (Fixture *fixture, gconstpointer data)
     g_assert_true (wait_until (has_dialog, fixture->window));
     g_assert_nonnull (strstr (dialog_body (fixture->window), foreign_name));
     g_assert_null (strstr (dialog_body (fixture->window), _ ("already merged")));
+    shoot ("import-refused");
     close_dialog (fixture->window);
     after = result_value (store, stp->id, 1);
     g_assert_cmpstr (after, !=, "5");
@@ -447,6 +467,7 @@ test_conflict (Fixture *fixture, gconstpointer data)
   settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (review)));
   g_assert_cmpuint (app_packet_review_get_n_conflicts (review), ==, 1);
+  shoot ("review");
   text = app_packet_review_get_conflict_text (review, 0);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "200"));
