@@ -1074,6 +1074,23 @@ test_cli (void)
     g_assert_nonnull (strstr (strings, "2564"));
   }
 
+  /* A refusal says why in Thai, the first language of every screen. */
+  {
+    g_auto (Run) thai = { 0 };
+    g_autofree char *cut = g_build_filename (dir, "cut.phaenpkt", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (packet, &bytes, &length, NULL));
+    g_assert_true (g_file_set_contents (cut, bytes, length / 3, NULL));
+    g_setenv ("LANGUAGE", "th", TRUE);
+    run_cli (&thai, "merge", office, cut, NULL);
+    g_unsetenv ("LANGUAGE");
+    g_assert_cmpint (exit_code (&thai), ==, 1);
+    g_assert_nonnull (strstr (thai.out, "ไม่รับ"));
+    g_assert_nonnull (strstr (thai.out, "เสียหาย"));
+  }
+
   run_cli (&usage, "merge", office, "--prefer", "both", packet, NULL);
   g_assert_cmpint (exit_code (&usage), ==, 2);
 }
