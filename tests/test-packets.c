@@ -1074,8 +1074,85 @@ test_cli (void)
     g_assert_nonnull (strstr (strings, "2564"));
   }
 
+  /* A refusal says why in Thai, the first language of every screen. */
+  {
+    g_auto (Run) thai = { 0 };
+    g_autofree char *cut = g_build_filename (dir, "cut.phaenpkt", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (packet, &bytes, &length, NULL));
+    g_assert_true (g_file_set_contents (cut, bytes, length / 3, NULL));
+    g_setenv ("LANGUAGE", "th", TRUE);
+    run_cli (&thai, "merge", office, cut, NULL);
+    g_unsetenv ("LANGUAGE");
+    g_assert_cmpint (exit_code (&thai), ==, 1);
+    g_assert_nonnull (strstr (thai.out, "ไม่รับ"));
+    g_assert_nonnull (strstr (thai.out, "เสียหาย"));
+  }
+
   run_cli (&usage, "merge", office, "--prefer", "both", packet, NULL);
   g_assert_cmpint (exit_code (&usage), ==, 2);
+}
+
+typedef struct
+{
+  guint calls;
+  guint total;
+  GCancellable *cancellable;
+} Progress;
+
+static void
+progress_cb (guint done, guint total, gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, ==, progress->calls + 1);
+  progress->calls = done;
+  progress->total = total;
+  g_cancellable_cancel (progress->cancellable);
+}
+
+/* Sending reports its progress after each copy and stops when cancelled, keeping the copies
+ * already written whole and nothing half-written beside them. */
+static void
+test_send_cancel (void)
+{
+  g_auto (Env) env = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) office = NULL;
+  g_autoptr (GPtrArray) written = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *folder = NULL;
+  g_autoptr (GDir) dir = NULL;
+  Progress progress = { 0, 0, cancellable };
+  const char *name;
+  guint files = 0;
+
+  env_init (&env, "cancel");
+  folder = g_build_filename (env.dir, "out", NULL);
+  office = phaen_store_open (env.office, &error);
+  g_assert_no_error (error);
+  written = phaen_unit_copies_write (office, YEAR, NULL, folder, progress_cb, &progress,
+                                     cancellable, &error);
+  g_assert_null (written);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (progress.calls, ==, 1);
+  g_assert_cmpuint (progress.total, ==, 2);
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr (PhaenStore) copy = NULL;
+
+      g_assert_true (g_str_has_suffix (name, "-2564.phaen"));
+      copy = phaen_store_open_read_only (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (phaen_store_is_unit_copy (copy));
+      files++;
+    }
+  g_assert_cmpuint (files, ==, 1);
 }
 
 static void
@@ -1114,6 +1191,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/packets/prefer-and-undo", test_prefer_and_undo);
   g_test_add_func ("/packets/unit-copy-guard", test_unit_copy_guard);
   g_test_add_func ("/packets/refusals", test_refusals);
+  g_test_add_func ("/packets/send-cancel", test_send_cancel);
   g_test_add_func ("/packets/cli", test_cli);
   status = g_test_run ();
 
