@@ -142,7 +142,11 @@ sidebar_units (AppWindow *window)
       GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
       guint units = 0;
 
-      if (!gtk_widget_has_css_class (GTK_WIDGET (view), "navigation-sidebar"))
+      /* The sidebar is the tree of units; other lists are flat. */
+      g_autoptr (GObject) first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
+
+      if (!gtk_widget_has_css_class (GTK_WIDGET (view), "navigation-sidebar") ||
+          !GTK_IS_TREE_LIST_ROW (first))
         continue;
       for (guint r = 0; r < g_list_model_get_n_items (model); r++)
         {
@@ -341,6 +345,7 @@ test_import (Fixture *fixture, gconstpointer data)
   g_autoptr (PhaenIndicator) stp = NULL;
   g_autoptr (PhaenIndicator) kpr = NULL;
   g_autoptr (GError) error = NULL;
+  AppCollectionWindow *collection;
   PhaenStore *store;
 
   app_test_open (fixture->window, fixture->office);
@@ -351,11 +356,41 @@ test_import (Fixture *fixture, gconstpointer data)
   kpr = first_indicator (store, "กพร.");
   before = result_value (store, stp->id, 2);
 
+  /* Who has reported: nobody yet, and the reminder list names both units. */
+  collection = app_window_show_collection (fixture->window);
+  g_assert_nonnull (collection);
+  g_assert_true (app_collection_window_set_period (collection, YEAR, 2));
+  g_assert_cmpuint (app_collection_window_get_n_units (collection), >=, 2);
+  g_assert_cmpuint (app_collection_window_get_n_received (collection), ==, 0);
+  {
+    g_autofree char *csv = g_build_filename (fixture->dir, "missing.csv", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (app_collection_window_export_missing (collection, csv, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "สตป."));
+    g_assert_nonnull (strstr (contents, "กพร."));
+  }
+
   g_assert_null (app_window_import_packets (fixture->window, paths));
   g_assert_true (wait_until (has_dialog, fixture->window));
   g_assert_nonnull (strstr (dialog_body (fixture->window), stp_name));
   g_assert_nonnull (strstr (dialog_body (fixture->window), kpr_name));
   shoot ("import-outcome");
+  /* The collection follows the import: both received, by whom. */
+  g_assert_cmpuint (app_collection_window_get_n_received (collection), ==, 2);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < app_collection_window_get_n_units (collection); i++)
+      {
+        g_autofree char *row = app_collection_window_get_row_text (collection, i);
+
+        found = found || (strstr (row, "สตป.") != NULL && strstr (row, "หัวหน้าหน่วย") != NULL);
+      }
+    g_assert_true (found);
+  }
   {
     g_autofree char *merged = result_value (store, stp->id, 2);
     g_autofree char *merged_kpr = result_value (store, kpr->id, 2);
@@ -373,6 +408,10 @@ test_import (Fixture *fixture, gconstpointer data)
     assert_same_scores (store, kpr_copy, "กพร.");
   }
   close_dialog (fixture->window);
+  gtk_window_present (GTK_WINDOW (collection));
+  shoot ("collection");
+  gtk_window_destroy (GTK_WINDOW (collection));
+  settle ();
 
   /* The same packets again: already merged, nothing changed. */
   g_assert_null (app_window_import_packets (fixture->window, paths));

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "app-collection-window.h"
 #include "app-dashboard-page.h"
 #include "app-efficiency-page.h"
 #include "app-indicators-page.h"
@@ -539,6 +540,8 @@ set_store (AppWindow *self, PhaenStore *store)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packet-folder",
                                  store != NULL && self->unit_copy == NULL &&
                                    !phaen_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-collection",
+                                 store != NULL && self->unit_copy == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", store != NULL);
   if (store != NULL)
     {
@@ -1092,6 +1095,12 @@ choose_packets (AppWindow *self, gboolean folder)
 }
 
 static void
+show_collection_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  app_window_show_collection (APP_WINDOW (widget));
+}
+
+static void
 import_packets_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   choose_packets (APP_WINDOW (widget), FALSE);
@@ -1223,6 +1232,8 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-packets", NULL, import_packets_action);
   gtk_widget_class_install_action (widget_class, "win.import-packet-folder", NULL,
                                    import_packet_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.show-collection", NULL,
+                                   show_collection_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.send-results", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -1290,6 +1301,7 @@ app_window_init (AppWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-results", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packets", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packet-folder", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-collection", FALSE);
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
@@ -1627,4 +1639,18 @@ app_window_import_packets (AppWindow *self, const char *const *paths)
     return NULL;
   flush_edits (self);
   return app_packet_import (GTK_WINDOW (self), self->store, paths);
+}
+
+AppCollectionWindow *
+app_window_show_collection (AppWindow *self)
+{
+  AppCollectionWindow *window;
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->unit_copy != NULL)
+    return NULL;
+  window = app_collection_window_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "app-application.h"
+#include "app-collection-window.h"
 #include "app-packet-import.h"
 #include "app-plan-page.h"
 #include "phaen-store.h"
@@ -61,5 +62,8 @@ gboolean app_window_send_results (AppWindow *self, const char *path, GError **er
 /* What "Import Results…" and dropping packets do with the chosen files: see app_packet_import().
  * Returns: (transfer none) (nullable): the review window when conflicts need a decision */
 AppPacketReview *app_window_import_packets (AppWindow *self, const char *const *paths);
+/* "Results Received": who has reported, per fiscal year and quarter (the office only).
+ * Returns: (transfer none) (nullable) */
+AppCollectionWindow *app_window_show_collection (AppWindow *self);
 
 G_END_DECLS
