@@ -528,6 +528,61 @@ test_conflict (Fixture *fixture, gconstpointer data)
   close_dialog (fixture->window);
 }
 
+/* Send to units: the year's units listed, chosen ones written with the progress bar, a summary. */
+static void
+test_send (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "sent", NULL);
+  g_autofree char *first = NULL;
+  g_autoptr (GDir) dir = NULL;
+  AppSendDialog *dialog;
+  const char *name;
+  guint files = 0;
+
+  app_test_open (fixture->window, fixture->office);
+  dialog = app_window_show_send_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (app_send_dialog_set_year (dialog, YEAR));
+  g_assert_cmpuint (app_send_dialog_get_n_units (dialog), ==, 2);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  app_send_dialog_set_folder (dialog, folder);
+  app_send_dialog_set_unit_chosen (dialog, 1, FALSE);
+  g_assert_cmpint (app_send_dialog_send (dialog), ==, 1);
+  g_assert_nonnull (strstr (app_send_dialog_get_status (dialog), "2564"));
+  shoot ("send");
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PhaenStore) copy = NULL;
+
+      if (!g_str_has_suffix (name, ".phaen"))
+        continue;
+      files++;
+      copy = phaen_store_open_read_only (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (phaen_store_is_unit_copy (copy));
+      first = g_strdup (name);
+      g_unlink (path);
+    }
+  g_assert_cmpuint (files, ==, 1);
+  g_assert_true (g_str_has_suffix (first, "-2564.phaen"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  {
+    g_autoptr (GDir) rest = g_dir_open (folder, 0, NULL);
+
+    while ((name = g_dir_read_name (rest)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (folder);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -539,5 +594,6 @@ main (int argc, char **argv)
   g_test_add ("/packets-gui/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/packets-gui/conflict", Fixture, NULL, fixture_set_up, test_conflict,
               fixture_tear_down);
+  g_test_add ("/packets-gui/send", Fixture, NULL, fixture_set_up, test_send, fixture_tear_down);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "app-plan-page.h"
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
+#include "app-send-dialog.h"
 #include "app-sidebar-item.h"
 #include "app-window.h"
 #include "phaen-error.h"
@@ -542,6 +543,9 @@ set_store (AppWindow *self, PhaenStore *store)
                                    !phaen_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-collection",
                                  store != NULL && self->unit_copy == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-to-units",
+                                 store != NULL && self->unit_copy == NULL &&
+                                   !phaen_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", store != NULL);
   if (store != NULL)
     {
@@ -1095,6 +1099,12 @@ choose_packets (AppWindow *self, gboolean folder)
 }
 
 static void
+send_to_units_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  app_window_show_send_dialog (APP_WINDOW (widget));
+}
+
+static void
 show_collection_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   app_window_show_collection (APP_WINDOW (widget));
@@ -1234,6 +1244,7 @@ app_window_class_init (AppWindowClass *klass)
                                    import_packet_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-collection", NULL,
                                    show_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.send-to-units", NULL, send_to_units_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.send-results", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -1302,6 +1313,7 @@ app_window_init (AppWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packets", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-packet-folder", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-collection", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-to-units", FALSE);
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
@@ -1653,4 +1665,19 @@ app_window_show_collection (AppWindow *self)
   window = app_collection_window_new (GTK_WINDOW (self), self->store);
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+AppSendDialog *
+app_window_show_send_dialog (AppWindow *self)
+{
+  AppSendDialog *dialog;
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->unit_copy != NULL || phaen_store_is_read_only (self->store))
+    return NULL;
+  flush_edits (self);
+  dialog = app_send_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }

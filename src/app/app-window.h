@@ -7,6 +7,7 @@
 #include "app-application.h"
 #include "app-collection-window.h"
 #include "app-packet-import.h"
+#include "app-send-dialog.h"
 #include "app-plan-page.h"
 #include "phaen-store.h"
 
@@ -65,5 +66,8 @@ AppPacketReview *app_window_import_packets (AppWindow *self, const char *const *
 /* "Results Received": who has reported, per fiscal year and quarter (the office only).
  * Returns: (transfer none) (nullable) */
 AppCollectionWindow *app_window_show_collection (AppWindow *self);
+/* "Send to Units…": unit copies of a fiscal year for every unit or chosen ones (the office,
+ * open for editing, only). Returns: (transfer none) (nullable) */
+AppSendDialog *app_window_show_send_dialog (AppWindow *self);
 
 G_END_DECLS
