@@ -372,6 +372,17 @@ test_import (Fixture *fixture, gconstpointer data)
     g_assert_nonnull (strstr (contents, "สตป."));
     g_assert_nonnull (strstr (contents, "กพร."));
   }
+  {
+    g_autofree char *xlsx = g_build_filename (fixture->dir, "missing.xlsx", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (app_collection_window_export_missing (collection, xlsx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 4);
+    g_assert_cmpmem (contents, 2, "PK", 2); /* a zip: the workbook */
+  }
 
   g_assert_null (app_window_import_packets (fixture->window, paths));
   g_assert_true (wait_until (has_dialog, fixture->window));

@@ -41,6 +41,7 @@ struct _AppCollectionWindow
   GtkDropDown *year_drop;
   GtkDropDown *quarter_drop;
   GtkLabel *summary;
+  GtkWidget *export_button;
   gboolean updating;
 };
 
@@ -118,6 +119,8 @@ reload (AppCollectionWindow *self)
                                  self->rows->len - received);
       gtk_label_set_text (self->summary, summary);
     }
+  /* Nothing to remind anyone of when every unit has sent. */
+  gtk_widget_set_sensitive (self->export_button, self->rows->len > received);
 }
 
 static void
@@ -249,7 +252,7 @@ app_collection_window_init (AppCollectionWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
     translated[i] = quarters[i] != NULL ? _ (quarters[i]) : NULL;
   gtk_window_set_title (GTK_WINDOW (self), _ ("Results Received"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 620);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1100, 620);
 
   self->year_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *const[]){ NULL }));
   self->quarter_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
@@ -262,6 +265,9 @@ app_collection_window_init (AppCollectionWindow *self)
   g_signal_connect_swapped (self->quarter_drop, "notify::selected", G_CALLBACK (period_changed_cb),
                             self);
   g_signal_connect_swapped (export, "clicked", G_CALLBACK (export_clicked_cb), self);
+  gtk_widget_set_tooltip_text (export, _ ("The units that have not sent their results for the "
+                                          "quarter, as XLSX or CSV, for the reminder e-mail"));
+  self->export_button = export;
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->year_drop));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->quarter_drop));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
