@@ -349,8 +349,8 @@ phaen_digits_to_thai (const char *text)
 
 /* Abbreviations after which a number is a date, not part of a code. */
 static const char *const date_abbreviations[] = {
-  "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
-  "พ.ย.", "ธ.ค.", "พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.",
+  "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
+  "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",  "พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.",
 };
 
 static gboolean
@@ -374,8 +374,8 @@ address_start (const char *text, gsize start, gsize end)
         {
           gsize from = i;
 
-          while (from > start && (is_latin_word_char (text[from - 1]) ||
-                                  strchr ("+.-%", text[from - 1]) != NULL))
+          while (from > start &&
+                 (is_latin_word_char (text[from - 1]) || strchr ("+.-%", text[from - 1]) != NULL))
             from--;
           if (from < i)
             return from;

@@ -11,8 +11,9 @@
 #define COL_CODE 0
 #define COL_NAME 1
 #define COL_WEIGHT 2
-#define COL_QUARTER(q) (3 + 3 * (q)) /* then score at +1 and weighted at +2 */
+#define COL_QUARTER(q) (3 + 3 * (q)) /* then score at +1 (hidden) and weighted at +2 */
 #define N_COLS (3 + 3 * PHAEN_QUARTERS)
+#define COL_READING(q) (N_COLS + (q)) /* hidden: the results as the score formulas read them */
 
 /* The weighted cells of the five-level indicators in column @col, contiguous rows as ranges:
  * "I6:I8,I10"; "0" when there are none. */
@@ -96,18 +97,34 @@ gboolean
 _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GError **error)
 {
   PhaenXlsxFormats *f = &book->fmt;
-  double widths[N_COLS] = { 17, 38, 9 };
+  double widths[N_COLS + PHAEN_QUARTERS] = { 84, -1, 74 };
   g_autofree char *subtitle = NULL;
   PhaenXlsxSheet *sheet;
   lxw_row_t head = 3, first, last, total, data_row, row;
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
+  /* Sixteen columns of 16 pt do not fit A4 landscape: the score of each quarter is a hidden
+   * column that its weighted score reads (issue #15). */
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     {
-      widths[COL_QUARTER (q)] = 11;
-      widths[COL_QUARTER (q) + 1] = 9.5;
-      widths[COL_QUARTER (q) + 2] = 11;
+      widths[COL_QUARTER (q)] = 76;
+      widths[COL_QUARTER (q) + 1] = 0;
+      widths[COL_QUARTER (q) + 2] = 80;
+      widths[COL_READING (q)] = 0;
     }
-  sheet = _phaen_xlsx_sheet_new (book, "สรุปผลรายไตรมาส", widths, N_COLS);
+  sheet = _phaen_xlsx_sheet_new_fitted (book, "สรุปผลรายไตรมาส", widths, N_COLS + PHAEN_QUARTERS,
+                                        PHAEN_XLSX_ORIENTATION_LANDSCAPE);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      _phaen_xlsx_ok (book,
+                      worksheet_set_column_opt (sheet->ws, COL_QUARTER (q) + 1, COL_QUARTER (q) + 1,
+                                                9, NULL, &hidden),
+                      sheet->name);
+      _phaen_xlsx_ok (
+        book,
+        worksheet_set_column_opt (sheet->ws, COL_READING (q), COL_READING (q), 9, NULL, &hidden),
+        sheet->name);
+    }
 
   subtitle = g_strdup_printf ("%s (%s) ประจำปีงบประมาณ พ.ศ. %d", card->unit->name, card->unit->abbr,
                               card->fiscal_year);
@@ -147,8 +164,9 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
       for (int q = 0; q < PHAEN_QUARTERS; q++)
         {
           _phaen_xlsx_result (sheet, row, COL_QUARTER (q), each->results[q], f->number);
+          _phaen_xlsx_reading (sheet, each, q, row, COL_QUARTER (q), row, COL_READING (q));
           _phaen_xlsx_score_cells (sheet, each, q, (const char *const *)threshold, row,
-                                   COL_QUARTER (q), row, COL_QUARTER (q) + 1, row,
+                                   COL_READING (q), row, COL_QUARTER (q) + 1, row,
                                    COL_QUARTER (q) + 2, weight_ref);
         }
       for (int l = 0; l < PHAEN_N_LEVELS; l++)
