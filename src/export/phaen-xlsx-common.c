@@ -326,7 +326,8 @@ shown_text (PhaenXlsxSheet *sheet,
 {
   g_autofree char *shown = _phaen_xlsx_display (sheet->book, text);
 
-  if (format != sheet->book->fmt.header)
+  if (format != sheet->book->fmt.header && format != sheet->book->fmt.label &&
+      format != sheet->book->fmt.total_label)
     return g_steal_pointer (&shown);
   return _phaen_xlsx_break_header (sheet->book, shown,
                                    _phaen_xlsx_span_width (sheet, first_col, last_col));

@@ -739,8 +739,16 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
 
       if (cell->kind != CELL_TEXT && cell->kind != CELL_LABELLED)
         continue;
+      if (cell->format == book->fmt.label || cell->format == book->fmt.header)
+        {
+          char *broken = _phaen_xlsx_break_header (book, cell->text, width);
+
+          g_free (cell->text);
+          cell->text = broken;
+        }
+      /* Rows are split between words only: a spreadsheet lays the parts out again. */
       cell->lines = measure (book, cell->text, text_px (width), bold, _phaen_xlsx_font_size (book),
-                             PANGO_WRAP_WORD_CHAR);
+                             PANGO_WRAP_WORD);
       n_rows = MAX (n_rows, (cell->lines->n_lines + per_row - 1) / per_row);
     }
 

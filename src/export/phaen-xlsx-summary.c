@@ -60,7 +60,8 @@ add_chart (PhaenXlsxSheet *sheet, const PhaenScorecard *card, lxw_row_t data_row
                           .size = 14 };
   lxw_chart_font title_font = font;
   lxw_chart_series *series;
-  lxw_chart_options place = { .x_scale = 1.5, .y_scale = 1.2, .x_offset = 20, .y_offset = 0 };
+  /* 576 × 346 px: beside the four totals, inside the width of the page. */
+  lxw_chart_options place = { .x_scale = 1.2, .y_scale = 1.2, .x_offset = 20, .y_offset = 0 };
   g_autofree char *title = _phaen_xlsx_display (book, "คะแนนถ่วงน้ำหนักรวมรายไตรมาส");
 
   if (chart == NULL)
@@ -235,8 +236,16 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
       _phaen_xlsx_text (sheet, data_row + 1 + q, 0, label, f->center);
       _phaen_xlsx_formula (sheet, data_row + 1 + q, 1, formula, TRUE, card->total[q], f->score);
     }
-  /* The chart stands beside its four totals. */
+  /* The chart stands beside its four totals: their rows are as high as the chart (288 px × 1.2
+   * = 260 pt) and print on one page. */
   add_chart (sheet, card, data_row);
+  for (int r = 0; r <= PHAEN_QUARTERS; r++)
+    {
+      _phaen_xlsx_need_lines (sheet, data_row + r,
+                              260.0 / (PHAEN_QUARTERS + 1) / _phaen_xlsx_line_pt (book));
+      if (r < PHAEN_QUARTERS)
+        _phaen_xlsx_keep_with_next (sheet, data_row + r);
+    }
 
   _phaen_xlsx_sheet_finish (sheet, head, head + 1);
   _phaen_xlsx_sheet_free (sheet);
