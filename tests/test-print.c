@@ -330,6 +330,29 @@ assert_printed (const char *xlsx,
   g_assert_cmpfloat (common_word_height (pdf), >=, MIN_WORD_HEIGHT);
 }
 
+/* @number is on a page of @pdf, and no Arabic digit is (the texts carry Thai digits too). */
+static void
+assert_number_shown (const char *pdf, const char *number)
+{
+  g_autoptr (GPtrArray) pages = pdf_pages (pdf);
+  gboolean found = FALSE;
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const char *page = g_ptr_array_index (pages, p);
+      g_autofree char *footer = g_strdup_printf ("%u / %u", p + 1, pages->len);
+      g_autoptr (GString) body = g_string_new (page);
+
+      /* The page footer is the spreadsheet's own, in Arabic digits. */
+      g_string_replace (body, footer, "", 0);
+      found |= strstr (page, number) != NULL;
+      for (const char *c = body->str; *c; c++)
+        if (g_ascii_isdigit (*c))
+          g_error ("%s: page %u shows Arabic digits: %s", pdf, p + 1, body->str);
+    }
+  g_assert_true (found);
+}
+
 /* ------------------------------------------------------------------ tests */
 
 /* Each form of the sample, printed by LibreOffice (one run for all) and by gnumeric. */
@@ -344,6 +367,7 @@ test_print (Fixture *f, gconstpointer data)
     gboolean thai;
     const char *header; /* repeated on every page from its first */
     const char *until;  /* the page after which the header may stop */
+    const char *number; /* a number cell as the page must show it */
   } forms[] = {
     { PHAEN_XLSX_FORM_PLAN, "กพร.", "plan-kpr.xlsx", FALSE, "ระยะเวลาในการดำเนินงาน",
       "ผลที่คาดว่าจะได้รับ" },
@@ -355,6 +379,10 @@ test_print (Fixture *f, gconstpointer data)
       "รายงานผลการดำเนินงาน" },
     { PHAEN_XLSX_FORM_SUMMARY, "สตป.", "summary-stp.xlsx", FALSE, "ตัวชี้วัด", NULL },
     { PHAEN_XLSX_FORM_EFFICIENCY, "บค.", "efficiency-led.xlsx", FALSE, "เรื่องที่ดำเนินการ", NULL },
+    /* Thai digits through the number format: round 1's 100.00 % and the "-" of a month without
+     * outputs, in both office suites. */
+    { PHAEN_XLSX_FORM_EFFICIENCY, "บค.", "efficiency-led-thai.xlsx", TRUE, "เรื่องที่ดำเนินการ", NULL,
+      "๑๐๐.๐๐" },
     { PHAEN_XLSX_FORM_PMQA7, "สป.กค.", "pmqa7.xlsx", FALSE, "ค่าเป้าหมายปีล่าสุด",
       "คะแนนเฉลี่ยรวมหมวด 7" },
   };
@@ -385,11 +413,15 @@ test_print (Fixture *f, gconstpointer data)
 
       g_test_message ("%s", forms[i].name);
       assert_printed (xlsx, lo_pdf, forms[i].header, forms[i].until, beside);
+      if (forms[i].number != NULL)
+        assert_number_shown (lo_pdf, forms[i].number);
       out = run (argv, NULL);
       /* gnumeric 1.12.55 reads the column widths wider (its own default font) and prints the
        * right-hand columns on pages of their own, without the repeated header rows, and prints
        * outside the print area: only that every text is printed at 15 pt is checked there. */
       assert_printed (xlsx, gn_pdf, NULL, NULL, NULL);
+      if (forms[i].number != NULL)
+        assert_number_shown (gn_pdf, forms[i].number);
     }
 }
 
