@@ -19,7 +19,8 @@
  * 26.5 pt apart, leaving room for the marks above and below. */
 #define LINE_HEIGHT_PER_PT 1.66
 /* Spreadsheets break Thai between words a little differently from Pango, and a row that is too
- * short hides text: measure in a slightly narrower cell. */
+ * short hides text: measure in a slightly narrower cell. (Pango's widths of Laksaman match
+ * LibreOffice's to the pixel, and LibreOffice's columns are 6 % wider than Excel's.) */
 #define WRAP_SLACK 0.92
 /* A row a spreadsheet can show is at most 409 pt high. */
 #define MAX_ROW_PT 409.0
@@ -487,9 +488,17 @@ paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw
       if (used + h > sheet->page_height && r > page_start)
         {
           guint b = r;
+          double moved = h + titles;
 
+          /* Headings go to the next page with the row they lead to, as long as they and the
+           * row fit on one page (else the page breaks at the row). */
           while (b - 1 > page_start && (g_array_index (sheet->keep, guint8, b - 1) & ROW_KEEP))
-            b--;
+            {
+              moved += row_pt (sheet, b - 1);
+              b--;
+            }
+          if (moved > sheet->page_height)
+            b = r;
           if (breaks->len >= LXW_BREAKS_MAX)
             break; /* the spreadsheet breaks the rest by itself */
           g_array_append_val (breaks, b);
