@@ -129,8 +129,10 @@ attr (const char *attrs, const char *name, double fallback)
 static Sheet *
 read_sheet (const char *xml, GPtrArray *strings)
 {
+  /* Attributes never hold a "/": a blank cell's "/>" ends its match (else the lazy match runs on
+   * to the next cell's end, and the reading becomes quadratic). */
   g_autoptr (GRegex) cell_re =
-    g_regex_new ("<c r=\"([A-Z]+)([0-9]+)\"([^>]*?)(?:/>|>(.*?)</c>)", G_REGEX_DOTALL, 0, NULL);
+    g_regex_new ("<c r=\"([A-Z]+)([0-9]+)\"([^>/]*)(?:/>|>(.*?)</c>)", G_REGEX_DOTALL, 0, NULL);
   g_autoptr (GRegex) row_re = g_regex_new ("<row r=\"([0-9]+)\"([^>]*)>", 0, 0, NULL);
   g_autoptr (GRegex) col_re =
     g_regex_new ("<col min=\"([0-9]+)\" max=\"([0-9]+)\" width=\"([0-9.]+)\"", 0, 0, NULL);

@@ -282,7 +282,8 @@ assert_printed (const char *xlsx,
                 const char *pdf,
                 const char *header,
                 const char *until,
-                const char *const *absent)
+                const char *const *absent,
+                gboolean every_text)
 {
   g_autofree char *base = g_path_get_basename (pdf);
   g_autoptr (GPtrArray) strings = workbook_strings (xlsx);
@@ -306,7 +307,7 @@ assert_printed (const char *xlsx,
     }
   g_assert_true (seen);
   /* A text broken over lines (a header) is laid out line by line among its neighbours. */
-  for (guint i = 0; i < strings->len; i++)
+  for (guint i = 0; every_text && i < strings->len; i++)
     {
       g_auto (GStrv) lines = g_strsplit (g_ptr_array_index (strings, i), "\n", -1);
       g_autofree char *whole = unbroken (g_ptr_array_index (strings, i));
@@ -412,14 +413,15 @@ test_print (Fixture *f, gconstpointer data)
       g_autofree char *out = NULL;
 
       g_test_message ("%s", forms[i].name);
-      assert_printed (xlsx, lo_pdf, forms[i].header, forms[i].until, beside);
+      assert_printed (xlsx, lo_pdf, forms[i].header, forms[i].until, beside, TRUE);
       if (forms[i].number != NULL)
         assert_number_shown (lo_pdf, forms[i].number);
       out = run (argv, NULL);
-      /* gnumeric 1.12.55 reads the column widths wider (its own default font) and prints the
-       * right-hand columns on pages of their own, without the repeated header rows, and prints
-       * outside the print area: only that every text is printed at 15 pt is checked there. */
-      assert_printed (xlsx, gn_pdf, NULL, NULL, NULL);
+      /* gnumeric 1.12.55 reads the column widths wider (its own default font), prints the
+       * right-hand columns on pages of their own, cutting a merged text at the page's edge,
+       * without the repeated header rows, and prints outside the print area: there the text is
+       * checked to be 15 pt or more and the form's header to be printed. */
+      assert_printed (xlsx, gn_pdf, forms[i].header, forms[i].header, NULL, FALSE);
       if (forms[i].number != NULL)
         assert_number_shown (gn_pdf, forms[i].number);
     }
