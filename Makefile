@@ -6,7 +6,8 @@ SAMPLE ?= $(BUILD)/data/sample.phaen
 DEB_PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
 	libxlsxwriter-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
-	fonts-thai-tlwg fonts-noto-core xvfb xauth poppler-utils unzip \
+	fonts-thai-tlwg fonts-noto-core fonts-crosextra-carlito xvfb xauth poppler-utils unzip \
+	libreoffice-calc-nogui gnumeric \
 	desktop-file-utils appstream
 
 .PHONY: all deps build run test clean
