@@ -1,6 +1,7 @@
 /* test-util.c — what the core tests share: a workspace in a temporary folder of its own
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -113,4 +114,50 @@ test_snapshot_assert_unchanged (TestSnapshot *snapshot, const char *path)
   g_assert_cmpstr (listing, ==, snapshot->listing);
   g_clear_pointer (&snapshot->checksum, g_free);
   g_clear_pointer (&snapshot->listing, g_free);
+}
+
+/* Every row of every table but meta (whose session marker changes whenever a workspace is
+ * opened to edit), in rowid order, through a read-only connection. */
+char *
+test_workspace_digest (const char *path)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                       " AND name NOT LIKE 'sqlite_%' AND name <> 'meta'"
+                                       " ORDER BY name",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", (char *)tables->pdata[i]);
+
+      g_checksum_update (sum, (const guchar *)tables->pdata[i], -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const void *bytes = sqlite3_column_blob (stmt, c);
+            int size = sqlite3_column_bytes (stmt, c);
+            guchar type = (guchar)sqlite3_column_type (stmt, c);
+
+            g_checksum_update (sum, &type, 1);
+            if (bytes != NULL)
+              g_checksum_update (sum, bytes, size);
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (sum));
 }

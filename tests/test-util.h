@@ -18,6 +18,10 @@ char *test_checksum_of (const char *path);
  * elements, not the strings). */
 int test_compare_strings (gconstpointer a, gconstpointer b);
 
+/* The SHA-256 of every row a workspace holds (meta aside): equal digests mean no data changed,
+ * even when opening to edit rewrote the session marker. Returns: (transfer full) */
+char *test_workspace_digest (const char *path);
+
 /* A file's bytes and its folder's names, to prove that something wrote nothing. */
 typedef struct
 {

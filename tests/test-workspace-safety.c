@@ -901,6 +901,8 @@ downgrade_to_001 (const char *path)
     "CREATE TEMP TABLE e AS SELECT evidence.*, evidence_blob.data AS data FROM evidence"
     "  LEFT JOIN evidence_blob ON evidence_blob.id = evidence.blob_id;"
     "DROP TABLE evidence; DROP TABLE evidence_blob; %s"
+    /* what schema 003 added (unit copies and packets) */
+    "DROP TABLE packet_log; DROP TABLE sync_image;"
     "CREATE INDEX evidence_result ON evidence (result_id);"
     "INSERT INTO evidence (id, uuid, result_id, name, mime, url, data, added_at)"
     "  SELECT id, uuid, result_id, name, mime, url, data, added_at FROM temp.e;"

@@ -27,9 +27,13 @@ int cli_chart (int argc, char **argv);
 int cli_demo (int argc, char **argv);
 int cli_export (int argc, char **argv);
 int cli_info (int argc, char **argv);
+int cli_merge (int argc, char **argv);
+int cli_pack (int argc, char **argv);
 int cli_plan (int argc, char **argv);
 int cli_repair (int argc, char **argv);
 int cli_score (int argc, char **argv);
+int cli_send (int argc, char **argv);
+int cli_status (int argc, char **argv);
 int cli_validate (int argc, char **argv);
 
 /* Prints "phaen-cli: <message>" to stderr and returns @code. */

@@ -4,7 +4,7 @@
 
 #include "phaen-changes.h"
 
-#define N_KINDS 14
+#define N_KINDS 15
 
 struct _PhaenChanges
 {
@@ -20,7 +20,7 @@ G_DEFINE_BOXED_TYPE (PhaenChanges, phaen_changes, phaen_changes_ref, phaen_chang
 static const char *const tables[N_KINDS] = {
   "unit",      "person",         "fiscal_year",    "plan",      "plan_section",
   "activity",  "activity_month", "budget_quarter", "indicator", "criteria_version",
-  "criterion", "result",         "pmqa_value",     "evidence",
+  "criterion", "result",         "pmqa_value",     "evidence",  "packet_log",
 };
 
 static int

@@ -23,7 +23,8 @@ typedef enum
   PHAEN_RECORD_RESULT = 1 << 11,
   PHAEN_RECORD_PMQA_VALUE = 1 << 12,
   PHAEN_RECORD_EVIDENCE = 1 << 13,
-  PHAEN_RECORD_ALL = (1 << 14) - 1,
+  PHAEN_RECORD_PACKET = 1 << 14, /* a result packet merged (packet_log, src/sync) */
+  PHAEN_RECORD_ALL = (1 << 15) - 1,
 } PhaenRecordKind;
 
 /* What a plan's activity table (the grid, the Gantt, their totals) is made of. */

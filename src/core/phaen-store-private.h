@@ -21,6 +21,15 @@ gboolean _phaen_store_exec (PhaenStore *self, const char *sql, GError **error);
 /* Runs a prepared statement that returns no rows. */
 gboolean _phaen_store_step_done (PhaenStore *self, PhaenStmt *stmt, GError **error);
 
+/* meta rows (key → text) that no undo step records: what a workspace says about itself (its
+ * id, a unit copy's origin). get returns %NULL when unset. (transfer full) */
+char *_phaen_store_get_meta (PhaenStore *self, const char *key);
+gboolean
+_phaen_store_set_meta (PhaenStore *self, const char *key, const char *value, GError **error);
+
+/* Creates the current schema in @db, an empty database (a unit copy being written). */
+gboolean _phaen_store_create_schema (sqlite3 *db, GError **error);
+
 /* Every mutating call is wrapped in an edit: a savepoint, and an undo step when outermost. */
 gboolean _phaen_store_edit_begin (PhaenStore *self, const char *label, GError **error);
 gboolean _phaen_store_edit_end (PhaenStore *self, gboolean ok, GError **error);

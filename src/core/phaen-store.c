@@ -73,6 +73,7 @@ struct _PhaenStore
   gint64 evidence_limit; /* bytes; 0: no limit */
   gboolean opened;       /* validated and set up: a refused file is closed untouched */
   gboolean after_crash;  /* the lock of a writer that is gone was taken over */
+  gboolean unit_copy;    /* meta "unit-copy" is set: the office's records are read-only */
   PhaenChanges *pending; /* rows changed since "records-changed" was last emitted */
 
   guint read_depth; /* phaen_store_read_begin() */
@@ -103,6 +104,7 @@ row_changed_cb (void *data, int op, const char *db, const char *table, sqlite3_i
 static const char *const migrations[] = {
   "/io/github/phaen/core/schema/001-initial.sql",
   "/io/github/phaen/core/schema/002-evidence-aside.sql",
+  "/io/github/phaen/core/schema/003-unit-copies.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PHAEN_STORE_SCHEMA_VERSION);
@@ -163,6 +165,19 @@ sqlite_reason (int rc)
     }
 }
 
+/* What the guard triggers of a unit copy raise: never shown, mapped to the message below. */
+#define OFFICE_OWNED_MESSAGE "phaen:office-owned"
+
+static gboolean
+set_office_owned_error (GError **error)
+{
+  g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_READ_ONLY,
+                       _ ("The change was not saved: this is a unit copy. Plans, indicators, "
+                          "criteria and weights belong to the planning office and cannot be "
+                          "changed here; results, progress and evidence can."));
+  return FALSE;
+}
+
 static gboolean
 set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
 {
@@ -192,6 +207,10 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
                    _ ("“%s” is not a Phaen workspace."), base ? base : "");
       return FALSE;
     case SQLITE_CONSTRAINT:
+      /* The guard of a unit copy (install_unit_copy_guard()) refused the edit. */
+      if (rc == SQLITE_CONSTRAINT_TRIGGER && db != NULL &&
+          g_strcmp0 (sqlite3_errmsg (db), OFFICE_OWNED_MESSAGE) == 0)
+        return set_office_owned_error (error);
       code = PHAEN_ERROR_INVALID;
       break;
     default:
@@ -829,6 +848,69 @@ install_undo_triggers (PhaenStore *self, GError **error)
   return TRUE;
 }
 
+/* A unit copy (src/sync/phaen-unit-copy.c) lets its unit enter results, progress and
+ * evidence, and nothing the planning office owns: temporary triggers, like undo's, refuse any
+ * change of the office's tables and of the office's columns of shared ones, whatever code path
+ * makes it. They compare values (IS NOT), so undo replaying a whole row is let through as long
+ * as the office's columns keep their values. */
+static gboolean
+install_unit_copy_guard (PhaenStore *self, GError **error)
+{
+  static const char *const office_tables[] = {
+    "unit",           "person",    "fiscal_year",      "plan",      "plan_section",
+    "budget_quarter", "indicator", "criteria_version", "criterion",
+  };
+  static const char *const activity_columns[] = {
+    "id",   "uuid",     "plan_id", "parent_id", "position",
+    "name", "category", "owner",   "budget",    "output",
+  };
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (GString) changed = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (office_tables); i++)
+    for (guint op = 0; op < 3; op++)
+      g_string_append_printf (sql,
+                              "CREATE TEMP TRIGGER guard_%1$s_%2$s BEFORE %2$s ON main.%1$s BEGIN"
+                              " SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;",
+                              office_tables[i],
+                              (const char *[]){ "INSERT", "UPDATE", "DELETE" }[op]);
+  for (guint i = 0; i < G_N_ELEMENTS (activity_columns); i++)
+    g_string_append_printf (changed, "%sold.%s IS NOT new.%s", i ? " OR " : "", activity_columns[i],
+                            activity_columns[i]);
+  g_string_append_printf (
+    sql,
+    "CREATE TEMP TRIGGER guard_activity_INSERT BEFORE INSERT ON main.activity BEGIN"
+    " SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    "CREATE TEMP TRIGGER guard_activity_DELETE BEFORE DELETE ON main.activity BEGIN"
+    " SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    "CREATE TEMP TRIGGER guard_activity_UPDATE BEFORE UPDATE ON main.activity WHEN %s BEGIN"
+    " SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    /* Month marks: planned, start and output (bits 0-2) are the office's plan; achieved
+     * (bit 3) and the month's progress text are the unit's report. */
+    "CREATE TEMP TRIGGER guard_activity_month_INSERT BEFORE INSERT ON main.activity_month"
+    /* An upsert fires the insert trigger even when the row exists and it updates. */
+    " WHEN new.marks & 7 <> 0 AND NOT EXISTS (SELECT 1 FROM main.activity_month"
+    "  WHERE activity_id = new.activity_id AND month = new.month)"
+    " BEGIN SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    "CREATE TEMP TRIGGER guard_activity_month_UPDATE BEFORE UPDATE ON main.activity_month"
+    " WHEN old.activity_id IS NOT new.activity_id OR old.month IS NOT new.month"
+    " OR old.marks & 7 IS NOT new.marks & 7"
+    " BEGIN SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    "CREATE TEMP TRIGGER guard_activity_month_DELETE BEFORE DELETE ON main.activity_month"
+    " WHEN old.marks & 7 <> 0 BEGIN SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    /* A score override is the office's (a committee's) decision. */
+    "CREATE TEMP TRIGGER guard_result_INSERT BEFORE INSERT ON main.result"
+    " WHEN new.score_override IS NOT NULL OR new.override_reason <> ''"
+    " BEGIN SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;"
+    "CREATE TEMP TRIGGER guard_result_UPDATE BEFORE UPDATE ON main.result"
+    " WHEN old.score_override IS NOT new.score_override"
+    " OR old.override_reason IS NOT new.override_reason"
+    " OR old.indicator_id IS NOT new.indicator_id OR old.quarter IS NOT new.quarter"
+    " BEGIN SELECT RAISE (ABORT, '" OFFICE_OWNED_MESSAGE "'); END;",
+    changed->str);
+  return _phaen_store_exec (self, sql->str, error);
+}
+
 /* ------------------------------------------------------------------ connection */
 
 static void
@@ -1005,6 +1087,14 @@ closed_cleanly (PhaenStore *self)
 }
 
 static gboolean
+has_meta (PhaenStore *self, const char *key)
+{
+  g_autofree char *value = _phaen_store_get_meta (self, key);
+
+  return value != NULL;
+}
+
+static gboolean
 mark_session (PhaenStore *self, const char *state, GError **error)
 {
   g_autofree char *sql =
@@ -1079,11 +1169,17 @@ open_existing (PhaenStore *self, GError **error)
   if (self->read_only != PHAEN_STORE_WRITABLE)
     {
       self->data_version = read_data_version (self);
-      return version == PHAEN_STORE_SCHEMA_VERSION || migrate_in_memory (self, version, error);
+      if (version != PHAEN_STORE_SCHEMA_VERSION && !migrate_in_memory (self, version, error))
+        return FALSE;
+      self->unit_copy = has_meta (self, "unit-copy");
+      return TRUE;
     }
   if (!configure_for_editing (self, error) ||
       ((self->after_crash || !closed_cleanly (self)) && !quick_check (self, error)) ||
       !migrate (self, version, TRUE, error) || !install_undo_triggers (self, error))
+    return FALSE;
+  self->unit_copy = has_meta (self, "unit-copy");
+  if (self->unit_copy && !install_unit_copy_guard (self, error))
     return FALSE;
   /* Advisory: on a full disk the workspace still opens, and nothing can be written anyway. */
   mark_session (self, "open", NULL);
@@ -1611,6 +1707,56 @@ phaen_store_check_writable (PhaenStore *self, GError **error)
 }
 
 gboolean
+phaen_store_is_unit_copy (PhaenStore *self)
+{
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  return self->unit_copy;
+}
+
+gboolean
+phaen_store_check_office_edit (PhaenStore *self, GError **error)
+{
+  g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
+  if (!phaen_store_check_writable (self, error))
+    return FALSE;
+  return !self->unit_copy || set_office_owned_error (error);
+}
+
+char *
+_phaen_store_get_meta (PhaenStore *self, const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM main.meta WHERE key = ?", -1, &stmt, NULL) ==
+      SQLITE_OK)
+    {
+      _phaen_bind_text (stmt, 1, key);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+        value =
+          g_strndup ((const char *)sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+_phaen_store_set_meta (PhaenStore *self, const char *key, const char *value, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+
+  if (self->read_only != PHAEN_STORE_WRITABLE)
+    return set_read_only_error (self, error);
+  stmt = _phaen_store_prepare (self, "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?, ?)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  _phaen_bind_text (stmt, 1, key);
+  _phaen_bind_text (stmt, 2, value);
+  return _phaen_store_step_done (self, stmt, error);
+}
+
+gboolean
 phaen_store_is_read_only (PhaenStore *self)
 {
   g_return_val_if_fail (PHAEN_IS_STORE (self), TRUE);
@@ -1813,6 +1959,22 @@ phaen_store_get_stats (PhaenStore *self, PhaenStoreStats *stats, GError **error)
   stats->results = sqlite3_column_int (stmt, 6);
   stats->evidence = sqlite3_column_int (stmt, 7);
   return TRUE;
+}
+
+/* The tables of the current schema in @db (an empty database of another connection: a unit
+ * copy being written), its application id and version set. */
+gboolean
+_phaen_store_create_schema (sqlite3 *db, GError **error)
+{
+  g_autofree char *pragma =
+    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                     PHAEN_STORE_APPLICATION_ID, PHAEN_STORE_SCHEMA_VERSION);
+  int rc;
+
+  if (!apply_migrations (db, 0, PHAEN_STORE_SCHEMA_VERSION, error))
+    return FALSE;
+  rc = sqlite3_exec (db, pragma, NULL, NULL, NULL);
+  return rc == SQLITE_OK || set_sqlite_error (db, rc, NULL, error);
 }
 
 /* ------------------------------------------------------------------ repair */

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Schema version written by this build (PRAGMA user_version). */
-#define PHAEN_STORE_SCHEMA_VERSION 2
+#define PHAEN_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id: "PHAE" */
 #define PHAEN_STORE_APPLICATION_ID 0x50484145
 
@@ -73,6 +73,15 @@ gboolean phaen_store_is_read_only (PhaenStore *self);
 /* FALSE with the PHAEN_ERROR_READ_ONLY message an edit would get, saying why: for views that
  * should refuse before the user starts typing. */
 gboolean phaen_store_check_writable (PhaenStore *self, GError **error);
+/* A unit copy (src/sync/phaen-unit-copy.h): a workspace the planning office made for one unit
+ * and one fiscal year. Its unit enters results, รายละเอียดการดำเนินงาน, ปัญหา/อุปสรรค, progress
+ * and evidence; every edit of what the office owns (units, people, years, plans, activities
+ * and their planned months, budgets, indicators, criteria, weights, score overrides) is
+ * refused with PHAEN_ERROR_READ_ONLY saying so, by the store itself. */
+gboolean phaen_store_is_unit_copy (PhaenStore *self);
+/* FALSE with the PHAEN_ERROR_READ_ONLY message an edit of the office's records would get (a
+ * unit copy, or a workspace open read-only): for views that should refuse before typing. */
+gboolean phaen_store_check_office_edit (PhaenStore *self, GError **error);
 /* The largest evidence file accepted, in bytes (0: any). Larger files are refused with
  * PHAEN_ERROR_INVALID saying the limit; the app sets it from its settings. */
 #define PHAEN_STORE_DEFAULT_EVIDENCE_LIMIT (G_GINT64_CONSTANT (50) * 1000 * 1000)
