@@ -16,6 +16,7 @@
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
 #include "app-sidebar-item.h"
+#include "app-window-manage.h"
 #include "app-window.h"
 #include "phaen-error.h"
 #include "phaen-score.h"
@@ -230,6 +231,7 @@ show_item (AppWindow *self, AppSidebarItem *item)
   self->has_shown = place != NULL;
   if (place == NULL)
     {
+      app_window_manage_update (self);
       app_plan_page_set_plan (self->plan_page, NULL, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       adw_window_title_set_title (self->content_title, "");
@@ -238,6 +240,7 @@ show_item (AppWindow *self, AppSidebarItem *item)
     }
 
   self->shown = *place;
+  app_window_manage_update (self);
   adw_window_title_set_title (self->content_title, app_sidebar_item_get_label (item));
   adw_window_title_set_subtitle (self->content_title, app_sidebar_item_get_subtitle (item));
   switch (place->kind)
@@ -508,6 +511,7 @@ set_store (AppWindow *self, PhaenStore *store)
     }
   update_undo_state (self);
   update_read_only_banner (self);
+  app_window_manage_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1016,6 +1020,7 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search-units", NULL, search_units_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search-units", NULL);
+  app_window_manage_class_init (widget_class);
 }
 
 /* Units → their years and pages, the units the search finds, rows made from ui/app-sidebar-row.ui
@@ -1342,6 +1347,33 @@ app_window_toast (AppWindow *self, const char *text)
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast whose button undoes the edit just made. */
+void
+app_window_toast_undo (AppWindow *self, const char *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+app_window_get_place (AppWindow *self, AppSidebarPlace *place)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
+
+  if (!self->has_shown || self->store == NULL)
+    return FALSE;
+  *place = self->shown;
+  return TRUE;
 }
 
 gboolean
