@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "cli-common.h"
 
@@ -61,8 +62,7 @@ cli_duplicate_plan (int argc, char **argv)
   new_id = phaen_store_duplicate_plan (store, plan_id, to ? to : plan->fiscal_year + 1, &error);
   if (new_id == 0 || !(copy = phaen_store_get_plan (store, new_id, &error)))
     return cli_fail_error (error);
-  g_print (
-    _ ("Plan %" G_GINT64_FORMAT " copied into fiscal year %d as plan %" G_GINT64_FORMAT ": %s\n"),
-    plan_id, copy->fiscal_year, new_id, copy->title);
+  g_print (_ ("Plan %" PRId64 " copied into fiscal year %d as plan %" PRId64 ": %s\n"), plan_id,
+           copy->fiscal_year, new_id, copy->title);
   return CLI_EXIT_OK;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "cli-common.h"
 #include "phaen-plan-import.h"
@@ -82,7 +83,7 @@ cli_import_plan (int argc, char **argv)
   plan_id = phaen_plan_import_apply (import, store, unit_id, fiscal_year, title, &error);
   if (plan_id == 0)
     return cli_fail_error (error);
-  g_print (_ ("Plan %" G_GINT64_FORMAT " added with %u activities; %u rows with errors left "
+  g_print (_ ("Plan %" PRId64 " added with %u activities; %u rows with errors left "
               "out.\n"),
            plan_id, imported, import->n_errors);
   return import->n_errors > 0 ? CLI_EXIT_FAILED : CLI_EXIT_OK;

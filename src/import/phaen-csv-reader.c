@@ -44,10 +44,16 @@ guess_separator (const char *text, gsize length)
 }
 
 static gboolean
-too_large (const char *name, const char *what, GError **error)
+too_large (const char *name, gboolean rows, GError **error)
 {
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("“%s” has too many %s to import."),
-               name ? name : "", what);
+  if (rows)
+    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                 _ ("“%s” has more than %d rows: it is not imported."), name ? name : "",
+                 PHAEN_IMPORT_MAX_ROWS);
+  else
+    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                 _ ("“%s” has more than %d columns: it is not imported."), name ? name : "",
+                 PHAEN_IMPORT_MAX_COLUMNS);
   return FALSE;
 }
 
@@ -104,11 +110,11 @@ parse (PhaenTable *table, const char *text, gsize length, const char *name, GErr
           if (row == NULL)
             {
               if (table->rows->len >= PHAEN_IMPORT_MAX_ROWS)
-                return too_large (name, _ ("rows"), error);
+                return too_large (name, TRUE, error);
               row = phaen_table_add_row (table, row_line);
             }
           if (column >= PHAEN_IMPORT_MAX_COLUMNS)
-            return too_large (name, _ ("columns"), error);
+            return too_large (name, FALSE, error);
           if (cell->len > 0 || column > 0 || c == separator)
             phaen_table_row_set (table, row, column,
                                  was_quoted ? cell->str : g_strstrip (cell->str), FALSE);
