@@ -30,7 +30,9 @@ answer (AdwMessageDialog *dialog, const char *id, const char *label, AdwResponse
 {
   adw_message_dialog_add_response (dialog, id, label);
   adw_message_dialog_set_response_appearance (dialog, id, look);
-  adw_message_dialog_set_default_response (dialog, id);
+  /* Enter never deletes: a destructive answer has to be chosen. */
+  adw_message_dialog_set_default_response (dialog,
+                                           look == ADW_RESPONSE_DESTRUCTIVE ? "cancel" : id);
 }
 
 static PhaenUnit *
@@ -294,6 +296,22 @@ duplicate_response_cb (AdwMessageDialog *dialog, const char *response, AppWindow
     app_window_show_plan (self, copy);
 }
 
+/* GTK 4.8's spin button cannot activate the default response: Enter answers here. */
+static gboolean
+year_key_cb (GtkEventControllerKey *keys,
+             guint keyval,
+             guint keycode,
+             GdkModifierType state,
+             AdwMessageDialog *dialog)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  gtk_spin_button_update (g_object_get_data (G_OBJECT (dialog), "year"));
+  adw_message_dialog_response (dialog, "duplicate");
+  gtk_window_close (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 duplicate_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -301,6 +319,7 @@ duplicate_plan_action (GtkWidget *widget, const char *action, GVariant *param)
   g_autoptr (PhaenPlan) plan = shown_plan (self);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
+  GtkEventController *keys;
   GtkWidget *box, *label, *year;
 
   if (plan == NULL)
@@ -320,6 +339,10 @@ duplicate_plan_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_box_append (GTK_BOX (box), year);
   adw_message_dialog_set_extra_child (dialog, box);
   g_object_set_data (G_OBJECT (dialog), "year", year);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (year_key_cb), dialog, 0);
+  gtk_widget_add_controller (year, keys);
   g_object_set_data (G_OBJECT (dialog), "plan-id", GSIZE_TO_POINTER ((gsize)plan->id));
   answer (dialog, "duplicate", _ ("_Duplicate"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
@@ -390,9 +413,6 @@ app_window_manage_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
   gtk_widget_class_install_action (widget_class, "win.import-units", NULL, import_units_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-unit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.duplicate-plan", NULL);
 }
 
 void
