@@ -487,12 +487,28 @@ read_sheet (Reader *reader, xmlDoc *doc, PhaenTable *table, GError **error)
   return TRUE;
 }
 
+/* libgsf warns on stderr about each damaged zip entry it meets; the reader says what is wrong
+ * with the file in its GError, so those warnings only go to the debug log. */
+static void
+gsf_warning_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  g_debug ("%s: %s", domain, message);
+}
+
 static gboolean
 reader_open (Reader *reader, const guint8 *data, gsize length, GError **error)
 {
+  static gsize quiet = 0;
   g_autoptr (GsfInput) input = NULL;
   g_autoptr (GError) local = NULL;
 
+  if (g_once_init_enter (&quiet))
+    {
+      g_log_set_handler ("libgsf:zip", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, gsf_warning_cb,
+                         NULL);
+      g_log_set_handler ("libgsf", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, gsf_warning_cb, NULL);
+      g_once_init_leave (&quiet, 1);
+    }
   xmlInitParser ();
   *reader = (Reader){ .budget = PHAEN_IMPORT_MAX_UNPACKED_BYTES };
   reader->strings = g_ptr_array_new_with_free_func (g_free);
