@@ -25,6 +25,8 @@ static const CliCommand commands[] = {
   { "import-units", "import-units FILE TABLE [--dry-run]",
     N_ ("Add organisation units from a CSV, TSV or XLSX list"), cli_import_units },
   { "info", "info FILE", N_ ("Describe a workspace"), cli_info },
+  { "plan", "plan FILE PLAN-ID [--json]",
+    N_ ("A plan's activities by month with its totals row"), cli_plan },
   { "repair", "repair FILE -o COPY",
     N_ ("Copy the data of a workspace changed by another program into a clean one"), cli_repair },
   { "score", "score FILE [--unit U] [--fy Y] [--json]",

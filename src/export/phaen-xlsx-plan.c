@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "phaen-plan-totals.h"
 #include "phaen-xlsx-private.h"
 
 #define ACTIVITY_WIDTH 40.0
@@ -71,6 +72,24 @@ split_title (const PhaenPlan *plan, PhaenXlsxBook *book, char **title, char **ye
   *title = g_strstrip (g_steal_pointer (&own));
   *year =
     cut ? g_strstrip (g_strdup (cut)) : g_strdup_printf (YEAR_WORDS " พ.ศ. %d", book->fiscal_year);
+}
+
+/* The row under the activities, counted as the grid, the Gantt chart and the CLI count it. */
+static void
+write_totals (PhaenXlsxSheet *sheet, PhaenXlsxFormats *f, lxw_row_t row, int n_months,
+              GPtrArray *activities)
+{
+  PhaenPlanTotals totals;
+
+  phaen_plan_totals_compute (activities, &totals);
+  _phaen_xlsx_text (sheet, row, 0, phaen_plan_totals_label (&totals), f->total_label);
+  for (int m = 0; m < n_months; m++)
+    _phaen_xlsx_number (sheet, row, 1 + m, totals.months[m], f->count);
+  if (totals.has_budget)
+    _phaen_xlsx_number (sheet, row, n_months + 1, totals.budget, f->money);
+  else
+    _phaen_xlsx_text (sheet, row, n_months + 1, "-", f->center);
+  _phaen_xlsx_blank (sheet, row, n_months + 2, f->mark);
 }
 
 gboolean
@@ -189,6 +208,7 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
     }
   if (owner != NULL)
     _phaen_xlsx_merge_text (sheet, head + 2, col_owner, row - 1, col_owner, owner, f->center);
+  write_totals (sheet, f, row++, n_months, activities);
 
   if (n_months > PHAEN_FISCAL_MONTHS)
     {
