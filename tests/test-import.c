@@ -419,6 +419,33 @@ test_xlsx_hostile (void)
   g_assert_nonnull (strstr (error->message, ".xls"));
 }
 
+static void
+read_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PhaenTable **table = data;
+  g_autoptr (GError) error = NULL;
+
+  *table = phaen_table_read_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The app reads in a thread; the table is the same as read in place. */
+static void
+test_read_async (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("phaen-import-XXXXXX", NULL);
+  g_autofree char *path = write_generic_xlsx (dir);
+  g_autoptr (PhaenTable) table = NULL;
+
+  phaen_table_read_file_async (path, 0, NULL, read_done_cb, &table);
+  while (table == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (cell (table, 3, 0), ==, "กิจกรรม");
+  g_assert_cmpuint (table->rows->len, ==, 7);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* ------------------------------------------------------------------ units */
 
 static const char unit_list[] =
@@ -942,6 +969,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/csv/encodings", test_csv_encodings);
   g_test_add_func ("/import/xlsx/generic", test_xlsx_generic);
   g_test_add_func ("/import/xlsx/hostile", test_xlsx_hostile);
+  g_test_add_func ("/import/xlsx/async", test_read_async);
   g_test_add_func ("/import/units/rows", test_units_rows);
   g_test_add_func ("/import/units/no-header", test_units_no_header);
   g_test_add_func ("/import/plan/own-export", test_plan_own_export);

@@ -73,7 +73,7 @@ plan_of (PhaenStore *store, gint64 unit, int year)
 static AdwMessageDialog *
 run_action_to_dialog (Fixture *fixture, const char *action)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, "x", (gint64)0));
   g_assert_true (wait_until (has_dialog, fixture->window));
   return find_dialog (fixture->window);
 }
@@ -239,6 +239,26 @@ test_delete_plan (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (plan_of (store_of (fixture), kpr, 2564), >, 0);
 }
 
+/* A row's context menu names its plan: the action runs on that plan, not on the shown one. */
+static void
+test_targeted_action (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (PhaenPlan) other = NULL;
+  AdwMessageDialog *dialog;
+  gint64 stp_plan = plan_of (store_of (fixture), unit_id (fixture, "สตป."), 2564);
+
+  show_plan_of (fixture, "กพร.", 2564);
+  other = phaen_store_get_plan (store_of (fixture), stp_plan, NULL);
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-plan", "x", stp_plan));
+  g_assert_true (wait_until (has_dialog, fixture->window));
+  dialog = find_dialog (fixture->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), other->title));
+  respond (dialog, "delete");
+  g_assert_cmpint (plan_of (store_of (fixture), unit_id (fixture, "สตป."), 2564), ==, 0);
+  g_assert_cmpint (plan_of (store_of (fixture), unit_id (fixture, "กพร."), 2564), >, 0);
+}
+
 static void
 test_import_units (Fixture *fixture, gconstpointer data)
 {
@@ -333,6 +353,8 @@ main (int argc, char **argv)
   g_test_add ("/manage/delete-unit", Fixture, NULL, fixture_set_up, test_delete_unit,
               fixture_tear_down);
   g_test_add ("/manage/delete-plan", Fixture, NULL, fixture_set_up, test_delete_plan,
+              fixture_tear_down);
+  g_test_add ("/manage/targeted-action", Fixture, NULL, fixture_set_up, test_targeted_action,
               fixture_tear_down);
   g_test_add ("/manage/import-units", Fixture, NULL, fixture_set_up, test_import_units,
               fixture_tear_down);

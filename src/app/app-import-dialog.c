@@ -351,25 +351,46 @@ AppImportDialog *
 app_import_dialog_present (
   AppWindow *window, AppImportKind kind, const char *path, gint64 unit_id, int year)
 {
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  PhaenTable *table;
+
+  g_return_val_if_fail (APP_IS_WINDOW (window), NULL);
+
+  table = phaen_table_read_file (path, 0, &error);
+  if (table == NULL)
+    {
+      app_window_show_error (window, _ ("The file cannot be imported"), error->message);
+      return NULL;
+    }
+  return app_import_dialog_present_table (window, kind, table, base, unit_id, year);
+}
+
+AppImportDialog *
+app_import_dialog_present_table (AppWindow *window,
+                                 AppImportKind kind,
+                                 PhaenTable *table_in,
+                                 const char *base,
+                                 gint64 unit_id,
+                                 int year)
+{
   PhaenStore *store = app_window_get_store (window);
   g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenTable) table = NULL;
+  g_autoptr (PhaenTable) table = table_in;
   g_autoptr (PhaenUnitImport) units = NULL;
   g_autoptr (PhaenPlanImport) plan = NULL;
-  g_autofree char *base = g_path_get_basename (path);
   AppImportDialog *self;
 
   g_return_val_if_fail (APP_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (table_in != NULL, NULL);
 
-  table = phaen_table_read_file (path, 0, &error);
-  if (table != NULL)
-    {
-      if (kind == APP_IMPORT_UNITS)
-        units = phaen_unit_import_prepare (store, table, &error);
-      else
-        plan = phaen_plan_import_prepare (table, &error);
-    }
+  /* The workspace may have closed while the file was read. */
+  if (store == NULL)
+    return NULL;
+  if (kind == APP_IMPORT_UNITS)
+    units = phaen_unit_import_prepare (store, table, &error);
+  else
+    plan = phaen_plan_import_prepare (table, &error);
   if (units == NULL && plan == NULL)
     {
       app_window_show_error (window, _ ("The file cannot be imported"), error->message);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "app-window.h"
+#include "phaen-table.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,14 @@ G_DECLARE_FINAL_TYPE (AppImportDialog, app_import_dialog, APP, IMPORT_DIALOG, Ad
  * Returns: (transfer none) (nullable): the dialog, owned by GTK while shown */
 AppImportDialog *app_import_dialog_present (
   AppWindow *window, AppImportKind kind, const char *path, gint64 unit_id, int year);
+/* The same for a table already read (phaen_table_read_file_async()); takes @table. @name is
+ * the file's name for the title. */
+AppImportDialog *app_import_dialog_present_table (AppWindow *window,
+                                                  AppImportKind kind,
+                                                  PhaenTable *table,
+                                                  const char *name,
+                                                  gint64 unit_id,
+                                                  int year);
 /* Imports as the Import button does; FALSE when nothing could be imported. */
 gboolean app_import_dialog_import (AppImportDialog *self);
 /* Maps column @column of a plan's table to @role (and @month); the preview follows. */

@@ -35,24 +35,28 @@ answer (AdwMessageDialog *dialog, const char *id, const char *label, AdwResponse
                                            look == ADW_RESPONSE_DESTRUCTIVE ? "cancel" : id);
 }
 
+/* The unit an action is for: its parameter (a row's context menu), or 0 for the unit of the
+ * shown page (the window's menu). */
 static PhaenUnit *
-shown_unit (AppWindow *self)
+target_unit (AppWindow *self, GVariant *param)
 {
+  gint64 id = param != NULL ? g_variant_get_int64 (param) : 0;
   AppSidebarPlace place;
 
-  if (!app_window_get_place (self, &place) || place.unit_id == 0)
-    return NULL;
-  return phaen_store_get_unit (app_window_get_store (self), place.unit_id, NULL);
+  if (id == 0 && app_window_get_place (self, &place))
+    id = place.unit_id;
+  return id != 0 ? phaen_store_get_unit (app_window_get_store (self), id, NULL) : NULL;
 }
 
 static PhaenPlan *
-shown_plan (AppWindow *self)
+target_plan (AppWindow *self, GVariant *param)
 {
+  gint64 id = param != NULL ? g_variant_get_int64 (param) : 0;
   AppSidebarPlace place;
 
-  if (!app_window_get_place (self, &place) || place.plan_id == 0)
-    return NULL;
-  return phaen_store_get_plan (app_window_get_store (self), place.plan_id, NULL);
+  if (id == 0 && app_window_get_place (self, &place))
+    id = place.plan_id;
+  return id != 0 ? phaen_store_get_plan (app_window_get_store (self), id, NULL) : NULL;
 }
 
 static char *
@@ -107,7 +111,7 @@ static void
 rename_unit_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AppWindow *self = APP_WINDOW (widget);
-  g_autoptr (PhaenUnit) unit = shown_unit (self);
+  g_autoptr (PhaenUnit) unit = target_unit (self, param);
   AdwMessageDialog *dialog;
   GtkWidget *box;
 
@@ -151,7 +155,7 @@ merge_unit_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AppWindow *self = APP_WINDOW (widget);
   PhaenStore *store = app_window_get_store (self);
-  g_autoptr (PhaenUnit) unit = shown_unit (self);
+  g_autoptr (PhaenUnit) unit = target_unit (self, param);
   g_autoptr (GPtrArray) units = NULL;
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -223,7 +227,7 @@ static void
 delete_unit_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AppWindow *self = APP_WINDOW (widget);
-  g_autoptr (PhaenUnit) unit = shown_unit (self);
+  g_autoptr (PhaenUnit) unit = target_unit (self, param);
   g_autofree char *label = NULL;
   g_autofree char *what = NULL;
   g_autofree char *body = NULL;
@@ -250,7 +254,7 @@ static void
 delete_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AppWindow *self = APP_WINDOW (widget);
-  g_autoptr (PhaenPlan) plan = shown_plan (self);
+  g_autoptr (PhaenPlan) plan = target_plan (self, param);
   g_autofree char *what = NULL;
   g_autofree char *body = NULL;
   PhaenStoreContents contents;
@@ -316,7 +320,7 @@ static void
 duplicate_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AppWindow *self = APP_WINDOW (widget);
-  g_autoptr (PhaenPlan) plan = shown_plan (self);
+  g_autoptr (PhaenPlan) plan = target_plan (self, param);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkEventController *keys;
@@ -351,26 +355,67 @@ duplicate_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 
 /* ------------------------------------------------------------------ import */
 
+typedef struct
+{
+  AppWindow *window; /* (owned) */
+  AppImportKind kind;
+  gint64 unit_id;
+  char *name;
+} ImportRead;
+
+static void
+import_read_free (ImportRead *read)
+{
+  g_object_unref (read->window);
+  g_free (read->name);
+  g_free (read);
+}
+
+static void
+import_read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ImportRead *read = data;
+  g_autoptr (GError) error = NULL;
+  PhaenTable *table = phaen_table_read_file_finish (result, &error);
+  AppSidebarPlace place = { 0 };
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (read->window), NULL);
+  if (table == NULL)
+    app_window_show_error (read->window, _ ("The file cannot be imported"), error->message);
+  else
+    {
+      app_window_get_place (read->window, &place);
+      app_import_dialog_present_table (read->window, read->kind, table, read->name, read->unit_id,
+                                       place.year);
+    }
+  import_read_free (read);
+}
+
+/* The file is read in a thread (a large workbook takes a while); the preview follows. */
 static void
 import_chosen_cb (GtkNativeDialog *chooser, int response, AppWindow *self)
 {
-  AppImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  AppSidebarPlace place = { 0 };
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
     {
-      app_window_get_place (self, &place);
-      app_import_dialog_present (self, kind, path, place.unit_id, place.year);
+      ImportRead *read = g_new0 (ImportRead, 1);
+
+      read->window = g_object_ref (self);
+      read->kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+      read->unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "unit-id"));
+      read->name = g_path_get_basename (path);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "wait");
+      phaen_table_read_file_async (path, 0, NULL, import_read_cb, read);
     }
   g_object_unref (chooser);
 }
 
 static void
-choose_import (AppWindow *self, AppImportKind kind)
+choose_import (AppWindow *self, AppImportKind kind, gint64 unit_id)
 {
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) tables = gtk_file_filter_new ();
@@ -385,6 +430,7 @@ choose_import (AppWindow *self, AppImportKind kind)
   gtk_file_filter_add_suffix (tables, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
   g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (chooser), "unit-id", GSIZE_TO_POINTER ((gsize)unit_id));
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -392,13 +438,80 @@ choose_import (AppWindow *self, AppImportKind kind)
 static void
 import_units_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  choose_import (APP_WINDOW (widget), APP_IMPORT_UNITS);
+  choose_import (APP_WINDOW (widget), APP_IMPORT_UNITS, 0);
 }
 
 static void
 import_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  choose_import (APP_WINDOW (widget), APP_IMPORT_PLAN);
+  AppWindow *self = APP_WINDOW (widget);
+  g_autoptr (PhaenUnit) unit = target_unit (self, param);
+
+  if (unit != NULL)
+    choose_import (self, APP_IMPORT_PLAN, unit->id);
+}
+
+/* ------------------------------------------------------------------ context menu */
+
+static void
+add_item (GMenu *menu, const char *label, const char *action, gint64 id)
+{
+  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+  g_menu_append_item (menu, item);
+}
+
+static void
+popover_closed_cb (GtkPopover *popover)
+{
+  /* After the chosen action has run: unparenting at once would drop it. */
+  g_idle_add_once ((GSourceOnceFunc)gtk_widget_unparent, popover);
+}
+
+/* What can be done with the unit (and plan) of a row of the sidebar. Returns: (transfer full) */
+static GMenuModel *
+row_menu (const AppSidebarPlace *place)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) plan = g_menu_new ();
+  g_autoptr (GMenu) unit = g_menu_new ();
+
+  if (place->plan_id != 0)
+    {
+      add_item (plan, _ ("_Duplicate Plan Into Next Year…"), "win.duplicate-plan", place->plan_id);
+      add_item (plan, _ ("Delete P_lan…"), "win.delete-plan", place->plan_id);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (plan));
+    }
+  add_item (unit, _ ("_Import Plan…"), "win.import-plan", place->unit_id);
+  add_item (unit, _ ("_Rename Unit…"), "win.rename-unit", place->unit_id);
+  add_item (unit, _ ("_Merge Into Another Unit…"), "win.merge-unit", place->unit_id);
+  add_item (unit, _ ("_Delete Unit…"), "win.delete-unit", place->unit_id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (unit));
+  return G_MENU_MODEL (menu);
+}
+
+void
+app_window_manage_popup (
+  AppWindow *self, GtkWidget *anchor, const AppSidebarPlace *place, double x, double y)
+{
+  g_autoptr (GMenuModel) model = NULL;
+  GtkWidget *popover;
+  PhaenStore *store = app_window_get_store (self);
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  if (store == NULL || phaen_store_is_read_only (store) || place->unit_id == 0)
+    return;
+  model = row_menu (place);
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, anchor);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  if (x >= 0 && y >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 /* ------------------------------------------------------------------ public */
@@ -406,13 +519,13 @@ import_plan_action (GtkWidget *widget, const char *action, GVariant *param)
 void
 app_window_manage_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.rename-unit", NULL, rename_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.merge-unit", NULL, merge_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-unit", NULL, delete_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-unit", "x", rename_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-unit", "x", merge_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-unit", "x", delete_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-plan", "x", delete_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-plan", "x", duplicate_plan_action);
   gtk_widget_class_install_action (widget_class, "win.import-units", NULL, import_units_action);
-  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", "x", import_plan_action);
 }
 
 void

@@ -12,5 +12,9 @@ G_BEGIN_DECLS
 void app_window_manage_class_init (GtkWidgetClass *widget_class);
 /* Enables them for the open workspace and the shown page. */
 void app_window_manage_update (AppWindow *self);
+/* The context menu of a sidebar row at @place, on @anchor at (@x, @y) or under it when they
+ * are negative: its plan's and its unit's actions. */
+void app_window_manage_popup (
+  AppWindow *self, GtkWidget *anchor, const AppSidebarPlace *place, double x, double y);
 
 G_END_DECLS

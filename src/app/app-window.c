@@ -632,6 +632,42 @@ sidebar_row_pressed_cb (
                                 "list.activate-item", "u", gtk_list_item_get_position (list_item));
 }
 
+/* A right click on a row: what can be done with its unit and plan. */
+static void
+sidebar_row_menu_cb (GtkListItem *list_item, int n_press, double x, double y, GtkGesture *gesture)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *anchor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkRoot *root = gtk_widget_get_root (anchor);
+  AppSidebarItem *item = row_item (row);
+
+  if (item == NULL || !APP_IS_WINDOW (root))
+    return;
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  app_window_manage_popup (APP_WINDOW (root), anchor, app_sidebar_item_get_place (item), x, y);
+}
+
+/* Shift+F10 or the Menu key in the sidebar: the context menu of the row that has the focus. */
+static gboolean
+sidebar_menu_key_cb (GtkWidget *view, GVariant *args, gpointer data)
+{
+  AppWindow *self = APP_WINDOW (gtk_widget_get_root (view));
+  GtkWidget *focus = gtk_widget_get_focus_child (view);
+  GtkWidget *expander = NULL;
+  GtkTreeListRow *row;
+  AppSidebarItem *item;
+
+  for (GtkWidget *w = focus; w != NULL && expander == NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_TREE_EXPANDER (w))
+      expander = w;
+  if (expander == NULL ||
+      (row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))) == NULL ||
+      (item = row_item (row)) == NULL)
+    return FALSE;
+  app_window_manage_popup (self, expander, app_sidebar_item_get_place (item), -1, -1);
+  return TRUE;
+}
+
 static void
 sidebar_activate_cb (AppWindow *self, guint position)
 {
@@ -1030,6 +1066,7 @@ setup_sidebar (AppWindow *self)
 {
   g_autoptr (GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr (GtkListItemFactory) factory = NULL;
+  GtkEventController *keys;
   GtkFilterListModel *found;
 
   self->units = g_list_store_new (APP_TYPE_SIDEBAR_ITEM);
@@ -1046,6 +1083,13 @@ setup_sidebar (AppWindow *self)
                            G_CALLBACK (sidebar_selection_cb), self, G_CONNECT_SWAPPED);
 
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), sidebar_row_pressed_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), sidebar_row_menu_cb);
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                      gtk_callback_action_new (sidebar_menu_key_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_view), keys);
   factory = gtk_builder_list_item_factory_new_from_resource (
     scope, "/io/github/phaen/Phaen/ui/app-sidebar-row.ui");
   gtk_list_view_set_factory (self->sidebar_view, factory);

@@ -195,3 +195,45 @@ phaen_table_read_file (const char *path, guint sheet, GError **error)
   bytes = g_mapped_file_get_bytes (file);
   return phaen_table_read_bytes (bytes, base, sheet, error);
 }
+
+static void
+read_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  guint sheet = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "sheet"));
+  PhaenTable *table = phaen_table_read_file (task_data, sheet, &error);
+
+  if (table == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, table, (GDestroyNotify)phaen_table_free);
+}
+
+void
+phaen_table_read_file_async (const char *path,
+                             guint sheet,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (path != NULL);
+
+  g_task_set_source_tag (task, phaen_table_read_file_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "sheet", GUINT_TO_POINTER (sheet));
+  g_task_run_in_thread (task, read_thread);
+}
+
+/**
+ * phaen_table_read_file_finish:
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set as phaen_table_read_file() does
+ */
+PhaenTable *
+phaen_table_read_file_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

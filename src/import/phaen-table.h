@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -61,5 +61,12 @@ gboolean phaen_table_header_matches (const char *key, const char *const *words);
  * Returns: (transfer full) */
 PhaenTable *phaen_table_read_file (const char *path, guint sheet, GError **error);
 PhaenTable *phaen_table_read_bytes (GBytes *bytes, const char *name, guint sheet, GError **error);
+/* phaen_table_read_file() in a GTask thread: a large workbook does not stop the window. */
+void phaen_table_read_file_async (const char *path,
+                                  guint sheet,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data);
+PhaenTable *phaen_table_read_file_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS
