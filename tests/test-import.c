@@ -365,6 +365,15 @@ test_xlsx_hostile (void)
   };
   const ZipEntry malformed[] = { { "xl/workbook.xml", WORKBOOK, 0 },
                                  { "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row>", 0 } };
+  /* One letter merged over 100,000 rows × 512 columns, three times. */
+  const ZipEntry merged[] = {
+    { "xl/workbook.xml", WORKBOOK, 0 },
+    { "xl/worksheets/sheet1.xml",
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+      "<row r=\"100000\"/></sheetData><mergeCells><mergeCell ref=\"A1:SR100000\"/>"
+      "<mergeCell ref=\"A1:SR100000\"/><mergeCell ref=\"A1:SR100000\"/></mergeCells></worksheet>",
+      0 },
+  };
   const ZipEntry far[] = {
     { "xl/workbook.xml", WORKBOOK, 0 },
     { "xl/worksheets/sheet1.xml",
@@ -398,6 +407,13 @@ test_xlsx_hostile (void)
   bytes = make_zip (malformed, G_N_ELEMENTS (malformed));
   g_assert_null (phaen_table_read_bytes (bytes, "bad.xlsx", 0, &error));
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = make_zip (merged, G_N_ELEMENTS (merged));
+  g_assert_null (phaen_table_read_bytes (bytes, "merged.xlsx", 0, &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "128 MB of text"));
   g_clear_error (&error);
 
   g_clear_pointer (&bytes, g_bytes_unref);

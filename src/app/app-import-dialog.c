@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "app-import-dialog.h"
+#include "phaen-calendar.h"
 #include "phaen-plan-import.h"
 #include "phaen-unit-import.h"
 #include "phaen-thai-text.h"
@@ -292,6 +293,16 @@ build_mapping (AppImportDialog *self)
   gtk_widget_set_visible (self->mapping_scroller, TRUE);
 }
 
+static int
+this_fiscal_year (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDate) today = g_date_new_dmy (
+    g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+
+  return phaen_fiscal_year_of_date (today);
+}
+
 /* ------------------------------------------------------------------ callbacks */
 
 static void
@@ -427,7 +438,7 @@ app_import_dialog_present_table (AppWindow *window,
       gtk_widget_set_visible (self->plan_options, TRUE);
       gtk_spin_button_set_value (self->year_spin, self->plan->fiscal_year ? self->plan->fiscal_year
                                                   : year                  ? year
-                                                                          : 2567);
+                                                                          : this_fiscal_year ());
       gtk_editable_set_text (self->title_entry, self->plan->title);
       build_mapping (self);
     }

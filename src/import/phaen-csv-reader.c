@@ -115,9 +115,10 @@ parse (PhaenTable *table, const char *text, gsize length, const char *name, GErr
             }
           if (column >= PHAEN_IMPORT_MAX_COLUMNS)
             return too_large (name, FALSE, error);
-          if (cell->len > 0 || column > 0 || c == separator)
-            phaen_table_row_set (table, row, column,
-                                 was_quoted ? cell->str : g_strstrip (cell->str), FALSE);
+          if ((cell->len > 0 || column > 0 || c == separator) &&
+              !phaen_table_row_set (table, row, column,
+                                    was_quoted ? cell->str : g_strstrip (cell->str), FALSE))
+            return phaen_table_set_too_large (table, error);
           g_string_truncate (cell, 0);
           was_quoted = FALSE;
           column++;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "phaen-csv-reader.h"
@@ -52,18 +53,39 @@ phaen_table_add_row (PhaenTable *table, guint number)
   g_return_val_if_fail (table != NULL, NULL);
 
   row->number = number;
+  table->bytes += PHAEN_IMPORT_CELL_COST;
   g_ptr_array_add (table->rows, row);
   return row;
 }
 
-void
+gboolean
 phaen_table_row_set (
   PhaenTable *table, PhaenTableRow *row, guint column, const char *text, gboolean filled)
 {
   g_autofree char *valid = NULL;
+  gint64 cost;
+  gsize length;
 
-  g_return_if_fail (table != NULL && row != NULL);
-  g_return_if_fail (column < PHAEN_IMPORT_MAX_COLUMNS);
+  g_return_val_if_fail (table != NULL && row != NULL, FALSE);
+  g_return_val_if_fail (column < PHAEN_IMPORT_MAX_COLUMNS, FALSE);
+
+  valid = g_utf8_make_valid (text ? text : "", -1);
+  length = strlen (valid);
+  if (length > PHAEN_IMPORT_MAX_CELL_BYTES)
+    {
+      const char *end = g_utf8_find_prev_char (valid, valid + PHAEN_IMPORT_MAX_CELL_BYTES + 1);
+
+      valid[end - valid] = '\0';
+      length = end - valid;
+    }
+  cost = (gint64)length;
+  if (column >= row->n_cells)
+    cost += (gint64)(column + 1 - row->n_cells) * PHAEN_IMPORT_CELL_COST;
+  else
+    cost -= (gint64)strlen (row->cells[column].text);
+  if (table->bytes + cost > PHAEN_IMPORT_MAX_TABLE_BYTES)
+    return FALSE;
+  table->bytes += cost;
 
   if (column >= row->n_cells)
     {
@@ -73,16 +95,19 @@ phaen_table_row_set (
       row->n_cells = column + 1;
       table->n_columns = MAX (table->n_columns, row->n_cells);
     }
-  valid = g_utf8_make_valid (text ? text : "", -1);
-  if (strlen (valid) > PHAEN_IMPORT_MAX_CELL_BYTES)
-    {
-      const char *end = g_utf8_find_prev_char (valid, valid + PHAEN_IMPORT_MAX_CELL_BYTES + 1);
-
-      valid[end - valid] = '\0';
-    }
   g_free (row->cells[column].text);
   row->cells[column].text = g_steal_pointer (&valid);
   row->cells[column].filled = filled;
+  return TRUE;
+}
+
+gboolean
+phaen_table_set_too_large (const PhaenTable *table, GError **error)
+{
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+               _ ("“%s” holds more than %d MB of text: it is not imported."), table->name,
+               (int)(PHAEN_IMPORT_MAX_TABLE_BYTES / (1024 * 1024)));
+  return FALSE;
 }
 
 const char *
@@ -220,6 +245,8 @@ phaen_table_read_file_async (const char *path,
 
   g_return_if_fail (path != NULL);
 
+  /* libxml2 wants its first initialisation outside the threads that parse. */
+  xmlInitParser ();
   g_task_set_source_tag (task, phaen_table_read_file_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data (G_OBJECT (task), "sheet", GUINT_TO_POINTER (sheet));

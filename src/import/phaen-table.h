@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 #define PHAEN_IMPORT_MAX_COLUMNS 512
 /* A cell longer than this is cut (an Excel cell holds at most 32,767 characters). */
 #define PHAEN_IMPORT_MAX_CELL_BYTES 32000
+/* What a table may hold in all: its text plus PHAEN_IMPORT_CELL_COST a cell, so that a shared
+ * string repeated in every cell, or a merged range over a whole sheet, cannot grow without
+ * bound. */
+#define PHAEN_IMPORT_MAX_TABLE_BYTES (G_GINT64_CONSTANT (128) * 1024 * 1024)
+#define PHAEN_IMPORT_CELL_COST 32
 
 typedef struct
 {
@@ -33,6 +38,7 @@ typedef struct
   char *name;      /* the sheet's name, or the file's base name for CSV */
   GPtrArray *rows; /* (element-type PhaenTableRow) in file order; empty rows are kept */
   guint n_columns; /* the widest row */
+  gint64 bytes;    /* counted against PHAEN_IMPORT_MAX_TABLE_BYTES */
 } PhaenTable;
 
 PhaenTable *phaen_table_new (const char *name);
@@ -41,9 +47,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhaenTable, phaen_table_free)
 
 /* Appends an empty row numbered @number. Returns: (transfer none) */
 PhaenTableRow *phaen_table_add_row (PhaenTable *table, guint number);
-/* Sets a cell, growing the row; @text is made valid UTF-8 and cut to the cell limit. */
-void phaen_table_row_set (
+/* Sets a cell, growing the row; @text is made valid UTF-8 and cut to the cell limit. FALSE,
+ * and nothing set, when the table would pass PHAEN_IMPORT_MAX_TABLE_BYTES: the reader stops
+ * with phaen_table_set_too_large(). */
+gboolean phaen_table_row_set (
   PhaenTable *table, PhaenTableRow *row, guint column, const char *text, gboolean filled);
+/* The error of a table over PHAEN_IMPORT_MAX_TABLE_BYTES. Returns FALSE. */
+gboolean phaen_table_set_too_large (const PhaenTable *table, GError **error);
 /* The cell's text, "" when the row is shorter. (transfer none) */
 const char *phaen_table_row_text (const PhaenTableRow *row, guint column);
 gboolean phaen_table_row_filled (const PhaenTableRow *row, guint column);

@@ -24,9 +24,6 @@
 /* libgsf 1.14.50 declares no autoptr cleanups. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
 
-/* Cells a merged range may copy its text into, in all. */
-#define MAX_MERGED_CELLS 1000000
-
 typedef struct
 {
   GsfInfile *zip;
@@ -382,10 +379,14 @@ row_at (PhaenTable *table, guint number, GError **error)
   return g_ptr_array_index (table->rows, number - 1);
 }
 
-static void
+/* Cells that merged ranges may look at, in all: many ranges over the same filled area would
+ * otherwise cost rows × columns each. Beyond it, merged text is no longer spread. */
+#define MAX_MERGE_VISITS 20000000
+
+static gboolean
 spread_merges (PhaenTable *table, xmlNode *merges)
 {
-  guint budget = MAX_MERGED_CELLS;
+  guint64 visits = 0;
 
   for (xmlNode *m = merges ? merges->children : NULL; m; m = m->next)
     {
@@ -408,16 +409,18 @@ spread_merges (PhaenTable *table, xmlNode *merges)
             PhaenTableRow *row = g_ptr_array_index (table->rows, r - 1);
             g_autofree char *copy = NULL;
 
+            if (++visits > MAX_MERGE_VISITS)
+              return TRUE;
             if ((r == r1 && c == c1) || *phaen_table_row_text (row, c) != '\0')
               continue;
-            if (budget-- == 0)
-              return;
             copy = g_strdup (text);
-            phaen_table_row_set (table, row, c, copy, phaen_table_row_filled (row, c));
+            if (!phaen_table_row_set (table, row, c, copy, phaen_table_row_filled (row, c)))
+              return FALSE;
             /* @text may have moved when the first row grew. */
             text = phaen_table_row_text (g_ptr_array_index (table->rows, r1 - 1), c1);
           }
     }
+  return TRUE;
 }
 
 static gboolean
@@ -479,11 +482,12 @@ read_sheet (Reader *reader, xmlDoc *doc, PhaenTable *table, GError **error)
               filled = s < reader->filled->len && g_array_index (reader->filled, gboolean, s);
             }
           text = cell_text (reader, c);
-          if (*text != '\0' || filled)
-            phaen_table_row_set (table, row, column, text, filled);
+          if ((*text != '\0' || filled) && !phaen_table_row_set (table, row, column, text, filled))
+            return phaen_table_set_too_large (table, error);
         }
     }
-  spread_merges (table, child (root, "mergeCells"));
+  if (!spread_merges (table, child (root, "mergeCells")))
+    return phaen_table_set_too_large (table, error);
   return TRUE;
 }
 
