@@ -250,7 +250,7 @@ test_targeted_action (Fixture *fixture, gconstpointer data)
   show_plan_of (fixture, "กพร.", 2564);
   other = phaen_store_get_plan (store_of (fixture), stp_plan, NULL);
   g_assert_true (
-    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-plan", "x", stp_plan));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-plan-of", "x", stp_plan));
   g_assert_true (wait_until (has_dialog, fixture->window));
   dialog = find_dialog (fixture->window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), other->title));

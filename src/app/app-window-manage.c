@@ -479,14 +479,15 @@ row_menu (const AppSidebarPlace *place)
 
   if (place->plan_id != 0)
     {
-      add_item (plan, _ ("_Duplicate Plan Into Next Year…"), "win.duplicate-plan", place->plan_id);
-      add_item (plan, _ ("Delete P_lan…"), "win.delete-plan", place->plan_id);
+      add_item (plan, _ ("_Duplicate Plan Into Next Year…"), "win.duplicate-plan-of",
+                place->plan_id);
+      add_item (plan, _ ("Delete P_lan…"), "win.delete-plan-of", place->plan_id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (plan));
     }
-  add_item (unit, _ ("_Import Plan…"), "win.import-plan", place->unit_id);
-  add_item (unit, _ ("_Rename Unit…"), "win.rename-unit", place->unit_id);
-  add_item (unit, _ ("_Merge Into Another Unit…"), "win.merge-unit", place->unit_id);
-  add_item (unit, _ ("_Delete Unit…"), "win.delete-unit", place->unit_id);
+  add_item (unit, _ ("_Import Plan…"), "win.import-plan-of", place->unit_id);
+  add_item (unit, _ ("_Rename Unit…"), "win.rename-unit-of", place->unit_id);
+  add_item (unit, _ ("_Merge Into Another Unit…"), "win.merge-unit-of", place->unit_id);
+  add_item (unit, _ ("_Delete Unit…"), "win.delete-unit-of", place->unit_id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (unit));
   return G_MENU_MODEL (menu);
 }
@@ -519,13 +520,22 @@ app_window_manage_popup (
 void
 app_window_manage_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.rename-unit", "x", rename_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.merge-unit", "x", merge_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-unit", "x", delete_unit_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-plan", "x", delete_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-plan", "x", duplicate_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-unit", NULL, rename_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-unit", NULL, merge_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-unit", NULL, delete_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
   gtk_widget_class_install_action (widget_class, "win.import-units", NULL, import_units_action);
-  gtk_widget_class_install_action (widget_class, "win.import-plan", "x", import_plan_action);
+  /* The same for a row of the sidebar's context menu, which names the row's unit or plan; the
+   * window's menu acts on the page shown. */
+  gtk_widget_class_install_action (widget_class, "win.rename-unit-of", "x", rename_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-unit-of", "x", merge_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-unit-of", "x", delete_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-plan-of", "x", delete_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-plan-of", "x",
+                                   duplicate_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plan-of", "x", import_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
 }
 
 void
@@ -544,4 +554,10 @@ app_window_manage_update (AppWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-unit", shown && place.unit_id != 0);
   gtk_widget_action_set_enabled (widget, "win.delete-plan", shown && place.plan_id != 0);
   gtk_widget_action_set_enabled (widget, "win.duplicate-plan", shown && place.plan_id != 0);
+  gtk_widget_action_set_enabled (widget, "win.import-plan-of", writable);
+  gtk_widget_action_set_enabled (widget, "win.rename-unit-of", writable);
+  gtk_widget_action_set_enabled (widget, "win.merge-unit-of", writable);
+  gtk_widget_action_set_enabled (widget, "win.delete-unit-of", writable);
+  gtk_widget_action_set_enabled (widget, "win.delete-plan-of", writable);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-plan-of", writable);
 }
