@@ -96,6 +96,9 @@ gboolean phaen_store_is_own_file (PhaenStore *self, const char *path);
  * between phaen_store_begin() and phaen_store_commit(), which make one step of many calls
  * (painting a row of months, say). "changed" is emitted after every commit, undo and redo. */
 gboolean phaen_store_begin (PhaenStore *self, const char *label, GError **error);
+/* A block of reads that belong together, read in one transaction (see phaen-store.c). */
+void phaen_store_read_begin (PhaenStore *self);
+void phaen_store_read_end (PhaenStore *self);
 gboolean phaen_store_commit (PhaenStore *self, GError **error);
 void phaen_store_rollback (PhaenStore *self);
 gboolean phaen_store_can_undo (PhaenStore *self);
@@ -233,6 +236,8 @@ gboolean phaen_store_set_score_override (PhaenStore *self,
                                          GError **error);
 /* Returns 4 slots, index quarter-1; a slot is NULL when nothing was entered. */
 GPtrArray *phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error);
+/* The indicator of the result @result_id: 0 (no error) when there is no such result (any more). */
+gint64 phaen_store_get_result_indicator (PhaenStore *self, gint64 result_id, GError **error);
 
 /* PMQA category 7: one result per BE year */
 gboolean phaen_store_set_pmqa_value (PhaenStore *self,
