@@ -167,7 +167,10 @@ fixture_setup (Fixture *f, gconstpointer data)
   phaen_store_add_fiscal_year (f->store, 2567, &error);
   g_assert_no_error (error);
 
-  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS, "แผน", &error);
+  /* The title lines of the XLSX plan come from the plan's title, as in the PDF. */
+  f->plan = phaen_store_add_plan (
+    f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
+    "แผนการปรับปรุงกระบวนการตามภารกิจของสำนักตรวจสอบและประเมินผล ประจำปีงบประมาณ พ.ศ. 2564", &error);
   g_assert_no_error (error);
   plan = phaen_store_get_plan (f->store, f->plan, &error);
   g_assert_no_error (error);

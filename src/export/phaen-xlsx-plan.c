@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "phaen-plan-totals.h"
 #include "phaen-xlsx-private.h"
 
@@ -54,6 +56,24 @@ activity_label (const PhaenActivity *activity)
 
   return g_strdup_printf ("%s%s. %s", indent, activity->number ? activity->number : "",
                           activity->name ? activity->name : "");
+}
+
+#define YEAR_WORDS "ประจำปีงบประมาณ"
+
+static void
+split_title (const PhaenPlan *plan, PhaenXlsxBook *book, char **title, char **year)
+{
+  const char *text = plan->title ? plan->title : "";
+  const char *cut = strstr (text, YEAR_WORDS);
+  g_autofree char *own = NULL;
+
+  if (*text == '\0' || cut == text)
+    own = g_strdup_printf ("แผนการปรับปรุงกระบวนการตามภารกิจของ%s", book->unit->name);
+  else
+    own = g_strndup (text, cut ? (gsize)(cut - text) : strlen (text));
+  *title = g_strstrip (g_steal_pointer (&own));
+  *year =
+    cut ? g_strstrip (g_strdup (cut)) : g_strdup_printf (YEAR_WORDS " พ.ศ. %d", book->fiscal_year);
 }
 
 /* The row under the activities, counted as the grid, the Gantt chart and the CLI count it. */
@@ -115,9 +135,9 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
   sheet = _phaen_xlsx_sheet_new_fitted (book, "แผนปรับปรุงกระบวนการ", widths, n_cols,
                                         PHAEN_XLSX_ORIENTATION_LANDSCAPE);
 
-  /* Title lines as seed 000 prints them. */
-  title = g_strdup_printf ("แผนการปรับปรุงกระบวนการตามภารกิจของ%s", book->unit->name);
-  year = g_strdup_printf ("ประจำปีงบประมาณ พ.ศ. %d", book->fiscal_year);
+  /* Title lines as seed 000 prints them, from the plan's own title (ชื่อแผน) as the PDF and the
+   * Gantt show it: "… ประจำปีงบประมาณ พ.ศ. 2564" goes on a second line. */
+  split_title (plan, book, &title, &year);
   unit_line = g_strdup_printf ("หน่วยงาน : %s", book->unit->name);
   _phaen_xlsx_merge_text (sheet, row, 0, row, last, title, f->title);
   row++;
