@@ -5,8 +5,9 @@ SAMPLE ?= $(BUILD)/data/sample.phaen
 # Debian 12 packages Phaen needs to build, test and be looked at.
 DEB_PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
-	libxlsxwriter-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
-	fonts-thai-tlwg fonts-noto-core xvfb xauth poppler-utils unzip \
+	libxlsxwriter-dev libgsf-1-dev libxml2-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
+	fonts-thai-tlwg fonts-noto-core fonts-crosextra-carlito xvfb xauth poppler-utils unzip \
+	libreoffice-calc-nogui gnumeric \
 	desktop-file-utils appstream
 
 .PHONY: all deps build run test clean

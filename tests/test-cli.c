@@ -646,6 +646,68 @@ test_chart_full_disk (void)
   g_assert_cmpstr (contents, ==, previous);
 }
 
+/* import-units (a dry run writes nothing), import-plan of our own export, duplicate-plan. */
+static void
+test_import_and_duplicate (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "import.phaen", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "units.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (tmpdir, "kpr-plan.xlsx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (Run) demo = { 0 };
+  g_auto (Run) dry = { 0 };
+  g_auto (Run) units = { 0 };
+  g_auto (Run) export = { 0 };
+  g_auto (Run) plan = { 0 };
+  g_auto (Run) duplicate = { 0 };
+  g_auto (Run) score = { 0 };
+  g_auto (Run) info = { 0 };
+  g_auto (Run) usage = { 0 };
+
+  run_cli (&demo, "demo", path, NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+  g_assert_true (g_file_set_contents (csv,
+                                      "\xEF\xBB\xBFชื่อย่อ,ชื่อหน่วยงาน,ต้นสังกัด,อีเมล\n"
+                                      "สลก.,\"สำนักงานเลขานุการกรม, กรม\",กพร.,a@b.go.th\n"
+                                      "กค.,กองคลัง,ไม่มี,\n",
+                                      -1, NULL));
+
+  before = test_checksum_of (path);
+  run_cli (&dry, "import-units", path, csv, "--dry-run", NULL);
+  g_assert_cmpint (exit_code (&dry), ==, 1);
+  g_assert_nonnull (strstr (dry.err, "row 3: "));
+  g_assert_nonnull (strstr (dry.out, "1 units would be added"));
+  after = test_checksum_of (path);
+  g_assert_cmpstr (before, ==, after);
+
+  run_cli (&units, "import-units", path, csv, NULL);
+  g_assert_cmpint (exit_code (&units), ==, 1);
+  g_assert_nonnull (strstr (units.out, "1 units added"));
+
+  run_cli (&export, "export", path, "--form", "plan", "--unit", "กพร.", "-o", xlsx, NULL);
+  g_assert_cmpint (exit_code (&export), ==, 0);
+  run_cli (&plan, "import-plan", path, xlsx, "--unit", "สลก.", NULL);
+  g_assert_cmpint (exit_code (&plan), ==, 0);
+  g_assert_nonnull (strstr (plan.out, "with 7 activities"));
+
+  run_cli (&duplicate, "duplicate-plan", path, "--unit", "กพร.", "--fy", "2564", NULL);
+  g_assert_cmpint (exit_code (&duplicate), ==, 0);
+  g_assert_nonnull (strstr (duplicate.out, "พ.ศ. 2565"));
+  run_cli (&score, "score", path, "--unit", "กพร.", "--fy", "2565", NULL);
+  g_assert_cmpint (exit_code (&score), ==, 0);
+  g_assert_nonnull (strstr (score.out, "กพร.9"));
+  run_cli (&info, "info", path, NULL);
+  g_assert_nonnull (strstr (info.out, "สลก."));
+  g_assert_nonnull (strstr (info.out, "FY 2565"));
+
+  run_cli (&usage, "duplicate-plan", path, NULL);
+  g_assert_cmpint (exit_code (&usage), ==, 2);
+  g_unlink (csv);
+  g_unlink (xlsx);
+  g_unlink (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -668,6 +730,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/repair", test_repair);
   g_test_add_func ("/cli/hostile", test_hostile);
   g_test_add_func ("/cli/chart/full-disk", test_chart_full_disk);
+  g_test_add_func ("/cli/import-and-duplicate", test_import_and_duplicate);
   status = g_test_run ();
 
   {

@@ -622,7 +622,8 @@ test_pmqa_export (Fixture *fixture, gconstpointer data)
                 &status, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (strings, "GFMIS"));
-  g_assert_nonnull (strstr (strings, "พ.ศ.2565"));
+  /* The year header is broken between "พ.ศ." and the year where its column is narrow. */
+  g_assert_true (strstr (strings, "พ.ศ.2565") != NULL || strstr (strings, "พ.ศ.\n2565") != NULL);
 }
 
 int

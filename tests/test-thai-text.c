@@ -46,6 +46,36 @@ test_digits_to_thai (void)
     }
 }
 
+/* Issue #15: addresses, Latin words and codes keep their digits; dates and amounts do not. */
+static void
+test_digits_to_thai_prose (void)
+{
+  const struct
+  {
+    const char *input;
+    const char *expected;
+  } cases[] = {
+    { "ส่งผลภายใน 15 วัน", "ส่งผลภายใน ๑๕ วัน" },
+    { "แบบฟอร์ม https://forms.gle/84S5uwXq9 ภายใน 3 วัน",
+      "แบบฟอร์ม https://forms.gle/84S5uwXq9 ภายใน ๓ วัน" },
+    { "ดูที่www.mof2.go.th/a1 ครั้งที่ 2", "ดูที่www.mof2.go.th/a1 ครั้งที่ ๒" },
+    { "ติดต่อ plan01@mof.go.th โทร 0 2126 5800", "ติดต่อ plan01@mof.go.th โทร ๐ ๒๑๒๖ ๕๘๐๐" },
+    { "สถานการณ์ COVID-19 ระลอก 3", "สถานการณ์ COVID-19 ระลอก ๓" },
+    { "ตัวชี้วัด กพร.9 และ สตป. 02 ข้อ 2.1", "ตัวชี้วัด กพร.9 และ สตป. 02 ข้อ ๒.๑" },
+    { "9 มี.ค. 64 ต.ค.63 พ.ศ. 2564 ภายในมี.ค. 64", "๙ มี.ค. ๖๔ ต.ค.๖๓ พ.ศ. ๒๕๖๔ ภายในมี.ค. ๖๔" },
+    { "14,760.00 บาท", "๑๔,๗๖๐.๐๐ บาท" },
+    { "ISO 9001 v2", "ISO ๙๐๐๑ v2" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = phaen_digits_to_thai_prose (cases[i].input);
+
+      g_assert_cmpstr (out, ==, cases[i].expected);
+    }
+}
+
 static void
 test_digits_to_arabic (void)
 {
@@ -671,6 +701,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/thai-text/digits/to-thai", test_digits_to_thai);
   g_test_add_func ("/thai-text/digits/to-arabic", test_digits_to_arabic);
+  g_test_add_func ("/thai-text/digits/prose", test_digits_to_thai_prose);
   g_test_add_func ("/thai-text/parse/valid", test_parse_valid);
   g_test_add_func ("/thai-text/parse/invalid", test_parse_invalid);
   g_test_add_func ("/thai-text/parse/too-big", test_parse_too_big);

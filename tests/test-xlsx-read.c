@@ -158,19 +158,35 @@ cell_at (Sheet *sheet, const char *ref)
 }
 
 /* The reference of the first cell holding @text as a string, e.g. "B22". */
+/* @text without the newlines a header is broken with (issue #15: at word boundaries) and the
+ * spaces that may end its lines. */
+static char *
+unbroken (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p++)
+    if (*p != '\n' && *p != ' ')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
 char *
 find_text (Sheet *sheet, const char *text)
 {
   GHashTableIter iter;
   gpointer key, value;
   char *best = NULL;
+  g_autofree char *wanted = unbroken (text);
 
   g_hash_table_iter_init (&iter, sheet->cells);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const Cell *cell = value;
+      g_autofree char *plain = unbroken (cell->value);
 
-      if (g_strcmp0 (cell->type, "s") == 0 && g_strcmp0 (cell->value, text) == 0)
+      if (g_strcmp0 (cell->type, "s") == 0 &&
+          (g_strcmp0 (cell->value, text) == 0 || g_strcmp0 (plain, wanted) == 0))
         {
           if (best == NULL || strlen (key) < strlen (best) ||
               (strlen (key) == strlen (best) && strcmp (key, best) < 0))

@@ -31,7 +31,8 @@ GPtrArray *read_strings (const char *path);
 Sheet *read_sheet (const char *path, int index);
 /* The cell at @ref such as "C31"; aborts the test when there is none. */
 const Cell *cell_at (Sheet *sheet, const char *ref);
-/* The reference of the first cell holding @text as a string, e.g. "B22". */
+/* The reference of the first cell holding @text as a string, e.g. "B22"; a header broken over
+ * lines matches the text without its line breaks. */
 char *find_text (Sheet *sheet, const char *text);
 void split_ref (const char *ref, int *row, int *col);
 char *make_ref (int row, int col);

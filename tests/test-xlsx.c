@@ -167,7 +167,10 @@ fixture_setup (Fixture *f, gconstpointer data)
   phaen_store_add_fiscal_year (f->store, 2567, &error);
   g_assert_no_error (error);
 
-  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS, "แผน", &error);
+  /* The title lines of the XLSX plan come from the plan's title, as in the PDF. */
+  f->plan = phaen_store_add_plan (
+    f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
+    "แผนการปรับปรุงกระบวนการตามภารกิจของสำนักตรวจสอบและประเมินผล ประจำปีงบประมาณ พ.ศ. 2564", &error);
   g_assert_no_error (error);
   plan = phaen_store_get_plan (f->store, f->plan, &error);
   g_assert_no_error (error);
@@ -460,8 +463,60 @@ call (Eval *e, const char *name)
     if (g_str_equal (name, "ROUND"))
       /* Excel's ROUND rounds the decimal value half away from zero, as phaen_round_to does. */
       return number (phaen_round_to (as_number (a[0]), (guint)as_number (a[1])));
+    /* Errors are NAN numbers: they make comparisons false and reach IFERROR. */
     if (g_str_equal (name, "ISNUMBER"))
-      return number (!a[0].is_text && !a[0].blank);
+      return number (!a[0].is_text && !a[0].blank && !isnan (a[0].number));
+    if (g_str_equal (name, "ISERROR"))
+      return number (!a[0].is_text && !a[0].blank && isnan (a[0].number));
+    if (g_str_equal (name, "IFERROR"))
+      return !a[0].is_text && !a[0].blank && isnan (a[0].number) ? a[1] : a[0];
+    if (g_str_equal (name, "NA"))
+      return number (NAN);
+    if (g_str_equal (name, "TRIM"))
+      {
+        g_autofree char *copy = g_strdup (a[0].is_text ? a[0].text : "");
+
+        return text (g_strstrip (copy));
+      }
+    if (g_str_equal (name, "SUBSTITUTE"))
+      {
+        g_auto (GStrv) parts = g_strsplit (a[0].is_text ? a[0].text : "", a[1].text, -1);
+        g_autofree char *joined = g_strjoinv (a[2].text, parts);
+
+        return text (joined);
+      }
+    if (g_str_equal (name, "FIND"))
+      {
+        const char *hay = a[1].is_text ? a[1].text : "";
+        glong from = args->len > 2 ? (glong)as_number (a[2]) - 1 : 0;
+        const char *start = g_utf8_offset_to_pointer (hay, MIN (from, g_utf8_strlen (hay, -1)));
+        const char *at = strstr (start, a[0].text);
+
+        return number (at ? g_utf8_pointer_to_offset (hay, at) + 1 : NAN);
+      }
+    if (g_str_equal (name, "LEFT") || g_str_equal (name, "MID"))
+      {
+        const char *whole = a[0].is_text ? a[0].text : "";
+        gboolean left = g_str_equal (name, "LEFT");
+        glong from = left ? 0 : (glong)as_number (a[1]) - 1;
+        double count = as_number (a[left ? 1 : 2]);
+        glong length = g_utf8_strlen (whole, -1);
+        g_autofree char *part = NULL;
+
+        if (isnan (count) || from < 0)
+          return number (NAN);
+        from = MIN (from, length);
+        part = g_utf8_substring (whole, from, MIN (length, from + (glong)count));
+        return text (part);
+      }
+    if (g_str_equal (name, "VALUE"))
+      {
+        const char *t = a[0].is_text ? a[0].text : "";
+        char *end = NULL;
+        double x = g_ascii_strtod (t, &end);
+
+        return number (*t != '\0' && end != NULL && *end == '\0' ? x : NAN);
+      }
     if (g_str_equal (name, "AND") || g_str_equal (name, "OR"))
       {
         gboolean is_and = g_str_equal (name, "AND"), all = TRUE, any = FALSE;
@@ -620,6 +675,20 @@ eval_expr (Eval *e)
   return number (cmp >= 0);
 }
 
+/* The value of the formula in @ref after @changed is retyped as the text @value. */
+static Value
+recompute_text (Sheet *sheet, const char *ref, const char *changed, const char *value)
+{
+  g_autoptr (GHashTable) overrides = g_hash_table_new (g_str_hash, g_str_equal);
+  Value forced = text (value);
+  const Cell *cell = cell_at (sheet, ref);
+  Eval e = { .sheet = sheet, .overrides = overrides, .p = cell->formula };
+
+  g_assert_nonnull (cell->formula);
+  g_hash_table_insert (overrides, (gpointer)changed, &forced);
+  return eval_expr (&e);
+}
+
 /* The value of the formula in @ref after @changed is set to @value. */
 static Value
 recompute (Sheet *sheet, const char *ref, const char *changed, double value)
@@ -758,10 +827,10 @@ test_plan (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (styles, "<b/>"));
   g_assert_nonnull (strstr (styles, "<left style=\"thin\">"));
 
-  /* Print set-up: A4 landscape, fit to the width, the table header on every page. */
-  g_assert_nonnull (strstr (sheet->xml, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
-                                        "orientation=\"landscape\"/>"));
-  g_assert_nonnull (strstr (sheet->xml, "<pageSetUpPr fitToPage=\"1\"/>"));
+  /* Print set-up: A4 landscape at 100 % (the columns fit the page), the table header on every
+   * page. */
+  g_assert_nonnull (strstr (sheet->xml, "<pageSetup paperSize=\"9\" orientation=\"landscape\"/>"));
+  g_assert_null (strstr (sheet->xml, "fitToPage"));
   g_assert_nonnull (strstr (sheet->xml, "<pageMargins left=\"0.5\" right=\"0.5\""));
   print_titles = g_strdup_printf ("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
                                   "'แผนปรับปรุงกระบวนการ'!$%d:$%d</definedName>",
@@ -859,9 +928,13 @@ test_indicator_numeric (Fixture *f, gconstpointer data)
 
       split_ref (t1, &r, &c);
       abs_t1 = g_strdup_printf ("$B$%d", r);
-      /* Live formulas over the result and the thresholds, with the engine's values cached. */
+      g_autofree char *reading_ref = offset_ref (results, 1, 1 + q);
+
+      /* Live formulas over the result (read in the hidden row below it) and the thresholds, with
+       * the engine's values cached. */
       g_assert_nonnull (score->formula);
-      g_assert_nonnull (strstr (score->formula, result_ref));
+      g_assert_nonnull (strstr (score->formula, reading_ref));
+      g_assert_nonnull (strstr (cell_at (sheet, reading_ref)->formula, result_ref));
       g_assert_nonnull (strstr (score->formula, abs_t1));
       assert_number (sheet, score_ref, scores[q]);
       g_assert_nonnull (w->formula);
@@ -909,11 +982,18 @@ test_indicator_levels (Fixture *f, gconstpointer data)
   const Cell *range_score = cell_at (sheet, q4_score);
   Value v;
 
-  /* "4-5" stays the text the unit reported; its formula falls back to the engine's level 5
-   * while the cell holds text, and scores a number typed over it. */
+  /* "4-5" stays the text the unit reported; the hidden reading row below it reads the range at
+   * its upper end as the engine does (the LibreOffice and gnumeric tests retype it), and a
+   * number typed over it is scored as usual. */
   g_assert_cmpstr (text_result->type, ==, "s");
   g_assert_cmpstr (text_result->value, ==, "4-5");
-  g_assert_nonnull (strstr (range_score->formula, "ISNUMBER"));
+  {
+    g_autofree char *reading = offset_ref (results, 1, 4);
+
+    g_assert_nonnull (strstr (cell_at (sheet, reading)->formula, "FIND(\"-\""));
+    assert_number (sheet, reading, 5);
+    g_assert_nonnull (strstr (range_score->formula, reading));
+  }
   assert_number (sheet, q4_score, 5);
   assert_number (sheet, q4_weighted, 3.5);
   {
@@ -925,6 +1005,43 @@ test_indicator_levels (Fixture *f, gconstpointer data)
   }
   v = recompute (sheet, q4_score, q4_result, 3);
   g_assert_cmpfloat (v.number, ==, 3);
+  /* Issue #15: a range retyped as text is read as the engine reads it, at its upper end. */
+  {
+    const struct
+    {
+      const char *typed;
+      double score; /* NAN: no score */
+    } retyped[] = {
+      { "3-4", 4 },   { "๓-๔", 4 }, { " 2 – 3 ", 3 }, { "4", 4 },       { "๕", 5 },
+      { "5-3", NAN }, { "-", NAN }, { "ดี", NAN },     { "1-2-3", NAN }, { "", NAN },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (retyped); i++)
+      {
+        PhaenScoreInput input = { .text = retyped[i].typed };
+        PhaenCriteria rules;
+        PhaenScore engine = { 0 };
+        gboolean read;
+
+        phaen_criteria_init (&rules, PHAEN_SCORING_MILESTONE, PHAEN_DIRECTION_HIGHER_BETTER);
+        read = phaen_criteria_score (&rules, &input, 70, &engine, NULL);
+
+        v = recompute_text (sheet, q4_score, q4_result, retyped[i].typed);
+        if (isnan (retyped[i].score))
+          {
+            g_assert_true (v.is_text);
+            g_assert_cmpstr (v.text, ==, "");
+            g_assert_false (read && engine.has_score);
+          }
+        else
+          {
+            g_assert_false (v.is_text);
+            g_assert_cmpfloat (v.number, ==, retyped[i].score);
+            g_assert_true (read && engine.has_score);
+            g_assert_cmpfloat (engine.score, ==, retyped[i].score);
+          }
+      }
+  }
   v = recompute (sheet, q4_weighted, q4_result, 4);
   g_assert_cmpfloat (v.number, ==, 2.8);
 
@@ -1089,25 +1206,30 @@ test_pmqa (Fixture *f, gconstpointer data)
   g_assert_true (has_merge (sheet, "C4:E4"));
   assert_text_at (sheet, "% ความสำเร็จ", "F4");
   g_assert_cmpstr (group1, ==, "A6");
+  /* The sub-item's description as seed 001 prints it under its heading. */
+  g_assert_true (g_str_has_prefix (cell_at (sheet, "A7")->value, "เป็นการวัดความสำเร็จ"));
   /* seed 001: 0.05 against 0.10, lower is better → 150 % → 500; 97.4 against 95.8 → 101.67
    * → 300; 7.1 = 400, 7.2 = 300, category 7 = 350. */
-  g_assert_cmpstr (cell_at (sheet, "A7")->value, ==,
+  g_assert_cmpstr (cell_at (sheet, "A8")->value, ==,
                    "ร้อยละของเวลาที่ระบบ GFMIS ไม่สามารถให้บริการได้ (ค่าน้อยดี)");
-  g_assert_nonnull (strstr (cell_at (sheet, "F7")->formula, "(2-E7/B7)*100"));
-  assert_number (sheet, "F7", 150);
-  assert_number (sheet, "H7", 500);
-  assert_number (sheet, "F8", 101.67);
-  assert_number (sheet, "H8", 300);
-  assert_number (sheet, "H6", 400);
+  g_assert_nonnull (strstr (cell_at (sheet, "F8")->formula, "(2-E8/B8)*100"));
+  assert_number (sheet, "F8", 150);
+  assert_number (sheet, "H8", 500);
+  assert_number (sheet, "F9", 101.67);
   assert_number (sheet, "H9", 300);
+  /* The printed score is the chosen one (column I, an input) or the suggested one (J). */
+  g_assert_cmpstr (cell_at (sheet, "H9")->formula, ==, "IF(ISNUMBER(I9),I9,J9)");
+  assert_number (sheet, "J9", 300);
+  assert_number (sheet, "H6", 400);
   assert_number (sheet, "H10", 300);
-  g_assert_cmpstr (mean, ==, "A11");
-  g_assert_true (g_str_has_prefix (cell_at (sheet, "H11")->formula, "IF(COUNT(H6,H9)=0"));
-  assert_number (sheet, "H11", 350);
+  assert_number (sheet, "H12", 300);
+  g_assert_cmpstr (mean, ==, "A13");
+  g_assert_true (g_str_has_prefix (cell_at (sheet, "H13")->formula, "IF(COUNT(H6,H10)=0"));
+  assert_number (sheet, "H13", 350);
   g_assert_nonnull (strstr (styles, "General&quot; (ร้อยละ)&quot;"));
   {
     /* 97.4 → 110.5 against 95.8 = 115.34 % → 500; the means follow. */
-    Value v = recompute (sheet, "H11", "E8", 110.5);
+    Value v = recompute (sheet, "H13", "E9", 110.5);
 
     g_assert_cmpfloat (v.number, ==, 400);
   }
@@ -1148,7 +1270,8 @@ test_thai_digits (Fixture *f, gconstpointer data)
   g_free (find_text (plan, "ต.ค.๖๓"));
   g_free (find_text (plan, "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔"));
   /* Numbers stay numbers for the formulas; their format shows Thai digits. */
-  g_assert_nonnull (strstr (styles, "[$-D07041E]0.0000"));
+  g_assert_nonnull (strstr (styles, "[$-D00041E]0.0000"));
+  g_assert_null (strstr (styles, "D07041E"));
   g_assert_nonnull (strstr (sheet->xml, "<v>2.2267</v>"));
 }
 

@@ -19,6 +19,7 @@
 #include "app-results-page.h"
 #include "app-send-dialog.h"
 #include "app-sidebar-item.h"
+#include "app-window-manage.h"
 #include "app-window.h"
 #include "phaen-error.h"
 #include "phaen-packet.h"
@@ -238,6 +239,7 @@ show_item (AppWindow *self, AppSidebarItem *item)
   self->has_shown = place != NULL;
   if (place == NULL)
     {
+      app_window_manage_update (self);
       app_plan_page_set_plan (self->plan_page, NULL, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       adw_window_title_set_title (self->content_title, "");
@@ -246,6 +248,7 @@ show_item (AppWindow *self, AppSidebarItem *item)
     }
 
   self->shown = *place;
+  app_window_manage_update (self);
   adw_window_title_set_title (self->content_title, app_sidebar_item_get_label (item));
   adw_window_title_set_subtitle (self->content_title, app_sidebar_item_get_subtitle (item));
   switch (place->kind)
@@ -590,6 +593,7 @@ set_store (AppWindow *self, PhaenStore *store)
   update_undo_state (self);
   update_read_only_banner (self);
   update_unit_copy_banner (self);
+  app_window_manage_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -708,6 +712,42 @@ sidebar_row_pressed_cb (
   else if (n_press == 1)
     gtk_widget_activate_action (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)),
                                 "list.activate-item", "u", gtk_list_item_get_position (list_item));
+}
+
+/* A right click on a row: what can be done with its unit and plan. */
+static void
+sidebar_row_menu_cb (GtkListItem *list_item, int n_press, double x, double y, GtkGesture *gesture)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *anchor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkRoot *root = gtk_widget_get_root (anchor);
+  AppSidebarItem *item = row_item (row);
+
+  if (item == NULL || !APP_IS_WINDOW (root))
+    return;
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  app_window_manage_popup (APP_WINDOW (root), anchor, app_sidebar_item_get_place (item), x, y);
+}
+
+/* Shift+F10 or the Menu key in the sidebar: the context menu of the row that has the focus. */
+static gboolean
+sidebar_menu_key_cb (GtkWidget *view, GVariant *args, gpointer data)
+{
+  AppWindow *self = APP_WINDOW (gtk_widget_get_root (view));
+  GtkWidget *focus = gtk_widget_get_focus_child (view);
+  GtkWidget *expander = NULL;
+  GtkTreeListRow *row;
+  AppSidebarItem *item;
+
+  for (GtkWidget *w = focus; w != NULL && expander == NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_TREE_EXPANDER (w))
+      expander = w;
+  if (expander == NULL ||
+      (row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))) == NULL ||
+      (item = row_item (row)) == NULL)
+    return FALSE;
+  app_window_manage_popup (self, expander, app_sidebar_item_get_place (item), -1, -1);
+  return TRUE;
 }
 
 static void
@@ -1249,6 +1289,7 @@ app_window_class_init (AppWindowClass *klass)
                                        "win.send-results", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import-packets", NULL);
+  app_window_manage_class_init (widget_class);
 }
 
 /* Units → their years and pages, the units the search finds, rows made from ui/app-sidebar-row.ui
@@ -1258,6 +1299,7 @@ setup_sidebar (AppWindow *self)
 {
   g_autoptr (GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr (GtkListItemFactory) factory = NULL;
+  GtkEventController *keys;
   GtkFilterListModel *found;
 
   self->units = g_list_store_new (APP_TYPE_SIDEBAR_ITEM);
@@ -1274,6 +1316,13 @@ setup_sidebar (AppWindow *self)
                            G_CALLBACK (sidebar_selection_cb), self, G_CONNECT_SWAPPED);
 
   gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), sidebar_row_pressed_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), sidebar_row_menu_cb);
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                      gtk_callback_action_new (sidebar_menu_key_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_view), keys);
   factory = gtk_builder_list_item_factory_new_from_resource (
     scope, "/io/github/phaen/Phaen/ui/app-sidebar-row.ui");
   gtk_list_view_set_factory (self->sidebar_view, factory);
@@ -1586,6 +1635,33 @@ app_window_toast (AppWindow *self, const char *text)
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast whose button undoes the edit just made. */
+void
+app_window_toast_undo (AppWindow *self, const char *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (APP_IS_WINDOW (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+app_window_get_place (AppWindow *self, AppSidebarPlace *place)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (place != NULL, FALSE);
+
+  if (!self->has_shown || self->store == NULL)
+    return FALSE;
+  *place = self->shown;
+  return TRUE;
 }
 
 gboolean

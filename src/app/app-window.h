@@ -9,6 +9,7 @@
 #include "app-packet-import.h"
 #include "app-send-dialog.h"
 #include "app-plan-page.h"
+#include "app-sidebar-item.h"
 #include "phaen-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,10 @@ gboolean app_window_show_efficiency_report (AppWindow *self, gint64 plan_id);
 
 void app_window_show_error (AppWindow *self, const char *heading, const char *body);
 void app_window_toast (AppWindow *self, const char *text);
+/* A toast with an Undo button (win.undo), after an edit that removed or added much. */
+void app_window_toast_undo (AppWindow *self, const char *text);
+/* Where the shown page is (its unit, year, plan); FALSE when none is shown. */
+gboolean app_window_get_place (AppWindow *self, AppSidebarPlace *place);
 /* TRUE while the banner saying why the workspace is read-only is shown. */
 gboolean app_window_get_read_only_banner_visible (AppWindow *self);
 

@@ -25,7 +25,10 @@ typedef struct
 
 int cli_chart (int argc, char **argv);
 int cli_demo (int argc, char **argv);
+int cli_duplicate_plan (int argc, char **argv);
 int cli_export (int argc, char **argv);
+int cli_import_plan (int argc, char **argv);
+int cli_import_units (int argc, char **argv);
 int cli_info (int argc, char **argv);
 int cli_merge (int argc, char **argv);
 int cli_pack (int argc, char **argv);

@@ -21,6 +21,7 @@ cli_export (int argc, char **argv)
   g_autofree char *indicator = NULL;
   g_autofree char *font = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *orientation = NULL;
   gboolean all = FALSE, thai_digits = FALSE;
   gint64 plan_id = 0;
   int fiscal_year = 0;
@@ -40,6 +41,8 @@ cli_export (int argc, char **argv)
     { "font", 0, 0, G_OPTION_ARG_STRING, &font, N_ ("Font name (default TH SarabunPSK)"), "NAME" },
     { "font-size", 0, 0, G_OPTION_ARG_DOUBLE, &font_size, N_ ("Font size in points (default 16)"),
       "PT" },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &orientation,
+      N_ ("auto (as the official form), landscape or portrait"), "O" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("The workbook to write"), "OUT.xlsx" },
     { NULL }
   };
@@ -71,6 +74,10 @@ cli_export (int argc, char **argv)
   options.thai_digits = thai_digits;
   options.font_name = font;
   options.font_size = font_size;
+  if (orientation != NULL &&
+      !phaen_xlsx_orientation_from_string (orientation, &options.orientation))
+    return cli_fail (CLI_EXIT_USAGE,
+                     _ ("unknown orientation “%s”: use auto, landscape or portrait"), orientation);
 
   store = cli_open_store (argv[1], &error);
   if (store == NULL || !phaen_xlsx_export (store, &options, out, &error))

@@ -50,6 +50,7 @@ phaen_person_free (PhaenPerson *person)
   g_free (person->name);
   g_free (person->position);
   g_free (person->phone);
+  g_free (person->email);
   g_free (person);
 }
 

@@ -61,6 +61,7 @@ typedef struct
   char *name;
   char *position;
   char *phone;
+  char *email;
 } PhaenPerson;
 
 typedef struct

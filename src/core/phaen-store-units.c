@@ -182,8 +182,8 @@ phaen_store_add_person (PhaenStore *self, const PhaenPerson *person, GError **er
   g_return_val_if_fail (person != NULL && person->name != NULL, 0);
 
   stmt = _phaen_store_prepare (self,
-                               "INSERT INTO person (uuid, unit_id, title, name, position, phone)"
-                               " VALUES (?, ?, ?, ?, ?, ?)",
+                               "INSERT INTO person (uuid, unit_id, title, name, position, phone,"
+                               " email) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                error);
   if (stmt == NULL)
     return 0;
@@ -193,6 +193,7 @@ phaen_store_add_person (PhaenStore *self, const PhaenPerson *person, GError **er
   _phaen_bind_text (stmt, 4, person->name);
   _phaen_bind_text (stmt, 5, person->position);
   _phaen_bind_text (stmt, 6, person->phone);
+  _phaen_bind_text (stmt, 7, person->email);
   return _phaen_store_run_insert (self, _ ("Add person"), stmt, error);
 }
 
@@ -211,10 +212,12 @@ phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error)
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt = _phaen_store_prepare (self,
-                               "SELECT id, uuid, coalesce(unit_id, 0), title, name, position, phone"
-                               " FROM person WHERE ?1 = 0 OR unit_id = ?1 ORDER BY name",
-                               error);
+  stmt =
+    _phaen_store_prepare (self,
+                          "SELECT id, uuid, coalesce(unit_id, 0), title, name, position, phone,"
+                          " email"
+                          " FROM person WHERE ?1 = 0 OR unit_id = ?1 ORDER BY name",
+                          error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, unit_id);
@@ -230,6 +233,7 @@ phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error)
       person->name = _phaen_column_strdup (stmt, 4);
       person->position = _phaen_column_strdup (stmt, 5);
       person->phone = _phaen_column_strdup (stmt, 6);
+      person->email = _phaen_column_strdup (stmt, 7);
       g_ptr_array_add (people, g_steal_pointer (&person));
     }
   if (rc != SQLITE_DONE)

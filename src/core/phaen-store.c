@@ -105,6 +105,7 @@ static const char *const migrations[] = {
   "/io/github/phaen/core/schema/001-initial.sql",
   "/io/github/phaen/core/schema/002-evidence-aside.sql",
   "/io/github/phaen/core/schema/003-unit-copies.sql",
+  "/io/github/phaen/core/schema/004-person-email.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PHAEN_STORE_SCHEMA_VERSION);
@@ -355,6 +356,15 @@ sql_code_key (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   g_autofree char *key = _phaen_code_key ((const char *)sqlite3_value_text (argv[0]));
 
   sqlite3_result_text (ctx, key, -1, SQLITE_TRANSIENT);
+}
+
+/* A fresh UUID for rows copied with INSERT … SELECT (duplicating a plan). */
+static void
+sql_new_uuid (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  g_autofree char *uuid = _phaen_new_uuid ();
+
+  sqlite3_result_text (ctx, uuid, -1, SQLITE_TRANSIENT);
 }
 
 /* ------------------------------------------------------------------ validation */
@@ -929,6 +939,8 @@ configure_connection (sqlite3 *db)
   sqlite3_create_function (db, "phaen_code_key", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                            sql_code_key, NULL, NULL);
+  sqlite3_create_function (db, "phaen_new_uuid", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                           sql_new_uuid, NULL, NULL);
   sqlite3_exec (db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
 }
 

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Schema version written by this build (PRAGMA user_version). */
-#define PHAEN_STORE_SCHEMA_VERSION 3
+#define PHAEN_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id: "PHAE" */
 #define PHAEN_STORE_APPLICATION_ID 0x50484145
 
@@ -276,6 +276,31 @@ GPtrArray *
 phaen_store_list_evidence (PhaenStore *self, gint64 indicator_id, int quarter, GError **error);
 GBytes *phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **error);
 gboolean phaen_store_delete_evidence (PhaenStore *self, gint64 evidence_id, GError **error);
+
+/* Managing the workspace (phaen-store-manage.c). Each call is one undo step. */
+typedef struct
+{
+  int plans, activities, indicators, results, evidence, people, child_units;
+} PhaenStoreContents;
+gboolean phaen_store_count_unit_contents (PhaenStore *self,
+                                          gint64 unit_id,
+                                          PhaenStoreContents *contents,
+                                          GError **error);
+gboolean phaen_store_count_plan_contents (PhaenStore *self,
+                                          gint64 plan_id,
+                                          PhaenStoreContents *contents,
+                                          GError **error);
+/* Returns: (transfer full) "3 แผน, 42 กิจกรรม, 12 ตัวชี้วัด" (the counts that are not zero) */
+char *phaen_store_contents_describe (const PhaenStoreContents *contents);
+/* A new abbreviation that another unit has is refused (PHAEN_ERROR_INVALID). */
+gboolean phaen_store_rename_unit (
+  PhaenStore *self, gint64 unit_id, const char *abbr, const char *name, GError **error);
+/* Moves plans, indicators, people and sub-units of @from_id to @into_id, deletes @from_id. */
+gboolean phaen_store_merge_units (PhaenStore *self, gint64 from_id, gint64 into_id, GError **error);
+/* A copy in @fiscal_year with sections, activities and planned months, allocated budget and
+ * indicators with criteria; no results. Returns the new plan's id, 0 on error. */
+gint64
+phaen_store_duplicate_plan (PhaenStore *self, gint64 plan_id, int fiscal_year, GError **error);
 
 /* Counts for `phaen-cli info` */
 typedef struct

@@ -347,6 +347,140 @@ phaen_digits_to_thai (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Abbreviations after which a number is a date, not part of a code. */
+static const char *const date_abbreviations[] = {
+  "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
+  "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",  "พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.",
+};
+
+static gboolean
+is_latin_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Where a web or e-mail address starts inside the white-space delimited token
+ * [start, end), or -1. */
+static gssize
+address_start (const char *text, gsize start, gsize end)
+{
+  for (gsize i = start; i < end; i++)
+    {
+      gboolean scheme = i + 3 <= end && strncmp (text + i, "://", 3) == 0;
+      gboolean www = i + 4 <= end && g_ascii_strncasecmp (text + i, "www.", 4) == 0 &&
+                     (i == start || !is_latin_word_char (text[i - 1]));
+
+      if (scheme || text[i] == '@')
+        {
+          gsize from = i;
+
+          while (from > start &&
+                 (is_latin_word_char (text[from - 1]) || strchr ("+.-%", text[from - 1]) != NULL))
+            from--;
+          if (from < i)
+            return from;
+        }
+      else if (www)
+        return i;
+    }
+  return -1;
+}
+
+/* Whether the number starting at @at follows a Thai abbreviation that names a
+ * unit or an indicator ("กพร.9", "สตป. 02"). */
+static gboolean
+follows_code (const char *text, gsize at)
+{
+  gsize end = at, from;
+  g_autofree char *abbreviation = NULL;
+
+  if (end > 0 && text[end - 1] == ' ')
+    end--;
+  if (end == 0 || text[end - 1] != '.')
+    return FALSE;
+  from = end;
+  while (from > 0)
+    {
+      const char *prev = g_utf8_find_prev_char (text, text + from);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c != '.' && !(c >= 0x0E01 && c <= 0x0E4F))
+        break;
+      from = prev - text;
+    }
+  if (from == end - 1)
+    return FALSE; /* a lone "." */
+  abbreviation = g_strndup (text + from, end - from);
+  for (guint i = 0; i < G_N_ELEMENTS (date_abbreviations); i++)
+    if (g_str_has_suffix (abbreviation, date_abbreviations[i])) /* "ภายในมี.ค. 64" too */
+      return FALSE;
+  return TRUE;
+}
+
+char *
+phaen_digits_to_thai_prose (const char *text)
+{
+  gsize len, i = 0;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = strlen (text);
+  out = g_string_sized_new (len + 16);
+  while (i < len)
+    {
+      gsize token_end = i, run_end;
+      gssize keep;
+
+      if (g_ascii_isspace (text[i]))
+        {
+          g_string_append_c (out, text[i++]);
+          continue;
+        }
+      while (token_end < len && !g_ascii_isspace (text[token_end]))
+        token_end++;
+      keep = address_start (text, i, token_end);
+
+      while (i < token_end)
+        {
+          if (keep >= 0 && i >= (gsize)keep)
+            {
+              g_string_append_len (out, text + i, token_end - i);
+              i = token_end;
+              break;
+            }
+          if (!is_latin_word_char (text[i]))
+            {
+              g_string_append_c (out, text[i++]);
+              continue;
+            }
+          /* A Latin word with its digits ("COVID-19", "ISO9001", "v2.1"), or a number. */
+          {
+            gboolean latin = FALSE;
+
+            run_end = i;
+            while (run_end < token_end && (keep < 0 || run_end < (gsize)keep) &&
+                   (is_latin_word_char (text[run_end]) ||
+                    (strchr ("-./+", text[run_end]) != NULL && run_end + 1 < token_end &&
+                     is_latin_word_char (text[run_end + 1]))))
+              latin |= g_ascii_isalpha (text[run_end++]);
+            if (latin || follows_code (text, i))
+              g_string_append_len (out, text + i, run_end - i);
+            else
+              for (; i < run_end; i++)
+                {
+                  if (g_ascii_isdigit (text[i]))
+                    g_string_append_unichar (out, THAI_DIGIT_ZERO + (text[i] - '0'));
+                  else
+                    g_string_append_c (out, text[i]);
+                }
+            i = run_end;
+          }
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 phaen_digits_to_arabic (const char *text)
 {

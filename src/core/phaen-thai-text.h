@@ -28,6 +28,20 @@ char *phaen_digits_to_thai (const char *text);
 char *phaen_digits_to_arabic (const char *text);
 
 /**
+ * phaen_digits_to_thai_prose:
+ * @text: running text (a plan section, a quarterly detail, a note)
+ *
+ * Like phaen_digits_to_thai(), but leaves alone what stops working or changes meaning with Thai
+ * digits: web addresses (`https://forms.gle/84S5uw`, `www.mof.go.th`), e-mail addresses, words
+ * written with Latin letters with their digits (`COVID-19`, `v2`) and
+ * codes made of a Thai abbreviation and a number (`กพร.9`, `สตป. 02`). Dates keep their Thai
+ * digits: a month or era abbreviation (`มี.ค. 64`, `พ.ศ. 2564`) is not a code.
+ *
+ * Returns: (transfer full)
+ */
+char *phaen_digits_to_thai_prose (const char *text);
+
+/**
  * phaen_parse_number:
  * @text: what the user typed: Arabic, Thai or mixed digits, optional thousands separators
  *   (`14,760.00`, `๑๔,๗๖๐.๐๐`), surrounding white space, a leading sign and a trailing `%`

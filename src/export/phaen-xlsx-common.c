@@ -1,4 +1,4 @@
-/* phaen-xlsx-common.c — formats, page set-up, text-safe cell writers and score formulas
+/* phaen-xlsx-common.c — formats, text-safe cell writers and score formulas
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-xlsx"
 
@@ -7,150 +7,202 @@
 #include <math.h>
 #include <string.h>
 
-#include <pango/pangocairo.h>
-
 #include "phaen-calendar.h"
 #include "phaen-thai-text.h"
 #include "phaen-xlsx-private.h"
 
-/* What a spreadsheet keeps free around the text of a cell, in pixels. */
-#define CELL_MARGIN_PX 8
-/* Metric-compatible with TH Sarabun New (fonts-thai-tlwg). */
-#define STAND_IN_FONT "Laksaman"
 /* Titles are set this many points larger than the text. */
 #define TITLE_GROWTH 2
-/* One line of Thai in points per point of font size: LibreOffice sets Laksaman at 16 pt 25 pt
- * apart, leaving room for the marks above and below. */
-#define LINE_HEIGHT_PER_PT 1.6
-/* Spreadsheets break Thai between words a little differently from Pango, and a row that is too
- * short hides text: measure in a slightly narrower cell. */
-#define WRAP_SLACK 0.92
+/* Thai digits for numbers (see _phaen_xlsx_num_format()). */
+#define THAI_DIGITS_PREFIX "[$-D00041E]"
 
-/* ------------------------------------------------------------------ helpers */
+/* How a format was made, so that a variant with other borders can be made from it. */
+typedef struct
+{
+  gboolean bold, italic, wrap, bordered, title;
+  uint8_t align, valign;
+  uint32_t bg;
+  const char *num_format;
+} FormatSpec;
 
-static const char *
-font_name (PhaenXlsxBook *book)
+/* ------------------------------------------------------------------ formats */
+
+const char *
+_phaen_xlsx_font_name (PhaenXlsxBook *book)
 {
   const char *name = book->options->font_name;
 
   return name != NULL && *name != '\0' ? name : PHAEN_XLSX_DEFAULT_FONT;
 }
 
-static double
-font_size (PhaenXlsxBook *book)
+double
+_phaen_xlsx_font_size (PhaenXlsxBook *book)
 {
   return book->options->font_size > 0 ? book->options->font_size : PHAEN_XLSX_DEFAULT_FONT_SIZE;
 }
 
-/* Numbers stay numbers (formulas read them); Excel shows them in Thai digits with the D07
- * digit-substitution prefix of the Thai locale 041E. LibreOffice 7.4 ignores the prefix and
- * shows Arabic digits, while text and headers carry Thai digits themselves. */
-static void
-set_num_format (PhaenXlsxBook *book, lxw_format *format, const char *num_format)
+/* Numbers stay numbers (formulas read them) and show Thai digits through their format. Each
+ * section of a format gets the prefix: LibreOffice reads it per section. */
+char *
+_phaen_xlsx_num_format (PhaenXlsxBook *book, const char *num_format)
 {
-  g_autofree char *full = NULL;
+  g_auto (GStrv) sections = NULL;
+  g_autofree char *joined = NULL;
 
-  /* General is the default: no custom format unless the digits change. */
-  if (g_str_equal (num_format, "General") && !book->options->thai_digits)
-    return;
-  if (book->options->thai_digits)
-    full = g_strconcat ("[$-D07041E]", num_format, NULL);
-  format_set_num_format (format, full ? full : num_format);
+  if (!book->options->thai_digits)
+    return g_strdup (num_format);
+  sections = g_strsplit (num_format, ";", -1);
+  for (guint i = 0; sections[i] != NULL; i++)
+    {
+      char *prefixed = g_strconcat (THAI_DIGITS_PREFIX, sections[i], NULL);
+
+      g_free (sections[i]);
+      sections[i] = prefixed;
+    }
+  joined = g_strjoinv (";", sections);
+  return g_steal_pointer (&joined);
 }
 
 static lxw_format *
-new_format (PhaenXlsxBook *book, gboolean bordered)
+make_format (PhaenXlsxBook *book, const FormatSpec *spec, PhaenXlsxEdge edge)
 {
   lxw_format *format = workbook_add_format (book->workbook);
 
-  format_set_font_name (format, font_name (book));
-  format_set_font_size (format, font_size (book));
-  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
-  if (bordered)
-    format_set_border (format, LXW_BORDER_THIN);
-  return format;
-}
-
-static lxw_format *
-new_cell (PhaenXlsxBook *book, uint8_t align, gboolean wrap)
-{
-  lxw_format *format = new_format (book, TRUE);
-
-  format_set_align (format, align);
-  if (wrap)
-    format_set_text_wrap (format);
-  return format;
-}
-
-static lxw_format *
-new_centred_number (PhaenXlsxBook *book, const char *num_format, gboolean bold)
-{
-  lxw_format *format = new_cell (book, LXW_ALIGN_CENTER, FALSE);
-
-  set_num_format (book, format, num_format);
-  if (bold)
+  format_set_font_name (format, _phaen_xlsx_font_name (book));
+  format_set_font_size (format, _phaen_xlsx_font_size (book) + (spec->title ? TITLE_GROWTH : 0));
+  format_set_align (format, spec->align);
+  format_set_align (format, spec->valign);
+  if (spec->bold)
     format_set_bold (format);
+  if (spec->italic)
+    format_set_italic (format);
+  if (spec->wrap)
+    format_set_text_wrap (format);
+  if (spec->bordered)
+    {
+      format_set_left (format, LXW_BORDER_THIN);
+      format_set_right (format, LXW_BORDER_THIN);
+      if (edge == PHAEN_XLSX_EDGE_ALL || edge == PHAEN_XLSX_EDGE_FIRST)
+        format_set_top (format, LXW_BORDER_THIN);
+      if (edge == PHAEN_XLSX_EDGE_ALL || edge == PHAEN_XLSX_EDGE_LAST)
+        format_set_bottom (format, LXW_BORDER_THIN);
+    }
+  if (spec->bg != 0)
+    format_set_bg_color (format, spec->bg);
+  /* General is the default: no custom format unless the digits change. */
+  if (spec->num_format != NULL &&
+      !(g_str_equal (spec->num_format, "General") && !book->options->thai_digits))
+    {
+      g_autofree char *num_format = _phaen_xlsx_num_format (book, spec->num_format);
+
+      format_set_num_format (format, num_format);
+    }
   return format;
+}
+
+static lxw_format *
+new_format (PhaenXlsxBook *book, FormatSpec spec)
+{
+  lxw_format *format = make_format (book, &spec, PHAEN_XLSX_EDGE_ALL);
+
+  g_hash_table_insert (book->format_specs, format, g_memdup2 (&spec, sizeof spec));
+  return format;
+}
+
+lxw_format *
+_phaen_xlsx_format_edge (PhaenXlsxBook *book, lxw_format *format, PhaenXlsxEdge edge)
+{
+  const FormatSpec *spec = g_hash_table_lookup (book->format_specs, format);
+  g_autofree char *key = NULL;
+  lxw_format *variant;
+
+  if (edge == PHAEN_XLSX_EDGE_ALL || spec == NULL || !spec->bordered)
+    return format;
+  key = g_strdup_printf ("%p/%d", (void *)format, edge);
+  variant = g_hash_table_lookup (book->edge_formats, key);
+  if (variant == NULL)
+    {
+      variant = make_format (book, spec, edge);
+      g_hash_table_insert (book->edge_formats, g_steal_pointer (&key), variant);
+    }
+  return variant;
 }
 
 void
 _phaen_xlsx_formats_init (PhaenXlsxBook *book)
 {
   PhaenXlsxFormats *f = &book->fmt;
+  const uint8_t top = LXW_ALIGN_VERTICAL_TOP, left = LXW_ALIGN_LEFT, centre = LXW_ALIGN_CENTER;
 
-  f->title = new_format (book, FALSE);
-  format_set_bold (f->title);
-  format_set_font_size (f->title, font_size (book) + TITLE_GROWTH);
-  format_set_align (f->title, LXW_ALIGN_CENTER);
-  format_set_text_wrap (f->title);
+  book->format_specs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  book->edge_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  f->subtitle = new_format (book, FALSE);
-  format_set_bold (f->subtitle);
-  format_set_align (f->subtitle, LXW_ALIGN_CENTER);
-  format_set_text_wrap (f->subtitle);
+  f->title = new_format (
+    book,
+    (FormatSpec){ .bold = TRUE, .wrap = TRUE, .title = TRUE, .align = centre, .valign = top });
+  f->subtitle =
+    new_format (book, (FormatSpec){ .bold = TRUE, .wrap = TRUE, .align = centre, .valign = top });
+  f->heading =
+    new_format (book, (FormatSpec){ .bold = TRUE, .wrap = TRUE, .align = left, .valign = top });
+  f->para = new_format (book, (FormatSpec){ .wrap = TRUE, .align = left, .valign = top });
+  f->note =
+    new_format (book, (FormatSpec){ .italic = TRUE, .wrap = TRUE, .align = left, .valign = top });
+  f->run_bold = new_format (book, (FormatSpec){ .bold = TRUE, .align = left, .valign = top });
+  f->run = new_format (book, (FormatSpec){ .align = left, .valign = top });
 
-  f->heading = new_format (book, FALSE);
-  format_set_bold (f->heading);
-  format_set_text_wrap (f->heading);
+  f->header = new_format (book, (FormatSpec){ .bold = TRUE,
+                                              .wrap = TRUE,
+                                              .bordered = TRUE,
+                                              .align = centre,
+                                              .valign = LXW_ALIGN_VERTICAL_CENTER,
+                                              .bg = 0xD9D9D9 });
+  f->label = new_format (
+    book,
+    (FormatSpec){ .bold = TRUE, .wrap = TRUE, .bordered = TRUE, .align = left, .valign = top });
+  f->text =
+    new_format (book, (FormatSpec){ .wrap = TRUE, .bordered = TRUE, .align = left, .valign = top });
+  f->center = new_format (
+    book, (FormatSpec){ .wrap = TRUE, .bordered = TRUE, .align = centre, .valign = top });
+  f->mark = new_format (book, (FormatSpec){ .bordered = TRUE, .align = centre, .valign = top });
+  f->shaded = new_format (
+    book, (FormatSpec){ .bordered = TRUE, .align = centre, .valign = top, .bg = 0xA6A6A6 });
+  f->total_label = new_format (
+    book,
+    (FormatSpec){
+      .bold = TRUE, .wrap = TRUE, .bordered = TRUE, .align = LXW_ALIGN_RIGHT, .valign = top });
 
-  f->para = new_format (book, FALSE);
-  format_set_text_wrap (f->para);
+  f->money = new_format (
+    book, (FormatSpec){
+            .bordered = TRUE, .align = LXW_ALIGN_RIGHT, .valign = top, .num_format = "#,##0.00" });
+  f->number = new_format (
+    book,
+    (FormatSpec){ .bordered = TRUE, .align = centre, .valign = top, .num_format = "General" });
+  f->number_left = new_format (
+    book, (FormatSpec){ .bordered = TRUE, .align = left, .valign = top, .num_format = "General" });
+  f->score = new_format (
+    book, (FormatSpec){ .bordered = TRUE, .align = centre, .valign = top, .num_format = "0.0000" });
+  f->score_bold = new_format (
+    book,
+    (FormatSpec){
+      .bold = TRUE, .bordered = TRUE, .align = centre, .valign = top, .num_format = "0.0000" });
+  f->percent = new_format (
+    book, (FormatSpec){ .bordered = TRUE, .align = centre, .valign = top, .num_format = "0.00" });
+  f->count = new_format (
+    book,
+    (FormatSpec){ .bordered = TRUE, .align = centre, .valign = top, .num_format = "0;-0;\"-\"" });
+}
 
-  f->note = new_format (book, FALSE);
-  format_set_italic (f->note);
-  format_set_text_wrap (f->note);
-
-  f->run_bold = new_format (book, FALSE);
-  format_set_bold (f->run_bold);
-  f->run = new_format (book, FALSE);
-
-  f->header = new_cell (book, LXW_ALIGN_CENTER, TRUE);
-  format_set_align (f->header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_bold (f->header);
-  format_set_bg_color (f->header, 0xD9D9D9);
-
-  f->label = new_cell (book, LXW_ALIGN_LEFT, TRUE);
-  format_set_bold (f->label);
-
-  f->text = new_cell (book, LXW_ALIGN_LEFT, TRUE);
-  f->center = new_cell (book, LXW_ALIGN_CENTER, TRUE);
-
-  f->mark = new_cell (book, LXW_ALIGN_CENTER, FALSE);
-  f->shaded = new_cell (book, LXW_ALIGN_CENTER, FALSE);
-  format_set_bg_color (f->shaded, 0xA6A6A6);
-
-  f->total_label = new_cell (book, LXW_ALIGN_RIGHT, TRUE);
-  format_set_bold (f->total_label);
-
-  f->money = new_cell (book, LXW_ALIGN_RIGHT, FALSE);
-  set_num_format (book, f->money, "#,##0.00");
-  f->number = new_centred_number (book, "General", FALSE);
-  f->number_left = new_cell (book, LXW_ALIGN_LEFT, FALSE);
-  set_num_format (book, f->number_left, "General");
-  f->score = new_centred_number (book, "0.0000", FALSE);
-  f->score_bold = new_centred_number (book, "0.0000", TRUE);
-  f->percent = new_centred_number (book, "0.00", FALSE);
-  f->count = new_centred_number (book, "0;-0;\"-\"", FALSE);
+void
+_phaen_xlsx_book_clear (PhaenXlsxBook *book)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (book->layouts); i++)
+    g_clear_object (&book->layouts[i]);
+  g_clear_pointer (&book->measured, g_hash_table_unref);
+  g_clear_object (&book->pango);
+  g_clear_object (&book->font_map);
+  g_clear_pointer (&book->measure_family, g_free);
+  g_clear_pointer (&book->format_specs, g_hash_table_unref);
+  g_clear_pointer (&book->edge_formats, g_hash_table_unref);
 }
 
 gboolean
@@ -171,7 +223,7 @@ _phaen_xlsx_display (PhaenXlsxBook *book, const char *text)
 {
   if (text == NULL)
     return g_strdup ("");
-  return book->options->thai_digits ? phaen_digits_to_thai (text) : g_strdup (text);
+  return book->options->thai_digits ? phaen_digits_to_thai_prose (text) : g_strdup (text);
 }
 
 const char *
@@ -216,240 +268,24 @@ _phaen_xlsx_month_header (PhaenXlsxBook *book, int month)
   return phaen_fiscal_month_header (book->fiscal_year, month, book->options->thai_digits);
 }
 
-/* ------------------------------------------------------------------ measuring */
-
-static gboolean
-font_installed (PhaenXlsxBook *book, const char *family)
-{
-  PangoFontDescription *wanted = pango_font_description_new ();
-  g_autoptr (PangoFont) font = NULL;
-  gboolean found = FALSE;
-
-  pango_font_description_set_family (wanted, family);
-  pango_font_description_set_size (wanted, 16 * PANGO_SCALE);
-  font = pango_font_map_load_font (book->font_map, book->pango, wanted);
-  if (font != NULL)
-    {
-      PangoFontDescription *got = pango_font_describe (font);
-
-      found = g_ascii_strcasecmp (pango_font_description_get_family (got), family) == 0;
-      pango_font_description_free (got);
-    }
-  pango_font_description_free (wanted);
-  return found;
-}
-
-static void
-ensure_pango (PhaenXlsxBook *book)
-{
-  if (book->pango != NULL)
-    return;
-  book->font_map = pango_cairo_font_map_new ();
-  book->pango = pango_font_map_create_context (book->font_map);
-  pango_cairo_context_set_resolution (book->pango, 96);
-  /* Where TH SarabunPSK is not installed fontconfig substitutes another font, which Pango may
-   * also scale down; measure with Laksaman then, drawn to TH Sarabun's metrics (DOMAIN.md §5). */
-  book->measure_family =
-    g_strdup (font_installed (book, font_name (book)) ? font_name (book) : STAND_IN_FONT);
-}
-
-static PangoLayout *
-new_layout (PhaenXlsxBook *book, const char *text, gboolean bold, double size)
-{
-  PangoLayout *layout;
-  PangoFontDescription *font;
-
-  ensure_pango (book);
-  font = pango_font_description_new ();
-  pango_font_description_set_family (font, book->measure_family);
-  pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  layout = pango_layout_new (book->pango);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-gboolean
-_phaen_xlsx_fits (PhaenXlsxBook *book, const char *text, double width)
-{
-  g_autoptr (PangoLayout) layout = new_layout (book, text, FALSE, font_size (book));
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.width <= width * 7.0 + 5.0 - CELL_MARGIN_PX;
-}
-
-/* libxlsxwriter does not autofit rows, so the lines are counted by laying the text out with
- * Pango in the cell's width: the font the sheet names, or what fontconfig stands in for it
- * (Laksaman for TH SarabunPSK), broken between Thai words by libthai as a spreadsheet breaks
- * them. Excel's width unit is the 7 px digit of the workbook's default font, plus 5 px of
- * padding per column; a little of that is the cell's margin. */
-double
-_phaen_xlsx_estimate_lines (
-  PhaenXlsxBook *book, const char *text, double width, gboolean bold, double size)
-{
-  g_autoptr (PangoLayout) layout = NULL;
-  int px = (int)((width * 7.0 + 5.0 - CELL_MARGIN_PX) * WRAP_SLACK);
-
-  if (text == NULL || *text == '\0')
-    return 1;
-  layout = new_layout (book, text, bold, size);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, MAX (px, 10) * PANGO_SCALE);
-  return pango_layout_get_line_count (layout);
-}
-
-/* ------------------------------------------------------------------ sheets */
-
-/* Excel refuses []:*?/\ in sheet names and more than 31 characters; names are unique
- * regardless of case. */
-static char *
-sheet_name (PhaenXlsxBook *book, const char *wanted)
-{
-  g_autoptr (GString) clean = g_string_new (NULL);
-  g_autofree char *name = NULL;
-
-  for (const char *p = wanted; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (strchr ("[]:*?/\\", (int)c) != NULL && c < 0x80)
-        g_string_append_c (clean, ' ');
-      else
-        g_string_append_unichar (clean, c);
-    }
-  g_strstrip (clean->str);
-  while (clean->str[0] == '\'')
-    g_string_erase (clean, 0, 1);
-  if (clean->str[0] == '\0')
-    g_string_assign (clean, "Sheet");
-
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *suffix = n > 1 ? g_strdup_printf (" (%u)", n) : g_strdup ("");
-      glong room = LXW_SHEETNAME_MAX - g_utf8_strlen (suffix, -1);
-      g_autofree char *base =
-        g_utf8_substring (clean->str, 0, MIN (room, (glong)g_utf8_strlen (clean->str, -1)));
-      g_autofree char *folded = NULL;
-      gboolean taken = FALSE;
-
-      g_clear_pointer (&name, g_free);
-      name = g_strconcat (g_strchomp (base), suffix, NULL);
-      folded = g_utf8_casefold (name, -1);
-      for (guint i = 0; i < book->sheet_names->len; i++)
-        taken |= g_str_equal (g_ptr_array_index (book->sheet_names, i), folded);
-      if (!taken)
-        {
-          g_ptr_array_add (book->sheet_names, g_steal_pointer (&folded));
-          return g_steal_pointer (&name);
-        }
-    }
-}
-
-PhaenXlsxSheet *
-_phaen_xlsx_sheet_new (PhaenXlsxBook *book, const char *name, const double *widths, guint n_cols)
-{
-  PhaenXlsxSheet *sheet = g_new0 (PhaenXlsxSheet, 1);
-  double line = font_size (book) * LINE_HEIGHT_PER_PT;
-
-  g_assert (n_cols <= PHAEN_XLSX_MAX_COLS);
-
-  sheet->book = book;
-  sheet->name = sheet_name (book, name);
-  sheet->n_cols = n_cols;
-  sheet->lines = g_array_new (FALSE, TRUE, sizeof (double));
-  sheet->ws = workbook_add_worksheet (book->workbook, sheet->name);
-  if (sheet->ws == NULL)
-    {
-      _phaen_xlsx_ok (book, LXW_ERROR_MEMORY_MALLOC_FAILED, sheet->name);
-      return sheet;
-    }
-
-  for (guint c = 0; c < n_cols; c++)
-    {
-      sheet->width[c] = widths[c];
-      _phaen_xlsx_ok (book, worksheet_set_column (sheet->ws, c, c, widths[c], NULL), sheet->name);
-    }
-
-  /* DOMAIN.md §5: A4 landscape, fit to the page width, as many pages down as needed. */
-  worksheet_set_landscape (sheet->ws);
-  worksheet_set_paper (sheet->ws, 9);
-  worksheet_fit_to_pages (sheet->ws, 1, 0);
-  worksheet_set_margins (sheet->ws, 0.5, 0.5, 0.6, 0.6);
-  worksheet_center_horizontally (sheet->ws);
-  worksheet_set_default_row (sheet->ws, line + 2, LXW_FALSE);
-  worksheet_gridlines (sheet->ws, LXW_HIDE_ALL_GRIDLINES);
-  _phaen_xlsx_ok (book, worksheet_set_footer (sheet->ws, "&R&P / &N"), sheet->name);
-  return sheet;
-}
-
-double
-_phaen_xlsx_span_width (PhaenXlsxSheet *sheet, lxw_col_t first, lxw_col_t last)
-{
-  double width = 0;
-
-  /* Each column also has 5 px of padding, a 7 px digit being one unit of width. */
-  for (lxw_col_t c = first; c <= last && c < PHAEN_XLSX_MAX_COLS; c++)
-    width += sheet->width[c] + (c > first ? 5.0 / 7.0 : 0);
-  return width;
-}
-
-void
-_phaen_xlsx_need_lines (PhaenXlsxSheet *sheet, lxw_row_t row, double lines)
-{
-  if (sheet->lines->len <= row)
-    g_array_set_size (sheet->lines, row + 1);
-  if (g_array_index (sheet->lines, double, row) < lines)
-    g_array_index (sheet->lines, double, row) = lines;
-}
-
-void
-_phaen_xlsx_sheet_finish (PhaenXlsxSheet *sheet,
-                          lxw_row_t first_title_row,
-                          lxw_row_t last_title_row)
-{
-  PhaenXlsxBook *book = sheet->book;
-  double line = font_size (book) * LINE_HEIGHT_PER_PT;
-
-  if (sheet->ws == NULL)
-    return;
-  /* libxlsxwriter does not autofit: each row gets the height its longest text was estimated to
-   * need. */
-  for (guint r = 0; r < sheet->lines->len; r++)
-    {
-      double lines = g_array_index (sheet->lines, double, r);
-
-      if (lines > 1.0)
-        _phaen_xlsx_ok (book, worksheet_set_row (sheet->ws, r, MIN (lines * line + 4, 409), NULL),
-                        sheet->name);
-    }
-  if (last_title_row >= first_title_row)
-    _phaen_xlsx_ok (book, worksheet_repeat_rows (sheet->ws, first_title_row, last_title_row),
-                    sheet->name);
-}
-
-void
-_phaen_xlsx_sheet_free (PhaenXlsxSheet *sheet)
-{
-  if (sheet == NULL)
-    return;
-  g_array_unref (sheet->lines);
-  g_free (sheet->name);
-  g_free (sheet);
-}
-
 /* ------------------------------------------------------------------ cells */
 
-static gboolean
-format_is_bold (PhaenXlsxBook *book, lxw_format *format)
+gboolean
+_phaen_xlsx_format_is_bold (PhaenXlsxBook *book, lxw_format *format)
 {
   PhaenXlsxFormats *f = &book->fmt;
 
   return format == f->title || format == f->subtitle || format == f->heading ||
          format == f->header || format == f->label || format == f->total_label;
+}
+
+/* Titles, headings and table headers stay on the page of what follows them. */
+static gboolean
+format_leads (PhaenXlsxBook *book, lxw_format *format)
+{
+  PhaenXlsxFormats *f = &book->fmt;
+
+  return format == f->title || format == f->subtitle || format == f->heading || format == f->header;
 }
 
 static void
@@ -464,26 +300,48 @@ fit_text (PhaenXlsxSheet *sheet,
   PhaenXlsxBook *book = sheet->book;
   double width = _phaen_xlsx_span_width (sheet, first_col, last_col);
   gboolean title = format == book->fmt.title;
-  double size = font_size (book) + (title ? TITLE_GROWTH : 0);
+  double size = _phaen_xlsx_font_size (book) + (title ? 2 : 0);
   double lines =
-    _phaen_xlsx_estimate_lines (book, text, width, format_is_bold (book, format), size);
+    _phaen_xlsx_estimate_lines (book, text, width, _phaen_xlsx_format_is_bold (book, format), size);
 
   if (title)
-    lines *= size / font_size (book);
+    lines *= size / _phaen_xlsx_font_size (book);
   /* A cell merged down several rows shares its lines among them. */
   lines /= (double)(last_row - first_row + 1);
   for (lxw_row_t r = first_row; r <= last_row; r++)
-    _phaen_xlsx_need_lines (sheet, r, lines);
+    {
+      _phaen_xlsx_need_lines (sheet, r, lines);
+      if (format_leads (book, format))
+        _phaen_xlsx_keep_with_next (sheet, r);
+    }
+}
+
+/* The text as the cell shows it: digits as the options ask, a header broken between words. */
+static char *
+shown_text (PhaenXlsxSheet *sheet,
+            lxw_col_t first_col,
+            lxw_col_t last_col,
+            const char *text,
+            lxw_format *format)
+{
+  g_autofree char *shown = _phaen_xlsx_display (sheet->book, text);
+
+  if (format != sheet->book->fmt.header && format != sheet->book->fmt.label &&
+      format != sheet->book->fmt.total_label)
+    return g_steal_pointer (&shown);
+  return _phaen_xlsx_break_header (sheet->book, shown,
+                                   _phaen_xlsx_span_width (sheet, first_col, last_col));
 }
 
 void
 _phaen_xlsx_text (
   PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *format)
 {
-  g_autofree char *shown = _phaen_xlsx_display (sheet->book, text);
+  g_autofree char *shown = NULL;
 
   if (sheet->ws == NULL)
     return;
+  shown = shown_text (sheet, col, col, text, format);
   fit_text (sheet, row, row, col, col, shown, format);
   /* worksheet_write_string() always makes a string cell: "=…" typed by a user never becomes a
    * formula. An empty text is a blank cell that keeps its border. */
@@ -503,7 +361,7 @@ _phaen_xlsx_merge_text (PhaenXlsxSheet *sheet,
                         const char *text,
                         lxw_format *format)
 {
-  g_autofree char *shown = _phaen_xlsx_display (sheet->book, text);
+  g_autofree char *shown = NULL;
 
   if (sheet->ws == NULL)
     return;
@@ -512,6 +370,7 @@ _phaen_xlsx_merge_text (PhaenXlsxSheet *sheet,
       _phaen_xlsx_text (sheet, first_row, first_col, text, format);
       return;
     }
+  shown = shown_text (sheet, first_col, last_col, text, format);
   fit_text (sheet, first_row, last_row, first_col, last_col, shown, format);
   _phaen_xlsx_ok (
     sheet->book,
@@ -519,7 +378,7 @@ _phaen_xlsx_merge_text (PhaenXlsxSheet *sheet,
     sheet->name);
 }
 
-void
+guint
 _phaen_xlsx_labelled (PhaenXlsxSheet *sheet,
                       lxw_row_t row,
                       lxw_col_t first_col,
@@ -527,25 +386,10 @@ _phaen_xlsx_labelled (PhaenXlsxSheet *sheet,
                       const char *label,
                       const char *value)
 {
-  PhaenXlsxBook *book = sheet->book;
-  g_autofree char *shown_label = _phaen_xlsx_display (book, label);
-  g_autofree char *shown_value = _phaen_xlsx_display (book, _phaen_xlsx_or_dash (value));
-  g_autofree char *whole = g_strconcat (shown_label, shown_value, NULL);
-  lxw_rich_string_tuple bold = { .format = book->fmt.run_bold, .string = shown_label };
-  lxw_rich_string_tuple plain = { .format = book->fmt.run, .string = shown_value };
-  lxw_rich_string_tuple *fragments[] = { &bold, &plain, NULL };
+  PhaenXlsxRow *each = _phaen_xlsx_row_new (sheet, row);
 
-  if (sheet->ws == NULL)
-    return;
-  fit_text (sheet, row, row, first_col, last_col, whole, book->fmt.para);
-  if (last_col > first_col)
-    _phaen_xlsx_ok (
-      book, worksheet_merge_range (sheet->ws, row, first_col, row, last_col, "", book->fmt.para),
-      sheet->name);
-  /* A rich string is a string cell too: a value typed as "=…" stays text. */
-  _phaen_xlsx_ok (
-    book, worksheet_write_rich_string (sheet->ws, row, first_col, fragments, book->fmt.para),
-    sheet->name);
+  _phaen_xlsx_row_labelled (each, first_col, last_col, label, value);
+  return _phaen_xlsx_row_write (each);
 }
 
 void
@@ -734,32 +578,69 @@ _phaen_xlsx_bands_formula (const PhaenBand *bands, guint n_bands, const char *va
   return g_strdup_printf ("=IF(%s=\"\",\"\",%s)", value_ref, expr);
 }
 
+/* The text of @ref as phaen_parse_number() reads it: trimmed, Thai digits as Arabic, every dash
+ * as "-" (phaen-score.c is_dash()), no "%". */
+static char *
+normalised_text (const char *ref)
+{
+  static const char *const dashes[] = { "–", "—", "−" };
+  GString *expr = g_string_new (NULL);
+  g_autofree char *inner = g_strdup_printf ("TRIM(%s)", ref);
+
+  for (int d = 0; d < 10; d++)
+    {
+      char *next = g_strdup_printf (
+        "SUBSTITUTE(%s,\"%s\",\"%d\")", inner,
+        (const char *[]){ "๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙" }[d], d);
+      g_free (inner);
+      inner = next;
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
+    {
+      char *next = g_strdup_printf ("SUBSTITUTE(%s,\"%s\",\"-\")", inner, dashes[d]);
+      g_free (inner);
+      inner = next;
+    }
+  g_string_append_printf (expr, "SUBSTITUTE(%s,\"%%\",\"\")", inner);
+  return g_string_free (expr, FALSE);
+}
+
+char *
+_phaen_xlsx_reading_formula (const PhaenCriteria *rules, const char *result_ref)
+{
+  g_autofree char *t = normalised_text (result_ref);
+  g_autofree char *read = NULL;
+
+  if (rules->kind == PHAEN_SCORING_MILESTONE)
+    {
+      /* parse_level_range(): the first dash after the first character splits the range; both
+       * ends are numbers, the lower not above the upper; the upper end is the level. */
+      g_autofree char *at = g_strdup_printf ("FIND(\"-\",%s,2)", t);
+      g_autofree char *low = g_strdup_printf ("VALUE(TRIM(LEFT(%s,%s-1)))", t, at);
+      g_autofree char *high = g_strdup_printf ("VALUE(TRIM(MID(%s,%s+1,255)))", t, at);
+
+      read =
+        g_strdup_printf ("IF(ISERROR(%s),VALUE(%s),IF(%s<=%s,%s,NA()))", at, t, low, high, high);
+    }
+  else
+    read = g_strdup_printf ("VALUE(%s)", t);
+  /* gnumeric reads VALUE("") as 0: an empty text is no result before anything is read. */
+  return g_strdup_printf ("=IF(ISNUMBER(%s),%s,IF(TRIM(%s)=\"\",\"\",IFERROR(%s,\"\")))",
+                          result_ref, result_ref, result_ref, read);
+}
+
 char *
 _phaen_xlsx_score_formula (const PhaenIndicator *indicator,
                            const PhaenCriteria *rules,
                            const char *const threshold[PHAEN_N_LEVELS],
-                           const char *result_ref,
-                           const PhaenResult *result,
-                           const PhaenScore *score)
+                           const char *v,
+                           const PhaenResult *result)
 {
-  g_autofree char *v = NULL;
   g_autofree char *expr = NULL;
   g_autofree char *target = NULL;
   double target_value;
 
   if (result != NULL && result->has_override)
-    return NULL;
-  if (_phaen_xlsx_result_is_number (result) || result_is_empty (result))
-    v = g_strdup (result_ref);
-  else if (rules->kind == PHAEN_SCORING_MILESTONE && score->has_score)
-    {
-      /* "4-5" (seed 002) is text a formula cannot read: while the cell holds text the formula
-       * uses the level the engine read from it; a number typed over it is scored as usual. */
-      g_autofree char *level = _phaen_xlsx_num (score->suggested);
-
-      v = g_strdup_printf ("IF(ISNUMBER(%s),%s,%s)", result_ref, result_ref, level);
-    }
-  else
     return NULL;
 
   switch (rules->kind)
@@ -792,7 +673,7 @@ _phaen_xlsx_score_formula (const PhaenIndicator *indicator,
     default:
       return NULL;
     }
-  return g_strdup_printf ("=IF(%s=\"\",\"\",%s)", result_ref, expr);
+  return g_strdup_printf ("=IF(%s=\"\",\"\",%s)", v, expr);
 }
 
 /* phaen_score_weighted(): score × weight ÷ 100, 4 decimals, from the score as shown. */
@@ -812,12 +693,40 @@ _phaen_xlsx_row_has_rules (const PhaenScorecardRow *row)
 }
 
 void
+_phaen_xlsx_reading (PhaenXlsxSheet *sheet,
+                     const PhaenScorecardRow *row,
+                     int quarter,
+                     lxw_row_t result_row,
+                     lxw_col_t result_col,
+                     lxw_row_t reading_row,
+                     lxw_col_t reading_col)
+{
+  g_autofree char *result_ref = _phaen_xlsx_ref (result_row, result_col);
+  g_autofree char *formula = NULL;
+  const PhaenResult *result = row->results[quarter];
+  const PhaenScore *score = &row->scores[quarter];
+  gboolean has = FALSE;
+  double value = 0;
+
+  if (!_phaen_xlsx_row_has_rules (row))
+    return;
+  formula = _phaen_xlsx_reading_formula (&row->rules, result_ref);
+  /* The cached value: what the engine read. */
+  if (_phaen_xlsx_result_is_number (result))
+    has = TRUE, value = result->value;
+  else if (row->rules.kind == PHAEN_SCORING_MILESTONE && score->has_score)
+    has = TRUE, value = score->suggested; /* the level read from "4-5" */
+  _phaen_xlsx_formula (sheet, reading_row, reading_col, formula, has, value,
+                       sheet->book->fmt.number);
+}
+
+void
 _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
                          const PhaenScorecardRow *row,
                          int quarter,
                          const char *const threshold[PHAEN_N_LEVELS],
-                         lxw_row_t result_row,
-                         lxw_col_t result_col,
+                         lxw_row_t reading_row,
+                         lxw_col_t reading_col,
                          lxw_row_t score_row,
                          lxw_col_t score_col,
                          lxw_row_t weighted_row,
@@ -827,14 +736,14 @@ _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
   PhaenXlsxFormats *f = &sheet->book->fmt;
   const PhaenResult *result = row->results[quarter];
   const PhaenScore *score = &row->scores[quarter];
-  g_autofree char *result_ref = _phaen_xlsx_ref (result_row, result_col);
+  g_autofree char *reading_ref = _phaen_xlsx_ref (reading_row, reading_col);
   g_autofree char *score_ref = _phaen_xlsx_ref (score_row, score_col);
   g_autofree char *formula = NULL;
   g_autofree char *weighted = NULL;
 
   if (_phaen_xlsx_row_has_rules (row))
     formula =
-      _phaen_xlsx_score_formula (row->indicator, &row->rules, threshold, result_ref, result, score);
+      _phaen_xlsx_score_formula (row->indicator, &row->rules, threshold, reading_ref, result);
 
   if (score->has_score && score->overridden)
     {

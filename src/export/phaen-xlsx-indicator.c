@@ -10,8 +10,8 @@
 #include "phaen-thai-text.h"
 #include "phaen-xlsx-private.h"
 
-#define LABEL_WIDTH 30.0
-#define QUARTER_WIDTH 33.0
+/* Pixels at 16 pt; the quarters share the rest of the page (portrait, as the official form). */
+#define LABEL_PX 160.0
 #define LAST_COL PHAEN_QUARTERS
 
 typedef struct
@@ -26,11 +26,11 @@ static void
 field (Form *form, const char *label, const char *value)
 {
   PhaenXlsxFormats *f = &form->sheet->book->fmt;
+  PhaenXlsxRow *row = _phaen_xlsx_row_new (form->sheet, form->row);
 
-  _phaen_xlsx_text (form->sheet, form->row, 0, label, f->label);
-  _phaen_xlsx_merge_text (form->sheet, form->row, 1, form->row, LAST_COL,
-                          _phaen_xlsx_or_dash (value), f->text);
-  form->row++;
+  _phaen_xlsx_row_text (row, 0, 0, label, f->label);
+  _phaen_xlsx_row_text (row, 1, LAST_COL, _phaen_xlsx_or_dash (value), f->text);
+  form->row += _phaen_xlsx_row_write (row);
 }
 
 static char *
@@ -155,18 +155,20 @@ criteria_table (Form *form, const PhaenScorecardRow *row, char *threshold[PHAEN_
 
   if (kind == PHAEN_SCORING_NUMERIC)
     {
-      for (int level = 1; level <= PHAEN_N_LEVELS; level++, form->row++)
+      for (int level = 1; level <= PHAEN_N_LEVELS; level++)
         {
           const PhaenCriterion *item = criterion_of_level (version, level);
+          PhaenXlsxRow *each = _phaen_xlsx_row_new (sheet, form->row);
 
-          _phaen_xlsx_number (sheet, form->row, 0, level, f->number);
+          _phaen_xlsx_row_number (each, 0, level, f->number);
           if (item != NULL && item->has_threshold)
-            _phaen_xlsx_number (sheet, form->row, 1, item->threshold, f->number);
+            _phaen_xlsx_row_number (each, 1, item->threshold, f->number);
           else
-            _phaen_xlsx_text (sheet, form->row, 1, "-", f->center);
+            _phaen_xlsx_row_text (each, 1, 1, "-", f->center);
           threshold[level - 1] = _phaen_xlsx_ref_abs (form->row, 1);
-          _phaen_xlsx_merge_text (sheet, form->row, 2, form->row, LAST_COL,
-                                  item ? _phaen_xlsx_or_dash (item->description) : "-", f->text);
+          _phaen_xlsx_row_text (each, 2, LAST_COL,
+                                item ? _phaen_xlsx_or_dash (item->description) : "-", f->text);
+          form->row += _phaen_xlsx_row_write (each);
         }
     }
   else if (kind == PHAEN_SCORING_PASS_FAIL)
@@ -176,6 +178,7 @@ criteria_table (Form *form, const PhaenScorecardRow *row, char *threshold[PHAEN_
         PHAEN_NUMBER_TRIM_ZEROS);
       g_autofree char *mark = g_strdup_printf ("ร้อยละ %s ขึ้นไป", pass);
 
+      _phaen_xlsx_keep_with_next (sheet, form->row - 1);
       _phaen_xlsx_text (sheet, form->row, 0, "ผ่าน", f->center);
       _phaen_xlsx_text (sheet, form->row, 1, mark, f->center);
       _phaen_xlsx_merge_text (sheet, form->row, 2, form->row, LAST_COL,
@@ -184,29 +187,31 @@ criteria_table (Form *form, const PhaenScorecardRow *row, char *threshold[PHAEN_
     }
   else
     {
-      for (guint i = 0; i < version->items->len; i++, form->row++)
+      for (guint i = 0; i < version->items->len; i++)
         {
           const PhaenCriterion *item = g_ptr_array_index (version->items, i);
           g_autofree char *performance = NULL;
+          PhaenXlsxRow *each = _phaen_xlsx_row_new (sheet, form->row);
 
           if (kind == PHAEN_SCORING_BANDS)
             {
               g_autofree char *range = band_range (item);
 
-              _phaen_xlsx_number (sheet, form->row, 0, item->score, f->number);
+              _phaen_xlsx_row_number (each, 0, item->score, f->number);
               performance = item->label && *item->label
                               ? g_strdup_printf ("%s\n%s", item->label, range)
                               : g_steal_pointer (&range);
             }
           else
             {
-              _phaen_xlsx_number (sheet, form->row, 0, item->level, f->number);
+              _phaen_xlsx_row_number (each, 0, item->level, f->number);
               performance = item->label && *item->label ? g_strdup (item->label)
                                                         : g_strdup_printf ("%d", item->level);
             }
-          _phaen_xlsx_text (sheet, form->row, 1, performance, f->center);
-          _phaen_xlsx_merge_text (sheet, form->row, 2, form->row, LAST_COL,
-                                  _phaen_xlsx_or_dash (item->description), f->text);
+          _phaen_xlsx_row_text (each, 1, 1, performance, f->center);
+          _phaen_xlsx_row_text (each, 2, LAST_COL, _phaen_xlsx_or_dash (item->description),
+                                f->text);
+          form->row += _phaen_xlsx_row_write (each);
         }
     }
 
@@ -246,8 +251,7 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
 {
   PhaenXlsxFormats *f = &book->fmt;
   const PhaenIndicator *indicator = row->indicator;
-  const double widths[] = { LABEL_WIDTH, QUARTER_WIDTH, QUARTER_WIDTH, QUARTER_WIDTH,
-                            QUARTER_WIDTH };
+  const double widths[] = { LABEL_PX, -1, -1, -1, -1 };
   g_autofree char *name = g_strdup_printf ("ตัวชี้วัด %s", indicator->code);
   g_autofree char *year = g_strdup_printf ("%d", book->fiscal_year);
   g_autofree char *org = org_label (book);
@@ -257,12 +261,12 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
   char *threshold[PHAEN_N_LEVELS] = { NULL };
   const char *baseline_label[] = { "ข้อมูลพื้นฐานย้อนหลัง 1 ปี (ถ้ามี)", "ข้อมูลพื้นฐานย้อนหลัง 2 ปี (ถ้ามี)",
                                    "ข้อมูลพื้นฐานย้อนหลัง 3 ปี (ถ้ามี)" };
-  gboolean has_problems = FALSE;
-  lxw_row_t result_row;
+  lxw_row_t result_row, reading_row, head;
   Form form = { 0 };
   gboolean ok = TRUE;
 
-  form.sheet = _phaen_xlsx_sheet_new (book, name, widths, G_N_ELEMENTS (widths));
+  form.sheet = _phaen_xlsx_sheet_new_fitted (book, name, widths, G_N_ELEMENTS (widths),
+                                             PHAEN_XLSX_ORIENTATION_PORTRAIT);
   _phaen_xlsx_merge_text (form.sheet, 0, 0, 0, LAST_COL,
                           tied_to_process_plan (book, indicator) ? "ผลกระบวนการตามภารกิจ"
                                                                  : "รายละเอียดตัวชี้วัดและผลการดำเนินงาน",
@@ -297,7 +301,8 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
   field (&form, "ผู้สนับสนุน", supporter);
   form.row++;
 
-  /* The quarterly block (seeds 000 and 002). */
+  /* The quarterly block (seeds 000 and 002), its header repeated on every page it runs to. */
+  head = form.row;
   _phaen_xlsx_text (form.sheet, form.row, 0, "รายงานผลการดำเนินงาน", f->header);
   for (int q = 1; q <= PHAEN_QUARTERS; q++)
     {
@@ -311,52 +316,66 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
   _phaen_xlsx_text (form.sheet, result_row, 0, "ผลการดำเนินงาน", f->label);
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     _phaen_xlsx_result (form.sheet, result_row, 1 + q, row->results[q], f->number);
-
-  _phaen_xlsx_text (form.sheet, form.row, 0, "รายละเอียดการดำเนินงาน", f->label);
+  /* What the score formulas read from the results, as the engine reads them ("4-5" → 5); a
+   * hidden row that does not print. */
+  reading_row = form.row++;
+  _phaen_xlsx_hide_row (form.sheet, reading_row);
   for (int q = 0; q < PHAEN_QUARTERS; q++)
-    {
-      const PhaenResult *result = row->results[q];
+    _phaen_xlsx_reading (form.sheet, row, q, result_row, 1 + q, reading_row, 1 + q);
 
-      _phaen_xlsx_text (form.sheet, form.row, 1 + q, result ? result->detail : NULL, f->text);
-      has_problems |= result && result->problems && *result->problems;
-    }
-  form.row++;
+  {
+    PhaenXlsxRow *details = _phaen_xlsx_row_new (form.sheet, form.row);
 
-  if (has_problems)
-    {
-      _phaen_xlsx_text (form.sheet, form.row, 0, "ปัญหา/อุปสรรค", f->label);
-      for (int q = 0; q < PHAEN_QUARTERS; q++)
-        _phaen_xlsx_text (form.sheet, form.row, 1 + q,
-                          row->results[q] ? row->results[q]->problems : NULL, f->text);
-      form.row++;
-    }
+    _phaen_xlsx_row_text (details, 0, 0, "รายละเอียดการดำเนินงาน", f->label);
+    for (int q = 0; q < PHAEN_QUARTERS; q++)
+      {
+        const PhaenResult *result = row->results[q];
+        g_autofree char *detail = NULL;
+
+        /* The official form has no row for problems: they close the quarter's detail as its
+         * หมายเหตุ, as seed 002 writes its COVID-19 note. */
+        if (result && result->problems && *result->problems)
+          detail =
+            g_strdup_printf ("%s%sหมายเหตุ: %s", result->detail ? result->detail : "",
+                             result->detail && *result->detail ? "\n" : "", result->problems);
+        else
+          detail = g_strdup (result ? result->detail : NULL);
+        _phaen_xlsx_row_text (details, 1 + q, 1 + q, detail, f->text);
+      }
+    form.row += _phaen_xlsx_row_write (details);
+  }
 
   _phaen_xlsx_text (form.sheet, form.row, 0, "คะแนนตัวชี้วัด", f->label);
   _phaen_xlsx_text (form.sheet, form.row + 1, 0, "คะแนนถ่วงน้ำหนัก", f->label);
   for (int q = 0; q < PHAEN_QUARTERS; q++)
-    _phaen_xlsx_score_cells (form.sheet, row, q, (const char *const *)threshold, result_row, 1 + q,
+    _phaen_xlsx_score_cells (form.sheet, row, q, (const char *const *)threshold, reading_row, 1 + q,
                              form.row, 1 + q, form.row + 1, 1 + q, weight_ref);
   form.row += 2;
 
-  _phaen_xlsx_text (form.sheet, form.row, 0, "ไฟล์เอกสาร/หลักฐาน", f->label);
-  for (int q = 0; q < PHAEN_QUARTERS && ok; q++)
-    {
-      g_autofree char *evidence = evidence_text (book, indicator->id, q + 1, error);
+  {
+    PhaenXlsxRow *files = _phaen_xlsx_row_new (form.sheet, form.row);
 
-      ok = evidence != NULL;
-      if (ok)
-        _phaen_xlsx_text (form.sheet, form.row, 1 + q, evidence, f->text);
-    }
-  form.row++;
+    _phaen_xlsx_row_text (files, 0, 0, "ไฟล์เอกสาร/หลักฐาน", f->label);
+    for (int q = 0; q < PHAEN_QUARTERS && ok; q++)
+      {
+        g_autofree char *evidence = evidence_text (book, indicator->id, q + 1, error);
+
+        ok = evidence != NULL;
+        _phaen_xlsx_row_text (files, 1 + q, 1 + q, evidence, f->text);
+      }
+    form.row += _phaen_xlsx_row_write (files);
+  }
 
   if (ok && row->problem != NULL)
     {
       g_autofree char *note = g_strdup_printf ("หมายเหตุ: %s", row->problem);
+      PhaenXlsxRow *each = _phaen_xlsx_row_new (form.sheet, form.row + 1);
 
-      _phaen_xlsx_merge_text (form.sheet, form.row + 1, 0, form.row + 1, LAST_COL, note, f->note);
+      _phaen_xlsx_row_text (each, 0, LAST_COL, note, f->note);
+      _phaen_xlsx_row_write (each);
     }
 
-  _phaen_xlsx_sheet_finish (form.sheet, 0, 0);
+  _phaen_xlsx_sheet_finish (form.sheet, head, head);
   _phaen_xlsx_sheet_free (form.sheet);
   for (int i = 0; i < PHAEN_N_LEVELS; i++)
     g_free (threshold[i]);

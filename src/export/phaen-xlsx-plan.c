@@ -4,13 +4,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "phaen-plan-totals.h"
 #include "phaen-xlsx-private.h"
 
-#define ACTIVITY_WIDTH 40.0
-#define MONTH_WIDTH 9.0
-#define BUDGET_WIDTH 14.0
-#define OWNER_WIDTH 15.0
+/* Column widths in pixels at 16 pt: a month holds "ต." "ค." "63" on three lines (thirteen
+ * months of "ต.ค.63" on one line leave no room on A4 landscape), the budget the largest amount
+ * a plan holds (999,999,999.99), the activity the rest of the page. */
+#define MONTH_PX 34.0
+#define OWNER_PX 100.0
+#define LARGEST_BUDGET "999,999,999.99"
 
 /* ● start, ○ planned output (DOMAIN.md §3c); a cell may carry both. */
 char *
@@ -52,6 +56,24 @@ activity_label (const PhaenActivity *activity)
 
   return g_strdup_printf ("%s%s. %s", indent, activity->number ? activity->number : "",
                           activity->name ? activity->name : "");
+}
+
+#define YEAR_WORDS "ประจำปีงบประมาณ"
+
+static void
+split_title (const PhaenPlan *plan, PhaenXlsxBook *book, char **title, char **year)
+{
+  const char *text = plan->title ? plan->title : "";
+  const char *cut = strstr (text, YEAR_WORDS);
+  g_autofree char *own = NULL;
+
+  if (*text == '\0' || cut == text)
+    own = g_strdup_printf ("แผนการปรับปรุงกระบวนการตามภารกิจของ%s", book->unit->name);
+  else
+    own = g_strndup (text, cut ? (gsize)(cut - text) : strlen (text));
+  *title = g_strstrip (g_steal_pointer (&own));
+  *year =
+    cut ? g_strstrip (g_strdup (cut)) : g_strdup_printf (YEAR_WORDS " พ.ศ. %d", book->fiscal_year);
 }
 
 /* The row under the activities, counted as the grid, the Gantt chart and the CLI count it. */
@@ -100,16 +122,22 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
       !(expected = section (book, plan, PHAEN_SECTION_EXPECTED, error)))
     return FALSE;
 
-  widths[0] = ACTIVITY_WIDTH;
+  widths[0] = -1;
   for (int m = 0; m < n_months; m++)
-    widths[1 + m] = MONTH_WIDTH;
-  widths[col_budget] = BUDGET_WIDTH;
-  widths[col_owner] = OWNER_WIDTH;
-  sheet = _phaen_xlsx_sheet_new (book, "แผนปรับปรุงกระบวนการ", widths, n_cols);
+    widths[1 + m] = n_months > PHAEN_FISCAL_MONTHS + 1 ? MONTH_PX * 0.8 : MONTH_PX;
+  {
+    g_autofree char *largest = _phaen_xlsx_display (book, LARGEST_BUDGET);
 
-  /* Title lines as seed 000 prints them. */
-  title = g_strdup_printf ("แผนการปรับปรุงกระบวนการตามภารกิจของ%s", book->unit->name);
-  year = g_strdup_printf ("ประจำปีงบประมาณ พ.ศ. %d", book->fiscal_year);
+    widths[col_budget] = (_phaen_xlsx_text_px (book, largest, FALSE) + 14) *
+                         PHAEN_XLSX_DEFAULT_FONT_SIZE / _phaen_xlsx_font_size (book);
+  }
+  widths[col_owner] = OWNER_PX;
+  sheet = _phaen_xlsx_sheet_new_fitted (book, "แผนปรับปรุงกระบวนการ", widths, n_cols,
+                                        PHAEN_XLSX_ORIENTATION_LANDSCAPE);
+
+  /* Title lines as seed 000 prints them, from the plan's own title (ชื่อแผน) as the PDF and the
+   * Gantt show it: "… ประจำปีงบประมาณ พ.ศ. 2564" goes on a second line. */
+  split_title (plan, book, &title, &year);
   unit_line = g_strdup_printf ("หน่วยงาน : %s", book->unit->name);
   _phaen_xlsx_merge_text (sheet, row, 0, row, last, title, f->title);
   row++;
@@ -118,29 +146,38 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
   _phaen_xlsx_merge_text (sheet, row, 0, row, last, unit_line, f->heading);
   row += 2;
 
-  _phaen_xlsx_labelled (sheet, row++, 0, last,
-                        "1. ชื่อกระบวนการปรับปรุงประสิทธิภาพในการปฏิบัติงาน : ", process);
+  row += _phaen_xlsx_labelled (sheet, row, 0, last,
+                               "1. ชื่อกระบวนการปรับปรุงประสิทธิภาพในการปฏิบัติงาน : ", process);
   row++;
   _phaen_xlsx_merge_text (sheet, row, 0, row, last, "2. ข้อกำหนดที่สำคัญ", f->heading);
   row++;
   _phaen_xlsx_merge_text (sheet, row, 0, row, half, "ผู้รับบริการ", f->header);
   _phaen_xlsx_merge_text (sheet, row, half + 1, row, last, "ผู้มีส่วนได้ส่วนเสีย", f->header);
   row++;
-  _phaen_xlsx_merge_text (sheet, row, 0, row, half, _phaen_xlsx_or_dash (customers), f->text);
-  _phaen_xlsx_merge_text (sheet, row, half + 1, row, last, _phaen_xlsx_or_dash (stakeholders),
-                          f->text);
-  row += 2;
-  _phaen_xlsx_labelled (sheet, row++, 0, last, "3. ตัวชี้วัด : ", indicator);
-  _phaen_xlsx_labelled (sheet, row++, 0, last,
-                        "รายละเอียดการวัดผล/เกณฑ์การวัดผลการดำเนินการ : ", criteria);
+  {
+    PhaenXlsxRow *needs = _phaen_xlsx_row_new (sheet, row);
+
+    _phaen_xlsx_row_text (needs, 0, half, _phaen_xlsx_or_dash (customers), f->text);
+    _phaen_xlsx_row_text (needs, half + 1, last, _phaen_xlsx_or_dash (stakeholders), f->text);
+    row += _phaen_xlsx_row_write (needs);
+  }
   row++;
-  _phaen_xlsx_labelled (sheet, row++, 0, last,
-                        "4. แนวทางการนำเทคโนโลยีดิจิทัลมาใช้ในการจัดการกระบวนการ : ", digital);
+  row += _phaen_xlsx_labelled (sheet, row, 0, last, "3. ตัวชี้วัด : ", indicator);
+  row += _phaen_xlsx_labelled (sheet, row, 0, last,
+                               "รายละเอียดการวัดผล/เกณฑ์การวัดผลการดำเนินการ : ", criteria);
+  row++;
+  row += _phaen_xlsx_labelled (sheet, row, 0, last,
+                               "4. แนวทางการนำเทคโนโลยีดิจิทัลมาใช้ในการจัดการกระบวนการ : ", digital);
   row++;
   _phaen_xlsx_merge_text (sheet, row, 0, row, last, "5. วิธีการลดขั้นตอนในการปฏิบัติงาน :", f->heading);
   row++;
-  _phaen_xlsx_merge_text (sheet, row, 0, row, last, _phaen_xlsx_or_dash (steps), f->para);
-  row += 2;
+  {
+    PhaenXlsxRow *each = _phaen_xlsx_row_new (sheet, row);
+
+    _phaen_xlsx_row_text (each, 0, last, _phaen_xlsx_or_dash (steps), f->para);
+    row += _phaen_xlsx_row_write (each);
+  }
+  row++;
 
   _phaen_xlsx_merge_text (sheet, row, 0, row, last, "6. แผนการดำเนินงาน", f->heading);
   row++;
@@ -165,26 +202,37 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
         _phaen_xlsx_blank (sheet, row, c, f->mark);
       row++;
     }
-  for (guint i = 0; i < activities->len; i++, row++)
+  for (guint i = 0; i < activities->len; i++)
     {
       const PhaenActivity *activity = g_ptr_array_index (activities, i);
       g_autofree char *label = activity_label (activity);
+      PhaenXlsxRow *each = _phaen_xlsx_row_new (sheet, row);
 
-      _phaen_xlsx_text (sheet, row, 0, label, f->text);
+      /* A long activity continues on the next rows; its months and budget span them. */
+      _phaen_xlsx_row_text (each, 0, 0, label, f->text);
       for (int m = 0; m < n_months; m++)
         {
           guint marks = activity->marks[m];
-          g_autofree char *text = _phaen_xlsx_mark_text (marks);
 
-          _phaen_xlsx_text (sheet, row, 1 + m, text,
-                            (marks & PHAEN_MARK_PLANNED) ? f->shaded : f->mark);
+          if (marks & (PHAEN_MARK_START | PHAEN_MARK_OUTPUT))
+            {
+              g_autofree char *text = _phaen_xlsx_mark_text (marks);
+
+              _phaen_xlsx_row_text (each, 1 + m, 1 + m, text,
+                                    (marks & PHAEN_MARK_PLANNED) ? f->shaded : f->mark);
+            }
+          else
+            _phaen_xlsx_row_blank (each, 1 + m, 1 + m,
+                                   (marks & PHAEN_MARK_PLANNED) ? f->shaded : f->mark);
         }
       if (activity->has_budget)
-        _phaen_xlsx_number (sheet, row, col_budget, activity->budget, f->money);
+        _phaen_xlsx_row_number (each, col_budget, activity->budget, f->money);
       else
-        _phaen_xlsx_text (sheet, row, col_budget, "-", f->center);
+        _phaen_xlsx_row_text (each, col_budget, col_budget, "-", f->center);
       if (owner == NULL)
-        _phaen_xlsx_text (sheet, row, col_owner, _phaen_xlsx_or_dash (activity->owner), f->center);
+        _phaen_xlsx_row_text (each, col_owner, col_owner, _phaen_xlsx_or_dash (activity->owner),
+                              f->center);
+      row += _phaen_xlsx_row_write (each);
     }
   if (owner != NULL)
     _phaen_xlsx_merge_text (sheet, head + 2, col_owner, row - 1, col_owner, owner, f->center);

@@ -52,7 +52,12 @@ typedef struct
   GPtrArray *sheet_names;
   PangoFontMap *font_map; /* measures text for row heights; made on first use */
   PangoContext *pango;
-  char *measure_family; /* the font the text is measured with */
+  char *measure_family;    /* the font the text is measured with */
+  PangoLayout *layouts[4]; /* regular, bold, title regular, title bold */
+  GHashTable *measured;    /* "width|bold|size|wrap|text" → lines */
+  guint n_measured, n_measure_hits;
+  GHashTable *format_specs; /* lxw_format* → how it was made */
+  GHashTable *edge_formats; /* "format/edge" → lxw_format* */
 } PhaenXlsxBook;
 
 typedef struct
@@ -63,16 +68,80 @@ typedef struct
   guint n_cols;
   double width[PHAEN_XLSX_MAX_COLS];
   GArray *lines; /* (element-type double) lines of text each row must show */
+  GArray *keep;  /* (element-type guint8) rows that stay on the page of the next row */
+  gboolean portrait;
+  double page_height; /* what one page holds, in points */
+  guint n_pages;      /* once finished */
 } PhaenXlsxSheet;
 
-void _phaen_xlsx_formats_init (PhaenXlsxBook *book);
+/* Which borders a part of a text continued over several rows keeps. */
+typedef enum
+{
+  PHAEN_XLSX_EDGE_ALL,
+  PHAEN_XLSX_EDGE_FIRST,  /* no bottom border */
+  PHAEN_XLSX_EDGE_MIDDLE, /* neither top nor bottom */
+  PHAEN_XLSX_EDGE_LAST,   /* no top border */
+} PhaenXlsxEdge;
 
-/* Sheets and layout */
+typedef struct _PhaenXlsxRow PhaenXlsxRow;
+
+void _phaen_xlsx_formats_init (PhaenXlsxBook *book);
+void _phaen_xlsx_book_clear (PhaenXlsxBook *book);
+const char *_phaen_xlsx_font_name (PhaenXlsxBook *book);
+double _phaen_xlsx_font_size (PhaenXlsxBook *book);
+gboolean _phaen_xlsx_format_is_bold (PhaenXlsxBook *book, lxw_format *format);
+/* @format with the borders of @edge (formats made by _phaen_xlsx_formats_init() only). */
+lxw_format *_phaen_xlsx_format_edge (PhaenXlsxBook *book, lxw_format *format, PhaenXlsxEdge edge);
+/* A number format with Thai digits when the options ask for them: "[$-D00041E]" (numerals 0D,
+ * Thai, the Gregorian calendar 00, locale 041E) shows ๐–๙ in Excel, LibreOffice and gnumeric;
+ * the D07 (Buddhist calendar) variant makes LibreOffice 7.4 drop the format. (transfer full) */
+char *_phaen_xlsx_num_format (PhaenXlsxBook *book, const char *num_format);
+
+/* Sheets and layout (phaen-xlsx-layout.c). Widths in pixels at 16 pt; a negative width is a share
+ * of what the fixed columns leave of the page's width. @official: how the official form is
+ * printed, used unless the options choose. */
+PhaenXlsxSheet *_phaen_xlsx_sheet_new_fitted (PhaenXlsxBook *book,
+                                              const char *name,
+                                              const double *px,
+                                              guint n_cols,
+                                              PhaenXlsxOrientation official);
+/* Widths in characters, narrowed together to an A4 landscape page when they are wider. */
 PhaenXlsxSheet *
 _phaen_xlsx_sheet_new (PhaenXlsxBook *book, const char *name, const double *widths, guint n_cols);
+/* Sets the rows' heights, repeats the title rows on every page and chooses the page breaks. */
 void _phaen_xlsx_sheet_finish (PhaenXlsxSheet *sheet,
                                lxw_row_t first_title_row,
                                lxw_row_t last_title_row);
+void _phaen_xlsx_sheet_finish_plain (PhaenXlsxSheet *sheet); /* no title rows */
+double _phaen_xlsx_px_width (double px); /* pixels → Excel's width in characters */
+void _phaen_xlsx_keep_with_next (PhaenXlsxSheet *sheet, lxw_row_t row);
+void _phaen_xlsx_hide_row (PhaenXlsxSheet *sheet, lxw_row_t row); /* not printed */
+double _phaen_xlsx_line_pt (PhaenXlsxBook *book);
+guint _phaen_xlsx_lines_per_row (PhaenXlsxSheet *sheet);
+/* The width of @text on one line, in pixels. */
+int _phaen_xlsx_text_px (PhaenXlsxBook *book, const char *text, gboolean bold);
+/* @text with newlines where Pango breaks it between words in a bold cell @width wide.
+ * (transfer full) */
+char *_phaen_xlsx_break_header (PhaenXlsxBook *book, const char *text, double width);
+
+/* A row whose texts continue on the next rows when they need more lines than a row should hold;
+ * numbers, formulas and blanks are merged down those rows. Texts are shown through
+ * _phaen_xlsx_display(). _phaen_xlsx_row_write() writes and frees it and returns the rows used. */
+PhaenXlsxRow *_phaen_xlsx_row_new (PhaenXlsxSheet *sheet, lxw_row_t row);
+void _phaen_xlsx_row_text (
+  PhaenXlsxRow *row, lxw_col_t first, lxw_col_t last, const char *text, lxw_format *format);
+/* "label value", the label bold (the plans' numbered sections); no border. */
+void _phaen_xlsx_row_labelled (
+  PhaenXlsxRow *row, lxw_col_t first, lxw_col_t last, const char *label, const char *value);
+void _phaen_xlsx_row_number (PhaenXlsxRow *row, lxw_col_t col, double value, lxw_format *format);
+void _phaen_xlsx_row_blank (PhaenXlsxRow *row, lxw_col_t first, lxw_col_t last, lxw_format *format);
+void _phaen_xlsx_row_formula (PhaenXlsxRow *row,
+                              lxw_col_t col,
+                              const char *formula,
+                              gboolean has_value,
+                              double value,
+                              lxw_format *format);
+guint _phaen_xlsx_row_write (PhaenXlsxRow *row);
 void _phaen_xlsx_sheet_free (PhaenXlsxSheet *sheet);
 gboolean _phaen_xlsx_ok (PhaenXlsxBook *book, lxw_error status, const char *what);
 double _phaen_xlsx_span_width (PhaenXlsxSheet *sheet, lxw_col_t first, lxw_col_t last);
@@ -95,13 +164,14 @@ void _phaen_xlsx_merge_blank (PhaenXlsxSheet *sheet,
                               lxw_row_t last_row,
                               lxw_col_t last_col,
                               lxw_format *format);
-/* "label : value" in one merged row, the label bold (the plans' numbered sections). */
-void _phaen_xlsx_labelled (PhaenXlsxSheet *sheet,
-                           lxw_row_t row,
-                           lxw_col_t first_col,
-                           lxw_col_t last_col,
-                           const char *label,
-                           const char *value);
+/* "label : value" in one merged row, the label bold (the plans' numbered sections); a long value
+ * continues on the next rows. Returns the rows used. */
+guint _phaen_xlsx_labelled (PhaenXlsxSheet *sheet,
+                            lxw_row_t row,
+                            lxw_col_t first_col,
+                            lxw_col_t last_col,
+                            const char *label,
+                            const char *value);
 void _phaen_xlsx_number (
   PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, double value, lxw_format *format);
 void _phaen_xlsx_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_format *format);
@@ -138,15 +208,17 @@ const char *_phaen_xlsx_or_dash (const char *text);
 char *_phaen_xlsx_mark_text (guint marks);
 char *_phaen_xlsx_month_header (PhaenXlsxBook *book, int month); /* (transfer full) */
 
-/* Score formulas (seed 002 and DOMAIN.md §4b): @threshold holds cell references or literals
- * for T1..T5, @result_ref the result cell. NULL when the quarter has no formula (no criteria,
- * an override, or a text result the engine could not read). */
+/* Score formulas (seed 002 and DOMAIN.md §4b) read the value in a "reading" cell, which reads
+ * the result cell as the engine reads a result: a number, or a text of Arabic or Thai digits,
+ * and for milestones a range "4-5" at its upper end (phaen-score.c); "" when there is none or it
+ * cannot be read. @threshold holds cell references or literals for T1..T5. NULL when the quarter
+ * has no formula (no criteria, an override). */
+char *_phaen_xlsx_reading_formula (const PhaenCriteria *rules, const char *result_ref);
 char *_phaen_xlsx_score_formula (const PhaenIndicator *indicator,
                                  const PhaenCriteria *rules,
                                  const char *const threshold[PHAEN_N_LEVELS],
-                                 const char *result_ref,
-                                 const PhaenResult *result,
-                                 const PhaenScore *score);
+                                 const char *value_ref,
+                                 const PhaenResult *result);
 /* The first band holding the value wins (phaen_bands_find()); "" when none does. */
 char *_phaen_xlsx_bands_formula (const PhaenBand *bands, guint n_bands, const char *value_ref);
 /* Whether the indicator's criteria in force can score (formulas are written only then). */
@@ -160,13 +232,21 @@ void _phaen_xlsx_result (PhaenXlsxSheet *sheet,
                          lxw_col_t col,
                          const PhaenResult *result,
                          lxw_format *number_format);
-/* Writes the score and weighted cells of one quarter. */
+/* Writes the reading cell of one quarter's result (see _phaen_xlsx_reading_formula()). */
+void _phaen_xlsx_reading (PhaenXlsxSheet *sheet,
+                          const PhaenScorecardRow *row,
+                          int quarter,
+                          lxw_row_t result_row,
+                          lxw_col_t result_col,
+                          lxw_row_t reading_row,
+                          lxw_col_t reading_col);
+/* Writes the score and weighted cells of one quarter, the score reading the reading cell. */
 void _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
                               const PhaenScorecardRow *row,
                               int quarter,
                               const char *const threshold[PHAEN_N_LEVELS],
-                              lxw_row_t result_row,
-                              lxw_col_t result_col,
+                              lxw_row_t reading_row,
+                              lxw_col_t reading_col,
                               lxw_row_t score_row,
                               lxw_col_t score_col,
                               lxw_row_t weighted_row,

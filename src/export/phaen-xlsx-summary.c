@@ -11,8 +11,9 @@
 #define COL_CODE 0
 #define COL_NAME 1
 #define COL_WEIGHT 2
-#define COL_QUARTER(q) (3 + 3 * (q)) /* then score at +1 and weighted at +2 */
+#define COL_QUARTER(q) (3 + 3 * (q)) /* then score at +1 (hidden) and weighted at +2 */
 #define N_COLS (3 + 3 * PHAEN_QUARTERS)
+#define COL_READING(q) (N_COLS + (q)) /* hidden: the results as the score formulas read them */
 
 /* The weighted cells of the five-level indicators in column @col, contiguous rows as ranges:
  * "I6:I8,I10"; "0" when there are none. */
@@ -59,7 +60,8 @@ add_chart (PhaenXlsxSheet *sheet, const PhaenScorecard *card, lxw_row_t data_row
                           .size = 14 };
   lxw_chart_font title_font = font;
   lxw_chart_series *series;
-  lxw_chart_options place = { .x_scale = 1.5, .y_scale = 1.2, .x_offset = 20, .y_offset = 0 };
+  /* 576 × 346 px: beside the four totals, inside the width of the page. */
+  lxw_chart_options place = { .x_scale = 1.2, .y_scale = 1.2, .x_offset = 20, .y_offset = 0 };
   g_autofree char *title = _phaen_xlsx_display (book, "คะแนนถ่วงน้ำหนักรวมรายไตรมาส");
 
   if (chart == NULL)
@@ -96,18 +98,34 @@ gboolean
 _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GError **error)
 {
   PhaenXlsxFormats *f = &book->fmt;
-  double widths[N_COLS] = { 17, 38, 9 };
+  double widths[N_COLS + PHAEN_QUARTERS] = { 84, -1, 74 };
   g_autofree char *subtitle = NULL;
   PhaenXlsxSheet *sheet;
   lxw_row_t head = 3, first, last, total, data_row, row;
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
+  /* Sixteen columns of 16 pt do not fit A4 landscape: the score of each quarter is a hidden
+   * column that its weighted score reads (issue #15). */
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     {
-      widths[COL_QUARTER (q)] = 11;
-      widths[COL_QUARTER (q) + 1] = 9.5;
-      widths[COL_QUARTER (q) + 2] = 11;
+      widths[COL_QUARTER (q)] = 76;
+      widths[COL_QUARTER (q) + 1] = 0;
+      widths[COL_QUARTER (q) + 2] = 80;
+      widths[COL_READING (q)] = 0;
     }
-  sheet = _phaen_xlsx_sheet_new (book, "สรุปผลรายไตรมาส", widths, N_COLS);
+  sheet = _phaen_xlsx_sheet_new_fitted (book, "สรุปผลรายไตรมาส", widths, N_COLS + PHAEN_QUARTERS,
+                                        PHAEN_XLSX_ORIENTATION_LANDSCAPE);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      _phaen_xlsx_ok (book,
+                      worksheet_set_column_opt (sheet->ws, COL_QUARTER (q) + 1, COL_QUARTER (q) + 1,
+                                                9, NULL, &hidden),
+                      sheet->name);
+      _phaen_xlsx_ok (
+        book,
+        worksheet_set_column_opt (sheet->ws, COL_READING (q), COL_READING (q), 9, NULL, &hidden),
+        sheet->name);
+    }
 
   subtitle = g_strdup_printf ("%s (%s) ประจำปีงบประมาณ พ.ศ. %d", card->unit->name, card->unit->abbr,
                               card->fiscal_year);
@@ -147,8 +165,9 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
       for (int q = 0; q < PHAEN_QUARTERS; q++)
         {
           _phaen_xlsx_result (sheet, row, COL_QUARTER (q), each->results[q], f->number);
+          _phaen_xlsx_reading (sheet, each, q, row, COL_QUARTER (q), row, COL_READING (q));
           _phaen_xlsx_score_cells (sheet, each, q, (const char *const *)threshold, row,
-                                   COL_QUARTER (q), row, COL_QUARTER (q) + 1, row,
+                                   COL_READING (q), row, COL_QUARTER (q) + 1, row,
                                    COL_QUARTER (q) + 2, weight_ref);
         }
       for (int l = 0; l < PHAEN_N_LEVELS; l++)
@@ -217,8 +236,16 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
       _phaen_xlsx_text (sheet, data_row + 1 + q, 0, label, f->center);
       _phaen_xlsx_formula (sheet, data_row + 1 + q, 1, formula, TRUE, card->total[q], f->score);
     }
-  /* The chart stands beside its four totals. */
+  /* The chart stands beside its four totals: their rows are as high as the chart (288 px × 1.2
+   * = 260 pt) and print on one page. */
   add_chart (sheet, card, data_row);
+  for (int r = 0; r <= PHAEN_QUARTERS; r++)
+    {
+      _phaen_xlsx_need_lines (sheet, data_row + r,
+                              260.0 / (PHAEN_QUARTERS + 1) / _phaen_xlsx_line_pt (book));
+      if (r < PHAEN_QUARTERS)
+        _phaen_xlsx_keep_with_next (sheet, data_row + r);
+    }
 
   _phaen_xlsx_sheet_finish (sheet, head, head + 1);
   _phaen_xlsx_sheet_free (sheet);

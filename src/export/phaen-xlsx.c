@@ -318,6 +318,12 @@ export_to (PhaenStore *store,
                    PHAEN_XLSX_MAX_FONT_SIZE);
       return FALSE;
     }
+  if (options->orientation > PHAEN_XLSX_ORIENTATION_PORTRAIT)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The orientation must be auto, landscape or portrait."));
+      return FALSE;
+    }
   if (phaen_store_is_own_file (store, path))
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
@@ -396,9 +402,7 @@ export_to (PhaenStore *store,
 
 out:
   g_clear_pointer (&book.sheet_names, g_ptr_array_unref);
-  g_clear_object (&book.pango);
-  g_clear_object (&book.font_map);
-  g_free (book.measure_family);
+  _phaen_xlsx_book_clear (&book);
   g_clear_pointer (&book.unit, phaen_unit_free);
   g_free (book.failed_at);
   return ok;
@@ -442,6 +446,26 @@ phaen_xlsx_options_init (PhaenXlsxOptions *options, PhaenXlsxForm form)
   g_return_if_fail (options != NULL);
 
   *options = (PhaenXlsxOptions){ .form = form };
+}
+
+gboolean
+phaen_xlsx_orientation_from_string (const char *text, PhaenXlsxOrientation *orientation)
+{
+  static const char *const names[] = {
+    [PHAEN_XLSX_ORIENTATION_AUTO] = "auto",
+    [PHAEN_XLSX_ORIENTATION_LANDSCAPE] = "landscape",
+    [PHAEN_XLSX_ORIENTATION_PORTRAIT] = "portrait",
+  };
+
+  g_return_val_if_fail (orientation != NULL, FALSE);
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (text, names[i]))
+      {
+        *orientation = (PhaenXlsxOrientation)i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 gboolean

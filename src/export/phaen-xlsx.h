@@ -36,6 +36,24 @@ typedef enum
 } PhaenXlsxForm;
 
 /**
+ * PhaenXlsxOrientation:
+ * @PHAEN_XLSX_ORIENTATION_AUTO: as the official form is printed: the indicator form portrait,
+ *   the tables landscape
+ * @PHAEN_XLSX_ORIENTATION_LANDSCAPE: every sheet A4 landscape
+ * @PHAEN_XLSX_ORIENTATION_PORTRAIT: every sheet A4 portrait (the tables' columns narrow and their
+ *   text wraps more)
+ */
+typedef enum
+{
+  PHAEN_XLSX_ORIENTATION_AUTO,
+  PHAEN_XLSX_ORIENTATION_LANDSCAPE,
+  PHAEN_XLSX_ORIENTATION_PORTRAIT,
+} PhaenXlsxOrientation;
+
+/* "auto", "landscape", "portrait"; FALSE for anything else. */
+gboolean phaen_xlsx_orientation_from_string (const char *text, PhaenXlsxOrientation *orientation);
+
+/**
  * PhaenXlsxOptions:
  * @form: which form(s) to write
  * @unit_id: the unit; 0 to use @unit, the plan's unit, or the workspace's only unit
@@ -44,10 +62,17 @@ typedef enum
  * @plan_id: only this plan (plan and efficiency forms; the indicator form keeps the indicators
  *   tied to it); 0 for all
  * @indicator_code: only this indicator (indicator form), e.g. "สตป. 02"; %NULL for all
- * @thai_digits: write ๐–๙ in text, headers and displayed numbers
+ * @thai_digits: write ๐–๙ in text and headers (phaen_digits_to_thai_prose(): addresses, Latin
+ *   words and codes keep theirs) and show numbers with them through their number format, which
+ *   Excel, LibreOffice and gnumeric honour while the cells stay numbers
  * @font_name: %NULL for %PHAEN_XLSX_DEFAULT_FONT
  * @font_size: 0 for %PHAEN_XLSX_DEFAULT_FONT_SIZE, else %PHAEN_XLSX_MIN_FONT_SIZE to
  *   %PHAEN_XLSX_MAX_FONT_SIZE
+ * @orientation: the paper's orientation
+ *
+ * Every sheet prints on A4 at 100 % with the columns sized to the page, its rows as high as their
+ * text, long texts continued on further rows, page breaks chosen so that table headers repeat and
+ * no heading ends a page. A font larger than the page holds is fitted to the page's width.
  *
  * Strings are borrowed, not copied; fill with phaen_xlsx_options_init() first.
  */
@@ -62,6 +87,7 @@ typedef struct
   gboolean thai_digits;
   const char *font_name;
   double font_size;
+  PhaenXlsxOrientation orientation;
 } PhaenXlsxOptions;
 
 void phaen_xlsx_options_init (PhaenXlsxOptions *options, PhaenXlsxForm form);

@@ -1,0 +1,817 @@
+/* phaen-xlsx-layout.c — page set-up, text measuring, rows that continue, page breaks
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "phaen-xlsx"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "phaen-xlsx-private.h"
+
+/* What a spreadsheet keeps free around the text of a cell, in pixels. */
+#define CELL_MARGIN_PX 8
+/* Metric-compatible with TH Sarabun New (fonts-thai-tlwg). */
+#define STAND_IN_FONT "Laksaman"
+/* One line of Thai in points per point of font size: LibreOffice 7.4 sets Laksaman at 16 pt
+ * 26.5 pt apart, leaving room for the marks above and below. */
+#define LINE_HEIGHT_PER_PT 1.66
+/* Spreadsheets break Thai between words a little differently from Pango, and a row that is too
+ * short hides text: measure in a slightly narrower cell. (Pango's widths of Laksaman match
+ * LibreOffice's to the pixel, and LibreOffice's columns are 6 % wider than Excel's.) */
+#define WRAP_SLACK 0.92
+/* A row a spreadsheet can show is at most 409 pt high. */
+#define MAX_ROW_PT 409.0
+
+/* A4 in points, and the margins _phaen_xlsx_sheet_new() sets (0.5 in left and right, 0.6 in top
+ * and bottom). LibreOffice and gnumeric print the footer inside the bottom margin. */
+#define A4_SHORT_PT 595.28
+#define A4_LONG_PT 841.89
+#define MARGIN_LR_IN 0.5
+#define MARGIN_TB_IN 0.6
+/* Pages are filled to this share of their height, so that the breaks we choose come before any
+ * a spreadsheet would add itself, and columns to this share of the width: LibreOffice turns
+ * Excel's width unit into 7.4 px of Carlito (Calibri's stand-in), not 7. */
+#define PAGE_FILL 0.95
+#define WIDTH_FILL 0.93
+/* Excel's width unit is the 7 px digit of the workbook's default font, plus 5 px of padding per
+ * column; 96 px make an inch. */
+#define DIGIT_PX 7.0
+#define COLUMN_PAD_PX 5.0
+#define PT_PER_PX 0.75
+
+typedef struct
+{
+  guint n_lines;
+  guint *starts; /* byte offset of each line's first character */
+  int widest_px; /* the widest line */
+} Measure;
+
+/* ------------------------------------------------------------------ measuring */
+
+static void
+measure_free (Measure *measure)
+{
+  g_free (measure->starts);
+  g_free (measure);
+}
+
+static gboolean
+font_installed (PhaenXlsxBook *book, const char *family)
+{
+  PangoFontDescription *wanted = pango_font_description_new ();
+  g_autoptr (PangoFont) font = NULL;
+  gboolean found = FALSE;
+
+  pango_font_description_set_family (wanted, family);
+  pango_font_description_set_size (wanted, 16 * PANGO_SCALE);
+  font = pango_font_map_load_font (book->font_map, book->pango, wanted);
+  if (font != NULL)
+    {
+      PangoFontDescription *got = pango_font_describe (font);
+
+      found = g_ascii_strcasecmp (pango_font_description_get_family (got), family) == 0;
+      pango_font_description_free (got);
+    }
+  pango_font_description_free (wanted);
+  return found;
+}
+
+static void
+ensure_pango (PhaenXlsxBook *book)
+{
+  if (book->pango != NULL)
+    return;
+  book->font_map = pango_cairo_font_map_new ();
+  book->pango = pango_font_map_create_context (book->font_map);
+  pango_cairo_context_set_resolution (book->pango, 96);
+  /* Where TH SarabunPSK is not installed fontconfig substitutes another font, which Pango may
+   * also scale down; measure with Laksaman then, drawn to TH Sarabun's metrics (DOMAIN.md §5). */
+  book->measure_family =
+    g_strdup (font_installed (book, _phaen_xlsx_font_name (book)) ? _phaen_xlsx_font_name (book)
+                                                                  : STAND_IN_FONT);
+  book->measured =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)measure_free);
+}
+
+/* One layout per font variant, reused for every text: making a layout and loading its font is
+ * most of what measuring costs. */
+static PangoLayout *
+layout_for (PhaenXlsxBook *book, gboolean bold, double size)
+{
+  guint index = (bold ? 1 : 0) + (size != _phaen_xlsx_font_size (book) ? 2 : 0);
+
+  ensure_pango (book);
+  if (book->layouts[index] == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_new ();
+
+      pango_font_description_set_family (font, book->measure_family);
+      pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
+      if (bold)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      book->layouts[index] = pango_layout_new (book->pango);
+      pango_layout_set_font_description (book->layouts[index], font);
+      pango_font_description_free (font);
+    }
+  return book->layouts[index];
+}
+
+/* libxlsxwriter does not autofit rows, so lines are counted by laying the text out with Pango in
+ * the cell's width, broken between Thai words by libthai as a spreadsheet breaks them. Each
+ * distinct text is laid out once per font and width: the forms repeat most of their texts. */
+static const Measure *
+measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  PangoLayoutIter *iter;
+  Measure *found;
+  guint i = 0;
+
+  ensure_pango (book);
+  key = g_strdup_printf ("%d|%d|%d|%d|%s", width_px, bold, (int)(size * 8), wrap, text);
+  found = g_hash_table_lookup (book->measured, key);
+  if (found != NULL)
+    {
+      book->n_measure_hits++;
+      return found;
+    }
+
+  layout = layout_for (book, bold, size);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_wrap (layout, (PangoWrapMode)wrap);
+  pango_layout_set_width (layout, width_px > 0 ? MAX (width_px, 10) * PANGO_SCALE : -1);
+  found = g_new0 (Measure, 1);
+  found->n_lines = pango_layout_get_line_count (layout);
+  found->starts = g_new0 (guint, found->n_lines + 1);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      found->widest_px = MAX (found->widest_px, PANGO_PIXELS_CEIL (logical.width));
+      if (i < found->n_lines)
+        found->starts[i++] = pango_layout_iter_get_index (iter);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  found->starts[found->n_lines] = strlen (text);
+  book->n_measured++;
+  g_hash_table_insert (book->measured, g_steal_pointer (&key), found);
+  return found;
+}
+
+static int
+text_px (double width)
+{
+  return (int)((width * DIGIT_PX + COLUMN_PAD_PX - CELL_MARGIN_PX) * WRAP_SLACK);
+}
+
+int
+_phaen_xlsx_text_px (PhaenXlsxBook *book, const char *text, gboolean bold)
+{
+  return measure (book, text, -1, bold, _phaen_xlsx_font_size (book), PANGO_WRAP_WORD)->widest_px;
+}
+
+gboolean
+_phaen_xlsx_fits (PhaenXlsxBook *book, const char *text, double width)
+{
+  return _phaen_xlsx_text_px (book, text, FALSE) <=
+         width * DIGIT_PX + COLUMN_PAD_PX - CELL_MARGIN_PX;
+}
+
+double
+_phaen_xlsx_estimate_lines (
+  PhaenXlsxBook *book, const char *text, double width, gboolean bold, double size)
+{
+  if (text == NULL || *text == '\0')
+    return 1;
+  return measure (book, text, text_px (width), bold, size, PANGO_WRAP_WORD_CHAR)->n_lines;
+}
+
+/* A header broken where Pango (libthai) breaks it, with the line ends written as newlines: a
+ * spreadsheet that breaks Thai on its own splits words ("คะแนนถ่วงน้ำ|หนัก"). */
+char *
+_phaen_xlsx_break_header (PhaenXlsxBook *book, const char *text, double width)
+{
+  const Measure *lines;
+  /* No slack: the newlines written here decide the lines. */
+  int px = (int)(width * DIGIT_PX + COLUMN_PAD_PX - CELL_MARGIN_PX);
+  GString *out;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (text ? text : "");
+  lines = measure (book, text, px, TRUE, _phaen_xlsx_font_size (book), PANGO_WRAP_WORD);
+  /* A word wider than the cell breaks between characters anyway; better where Pango would. */
+  if (lines->widest_px > px)
+    lines = measure (book, text, px, TRUE, _phaen_xlsx_font_size (book), PANGO_WRAP_WORD_CHAR);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < lines->n_lines; i++)
+    {
+      g_autofree char *line =
+        g_strndup (text + lines->starts[i], lines->starts[i + 1] - lines->starts[i]);
+
+      g_strstrip (line);
+      if (*line == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ sheets */
+
+/* Excel refuses []:*?/\ in sheet names and more than 31 characters; names are unique
+ * regardless of case. */
+static char *
+sheet_name (PhaenXlsxBook *book, const char *wanted)
+{
+  g_autoptr (GString) clean = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  for (const char *p = wanted; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\", (int)c) != NULL && c < 0x80)
+        g_string_append_c (clean, ' ');
+      else
+        g_string_append_unichar (clean, c);
+    }
+  g_strstrip (clean->str);
+  while (clean->str[0] == '\'')
+    g_string_erase (clean, 0, 1);
+  if (clean->str[0] == '\0')
+    g_string_assign (clean, "Sheet");
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *suffix = n > 1 ? g_strdup_printf (" (%u)", n) : g_strdup ("");
+      glong room = LXW_SHEETNAME_MAX - g_utf8_strlen (suffix, -1);
+      g_autofree char *base =
+        g_utf8_substring (clean->str, 0, MIN (room, (glong)g_utf8_strlen (clean->str, -1)));
+      g_autofree char *folded = NULL;
+      gboolean taken = FALSE;
+
+      g_clear_pointer (&name, g_free);
+      name = g_strconcat (g_strchomp (base), suffix, NULL);
+      folded = g_utf8_casefold (name, -1);
+      for (guint i = 0; i < book->sheet_names->len; i++)
+        taken |= g_str_equal (g_ptr_array_index (book->sheet_names, i), folded);
+      if (!taken)
+        {
+          g_ptr_array_add (book->sheet_names, g_steal_pointer (&folded));
+          return g_steal_pointer (&name);
+        }
+    }
+}
+
+static gboolean
+is_portrait (PhaenXlsxBook *book, PhaenXlsxOrientation official)
+{
+  PhaenXlsxOrientation chosen = book->options->orientation;
+
+  return (chosen == PHAEN_XLSX_ORIENTATION_AUTO ? official : chosen) ==
+         PHAEN_XLSX_ORIENTATION_PORTRAIT;
+}
+
+double
+_phaen_xlsx_px_width (double px)
+{
+  return MAX (px - COLUMN_PAD_PX, DIGIT_PX) / DIGIT_PX;
+}
+
+/* The printable width of the page in pixels, what the forms share among their columns. */
+static double
+page_width_px (gboolean portrait)
+{
+  double paper = portrait ? A4_SHORT_PT : A4_LONG_PT;
+
+  return (paper - 2 * 72 * MARGIN_LR_IN) / PT_PER_PX * WIDTH_FILL;
+}
+
+static double
+page_height_pt (gboolean portrait)
+{
+  double paper = portrait ? A4_LONG_PT : A4_SHORT_PT;
+
+  return (paper - 2 * 72 * MARGIN_TB_IN) * PAGE_FILL;
+}
+
+PhaenXlsxSheet *
+_phaen_xlsx_sheet_new_fitted (PhaenXlsxBook *book,
+                              const char *name,
+                              const double *px,
+                              guint n_cols,
+                              PhaenXlsxOrientation official)
+{
+  PhaenXlsxSheet *sheet = g_new0 (PhaenXlsxSheet, 1);
+  gboolean portrait = is_portrait (book, official);
+  double scale = _phaen_xlsx_font_size (book) / PHAEN_XLSX_DEFAULT_FONT_SIZE;
+  double room = page_width_px (portrait), fixed = 0, weights = 0, total = 0;
+
+  g_assert (n_cols <= PHAEN_XLSX_MAX_COLS);
+
+  sheet->book = book;
+  sheet->name = sheet_name (book, name);
+  sheet->n_cols = n_cols;
+  sheet->portrait = portrait;
+  sheet->page_height = page_height_pt (portrait);
+  sheet->lines = g_array_new (FALSE, TRUE, sizeof (double));
+  sheet->keep = g_array_new (FALSE, TRUE, sizeof (guint8));
+  sheet->ws = workbook_add_worksheet (book->workbook, sheet->name);
+  if (sheet->ws == NULL)
+    {
+      _phaen_xlsx_ok (book, LXW_ERROR_MEMORY_MALLOC_FAILED, sheet->name);
+      return sheet;
+    }
+
+  /* Fixed columns grow with the font; the flexible ones (negative: their share) take the rest
+   * of the page (0: a hidden column), so that the form prints at 100 % on A4 (issue #15:
+   * fit-to-width printed 16 pt as 11 pt). */
+  for (guint c = 0; c < n_cols; c++)
+    if (px[c] >= 0)
+      fixed += px[c] * scale;
+    else
+      weights += -px[c];
+  for (guint c = 0; c < n_cols; c++)
+    {
+      double want;
+
+      if (px[c] == 0)
+        continue; /* a hidden column: the form sets it */
+      want =
+        px[c] >= 0 ? px[c] * scale : MAX ((room - fixed) * -px[c] / weights, 90 * scale * -px[c]);
+
+      sheet->width[c] = _phaen_xlsx_px_width (want);
+      total += sheet->width[c] * DIGIT_PX + COLUMN_PAD_PX;
+      _phaen_xlsx_ok (book, worksheet_set_column (sheet->ws, c, c, sheet->width[c], NULL),
+                      sheet->name);
+    }
+
+  if (portrait)
+    worksheet_set_portrait (sheet->ws);
+  else
+    worksheet_set_landscape (sheet->ws);
+  worksheet_set_paper (sheet->ws, 9);
+  /* At the font size the offices print (DOMAIN.md §5): fit-to-width only when a larger font than
+   * the page holds was asked for. LibreOffice 7.4 also drops the rows after repeated header rows
+   * that fall at the bottom of a page when it fits to width. */
+  if (total > room / WIDTH_FILL)
+    worksheet_fit_to_pages (sheet->ws, 1, 0);
+  else
+    worksheet_set_print_scale (sheet->ws, 100);
+  worksheet_set_margins (sheet->ws, MARGIN_LR_IN, MARGIN_LR_IN, MARGIN_TB_IN, MARGIN_TB_IN);
+  worksheet_center_horizontally (sheet->ws);
+  worksheet_gridlines (sheet->ws, LXW_HIDE_ALL_GRIDLINES);
+  _phaen_xlsx_ok (book, worksheet_set_footer (sheet->ws, "&R&P / &N"), sheet->name);
+  return sheet;
+}
+
+PhaenXlsxSheet *
+_phaen_xlsx_sheet_new (PhaenXlsxBook *book, const char *name, const double *widths, guint n_cols)
+{
+  double px[PHAEN_XLSX_MAX_COLS];
+  double total = 0, room = page_width_px (is_portrait (book, PHAEN_XLSX_ORIENTATION_LANDSCAPE));
+  double scale = _phaen_xlsx_font_size (book) / PHAEN_XLSX_DEFAULT_FONT_SIZE;
+
+  g_assert (n_cols <= PHAEN_XLSX_MAX_COLS);
+
+  /* Widths in characters, as a form once gave them: narrowed together to the page. */
+  for (guint c = 0; c < n_cols; c++)
+    total += (px[c] = widths[c] * DIGIT_PX + COLUMN_PAD_PX) * scale;
+  for (guint c = 0; c < n_cols; c++)
+    px[c] *= total > room ? room / total : 1;
+  return _phaen_xlsx_sheet_new_fitted (book, name, px, n_cols, PHAEN_XLSX_ORIENTATION_LANDSCAPE);
+}
+
+double
+_phaen_xlsx_span_width (PhaenXlsxSheet *sheet, lxw_col_t first, lxw_col_t last)
+{
+  double width = 0;
+
+  /* Each column also has 5 px of padding, a 7 px digit being one unit of width. */
+  for (lxw_col_t c = first; c <= last && c < PHAEN_XLSX_MAX_COLS; c++)
+    if (sheet->width[c] > 0)
+      width += sheet->width[c] + (c > first ? COLUMN_PAD_PX / DIGIT_PX : 0);
+  return width;
+}
+
+static void
+grow (PhaenXlsxSheet *sheet, lxw_row_t row)
+{
+  if (sheet->lines->len <= row)
+    {
+      g_array_set_size (sheet->lines, row + 1);
+      g_array_set_size (sheet->keep, row + 1);
+    }
+}
+
+void
+_phaen_xlsx_need_lines (PhaenXlsxSheet *sheet, lxw_row_t row, double lines)
+{
+  grow (sheet, row);
+  if (g_array_index (sheet->lines, double, row) < lines)
+    g_array_index (sheet->lines, double, row) = lines;
+}
+
+#define ROW_KEEP 1
+#define ROW_HIDDEN 2
+
+void
+_phaen_xlsx_keep_with_next (PhaenXlsxSheet *sheet, lxw_row_t row)
+{
+  grow (sheet, row);
+  g_array_index (sheet->keep, guint8, row) |= ROW_KEEP;
+}
+
+void
+_phaen_xlsx_hide_row (PhaenXlsxSheet *sheet, lxw_row_t row)
+{
+  grow (sheet, row);
+  g_array_index (sheet->keep, guint8, row) |= ROW_HIDDEN;
+}
+
+double
+_phaen_xlsx_line_pt (PhaenXlsxBook *book)
+{
+  return _phaen_xlsx_font_size (book) * LINE_HEIGHT_PER_PT;
+}
+
+static double
+row_pt (PhaenXlsxSheet *sheet, lxw_row_t row)
+{
+  double lines;
+
+  if (g_array_index (sheet->keep, guint8, row) & ROW_HIDDEN)
+    return 0;
+  lines = MAX (g_array_index (sheet->lines, double, row), 1.0);
+
+  return MIN (lines * _phaen_xlsx_line_pt (sheet->book) + 4, MAX_ROW_PT);
+}
+
+/* The lines one row of a long text may take: a text that needs more continues on the next rows
+ * (_phaen_xlsx_row_write()), so no row stops at the 409 pt a spreadsheet allows and the page
+ * breaks can fall between its parts. */
+guint
+_phaen_xlsx_lines_per_row (PhaenXlsxSheet *sheet)
+{
+  double room = MIN (MAX_ROW_PT, sheet->page_height / 2) - 4;
+
+  return MAX ((guint)(room / _phaen_xlsx_line_pt (sheet->book)), 2);
+}
+
+/* Page breaks chosen from the rows' heights: a page ends before the row that would not fit, and
+ * before the headings and table headers that lead to that row, so none is left alone at the
+ * bottom of a page; pages after the repeated header rows have less room. */
+static void
+paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw_row_t last_title)
+{
+  g_autoptr (GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  double titles = 0, used = 0;
+  guint n = sheet->lines->len, page_start = 0;
+
+  if (has_titles)
+    for (lxw_row_t r = first_title; r <= last_title && r < n; r++)
+      titles += row_pt (sheet, r);
+
+  for (guint r = 0; r < n; r++)
+    {
+      double h = row_pt (sheet, r);
+
+      if (used + h > sheet->page_height && r > page_start)
+        {
+          guint b = r;
+          double moved = h + titles;
+
+          /* Headings go to the next page with the row they lead to, as long as they and the
+           * row fit on one page (else the page breaks at the row). */
+          while (b - 1 > page_start && (g_array_index (sheet->keep, guint8, b - 1) & ROW_KEEP))
+            {
+              moved += row_pt (sheet, b - 1);
+              b--;
+            }
+          if (moved > sheet->page_height)
+            b = r;
+          if (breaks->len >= LXW_BREAKS_MAX)
+            break; /* the spreadsheet breaks the rest by itself */
+          g_array_append_val (breaks, b);
+          page_start = b;
+          used = has_titles && b > last_title ? titles : 0;
+          for (guint k = b; k < r; k++)
+            used += row_pt (sheet, k);
+        }
+      used += h;
+    }
+  if (breaks->len > 0)
+    _phaen_xlsx_ok (sheet->book,
+                    worksheet_set_h_pagebreaks (sheet->ws, (lxw_row_t *)(void *)breaks->data),
+                    sheet->name);
+  sheet->n_pages = breaks->len + 1;
+}
+
+static void
+finish (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw_row_t last_title)
+{
+  PhaenXlsxBook *book = sheet->book;
+
+  if (sheet->ws == NULL)
+    return;
+  /* libxlsxwriter does not autofit: every row gets the height its longest text was measured to
+   * need, so that the page breaks below are computed from the heights the spreadsheet uses. */
+  for (guint r = 0; r < sheet->lines->len; r++)
+    {
+      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+      gboolean hide = g_array_index (sheet->keep, guint8, r) & ROW_HIDDEN;
+
+      _phaen_xlsx_ok (book,
+                      worksheet_set_row_opt (sheet->ws, r,
+                                             hide ? LXW_DEF_ROW_HEIGHT : row_pt (sheet, r), NULL,
+                                             hide ? &hidden : NULL),
+                      sheet->name);
+    }
+  if (has_titles)
+    {
+      for (lxw_row_t r = first_title; r <= last_title; r++)
+        _phaen_xlsx_keep_with_next (sheet, r);
+      _phaen_xlsx_ok (book, worksheet_repeat_rows (sheet->ws, first_title, last_title),
+                      sheet->name);
+    }
+  paginate (sheet, has_titles, first_title, last_title);
+}
+
+void
+_phaen_xlsx_sheet_finish (PhaenXlsxSheet *sheet,
+                          lxw_row_t first_title_row,
+                          lxw_row_t last_title_row)
+{
+  finish (sheet, last_title_row >= first_title_row, first_title_row, last_title_row);
+}
+
+void
+_phaen_xlsx_sheet_finish_plain (PhaenXlsxSheet *sheet)
+{
+  finish (sheet, FALSE, 0, 0);
+}
+
+void
+_phaen_xlsx_sheet_free (PhaenXlsxSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  g_array_unref (sheet->lines);
+  g_array_unref (sheet->keep);
+  g_free (sheet->name);
+  g_free (sheet);
+}
+
+/* ------------------------------------------------------------------ rows that continue */
+
+typedef enum
+{
+  CELL_TEXT,
+  CELL_LABELLED,
+  CELL_NUMBER,
+  CELL_BLANK,
+  CELL_FORMULA,
+} CellKind;
+
+typedef struct
+{
+  CellKind kind;
+  lxw_col_t first_col, last_col;
+  lxw_format *format;
+  char *text;  /* as shown; for CELL_LABELLED the whole "label value" */
+  gsize label; /* bytes of the bold label at the start of a CELL_LABELLED text */
+  char *formula;
+  gboolean has_value;
+  double value;
+  const Measure *lines;
+} RowCell;
+
+struct _PhaenXlsxRow
+{
+  PhaenXlsxSheet *sheet;
+  lxw_row_t row;
+  GArray *cells;
+};
+
+static void
+row_cell_clear (RowCell *cell)
+{
+  g_free (cell->text);
+  g_free (cell->formula);
+}
+
+PhaenXlsxRow *
+_phaen_xlsx_row_new (PhaenXlsxSheet *sheet, lxw_row_t row)
+{
+  PhaenXlsxRow *self = g_new0 (PhaenXlsxRow, 1);
+
+  self->sheet = sheet;
+  self->row = row;
+  self->cells = g_array_new (FALSE, TRUE, sizeof (RowCell));
+  g_array_set_clear_func (self->cells, (GDestroyNotify)row_cell_clear);
+  return self;
+}
+
+static RowCell *
+add_cell (PhaenXlsxRow *self, CellKind kind, lxw_col_t first, lxw_col_t last, lxw_format *format)
+{
+  RowCell cell = { .kind = kind, .first_col = first, .last_col = last, .format = format };
+
+  g_array_append_val (self->cells, cell);
+  return &g_array_index (self->cells, RowCell, self->cells->len - 1);
+}
+
+void
+_phaen_xlsx_row_text (
+  PhaenXlsxRow *self, lxw_col_t first, lxw_col_t last, const char *text, lxw_format *format)
+{
+  add_cell (self, CELL_TEXT, first, last, format)->text =
+    _phaen_xlsx_display (self->sheet->book, text);
+}
+
+void
+_phaen_xlsx_row_labelled (
+  PhaenXlsxRow *self, lxw_col_t first, lxw_col_t last, const char *label, const char *value)
+{
+  PhaenXlsxBook *book = self->sheet->book;
+  g_autofree char *shown_label = _phaen_xlsx_display (book, label);
+  g_autofree char *shown_value = _phaen_xlsx_display (book, _phaen_xlsx_or_dash (value));
+  RowCell *cell = add_cell (self, CELL_LABELLED, first, last, book->fmt.para);
+
+  cell->text = g_strconcat (shown_label, shown_value, NULL);
+  cell->label = strlen (shown_label);
+}
+
+void
+_phaen_xlsx_row_number (PhaenXlsxRow *self, lxw_col_t col, double value, lxw_format *format)
+{
+  RowCell *cell = add_cell (self, CELL_NUMBER, col, col, format);
+
+  cell->value = value;
+}
+
+void
+_phaen_xlsx_row_blank (PhaenXlsxRow *self, lxw_col_t first, lxw_col_t last, lxw_format *format)
+{
+  add_cell (self, CELL_BLANK, first, last, format);
+}
+
+void
+_phaen_xlsx_row_formula (PhaenXlsxRow *self,
+                         lxw_col_t col,
+                         const char *formula,
+                         gboolean has_value,
+                         double value,
+                         lxw_format *format)
+{
+  RowCell *cell = add_cell (self, CELL_FORMULA, col, col, format);
+
+  cell->formula = g_strdup (formula);
+  cell->has_value = has_value;
+  cell->value = value;
+}
+
+static char *
+chunk_text (const RowCell *cell, guint first_line, guint n_lines)
+{
+  guint end_line = MIN (first_line + n_lines, cell->lines->n_lines);
+  const char *from = cell->text + cell->lines->starts[first_line];
+  g_autofree char *part =
+    g_strndup (from, cell->lines->starts[end_line] - cell->lines->starts[first_line]);
+
+  /* The break between two rows is a line break: no newline or space is left at either end. */
+  return g_strdup (g_strstrip (part));
+}
+
+static void
+write_chunk (PhaenXlsxSheet *sheet,
+             lxw_row_t row,
+             const RowCell *cell,
+             const char *text,
+             lxw_format *format,
+             gboolean first)
+{
+  PhaenXlsxBook *book = sheet->book;
+
+  if (cell->last_col > cell->first_col)
+    _phaen_xlsx_ok (book,
+                    worksheet_merge_range (sheet->ws, row, cell->first_col, row, cell->last_col,
+                                           cell->kind == CELL_LABELLED && first ? "" : text,
+                                           format),
+                    sheet->name);
+  if (cell->kind == CELL_LABELLED && first && cell->label > 0 && cell->label < strlen (text))
+    {
+      g_autofree char *label = g_strndup (text, cell->label);
+      lxw_rich_string_tuple bold = { .format = book->fmt.run_bold, .string = label };
+      lxw_rich_string_tuple plain = { .format = book->fmt.run,
+                                      .string = (char *)text + cell->label };
+      lxw_rich_string_tuple *fragments[] = { &bold, &plain, NULL };
+
+      /* A rich string is a string cell too: a value typed as "=…" stays text. */
+      _phaen_xlsx_ok (
+        book, worksheet_write_rich_string (sheet->ws, row, cell->first_col, fragments, format),
+        sheet->name);
+    }
+  else if (cell->last_col == cell->first_col || (cell->kind == CELL_LABELLED && first))
+    _phaen_xlsx_ok (book,
+                    *text == '\0'
+                      ? worksheet_write_blank (sheet->ws, row, cell->first_col, format)
+                      : worksheet_write_string (sheet->ws, row, cell->first_col, text, format),
+                    sheet->name);
+}
+
+guint
+_phaen_xlsx_row_write (PhaenXlsxRow *self)
+{
+  PhaenXlsxSheet *sheet = self->sheet;
+  PhaenXlsxBook *book = sheet->book;
+  guint per_row = _phaen_xlsx_lines_per_row (sheet);
+  guint n_rows = 1;
+
+  if (sheet->ws == NULL)
+    goto out;
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      RowCell *cell = &g_array_index (self->cells, RowCell, i);
+      gboolean bold = _phaen_xlsx_format_is_bold (book, cell->format);
+      double width = _phaen_xlsx_span_width (sheet, cell->first_col, cell->last_col);
+
+      if (cell->kind != CELL_TEXT && cell->kind != CELL_LABELLED)
+        continue;
+      if (cell->format == book->fmt.label || cell->format == book->fmt.header)
+        {
+          char *broken = _phaen_xlsx_break_header (book, cell->text, width);
+
+          g_free (cell->text);
+          cell->text = broken;
+        }
+      /* Rows are split between words only: a spreadsheet lays the parts out again. */
+      cell->lines = measure (book, cell->text, text_px (width), bold, _phaen_xlsx_font_size (book),
+                             PANGO_WRAP_WORD);
+      n_rows = MAX (n_rows, (cell->lines->n_lines + per_row - 1) / per_row);
+    }
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      const RowCell *cell = &g_array_index (self->cells, RowCell, i);
+
+      if (cell->kind == CELL_TEXT || cell->kind == CELL_LABELLED)
+        {
+          guint parts = MAX ((cell->lines->n_lines + per_row - 1) / per_row, 1);
+
+          for (guint k = 0; k < n_rows; k++)
+            {
+              g_autofree char *text =
+                k < parts
+                  ? (n_rows == 1 ? g_strdup (cell->text) : chunk_text (cell, k * per_row, per_row))
+                  : g_strdup ("");
+              PhaenXlsxEdge edge = n_rows == 1       ? PHAEN_XLSX_EDGE_ALL
+                                   : k == 0          ? PHAEN_XLSX_EDGE_FIRST
+                                   : k + 1 == n_rows ? PHAEN_XLSX_EDGE_LAST
+                                                     : PHAEN_XLSX_EDGE_MIDDLE;
+              guint lines = k < parts ? MIN (cell->lines->n_lines - k * per_row, per_row) : 1;
+
+              write_chunk (sheet, self->row + k, cell, text,
+                           _phaen_xlsx_format_edge (book, cell->format, edge), k == 0);
+              _phaen_xlsx_need_lines (sheet, self->row + k, lines);
+            }
+          continue;
+        }
+
+      /* Numbers, formulas and marks stand once, in a cell merged down the continued rows. */
+      if (n_rows > 1 || cell->last_col > cell->first_col)
+        _phaen_xlsx_ok (book,
+                        worksheet_merge_range (sheet->ws, self->row, cell->first_col,
+                                               self->row + n_rows - 1, cell->last_col, "",
+                                               cell->format),
+                        sheet->name);
+      if (cell->kind == CELL_NUMBER)
+        _phaen_xlsx_ok (
+          book,
+          worksheet_write_number (sheet->ws, self->row, cell->first_col, cell->value, cell->format),
+          sheet->name);
+      else if (cell->kind == CELL_FORMULA)
+        _phaen_xlsx_formula (sheet, self->row, cell->first_col, cell->formula, cell->has_value,
+                             cell->value, cell->format);
+      else if (n_rows == 1 && cell->last_col == cell->first_col)
+        _phaen_xlsx_ok (book,
+                        worksheet_write_blank (sheet->ws, self->row, cell->first_col, cell->format),
+                        sheet->name);
+      _phaen_xlsx_need_lines (sheet, self->row, 1);
+    }
+
+out:
+  g_array_unref (self->cells);
+  g_free (self);
+  return n_rows;
+}
