@@ -27,6 +27,7 @@ int cli_chart (int argc, char **argv);
 int cli_demo (int argc, char **argv);
 int cli_export (int argc, char **argv);
 int cli_info (int argc, char **argv);
+int cli_pmqa (int argc, char **argv);
 int cli_repair (int argc, char **argv);
 int cli_score (int argc, char **argv);
 int cli_validate (int argc, char **argv);

@@ -102,6 +102,7 @@ row_changed_cb (void *data, int op, const char *db, const char *table, sqlite3_i
 static const char *const migrations[] = {
   "/io/github/phaen/core/schema/001-initial.sql",
   "/io/github/phaen/core/schema/002-evidence-aside.sql",
+  "/io/github/phaen/core/schema/003-pmqa-assessment.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PHAEN_STORE_SCHEMA_VERSION);
@@ -1019,7 +1020,8 @@ purge_unused_blobs (PhaenStore *self)
 {
   _phaen_store_exec (self,
                      "DELETE FROM evidence_blob WHERE id NOT IN"
-                     " (SELECT blob_id FROM evidence WHERE blob_id IS NOT NULL)",
+                     " (SELECT blob_id FROM evidence WHERE blob_id IS NOT NULL)"
+                     " AND id NOT IN (SELECT blob_id FROM pmqa_attachment)",
                      NULL);
 }
 
