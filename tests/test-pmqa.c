@@ -137,6 +137,10 @@ test_framework_counts (void)
             const PhaenPmqaTopic *topic = g_ptr_array_index (category->topics, t);
 
             g_assert_cmpint (topic->points, ==, 500);
+            /* seed 003's meaning of every level, as reference text */
+            g_assert_nonnull (strstr (topic->guideline, "seed 003"));
+            for (int l = 0; l < PHAEN_PMQA_N_LEVELS; l++)
+              g_assert_cmpuint (g_utf8_strlen (topic->levels[l], -1), >, 20);
             for (guint i = 0; i < topic->sub_items->len; i++)
               {
                 const PhaenPmqaSubItem *sub = g_ptr_array_index (topic->sub_items, i);
@@ -162,6 +166,16 @@ test_framework_counts (void)
   g_assert_cmpstr (phaen_pmqa_framework_find_topic (framework, "1.3")->title, ==,
                    "คำนึงถึงผลกระทบต่อสังคมและการมุ่งเน้นให้เกิดผลลัพธ์");
   g_assert_null (phaen_pmqa_framework_find_sub_item (framework, "7.1.1"));
+  g_assert_cmpstr (framework->level_names[2], ==, "Significance");
+  g_assert_cmpstr (framework->level_subtitles[1], ==, "(Alignment)");
+  /* repaired Thai: no split sara am, no PUA glyph */
+  for (int l = 0; l < PHAEN_PMQA_N_LEVELS; l++)
+    {
+      const char *text = phaen_pmqa_framework_find_topic (framework, "2.3")->levels[l];
+
+      g_assert_null (strstr (text, " า"));
+      g_assert_null (strstr (text, "\xef\x9c"));
+    }
   g_assert_true (g_strv_contains ((const char *const *)editions, "pmqa-4.0-2567"));
 
   /* The bundled copy is the file under data/ */

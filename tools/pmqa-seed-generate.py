@@ -56,6 +56,15 @@ for c in cats:
                 "evidence": ev, "narrative": clean(s['narrative_lines']), "stated_count": s['count']})
         cat['topics'].append(top)
     fw['categories'].append(cat)
+levels = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pmqa-seed-003-levels.json'), encoding='utf-8'))
+fw['levels'] = levels['levels']
+fw['levels_source'] = levels['note']
+for c in fw['categories']:
+    for t in c['topics']:
+        l = levels['topics'][t['code']]
+        t['guideline'] = l['guideline']
+        t['levels'] = {k: l[k] for k in ('basic', 'advance', 'significance')}
+        t['sub_items'] = t.pop('sub_items')
 json.dump(fw, open(OUT + '/data/pmqa/pmqa-4.0-2567.json', 'w'), ensure_ascii=False, indent=1)
 json.dump(app, open(OUT + '/data/sample/pmqa-app-2567.json', 'w'), ensure_ascii=False, indent=1)
 os.makedirs(OUT + '/data/sample/evidence/pmqa', exist_ok=True)
@@ -74,9 +83,11 @@ def pdf(text):
     return out
 def docx(text):
     b = io.BytesIO(); z = zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED)
-    z.writestr('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-    z.writestr('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    z.writestr('word/document.xml', f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
+    def put(name, data):
+        z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data)
+    put('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    put('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    put('word/document.xml', f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
     z.close(); return b.getvalue()
 for code, st, name in files:
     text = f"Placeholder for the evidence of PMQA 4.0 sub-item {code}, statement {st} (seed 001 gives the file name only)"
