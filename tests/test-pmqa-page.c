@@ -117,6 +117,31 @@ test_read (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (count, "2,694"));
   g_assert_nonnull (strstr (count, "3,000"));
 
+  g_assert_false (
+    gtk_widget_has_css_class (app_pmqa_assessment_page_get_count_label (fixture->page), "error"));
+
+  /* A lower limit in หมวด 1 warns on 1.1.1, and nothing of it is cut */
+  g_assert_true (app_pmqa_assessment_page_select (fixture->page, "1"));
+  {
+    GtkSpinButton *spin = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SPIN_BUTTON);
+
+    g_assert_nonnull (spin);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 3000);
+    gtk_spin_button_set_value (spin, 2000);
+    settle ();
+  }
+  g_assert_true (app_pmqa_assessment_page_select (fixture->page, "1.1.1"));
+  settle ();
+  g_assert_true (
+    gtk_widget_has_css_class (app_pmqa_assessment_page_get_count_label (fixture->page), "error"));
+  {
+    g_autoptr (PhaenPmqaApplication) now = stored (fixture);
+
+    g_assert_cmpint (now->narrative_limit, ==, 2000);
+    g_assert_cmpstr (phaen_pmqa_application_find_sub_item (now, "1.1.1")->narrative, ==,
+                     state->narrative);
+  }
+
   /* 1.2.1 shows the seed's own count */
   g_assert_true (app_pmqa_assessment_page_select (fixture->page, "1.2.1"));
   g_clear_pointer (&count, g_free);

@@ -29,7 +29,7 @@ source_path (const char *relative)
 static JsonObject *
 sample_application (JsonParser *parser)
 {
-  g_autofree char *path = source_path ("data/sample/pmqa-app-2567.json");
+  g_autofree char *path = source_path ("data/sample/pmqa_1-6-2567.json");
   g_autoptr (GError) error = NULL;
   JsonObject *root;
 

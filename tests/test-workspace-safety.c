@@ -900,6 +900,8 @@ downgrade_to_001 (const char *path)
     "PRAGMA foreign_keys = OFF; BEGIN;"
     "CREATE TEMP TABLE e AS SELECT evidence.*, evidence_blob.data AS data FROM evidence"
     "  LEFT JOIN evidence_blob ON evidence_blob.id = evidence.blob_id;"
+    "DROP TABLE pmqa_attachment; DROP TABLE pmqa_topic; DROP TABLE pmqa_sub_item;"
+    "DROP TABLE pmqa_assessment;" /* schema 003 */
     "DROP TABLE evidence; DROP TABLE evidence_blob; %s"
     "CREATE INDEX evidence_result ON evidence (result_id);"
     "INSERT INTO evidence (id, uuid, result_id, name, mime, url, data, added_at)"

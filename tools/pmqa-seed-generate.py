@@ -1,4 +1,4 @@
-# Generates data/pmqa/pmqa-4.0-2567.json and data/sample/pmqa-app-2567.json from seed 001.
+# Generates data/pmqa/pmqa-4.0-2567.json and data/sample/pmqa_1-6-2567.json from seed 001.
 import re, json, sys, os, zipfile, io
 # usage: SEED_001=…/001_….txt python3 tools/pmqa-seed-generate.py REPO_ROOT
 exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pmqa-seed-parse.py')).read().split("json.dump")[0])
@@ -66,7 +66,7 @@ for c in fw['categories']:
         t['levels'] = {k: l[k] for k in ('basic', 'advance', 'significance')}
         t['sub_items'] = t.pop('sub_items')
 json.dump(fw, open(OUT + '/data/pmqa/pmqa-4.0-2567.json', 'w'), ensure_ascii=False, indent=1)
-json.dump(app, open(OUT + '/data/sample/pmqa-app-2567.json', 'w'), ensure_ascii=False, indent=1)
+json.dump(app, open(OUT + '/data/sample/pmqa_1-6-2567.json', 'w'), ensure_ascii=False, indent=1)
 os.makedirs(OUT + '/data/sample/evidence/pmqa', exist_ok=True)
 def pdf(text):
     stream = f"BT /F1 12 Tf 56 780 Td ({text}) Tj ET".encode()

@@ -58,6 +58,7 @@ struct _AppPmqaAssessmentPage
   GtkWidget *level_dropdown;
   GtkWidget *level_text;
   GtkWidget *progress_label;
+  GtkWidget *limit_spin;
   AppAutosave *narrative_save;
   AppAutosave *author_save;
   gboolean loading;
@@ -649,7 +650,7 @@ forget_detail (AppPmqaAssessmentPage *self)
   g_array_set_size (self->statements, 0);
   self->narrative_view = self->count_label = self->author_entry = NULL;
   self->status_dropdown = self->status_label = self->due_entry = NULL;
-  self->level_dropdown = self->level_text = self->progress_label = NULL;
+  self->level_dropdown = self->level_text = self->progress_label = self->limit_spin = NULL;
   clear_box (self->detail_box);
 }
 
@@ -937,6 +938,20 @@ fill_topic (AppPmqaAssessmentPage *self, const PhaenPmqaTopicState *state)
 }
 
 static void
+limit_changed_cb (GtkSpinButton *spin, AppPmqaAssessmentPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  int limit = gtk_spin_button_get_value_as_int (spin);
+
+  if (self->loading || self->application == NULL || limit == self->application->narrative_limit)
+    return;
+  report (self,
+          phaen_store_pmqa_set_narrative_limit (self->store, self->unit_id, self->fiscal_year,
+                                                limit, &error),
+          error);
+}
+
+static void
 build_category (AppPmqaAssessmentPage *self, const PhaenPmqaCategoryState *state)
 {
   g_autofree char *title =
@@ -945,6 +960,16 @@ build_category (AppPmqaAssessmentPage *self, const PhaenPmqaCategoryState *state
   gtk_box_append (self->detail_box, wrapped_label (title, "title-3"));
   self->progress_label = wrapped_label (NULL, NULL);
   gtk_box_append (self->detail_box, self->progress_label);
+  {
+    GtkWidget *row = field_row (self->detail_box, _ ("Narrative limit"));
+
+    self->limit_spin = gtk_spin_button_new_with_range (0, 100000, 100);
+    gtk_widget_set_tooltip_text (self->limit_spin,
+                                 _ ("Characters a narrative may have before Phaen warns (0: no "
+                                    "limit). The sources state none; 3,000 is the default."));
+    g_signal_connect (self->limit_spin, "value-changed", G_CALLBACK (limit_changed_cb), self);
+    gtk_box_append (GTK_BOX (row), self->limit_spin);
+  }
   gtk_box_append (self->detail_box,
                   wrapped_label (_ ("Choose a sub-item to tick its statements, attach evidence "
                                     "and write its narrative; choose a topic to assess its "
@@ -991,6 +1016,9 @@ update_detail (AppPmqaAssessmentPage *self)
                 continue;
               text = progress_text (&cs->progress);
               gtk_label_set_text (GTK_LABEL (self->progress_label), text);
+              if (self->limit_spin != NULL)
+                gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->limit_spin),
+                                           self->application->narrative_limit);
             }
           break;
         }
