@@ -19,6 +19,8 @@ static const CliCommand commands[] = {
   { "export", "export FILE (--form F | --all) [--unit U] [--fy Y] -o OUT.xlsx",
     N_ ("Write the official forms as an XLSX workbook"), cli_export },
   { "info", "info FILE", N_ ("Describe a workspace"), cli_info },
+  { "plan", "plan FILE PLAN-ID [--json]",
+    N_ ("A plan's activities by month with its totals row"), cli_plan },
   { "pmqa", "pmqa FILE [--unit U] [--fy Y] [-o OUT.pdf|OUT.xlsx] [--evidence -o DIR|OUT.zip]",
     N_ ("PMQA 4.0 categories 1–6: coverage, the application as PDF or XLSX, the evidence"),
     cli_pmqa },
