@@ -242,6 +242,10 @@ show_item (AppWindow *self, AppSidebarItem *item)
   self->shown = *place;
   adw_window_title_set_title (self->content_title, app_sidebar_item_get_label (item));
   adw_window_title_set_subtitle (self->content_title, app_sidebar_item_get_subtitle (item));
+  /* Hidden unless shown: the content stack measures every visible page on each layout, and
+   * the assessment's tree and wrapped texts are not cheap to measure. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pmqa_assessment_page),
+                          place->kind == APP_SIDEBAR_PMQA_ASSESSMENT);
   switch (place->kind)
     {
     case APP_SIDEBAR_PLAN:
