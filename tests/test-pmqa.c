@@ -403,6 +403,11 @@ test_store_edits (void)
   g_assert_no_error (error);
 
   /* Refused input saves nothing */
+  g_assert_cmpint (
+    phaen_store_pmqa_attach (store, unit_id, 2568, "1.1.1", 3, "สรุป.xlsx", NULL, other, &error), ==,
+    0);
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_false (phaen_store_pmqa_set_due (store, unit_id, 2568, "1.1.1", "15/01/2568", &error));
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
   g_clear_error (&error);

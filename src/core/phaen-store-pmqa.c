@@ -699,6 +699,16 @@ phaen_store_pmqa_attach (PhaenStore *self,
                    _ ("Statement %d does not exist (1–%d)."), statement, PHAEN_PMQA_MAX_STATEMENTS);
       return 0;
     }
+  /* OPDC's form takes a .pdf or .docx per slot (seed 001 L1958). */
+  if (!g_str_has_suffix (name, ".pdf") && !g_str_has_suffix (name, ".PDF") &&
+      !g_str_has_suffix (name, ".docx") && !g_str_has_suffix (name, ".DOCX"))
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("“%s” is neither a PDF nor a Word (.docx) file: the application takes only "
+                      "those."),
+                   name);
+      return 0;
+    }
   bytes = g_bytes_get_data (data, &size);
   limit = phaen_store_get_evidence_limit (self);
   if (limit > 0 && (gint64)size > limit)
