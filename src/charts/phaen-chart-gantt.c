@@ -10,6 +10,7 @@
 
 #include "phaen-calendar.h"
 #include "phaen-chart-gantt.h"
+#include "phaen-efficiency.h"
 #include "phaen-chart-private.h"
 #include "phaen-plan-totals.h"
 #include "phaen-error.h"
@@ -1125,7 +1126,9 @@ derive (PhaenGantt *self)
           guint marks = activity->marks[m];
 
           outputs += (marks & PHAEN_MARK_OUTPUT) != 0;
-          achieved += (marks & PHAEN_MARK_OUTPUT) && (marks & PHAEN_MARK_ACHIEVED);
+          /* On plan or late (phaen-efficiency.c pairs each ● with its ○). */
+          achieved +=
+            (marks & PHAEN_MARK_ACHIEVED) && phaen_efficiency_achieved_for (activity, m) >= 0;
           self->any_start |= (marks & PHAEN_MARK_START) != 0;
           self->any_output |= (marks & PHAEN_MARK_OUTPUT) != 0;
           self->any_achieved |= (marks & PHAEN_MARK_ACHIEVED) != 0;
