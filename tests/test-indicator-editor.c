@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "app-application.h"
 #include "app-autosave.h"
@@ -369,6 +370,10 @@ test_criteria_new_version (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (threshold_of (second, 1), ==, 0);
   g_assert_cmpfloat (threshold_of (g_ptr_array_index (versions, 0), 5), ==, 826);
   g_assert_cmpuint (app_criteria_editor_get_n_history_rows (criteria), ==, 2);
+  /* The target still says 826 beside T5 = 800: the form says so. */
+  g_assert_nonnull (app_criteria_editor_get_target_warning (criteria));
+  g_assert_nonnull (strstr (app_criteria_editor_get_target_warning (criteria), "826"));
+  g_assert_nonnull (strstr (app_criteria_editor_get_target_warning (criteria), "800"));
   g_assert_false (app_criteria_editor_get_dirty (criteria));
   g_assert_cmpstr (phaen_store_get_undo_label (fixture->store), ==, _ ("Change criteria"));
 
@@ -377,6 +382,7 @@ test_criteria_new_version (Fixture *fixture, gconstpointer data)
   versions = criteria_versions (fixture, id);
   g_assert_cmpuint (versions->len, ==, 1);
   g_assert_cmpuint (app_criteria_editor_get_n_history_rows (criteria), ==, 1);
+  g_assert_null (app_criteria_editor_get_target_warning (criteria));
   g_assert_cmpstr (
     gtk_editable_get_text (GTK_EDITABLE (app_criteria_editor_get_cell (criteria, "threshold", 4))),
     ==, "826");
