@@ -1106,6 +1106,46 @@ test_file_full_disk (Fixture *f, gconstpointer data)
   g_assert_false (has_temp_file (f->dir));
 }
 
+/* A plan whose activities carry 123,456,789.50 baht but no quarterly allocation: the chart says
+ * so, shows the plan's budget on an axis that reaches it, never "0.00 บาท". */
+static void
+test_budget_no_quarters (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenBudgetChart) chart = NULL;
+  g_autoptr (PhaenActivity) activity = NULL;
+  g_autofree char *path = temp_path (f, "budget.pdf");
+  g_autofree char *text = NULL;
+  PhaenChartFileOptions options;
+  gint64 id = phaen_store_add_activity (f->store, f->plan, 0, -1, "จัดซื้อ", &error);
+
+  g_assert_no_error (error);
+  activity = phaen_store_get_activity (f->store, id, &error);
+  g_assert_no_error (error);
+  activity->has_budget = TRUE;
+  activity->budget = 123456789.5;
+  phaen_store_update_activity (f->store, activity, &error);
+  g_assert_no_error (error);
+
+  chart = phaen_budget_chart_new (f->store, 0, 0, f->plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (chart->annual, ==, 0);
+  g_assert_true (chart->has_plan_budget);
+  g_assert_cmpfloat (chart->plan_budget, ==, 123456789.5);
+
+  if (!have_pdftotext ())
+    return;
+  phaen_chart_file_options_init (&options);
+  g_assert_true (phaen_budget_chart_write_file (chart, path, &options, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path, 0);
+  g_assert_nonnull (strstr (text, "123,456,789.50"));
+  g_assert_null (strstr (text, "0.00 บาท"));
+  g_assert_nonnull (strstr (text, "ล้านบาท"));
+  /* The axis reaches the budget in whole, distinct ticks: 0 … 140 (ล้านบาท). */
+  g_assert_nonnull (strstr (text, "\n140\n"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1142,6 +1182,7 @@ main (int argc, char *argv[])
   ADD ("/chart/from-one-scorecard", test_charts_from_one_card, NULL);
   ADD ("/chart/budget/cumulative", test_budget_cumulative, NULL);
   ADD ("/chart/budget/unknown", test_budget_unknown, NULL);
+  ADD ("/chart/budget/no-quarters", test_budget_no_quarters, NULL);
 #undef ADD
 
   return g_test_run ();
