@@ -300,7 +300,7 @@ test_tall_row (Fixture *f, gconstpointer data)
   /* Latin words break only at spaces: each step stays whole on its line. */
   g_string_append (name, "ขั้นตอนย่อย ");
   for (int i = 1; i <= 90; i++)
-    g_string_append_printf (name, "step-%03d-of-the-long-activity ", i);
+    g_string_append_printf (name, "step%03d of the long activity ", i);
   id = phaen_store_add_activity (f->store, f->plan, 0, -1, name->str, &error);
   g_assert_no_error (error);
 
@@ -309,7 +309,7 @@ test_tall_row (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_pages, >=, 3);
   for (int i = 1; i <= 90; i++)
     {
-      g_autofree char *step = g_strdup_printf ("step-%03d-of", i);
+      g_autofree char *step = g_strdup_printf ("step%03d", i);
       const char *at = strstr (text, step);
 
       found += at != NULL && strstr (at + 1, step) == NULL;
