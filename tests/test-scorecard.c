@@ -345,6 +345,23 @@ test_efficiency_late_and_in_progress (Fixture *f, gconstpointer data)
   g_date_set_dmy (&day, 31, G_DATE_MARCH, 2018);
   phaen_efficiency_round (items, 2561, 1, 80, &day, &round, &error);
   g_assert_true (round.in_progress);
+
+  /* As of the report: it reaches พ.ค. (item ข's ●), so years later round 2 is still in
+   * progress while round 1 is judged. */
+  g_assert_cmpint (phaen_efficiency_last_reported_month (items), ==, 7);
+  g_date_set_dmy (&day, 1, G_DATE_JANUARY, 2026);
+  phaen_efficiency_as_of (2561, phaen_efficiency_last_reported_month (items), &day, &day);
+  g_assert_cmpint (g_date_get_day (&day), ==, 1);
+  g_assert_cmpint (g_date_get_month (&day), ==, G_DATE_JUNE);
+  g_assert_cmpint (g_date_get_year (&day), ==, 2018);
+  phaen_efficiency_round (items, 2561, 2, 80, &day, &round, &error);
+  g_assert_true (round.in_progress);
+  phaen_efficiency_round (items, 2561, 1, 80, &day, &round, &error);
+  g_assert_false (round.in_progress);
+  /* A report of ก.ย. ends round 2. */
+  phaen_efficiency_as_of (2561, 11, NULL, &day);
+  phaen_efficiency_round (items, 2561, 2, 80, &day, &round, &error);
+  g_assert_false (round.in_progress);
 }
 
 /* DOMAIN §4a: each quarter is scored with the version in force at its end. Version 1 (1 ต.ค.

@@ -426,6 +426,7 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
 {
   g_autoptr (GError) error = NULL;
   PhaenEfficiencyRound result;
+  GDate as_of;
   g_autofree char *first = phaen_fiscal_month_header (self->plan->fiscal_year, 0, FALSE);
   g_autofree char *last = NULL;
   g_autofree char *title = NULL;
@@ -433,8 +434,12 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
   g_autofree char *detail = NULL;
   const char *status;
 
+  /* As of the last month reported: a round the report has not reached the end of is in
+   * progress, as is one the calendar has not (DOMAIN §3c). */
+  phaen_efficiency_as_of (self->plan->fiscal_year,
+                          phaen_efficiency_last_reported_month (self->items), self->today, &as_of);
   if (!phaen_efficiency_round (self->items, self->plan->fiscal_year, round,
-                               PHAEN_PASS_PERCENT_DEFAULT, self->today, &result, &error))
+                               PHAEN_PASS_PERCENT_DEFAULT, &as_of, &result, &error))
     {
       app_toast (GTK_WIDGET (self), error->message);
       return;

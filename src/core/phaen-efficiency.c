@@ -6,7 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
+#include "phaen-calendar.h"
 #include "phaen-criteria-in-force.h"
 #include "phaen-efficiency.h"
 #include "phaen-error.h"
@@ -99,6 +101,54 @@ phaen_efficiency_due_output (const PhaenActivity *item, int month)
         (outputs[i].achieved_month < 0 || outputs[i].achieved_month >= month))
       return outputs[i].planned_month;
   return -1;
+}
+
+int
+phaen_efficiency_last_reported_month (GPtrArray *items)
+{
+  int last = -1;
+
+  g_return_val_if_fail (items != NULL, -1);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PhaenActivity *item = g_ptr_array_index (items, i);
+
+      if (!is_item (item))
+        continue;
+      for (int m = PHAEN_MAX_MONTHS - 1; m > last; m--)
+        if ((item->marks[m] & PHAEN_MARK_ACHIEVED) ||
+            (item->month_progress[m] != NULL && item->month_progress[m][0] != '\0'))
+          {
+            last = m;
+            break;
+          }
+    }
+  return last;
+}
+
+void
+phaen_efficiency_as_of (int fiscal_year, int month, const GDate *today, GDate *date)
+{
+  GDate now;
+
+  g_return_if_fail (date != NULL);
+
+  g_date_clear (&now, 1);
+  if (today != NULL)
+    now = *today;
+  else
+    g_date_set_time_t (&now, time (NULL));
+  *date = now;
+  if (month >= 0 && month < PHAEN_MAX_MONTHS)
+    {
+      /* A month reported is a month over: the report is as of the next month's first day. */
+      g_autoptr (GDate) after = phaen_fiscal_year_first_day (fiscal_year);
+
+      g_date_add_months (after, month + 1);
+      if (g_date_compare (after, &now) < 0)
+        *date = *after;
+    }
 }
 
 void

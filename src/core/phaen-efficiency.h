@@ -55,6 +55,21 @@ int phaen_efficiency_achieved_for (const PhaenActivity *item, int month);
  * achieved before it), -1 when none: what a ● in @month would deliver. */
 int phaen_efficiency_due_output (const PhaenActivity *item, int month);
 
+/* The last month (0..23) the plan's report reaches: the latest with an achieved ● or progress
+ * text, -1 when nothing is reported yet. */
+int phaen_efficiency_last_reported_month (GPtrArray *items);
+
+/**
+ * phaen_efficiency_as_of:
+ * @month: the report month the rounds are judged at (0..23), -1 for @today alone
+ * @today: (nullable): the clock's day; %NULL for the system's
+ * @date: (out caller-allocates): the earlier of the day after @month and @today
+ *
+ * The day a report "as of" @month is judged on: a round not ended by then is in progress,
+ * whether the calendar or the reporting has not reached its end yet.
+ */
+void phaen_efficiency_as_of (int fiscal_year, int month, const GDate *today, GDate *date);
+
 /* The last day of @round (1: 31 มี.ค., 2: 30 ก.ย.) of @fiscal_year (BE). */
 void phaen_efficiency_round_last_day (int fiscal_year, int round, GDate *date);
 

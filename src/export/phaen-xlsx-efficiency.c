@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <time.h>
-
 #include "phaen-efficiency.h"
 #include "phaen-score.h"
 #include "phaen-thai-text.h"
@@ -251,8 +249,10 @@ _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError
   _phaen_xlsx_merge_text (sheet, row, COL_MONTH (9), row, COL_MONTH (11),
                           "ผลการประเมิน\n(ผ่าน ร้อยละ 80 ขึ้นไป)", f->header);
   row++;
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  /* As of the last month reported: a round the report has not reached the end of is in
+   * progress (DOMAIN §3c). */
+  phaen_efficiency_as_of (plan->fiscal_year, phaen_efficiency_last_reported_month (items), NULL,
+                          &today);
   for (int r = 1; r <= PHAEN_EFFICIENCY_ROUNDS; r++, row++)
     {
       PhaenEfficiencyRound round;
