@@ -394,6 +394,20 @@ test_criteria_by_quarter (Fixture *f, gconstpointer data)
   g_assert_false (row->target_mismatch);
   g_assert_null (row->target_warning);
   g_clear_pointer (&card, phaen_scorecard_free);
+  {
+    /* A target that was never T5 (a level-3 target of 300) is not flagged. */
+    const double other[] = { 0, 150, 300, 450, 826 };
+    gint64 level3 = add_indicator (f, "สตป. 05", PHAEN_SCORING_NUMERIC, 10, other);
+    g_autoptr (PhaenIndicator) three = phaen_store_get_indicator (f->store, level3, &error);
+
+    g_free (three->target);
+    three->target = g_strdup ("300");
+    phaen_store_update_indicator (f->store, three, &error);
+    g_assert_no_error (error);
+    card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+    g_assert_false (find_row (card, "สตป. 05")->target_mismatch);
+    g_clear_pointer (&card, phaen_scorecard_free);
+  }
 
   second->approved_on = g_strdup ("2021-03-15");
   second->reason = g_strdup ("อุทธรณ์");

@@ -788,7 +788,7 @@ rebuild_history (AppCriteriaEditor *self, GPtrArray *versions)
       const PhaenCriteriaVersion *newest = g_ptr_array_index (versions, self->n_versions - 1);
       double target, top;
 
-      if (phaen_criteria_target_mismatch (self->indicator, newest, &target, &top))
+      if (phaen_criteria_target_mismatch (self->indicator, versions, &target, &top))
         {
           GtkWidget *row = adw_action_row_new ();
           g_autofree char *target_text = phaen_format_number (target, 4, PHAEN_NUMBER_TRIM_ZEROS);

@@ -81,27 +81,44 @@ phaen_criteria_version_in_force (GPtrArray *versions, const GDate *date)
   return in_force != NULL ? in_force : first;
 }
 
-gboolean
-phaen_criteria_target_mismatch (const PhaenIndicator *indicator,
-                                const PhaenCriteriaVersion *version,
-                                double *target,
-                                double *top)
+static gboolean
+level5 (const PhaenCriteriaVersion *version, double *value)
 {
-  g_return_val_if_fail (indicator != NULL && version != NULL, FALSE);
-
-  if (indicator->scoring != PHAEN_SCORING_NUMERIC ||
-      !phaen_parse_number (indicator->target, target, NULL))
-    return FALSE;
   for (guint i = 0; i < version->items->len; i++)
     {
       const PhaenCriterion *item = g_ptr_array_index (version->items, i);
 
       if (item->level == PHAEN_N_LEVELS && item->has_threshold)
         {
-          *top = item->threshold;
-          /* Compared as the form shows them, to 4 decimals. */
-          return fabs (*target - *top) >= 0.00005;
+          *value = item->threshold;
+          return TRUE;
         }
     }
   return FALSE;
+}
+
+/* Compared as the form shows them, to 4 decimals. */
+static gboolean
+differ (double a, double b)
+{
+  return fabs (a - b) >= 0.00005;
+}
+
+gboolean
+phaen_criteria_target_mismatch (const PhaenIndicator *indicator,
+                                GPtrArray *versions,
+                                double *target,
+                                double *top)
+{
+  double before;
+
+  g_return_val_if_fail (indicator != NULL && versions != NULL, FALSE);
+  g_return_val_if_fail (target != NULL && top != NULL, FALSE);
+
+  if (indicator->scoring != PHAEN_SCORING_NUMERIC || versions->len < 2 ||
+      !phaen_parse_number (indicator->target, target, NULL) ||
+      !level5 (g_ptr_array_index (versions, versions->len - 1), top) ||
+      !level5 (g_ptr_array_index (versions, versions->len - 2), &before))
+    return FALSE;
+  return differ (*top, before) && differ (*target, *top);
 }

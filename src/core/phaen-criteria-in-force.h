@@ -30,16 +30,19 @@ gboolean phaen_criteria_version_approved (const PhaenCriteriaVersion *version, G
 
 /**
  * phaen_criteria_target_mismatch:
+ * @versions: (element-type PhaenCriteriaVersion): the indicator's versions, oldest first
  * @target: (out): the indicator's เป้าหมาย, read as a number
- * @top: (out): the level-5 threshold T5 of @version
+ * @top: (out): the level-5 threshold T5 of the newest version
  *
  * A new criteria version may move T5 (826 → 800) while the indicator's target still says the
- * old number. Only numeric five-level indicators whose target reads as a number are compared.
+ * old number. Flagged when the newest version moved T5 from the version before it and the
+ * target does not follow; a target that was never T5 (a level-3 target) is left alone. Only
+ * numeric five-level indicators whose target reads as a number are compared.
  *
- * Returns: %TRUE when the target and T5 differ
+ * Returns: %TRUE when the target was left behind
  */
 gboolean phaen_criteria_target_mismatch (const PhaenIndicator *indicator,
-                                         const PhaenCriteriaVersion *version,
+                                         GPtrArray *versions,
                                          double *target,
                                          double *top);
 

@@ -165,7 +165,7 @@ score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
       row->problem = g_strdup (local_error->message);
       return TRUE;
     }
-  if (phaen_criteria_target_mismatch (row->indicator, row->criteria, &row->target_value,
+  if (phaen_criteria_target_mismatch (row->indicator, row->versions, &row->target_value,
                                       &row->target_top))
     {
       g_autofree char *target = phaen_format_number (row->target_value, 4, PHAEN_NUMBER_TRIM_ZEROS);
