@@ -74,9 +74,10 @@ quarter_text (const PhaenScorecardRow *row, int q)
 
   g_autofree char *version = NULL;
 
-  /* Which criteria scored the quarter, once the indicator has more than one version. */
-  if (row->versions != NULL && row->versions->len > 1)
-    version = phaen_scorecard_row_quarter_version_label (row, q, FALSE);
+  /* Which criteria scored the quarter, once the indicator has more than one version (short:
+   * the column is narrow; the indicator's form has the approval dates). */
+  if (row->versions != NULL && row->versions->len > 1 && row->quarter_criteria[q] != NULL)
+    version = g_strdup_printf (_ ("criteria v.%d"), row->quarter_criteria[q]->version);
   if (!score->has_score)
     return version != NULL ? g_strdup_printf ("%s\n%s", value, version) : g_strdup (value);
   points = phaen_format_score (score->score, FALSE);
