@@ -205,8 +205,7 @@ app_export_choose_with_options (GtkWidget *widget,
                                 GFile *folder,
                                 AppExportOptionsFunc export)
 {
-  static const char *const contents[] = { N_ ("The plan document (sections 1–7 and the table)"),
-                                          N_ ("The Gantt chart"), NULL };
+  static const char *const contents[] = { N_ ("The official plan"), N_ ("The Gantt chart"), NULL };
   static const char *const papers[] = { N_ ("A4"), N_ ("A3 (the A4 layout, larger)"), NULL };
   static const char *const orientations[] = { N_ ("Landscape"), N_ ("Portrait"), NULL };
   OptionsState *state;
