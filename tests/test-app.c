@@ -341,6 +341,53 @@ test_plan_export (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (pdf_text, "กพร."));
   g_assert_nonnull (strstr (pdf_text, "ม.ค."));
   g_assert_nonnull (strstr (pdf_text, "พ.ศ. 2564"));
+  /* The official document, not only the chart: sections, BE month headers, budget, owner. */
+  g_assert_nonnull (strstr (pdf_text, "หน่วยงาน : กลุ่มพัฒนาระบบบริหาร"));
+  g_assert_nonnull (strstr (pdf_text, "6. แผนการดำเนินงาน"));
+  g_assert_nonnull (strstr (pdf_text, "ม.ค.64"));
+  g_assert_nonnull (strstr (pdf_text, "งบประมาณ"));
+  g_assert_nonnull (strstr (pdf_text, "Google Form"));
+
+  /* The export dialog's choices: A3 portrait in Thai digits, and the Gantt chart instead. */
+  {
+    g_autofree char *a3 = g_build_filename (fixture->dir, "plan-a3.pdf", NULL);
+    g_autofree char *chart = g_build_filename (fixture->dir, "chart.pdf", NULL);
+    g_autoptr (GFile) a3_file = g_file_new_for_path (a3);
+    g_autoptr (GFile) chart_file = g_file_new_for_path (chart);
+    g_autofree char *a3_info = NULL;
+    g_autofree char *a3_text = NULL;
+    g_autofree char *chart_text = NULL;
+    AppExportOptions options;
+
+    app_export_options_init (&options);
+    options.paper = PHAEN_PAPER_A3;
+    options.orientation = PHAEN_ORIENTATION_PORTRAIT;
+    options.thai_digits = TRUE;
+    app_plan_page_export_with_options (page, a3_file, &options);
+    g_assert_true (wait_until (page_idle, page));
+    a3_info = run_tool ((const char *[]){ "pdfinfo", a3, NULL });
+    g_assert_nonnull (strstr (a3_info, "841.89 x 1190.55 pts (A3)"));
+    a3_text = run_tool ((const char *[]){ "pdftotext", "-layout", a3, "-", NULL });
+    g_assert_nonnull (strstr (a3_text, "พ.ศ. ๒๕๖๔"));
+
+    app_export_options_init (&options);
+    options.gantt = TRUE;
+    app_plan_page_export_with_options (page, chart_file, &options);
+    g_assert_true (wait_until (page_idle, page));
+    chart_text = run_tool ((const char *[]){ "pdftotext", "-layout", chart, "-", NULL });
+    g_assert_null (strstr (chart_text, "6. แผนการดำเนินงาน"));
+    g_assert_nonnull (strstr (chart_text, "กพร."));
+  }
+
+  /* The header bar's export asks for those choices first. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.export-pdf", NULL);
+  {
+    AdwMessageDialog *dialog = app_export_get_options_dialog (GTK_WIDGET (page));
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    g_assert_null (app_export_get_options_dialog (GTK_WIDGET (page)));
+  }
 
   /* Printing draws the same pages: GTK's own PDF backend prints them to a file here. */
   {

@@ -1149,6 +1149,84 @@ test_file_full_disk (Fixture *f, gconstpointer data)
   g_assert_false (has_temp_file (f->dir));
 }
 
+/* A plan whose activities carry 123,456,789.50 baht but no quarterly allocation: the chart says
+ * so, shows the plan's budget on an axis that reaches it, never "0.00 บาท". */
+static void
+test_budget_no_quarters (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenBudgetChart) chart = NULL;
+  g_autoptr (PhaenActivity) activity = NULL;
+  g_autofree char *path = temp_path (f, "budget.pdf");
+  g_autofree char *text = NULL;
+  PhaenChartFileOptions options;
+  gint64 id = phaen_store_add_activity (f->store, f->plan, 0, -1, "จัดซื้อ", &error);
+
+  g_assert_no_error (error);
+  activity = phaen_store_get_activity (f->store, id, &error);
+  g_assert_no_error (error);
+  activity->has_budget = TRUE;
+  activity->budget = 123456789.5;
+  phaen_store_update_activity (f->store, activity, &error);
+  g_assert_no_error (error);
+
+  chart = phaen_budget_chart_new (f->store, 0, 0, f->plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (chart->annual, ==, 0);
+  g_assert_true (chart->has_plan_budget);
+  g_assert_cmpfloat (chart->plan_budget, ==, 123456789.5);
+
+  if (!have_pdftotext ())
+    return;
+  phaen_chart_file_options_init (&options);
+  g_assert_true (phaen_budget_chart_write_file (chart, path, &options, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path, 0);
+  g_assert_nonnull (strstr (text, "123,456,789.50"));
+  g_assert_null (strstr (text, "0.00 บาท"));
+  g_assert_nonnull (strstr (text, "ล้านบาท"));
+  /* The axis reaches the budget in whole, distinct ticks: 0 … 140 (ล้านบาท). */
+  g_assert_nonnull (strstr (text, "\n140\n"));
+}
+
+/* A row taller than a page goes on over the next pages at line boundaries: every line of it is
+ * printed once, none is cut at the footer. */
+static void
+test_gantt_pdf_tall_row (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) name = g_string_new ("ขั้นตอนย่อย ");
+  g_autoptr (PhaenGantt) gantt = NULL;
+  g_autofree char *path = temp_path (f, "tall.pdf");
+  g_autofree char *text = NULL;
+  PhaenPageSetup page;
+
+  for (int i = 1; i <= 120; i++)
+    g_string_append_printf (name, "step%03d of the long activity ", i);
+  phaen_store_add_activity (f->store, f->plan, 0, -1, name->str, &error);
+  g_assert_no_error (error);
+  phaen_store_add_activity (f->store, f->plan, 0, -1, "กิจกรรมถัดไป", &error);
+  g_assert_no_error (error);
+  if (!have_pdftotext ())
+    return;
+  gantt = phaen_gantt_new (f->store, f->plan, &error);
+  g_assert_no_error (error);
+  write_gantt (gantt, path);
+  phaen_page_setup_init (&page, PHAEN_PAPER_A4);
+  g_assert_cmpuint (phaen_gantt_get_n_pages (gantt, &page), >=, 3);
+  g_assert_cmpuint (pdf_count_pages (path), ==, phaen_gantt_get_n_pages (gantt, &page));
+  text = pdf_text (path, 0);
+  for (int i = 1; i <= 120; i++)
+    {
+      g_autofree char *step = g_strdup_printf ("step%03d", i);
+      const char *at = strstr (text, step);
+
+      if (at == NULL || strstr (at + 1, step) != NULL)
+        g_error ("%s is printed %s", step, at == NULL ? "nowhere" : "twice");
+    }
+  g_assert_nonnull (strstr (text, "กิจกรรมถัดไป"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1170,6 +1248,7 @@ main (int argc, char *argv[])
   ADD ("/chart/gantt/pdf/text", test_gantt_pdf_text, NULL);
   ADD ("/chart/gantt/pdf/thai-digits", test_gantt_pdf_thai_digits, NULL);
   ADD ("/chart/gantt/pdf/month-bands", test_gantt_pdf_month_bands, NULL);
+  ADD ("/chart/gantt/pdf/tall-row", test_gantt_pdf_tall_row, NULL);
   ADD ("/chart/gantt/empty", test_gantt_empty, NULL);
   ADD ("/chart/gantt/other-thread", test_gantt_other_thread, NULL);
   ADD ("/chart/file/errors", test_file_errors, NULL);
@@ -1186,6 +1265,7 @@ main (int argc, char *argv[])
   ADD ("/chart/from-one-scorecard", test_charts_from_one_card, NULL);
   ADD ("/chart/budget/cumulative", test_budget_cumulative, NULL);
   ADD ("/chart/budget/unknown", test_budget_unknown, NULL);
+  ADD ("/chart/budget/no-quarters", test_budget_no_quarters, NULL);
 #undef ADD
 
   return g_test_run ();

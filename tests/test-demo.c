@@ -359,11 +359,17 @@ test_efficiency_plan (Fixture *fixture, gconstpointer data)
   for (int m = 0; m < PHAEN_FISCAL_MONTHS; m++)
     g_assert_cmpuint (outputs[m], ==, footer[m]);
 
-  /* Round 1 (ต.ค.–มี.ค.): 4 outputs planned, 4 achieved. */
-  phaen_efficiency_round (items, 1, PHAEN_PASS_PERCENT_DEFAULT, &round, &error);
+  /* Round 1 (ต.ค.–มี.ค.): 4 outputs planned, 4 achieved, item 1's in ก.พ. instead of ม.ค.:
+   * late, but by the round's end, so seed 004 scores 4 of 4 = 100 %. */
+  phaen_efficiency_round (items, plan->fiscal_year, 1, PHAEN_PASS_PERCENT_DEFAULT, NULL, &round,
+                          &error);
   g_assert_no_error (error);
   g_assert_cmpuint (round.planned, ==, 4);
   g_assert_cmpuint (round.achieved, ==, 4);
+  g_assert_cmpuint (round.late, ==, 1);
+  g_assert_cmpfloat_with_epsilon (round.percent, 100, 1e-9);
+  g_assert_true (round.passed);
+  g_assert_cmpint (phaen_efficiency_achieved_for (g_ptr_array_index (items, 0), 4), ==, 3);
 }
 
 /* ------------------------------------------------------------------ seed 001 */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "app-application.h"
 #include "app-autosave.h"
@@ -369,6 +370,10 @@ test_criteria_new_version (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (threshold_of (second, 1), ==, 0);
   g_assert_cmpfloat (threshold_of (g_ptr_array_index (versions, 0), 5), ==, 826);
   g_assert_cmpuint (app_criteria_editor_get_n_history_rows (criteria), ==, 2);
+  /* The target still says 826 beside T5 = 800: the form says so. */
+  g_assert_nonnull (app_criteria_editor_get_target_warning (criteria));
+  g_assert_nonnull (strstr (app_criteria_editor_get_target_warning (criteria), "826"));
+  g_assert_nonnull (strstr (app_criteria_editor_get_target_warning (criteria), "800"));
   g_assert_false (app_criteria_editor_get_dirty (criteria));
   g_assert_cmpstr (phaen_store_get_undo_label (fixture->store), ==, _ ("Change criteria"));
 
@@ -377,6 +382,7 @@ test_criteria_new_version (Fixture *fixture, gconstpointer data)
   versions = criteria_versions (fixture, id);
   g_assert_cmpuint (versions->len, ==, 1);
   g_assert_cmpuint (app_criteria_editor_get_n_history_rows (criteria), ==, 1);
+  g_assert_null (app_criteria_editor_get_target_warning (criteria));
   g_assert_cmpstr (
     gtk_editable_get_text (GTK_EDITABLE (app_criteria_editor_get_cell (criteria, "threshold", 4))),
     ==, "826");
@@ -626,6 +632,66 @@ test_pmqa_export (Fixture *fixture, gconstpointer data)
   g_assert_true (strstr (strings, "พ.ศ.2565") != NULL || strstr (strings, "พ.ศ.\n2565") != NULL);
 }
 
+static gboolean
+indicators_idle (gpointer data)
+{
+  return !app_indicators_page_get_busy (data);
+}
+
+/* The indicators page writes the indicator form: the one shown (in Thai digits, with the
+ * criteria version that scored each quarter), or every indicator of the unit's year. */
+static void
+test_export_forms (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *one = g_build_filename (fixture->dir, "one.xlsx", NULL);
+  g_autofree char *all = g_build_filename (fixture->dir, "all.xlsx", NULL);
+  g_autoptr (GFile) one_file = g_file_new_for_path (one);
+  g_autoptr (GFile) all_file = g_file_new_for_path (all);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *one_book = NULL;
+  g_autofree char *all_book = NULL;
+  AppExportOptions options;
+  AppIndicatorsPage *page;
+  gint64 id;
+  guint n_one = 0, n_all = 0;
+
+  if (g_find_program_in_path ("unzip") == NULL)
+    {
+      g_test_skip ("unzip reads the workbook back");
+      return;
+    }
+  page = open_stp02 (fixture, &id);
+  app_export_options_init (&options);
+  options.thai_digits = TRUE;
+  app_indicators_page_export (page, one_file, &options, TRUE);
+  g_assert_true (app_indicators_page_get_busy (page));
+  g_assert_true (wait_until (indicators_idle, page));
+  app_export_options_init (&options);
+  app_indicators_page_export (page, all_file, &options, FALSE);
+  g_assert_true (wait_until (indicators_idle, page));
+
+  g_spawn_sync (NULL, (char *[]){ "unzip", "-p", one, "xl/sharedStrings.xml", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &strings, NULL, NULL,
+                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (strings, "เกณฑ์ที่ใช้คิดคะแนน"));
+  g_assert_nonnull (strstr (strings, "ฉบับที่ ๑"));
+  g_spawn_sync (NULL, (char *[]){ "unzip", "-p", one, "xl/workbook.xml", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &one_book, NULL, NULL,
+                &error);
+  g_spawn_sync (NULL, (char *[]){ "unzip", "-p", all, "xl/workbook.xml", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &all_book, NULL, NULL,
+                &error);
+  g_assert_no_error (error);
+  for (const char *p = one_book; (p = strstr (p, "<sheet ")); p++)
+    n_one++;
+  for (const char *p = all_book; (p = strstr (p, "<sheet ")); p++)
+    n_all++;
+  g_assert_cmpuint (n_one, ==, 1);
+  g_assert_cmpuint (n_all, >, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -643,6 +709,7 @@ main (int argc, char **argv)
   ADD ("/indicator-editor/pmqa/means-and-choice", test_pmqa_means_and_choice);
   ADD ("/indicator-editor/pmqa/value-entry", test_pmqa_value_entry);
   ADD ("/indicator-editor/pmqa/export", test_pmqa_export);
+  ADD ("/indicator-editor/export/forms", test_export_forms);
 #undef ADD
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -141,6 +142,13 @@ make_stripped_sample (void)
   const char *name;
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  {
+    /* The files the sample's PMQA application attaches, as they are. */
+    g_autofree char *evidence = g_build_filename (sample_dir (), "evidence", NULL);
+    g_autofree char *link = g_build_filename (dir, "evidence", NULL);
+
+    g_assert_cmpint (symlink (evidence, link), ==, 0);
+  }
   while ((name = g_dir_read_name (sample)) != NULL)
     {
       g_autoptr (JsonParser) parser = json_parser_new ();

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "app-application.h"
@@ -659,6 +661,114 @@ test_dashboard (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (app_dashboard_page_get_status_text (page, fixture->stp02), ==, status);
 }
 
+/* Seed 004: item 1 planned its output in ม.ค. and achieved it in ก.พ.: the ก.พ. report records
+ * it (late) and round 1 still counts it; a round that has not ended is in progress. */
+static void
+test_efficiency_late (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (fixture->store, "บค.", &error);
+  g_autoptr (GPtrArray) plans = NULL;
+  g_autoptr (GPtrArray) activities = NULL;
+  g_autofree char *passed = g_strdup_printf ("100 %% · %s", _ ("Passed"));
+  g_autofree char *failed = g_strdup_printf ("75 %% · %s", _ ("Not passed"));
+  AppEfficiencyPage *page;
+  GtkCheckButton *check;
+  gint64 plan_id = 0, item_id;
+  GDate day;
+
+  g_assert_no_error (error);
+  plans = phaen_store_list_plans (fixture->store, unit->id, 2561, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    if (((PhaenPlan *)g_ptr_array_index (plans, i))->kind == PHAEN_PLAN_EFFICIENCY)
+      plan_id = ((PhaenPlan *)g_ptr_array_index (plans, i))->id;
+  activities = phaen_store_list_activities (fixture->store, plan_id, &error);
+  g_assert_no_error (error);
+  item_id = ((PhaenActivity *)g_ptr_array_index (activities, 0))->id;
+  g_assert_true (app_window_show_efficiency_report (fixture->window, plan_id));
+  settle ();
+  page = find_only_widget (fixture->window, APP_TYPE_EFFICIENCY_PAGE);
+  g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, passed);
+
+  /* ก.พ. (4): item 1's output of ม.ค. is recorded here, late. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "efficiency.month", "i", 4));
+  settle ();
+  check = app_efficiency_page_get_achieved_check (page, item_id);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (check)));
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_nonnull (strstr (gtk_check_button_get_label (check), "ม.ค.61"));
+  gtk_check_button_set_active (check, FALSE);
+  settle ();
+  g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, failed);
+  /* Recorded again in มี.ค. (5), still by round 1's end. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "efficiency.month", "i", 5));
+  settle ();
+  check = app_efficiency_page_get_achieved_check (page, item_id);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (check)));
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, TRUE);
+  settle ();
+  g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, passed);
+  {
+    g_autoptr (PhaenActivity) stored = phaen_store_get_activity (fixture->store, item_id, &error);
+
+    g_assert_true (stored->marks[5] & PHAEN_MARK_ACHIEVED);
+    g_assert_false (stored->marks[4] & PHAEN_MARK_ACHIEVED);
+  }
+
+  /* On 15 เม.ย. 2561 round 2 has not ended: in progress, never ไม่ผ่าน. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, G_DATE_APRIL, 2018);
+  app_efficiency_page_set_today (page, &day);
+  g_assert_nonnull (strstr (app_efficiency_page_get_round_text (page, 2), _ ("In progress")));
+  g_assert_null (strstr (app_efficiency_page_get_round_text (page, 2), _ ("Not passed")));
+  g_assert_cmpstr (app_efficiency_page_get_round_text (page, 1), ==, passed);
+}
+
+static gboolean
+dashboard_idle (gpointer data)
+{
+  return !app_dashboard_page_get_busy (data);
+}
+
+/* The dashboard writes every form of the unit's year in one workbook. */
+static void
+test_dashboard_all_forms (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *xlsx = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *workbook = NULL;
+  AppExportOptions options;
+  AppDashboardPage *page;
+  int status = 0;
+
+  if (g_find_program_in_path ("unzip") == NULL)
+    {
+      g_test_skip ("unzip reads the workbook back");
+      return;
+    }
+  g_assert_true (app_window_show_unit_page (fixture->window, "dashboard", fixture->stp, 2564));
+  settle ();
+  page = find_only_widget (fixture->window, APP_TYPE_DASHBOARD_PAGE);
+  xlsx = g_build_filename (g_get_tmp_dir (), "phaen-all-forms-test.xlsx", NULL);
+  file = g_file_new_for_path (xlsx);
+  app_export_options_init (&options);
+  app_dashboard_page_export_all (page, file, &options);
+  g_assert_true (app_dashboard_page_get_busy (page));
+  g_assert_true (wait_until (dashboard_idle, page));
+  g_spawn_sync (NULL, (char *[]){ "unzip", "-p", xlsx, "xl/workbook.xml", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &workbook, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_remove (xlsx);
+  /* The process plan, the indicator forms and the summary: several sheets. */
+  g_assert_nonnull (strstr (workbook, "<sheet "));
+  g_assert_nonnull (strstr (strstr (workbook, "<sheet ") + 1, "<sheet "));
+  g_assert_nonnull (strstr (strstr (strstr (workbook, "<sheet ") + 1, "<sheet ") + 1, "<sheet "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -685,5 +795,9 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/results/dashboard/table", Fixture, NULL, fixture_set_up, test_dashboard,
               fixture_tear_down);
+  g_test_add ("/results/efficiency/late-and-in-progress", Fixture, NULL, fixture_set_up,
+              test_efficiency_late, fixture_tear_down);
+  g_test_add ("/results/dashboard/all-forms", Fixture, NULL, fixture_set_up,
+              test_dashboard_all_forms, fixture_tear_down);
   return g_test_run ();
 }

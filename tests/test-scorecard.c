@@ -1,7 +1,9 @@
 /* test-scorecard.c — the store, the criteria and the engine together, on the seeds' numbers
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <string.h>
 
+#include "phaen-criteria-in-force.h"
 #include "phaen-efficiency.h"
 #include "phaen-error.h"
 #include "phaen-pmqa.h"
@@ -255,14 +257,14 @@ test_efficiency_round (Fixture *f, gconstpointer data)
   items = phaen_store_list_activities (f->store, plan, &error);
   g_assert_no_error (error);
 
-  phaen_efficiency_round (items, 1, 80, &round, &error);
+  phaen_efficiency_round (items, 2561, 1, 80, NULL, &round, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (round.planned, ==, 4);
   g_assert_cmpuint (round.achieved, ==, 4);
   g_assert_cmpfloat_with_epsilon (round.percent, 100, 1e-9);
   g_assert_true (round.passed);
 
-  phaen_efficiency_round (items, 2, 80, &round, &error);
+  phaen_efficiency_round (items, 2561, 2, 80, NULL, &round, &error);
   g_assert_cmpuint (round.planned, ==, 10);
   g_assert_false (round.passed);
 
@@ -272,8 +274,229 @@ test_efficiency_round (Fixture *f, gconstpointer data)
   g_assert_cmpuint (outputs[0], ==, 0);
   g_assert_cmpuint (phaen_efficiency_count_group_a (items), ==, 0);
 
-  g_assert_false (phaen_efficiency_round (items, 3, 80, &round, &error));
+  g_assert_false (phaen_efficiency_round (items, 2561, 3, 80, NULL, &round, &error));
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+}
+
+/* Seed 004's counting rule: an output achieved late, by the round's end, counts in the round;
+ * achieved after the round's end it counts only in round 2; a round that has not ended is in
+ * progress, never ไม่ผ่าน. */
+static void
+test_efficiency_late_and_in_progress (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  PhaenEfficiencyRound round;
+  PhaenEfficiencyOutput outputs[PHAEN_MAX_MONTHS];
+  GDate day;
+  gint64 plan =
+    phaen_store_add_plan (f->store, f->unit, 2561, PHAEN_PLAN_EFFICIENCY, "12 เรื่อง", &error);
+  gint64 a, b, c;
+
+  g_assert_no_error (error);
+  a = phaen_store_add_activity (f->store, plan, 0, -1, "ก", &error);
+  b = phaen_store_add_activity (f->store, plan, 0, -1, "ข", &error);
+  c = phaen_store_add_activity (f->store, plan, 0, -1, "ค", &error);
+  g_assert_no_error (error);
+  /* ก: ○ ม.ค. (3), ● ก.พ. (4): late inside round 1. */
+  phaen_store_set_month_marks (f->store, a, 3, PHAEN_MARK_OUTPUT, &error);
+  phaen_store_set_month_marks (f->store, a, 4, PHAEN_MARK_ACHIEVED, &error);
+  /* ข: ○ มี.ค. (5), ● พ.ค. (7): late after round 1's end. */
+  phaen_store_set_month_marks (f->store, b, 5, PHAEN_MARK_OUTPUT, &error);
+  phaen_store_set_month_marks (f->store, b, 7, PHAEN_MARK_ACHIEVED, &error);
+  /* ค: ○ ธ.ค. (2) on plan, ○ เม.ย. (6) still due. */
+  phaen_store_set_month_marks (f->store, c, 2, PHAEN_MARK_OUTPUT | PHAEN_MARK_ACHIEVED, &error);
+  phaen_store_set_month_marks (f->store, c, 6, PHAEN_MARK_OUTPUT, &error);
+  g_assert_no_error (error);
+  items = phaen_store_list_activities (f->store, plan, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (phaen_efficiency_item_outputs (g_ptr_array_index (items, 0), outputs), ==, 1);
+  g_assert_cmpint (outputs[0].planned_month, ==, 3);
+  g_assert_cmpint (outputs[0].achieved_month, ==, 4);
+  g_assert_cmpint (phaen_efficiency_achieved_for (g_ptr_array_index (items, 0), 4), ==, 3);
+  g_assert_cmpint (phaen_efficiency_achieved_for (g_ptr_array_index (items, 0), 3), ==, -1);
+  /* In ก.พ. item ข has nothing due yet; in เม.ย. its มี.ค. output is due (late). */
+  g_assert_cmpint (phaen_efficiency_due_output (g_ptr_array_index (items, 1), 4), ==, -1);
+  g_assert_cmpint (phaen_efficiency_due_output (g_ptr_array_index (items, 1), 6), ==, 5);
+  g_assert_cmpint (phaen_efficiency_due_output (g_ptr_array_index (items, 2), 6), ==, 6);
+
+  /* Round 1 judged after its end: ก (late, by มี.ค.) and ค's ธ.ค. count, ข does not. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1, G_DATE_APRIL, 2018);
+  phaen_efficiency_round (items, 2561, 1, 80, &day, &round, &error);
+  g_assert_no_error (error);
+  g_assert_false (round.in_progress);
+  g_assert_cmpuint (round.planned, ==, 3);
+  g_assert_cmpuint (round.achieved, ==, 2);
+  g_assert_cmpuint (round.late, ==, 1);
+  g_assert_cmpfloat_with_epsilon (round.percent, 66.67, 1e-9);
+  g_assert_false (round.passed);
+
+  /* Round 2 on that day has not ended: in progress, not ไม่ผ่าน. */
+  phaen_efficiency_round (items, 2561, 2, 80, &day, &round, &error);
+  g_assert_true (round.in_progress);
+  g_assert_false (round.passed);
+  g_assert_cmpuint (round.planned, ==, 4);
+  g_assert_cmpuint (round.achieved, ==, 3);
+  g_assert_cmpuint (round.late, ==, 2);
+
+  /* 31 มี.ค. 2561 is still round 1. */
+  g_date_set_dmy (&day, 31, G_DATE_MARCH, 2018);
+  phaen_efficiency_round (items, 2561, 1, 80, &day, &round, &error);
+  g_assert_true (round.in_progress);
+
+  /* As of the report: it reaches พ.ค. (item ข's ●), so years later round 2 is still in
+   * progress while round 1 is judged. */
+  g_assert_cmpint (phaen_efficiency_last_reported_month (items), ==, 7);
+  g_date_set_dmy (&day, 1, G_DATE_JANUARY, 2026);
+  phaen_efficiency_as_of (2561, phaen_efficiency_last_reported_month (items), &day, &day);
+  g_assert_cmpint (g_date_get_day (&day), ==, 1);
+  g_assert_cmpint (g_date_get_month (&day), ==, G_DATE_JUNE);
+  g_assert_cmpint (g_date_get_year (&day), ==, 2018);
+  phaen_efficiency_round (items, 2561, 2, 80, &day, &round, &error);
+  g_assert_true (round.in_progress);
+  phaen_efficiency_round (items, 2561, 1, 80, &day, &round, &error);
+  g_assert_false (round.in_progress);
+  /* A report of ก.ย. ends round 2. */
+  phaen_efficiency_as_of (2561, 11, NULL, &day);
+  phaen_efficiency_round (items, 2561, 2, 80, &day, &round, &error);
+  g_assert_false (round.in_progress);
+}
+
+/* DOMAIN §4a: each quarter is scored with the version in force at its end. Version 1 (1 ต.ค.
+ * 63) has T5 = 826; version 2, approved 15 มี.ค. 2564 after an appeal, T5 = 800. Q1 ended on
+ * 31 ธ.ค. 63, before the approval: 810 scores 4.9574 by version 1, not 5. */
+static void
+test_criteria_by_quarter (Fixture *f, gconstpointer data)
+{
+  const double thresholds[] = { 0, 150, 300, 450, 826 };
+  const char *const results[] = { "810", "810", "810", "810" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+  g_autoptr (PhaenCriteriaVersion) second = phaen_criteria_version_new ();
+  g_autoptr (PhaenIndicator) indicator = NULL;
+  g_autofree char *label = NULL;
+  gint64 id = add_indicator (f, "สตป. 02", PHAEN_SCORING_NUMERIC, 30, thresholds);
+  const PhaenScorecardRow *row;
+
+  indicator = phaen_store_get_indicator (f->store, id, &error);
+  g_assert_no_error (error);
+  g_free (indicator->target);
+  indicator->target = g_strdup ("826");
+  phaen_store_update_indicator (f->store, indicator, &error);
+  g_assert_no_error (error);
+  set_results (f, id, results);
+
+  card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  row = find_row (card, "สตป. 02");
+  g_assert_false (row->target_mismatch);
+  g_assert_null (row->target_warning);
+  g_clear_pointer (&card, phaen_scorecard_free);
+  {
+    /* A target that was never T5 (a level-3 target of 300) is not flagged. */
+    const double other[] = { 0, 150, 300, 450, 826 };
+    gint64 level3 = add_indicator (f, "สตป. 05", PHAEN_SCORING_NUMERIC, 10, other);
+    g_autoptr (PhaenIndicator) three = phaen_store_get_indicator (f->store, level3, &error);
+
+    g_free (three->target);
+    three->target = g_strdup ("300");
+    phaen_store_update_indicator (f->store, three, &error);
+    g_assert_no_error (error);
+    card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+    g_assert_false (find_row (card, "สตป. 05")->target_mismatch);
+    g_clear_pointer (&card, phaen_scorecard_free);
+  }
+
+  second->approved_on = g_strdup ("2021-03-15");
+  second->reason = g_strdup ("อุทธรณ์");
+  for (int level = 1; level <= PHAEN_LEVELS; level++)
+    {
+      PhaenCriterion *item = g_new0 (PhaenCriterion, 1);
+      const double t[] = { 0, 150, 300, 450, 800 };
+
+      item->level = level;
+      item->has_threshold = TRUE;
+      item->threshold = t[level - 1];
+      item->label = g_strdup ("");
+      item->description = g_strdup ("");
+      g_ptr_array_add (second->items, item);
+    }
+  phaen_store_add_criteria_version (f->store, id, second, &error);
+  g_assert_no_error (error);
+
+  card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  row = find_row (card, "สตป. 02");
+  g_assert_null (row->problem);
+  g_assert_cmpint (row->criteria->version, ==, 2);
+  g_assert_cmpint (row->quarter_criteria[0]->version, ==, 1);
+  g_assert_true (phaen_scorecard_row_quarter_uses_older (row, 0));
+  g_assert_cmpfloat_with_epsilon (row->scores[0].score, 4.9574, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->scores[0].weighted, 1.4872, 1e-9);
+  /* Q2 ends 31 มี.ค. 64, after the approval: version 2, and 810 ≥ T5 = 800. */
+  for (int q = 1; q < PHAEN_QUARTERS; q++)
+    {
+      g_assert_cmpint (row->quarter_criteria[q]->version, ==, 2);
+      g_assert_false (phaen_scorecard_row_quarter_uses_older (row, q));
+      g_assert_cmpfloat_with_epsilon (row->scores[q].score, 5, 1e-9);
+    }
+  label = phaen_scorecard_row_quarter_version_label (row, 0, FALSE);
+  g_assert_cmpstr (label, ==, "version 1 (approved 1 ต.ค. 63)");
+  g_clear_pointer (&label, g_free);
+  label = phaen_scorecard_row_quarter_version_label (row, 1, TRUE);
+  g_assert_cmpstr (label, ==, "version ๒ (approved ๑๕ มี.ค. ๖๔)");
+
+  /* The target 826 was left beside T5 = 800: flagged. */
+  g_assert_true (row->target_mismatch);
+  g_assert_cmpfloat_with_epsilon (row->target_value, 826, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->target_top, 800, 1e-9);
+  g_assert_nonnull (strstr (row->target_warning, "826"));
+  g_assert_nonnull (strstr (row->target_warning, "800"));
+}
+
+/* The version in force: the latest approved on or before the day; undated ones from the
+ * start; the first one when none was approved yet. */
+static void
+test_criteria_in_force_rule (void)
+{
+  g_autoptr (GPtrArray) versions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_criteria_version_free);
+  const char *const dates[] = { "2020-11-01", "2021-03-15", "2021-03-15", NULL };
+  GDate day;
+
+  for (int i = 0; i < 3; i++)
+    {
+      PhaenCriteriaVersion *version = phaen_criteria_version_new ();
+
+      version->version = i + 1;
+      version->approved_on = g_strdup (dates[i]);
+      g_ptr_array_add (versions, version);
+    }
+  phaen_quarter_last_day (2564, 1, &day);
+  g_assert_cmpint (g_date_get_day (&day), ==, 31);
+  g_assert_cmpint (g_date_get_month (&day), ==, G_DATE_DECEMBER);
+  g_assert_cmpint (g_date_get_year (&day), ==, 2020);
+  g_assert_cmpint (phaen_criteria_version_in_force (versions, &day)->version, ==, 1);
+  phaen_quarter_last_day (2564, 2, &day);
+  g_assert_cmpint (g_date_get_day (&day), ==, 31);
+  g_assert_cmpint (g_date_get_month (&day), ==, G_DATE_MARCH);
+  g_assert_cmpint (phaen_criteria_version_in_force (versions, &day)->version, ==, 3);
+  phaen_quarter_last_day (2564, 4, &day);
+  g_assert_cmpint (g_date_get_day (&day), ==, 30);
+  g_assert_cmpint (g_date_get_month (&day), ==, G_DATE_SEPTEMBER);
+  g_assert_cmpint (g_date_get_year (&day), ==, 2021);
+
+  /* Before any approval: the first version. */
+  g_date_set_dmy (&day, 1, G_DATE_OCTOBER, 2020);
+  g_assert_cmpint (phaen_criteria_version_in_force (versions, &day)->version, ==, 1);
+  /* An undated version is in force from the start, below any dated one. */
+  g_free (((PhaenCriteriaVersion *)g_ptr_array_index (versions, 0))->approved_on);
+  ((PhaenCriteriaVersion *)g_ptr_array_index (versions, 0))->approved_on = NULL;
+  g_assert_cmpint (phaen_criteria_version_in_force (versions, &day)->version, ==, 1);
+  g_date_set_dmy (&day, 16, G_DATE_MARCH, 2021);
+  g_assert_cmpint (phaen_criteria_version_in_force (versions, &day)->version, ==, 3);
 }
 
 static void
@@ -410,5 +633,10 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/scorecard/efficiency-round", Fixture, NULL, fixture_setup, test_efficiency_round,
               fixture_teardown);
+  g_test_add ("/scorecard/efficiency-late-and-in-progress", Fixture, NULL, fixture_setup,
+              test_efficiency_late_and_in_progress, fixture_teardown);
+  g_test_add ("/scorecard/criteria-by-quarter", Fixture, NULL, fixture_setup,
+              test_criteria_by_quarter, fixture_teardown);
+  g_test_add_func ("/scorecard/criteria-in-force-rule", test_criteria_in_force_rule);
   return g_test_run ();
 }

@@ -9,8 +9,9 @@
 #include "bench-ministry.h"
 
 #define N_UNITS 826
-/* One year heading and four pages (plan, indicators, results, dashboard) a unit. */
-#define ROWS_PER_UNIT 6
+/* The unit, one year heading and five pages (plan, indicators, results, dashboard, PMQA
+ * categories 1–6) a unit. */
+#define ROWS_PER_UNIT 7
 
 static char *workspace_dir;
 static char *workspace_path;

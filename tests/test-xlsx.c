@@ -1142,11 +1142,45 @@ test_summary (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (drawing, "drawing"));
 }
 
+static void test_efficiency_judged (Sheet *sheet);
+
 static void
 test_efficiency (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = export(f, PHAEN_XLSX_FORM_EFFICIENCY, 2564, NULL, FALSE);
-  g_autoptr (Sheet) sheet = read_sheet (path, 1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (Sheet) sheet = NULL;
+  gint64 last_item = 0;
+
+  /* The report reaches มิ.ย.: round 2 (to ก.ย.) is in progress, neither ผ่าน nor ไม่ผ่าน. */
+  path = export(f, PHAEN_XLSX_FORM_EFFICIENCY, 2564, NULL, FALSE);
+  sheet = read_sheet (path, 1);
+  {
+    g_autofree char *round2 = find_text (sheet, "รอบที่ 2 (12 เดือน: ต.ค.63 – ก.ย.64)");
+    g_autofree char *verdict2 = offset_ref (round2, 0, 11);
+
+    g_assert_cmpstr (cell_at (sheet, verdict2)->value, ==, "อยู่ระหว่างดำเนินการ");
+  }
+  g_clear_pointer (&sheet, sheet_free);
+  g_clear_pointer (&path, g_free);
+
+  /* The ก.ย. report is in: round 2 has ended and is judged. */
+  {
+    g_autoptr (GPtrArray) items = phaen_store_list_activities (f->store, f->efficiency, &error);
+
+    g_assert_no_error (error);
+    last_item = ((PhaenActivity *)g_ptr_array_index (items, items->len - 1))->id;
+  }
+  phaen_store_set_month_progress (f->store, last_item, 11, "ยังไม่แล้วเสร็จ", &error);
+  g_assert_no_error (error);
+  path = export(f, PHAEN_XLSX_FORM_EFFICIENCY, 2564, NULL, FALSE);
+  sheet = read_sheet (path, 1);
+  test_efficiency_judged (sheet);
+}
+
+static void
+test_efficiency_judged (Sheet *sheet)
+{
   g_autofree char *totals = find_text (sheet, "รวมผลผลิตในแต่ละเดือน");
   g_autofree char *round1 = find_text (sheet, "รอบที่ 1 (6 เดือน: ต.ค.63 – มี.ค.64)");
   g_autofree char *round2 = find_text (sheet, "รอบที่ 2 (12 เดือน: ต.ค.63 – ก.ย.64)");

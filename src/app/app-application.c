@@ -262,11 +262,12 @@ app_application_handle_local_options (GApplication *app, GVariantDict *options)
       g_autofree char *kind = g_strndup (view, strcspn (view, ":"));
 
       if (!g_strv_contains ((const char *const[]){ "grid", "gantt", "indicators", "results",
-                                                   "dashboard", "efficiency", NULL },
+                                                   "dashboard", "efficiency", "pmqa",
+                                                   "pmqa-assessment", NULL },
                             kind))
         {
-          g_printerr (_ ("--view takes grid, gantt, indicators, results, dashboard or efficiency, "
-                         "optionally followed by :UNIT, not “%s”.\n"),
+          g_printerr (_ ("--view takes grid, gantt, indicators, results, dashboard, efficiency, "
+                         "pmqa or pmqa-assessment, optionally followed by :UNIT, not “%s”.\n"),
                       view);
           return 2;
         }

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "app-criteria-editor.h"
+#include "phaen-criteria-in-force.h"
 #include "phaen-calendar.h"
 #include "phaen-error.h"
 #include "phaen-score.h"
@@ -781,14 +782,53 @@ rebuild_history (AppCriteriaEditor *self, GPtrArray *versions)
   while ((old = gtk_list_box_get_row_at_index (self->history_list, 0)) != NULL)
     gtk_list_box_remove (self->history_list, GTK_WIDGET (old));
   self->n_versions = versions != NULL ? versions->len : 0;
-  /* Newest first: the one in force leads. */
+  /* A new version that moved T5 while the target kept the old number (826 beside 800). */
+  if (self->n_versions > 0 && self->indicator != NULL)
+    {
+      const PhaenCriteriaVersion *newest = g_ptr_array_index (versions, self->n_versions - 1);
+      double target, top;
+
+      if (phaen_criteria_target_mismatch (self->indicator, versions, &target, &top))
+        {
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *target_text = phaen_format_number (target, 4, PHAEN_NUMBER_TRIM_ZEROS);
+          g_autofree char *top_text = phaen_format_number (top, 4, PHAEN_NUMBER_TRIM_ZEROS);
+          g_autofree char *subtitle = g_strdup_printf (
+            _ ("The indicator's target is %s but T5 of version %d is %s: change the target or the "
+               "criteria."),
+            target_text, newest->version, top_text);
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         _ ("⚠ The target differs from T5"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          gtk_widget_add_css_class (row, "warning");
+          gtk_widget_set_name (row, "target-warning");
+          gtk_list_box_append (self->history_list, row);
+        }
+    }
+  /* Newest first; each says which quarters it scores (the version in force at their end). */
   for (guint i = self->n_versions; i-- > 0;)
     {
       const PhaenCriteriaVersion *version = g_ptr_array_index (versions, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = i + 1 == self->n_versions
-                                 ? g_strdup_printf (_ ("Version %d · in force"), version->version)
-                                 : g_strdup_printf (_ ("Version %d"), version->version);
+      g_autoptr (GString) quarters = g_string_new (NULL);
+      g_autofree char *title = NULL;
+
+      for (int q = 1; q <= PHAEN_QUARTERS && self->indicator != NULL; q++)
+        {
+          GDate last_day;
+
+          phaen_quarter_last_day (self->indicator->fiscal_year, q, &last_day);
+          if (phaen_criteria_version_in_force (versions, &last_day) == version)
+            g_string_append_printf (quarters, "%s%d", quarters->len > 0 ? ", " : "", q);
+        }
+      if (quarters->len > 0)
+        title =
+          g_strdup_printf (_ ("Version %d · scores quarter %s"), version->version, quarters->str);
+      else
+        title = g_strdup_printf (_ ("Version %d"), version->version);
       g_autofree char *date = approval_text (version->approved_on);
       g_autofree char *date_line = date != NULL ? g_strdup_printf (_ ("Approved on %s"), date)
                                                 : g_strdup (_ ("Approval date not recorded"));
@@ -847,7 +887,7 @@ reload (AppCriteriaEditor *self)
   self->indicator = g_steal_pointer (&indicator);
   g_clear_pointer (&self->current, phaen_criteria_version_free);
   self->current = current != NULL ? phaen_criteria_version_copy (current) : NULL;
-  rebuild_history (self, versions);
+  rebuild_history (self, versions); /* after self->indicator: it reads its year and target */
 
   if (changed && !self->dirty)
     reset_draft (self);
@@ -1278,7 +1318,24 @@ app_criteria_editor_get_n_history_rows (AppCriteriaEditor *self)
 
   g_return_val_if_fail (APP_IS_CRITERIA_EDITOR (self), 0);
 
-  while (gtk_list_box_get_row_at_index (self->history_list, (int)n) != NULL)
-    n++;
+  for (int i = 0; gtk_list_box_get_row_at_index (self->history_list, i) != NULL; i++)
+    n += !g_str_equal (
+      gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (self->history_list, i))),
+      "target-warning");
   return n;
+}
+
+/* The warning that the target differs from T5 of the newest version, NULL when none shows.
+ * Returns: (transfer none) (nullable) */
+const char *
+app_criteria_editor_get_target_warning (AppCriteriaEditor *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_val_if_fail (APP_IS_CRITERIA_EDITOR (self), NULL);
+
+  first = gtk_list_box_get_row_at_index (self->history_list, 0);
+  if (first == NULL || !g_str_equal (gtk_widget_get_name (GTK_WIDGET (first)), "target-warning"))
+    return NULL;
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (first));
 }

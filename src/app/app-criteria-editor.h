@@ -51,4 +51,6 @@ void app_criteria_editor_revert (AppCriteriaEditor *self);
 /* Rows of the history, one per version. */
 guint app_criteria_editor_get_n_history_rows (AppCriteriaEditor *self);
 
+const char *app_criteria_editor_get_target_warning (AppCriteriaEditor *self);
+
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _AppDashboardPage
   gint64 unit_id;
   int fiscal_year;
   GCancellable *cancellable;
+  gboolean exporting; /* an XLSX is being written */
   AppPageRefresh *refresh;
   PhaenScorecardModel *model; /* the unit's scorecard, built once per refresh */
   GPtrArray *rows;            /* (element-type AppDashboardRow) the rows bound to an item */
@@ -264,31 +265,52 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   gtk_spinner_stop (self->spinner);
+  self->exporting = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.export-xlsx", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.export-all", TRUE);
   phaen_xlsx_export_finish (result, &error);
   app_export_report (GTK_WIDGET (self), error, _ ("The XLSX workbook is written."));
 }
 
 static void
-export_to (GtkWidget *widget, GFile *file)
+export_form (AppDashboardPage *self,
+             GFile *file,
+             PhaenXlsxForm form,
+             const AppExportOptions *export_options)
 {
-  AppDashboardPage *self = APP_DASHBOARD_PAGE (widget);
   g_autofree char *path = self->store != NULL ? g_file_get_path (file) : NULL;
   PhaenXlsxOptions options;
 
   if (path == NULL)
     return;
 
-  phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_SUMMARY);
+  phaen_xlsx_options_init (&options, form);
   options.unit_id = self->unit_id;
   options.fiscal_year = self->fiscal_year;
+  options.thai_digits = export_options->thai_digits;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
+  self->exporting = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.export-xlsx", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.export-all", FALSE);
   phaen_xlsx_export_async (phaen_store_get_path (self->store), &options, path, self->cancellable,
                            export_done_cb, g_object_ref (self));
+}
+
+static void
+export_summary_to (GtkWidget *widget, GFile *file, const AppExportOptions *options)
+{
+  export_form (APP_DASHBOARD_PAGE (widget), file, PHAEN_XLSX_FORM_SUMMARY, options);
+}
+
+/* Every form the unit has in the year, one sheet each: plans, indicator forms, the summary, the
+ * 12-item plan, PMQA category 7. */
+static void
+export_all_to (GtkWidget *widget, GFile *file, const AppExportOptions *options)
+{
+  export_form (APP_DASHBOARD_PAGE (widget), file, PHAEN_XLSX_FORM_ALL, options);
 }
 
 static void
@@ -300,7 +322,19 @@ export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (self->store == NULL)
     return;
   name = g_strdup_printf (_ ("Quarterly results %d.xlsx"), self->fiscal_year);
-  app_export_choose (widget, APP_EXPORT_XLSX, name, NULL, export_to);
+  app_export_choose_with_options (widget, APP_EXPORT_XLSX, FALSE, name, NULL, export_summary_to);
+}
+
+static void
+export_all_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  AppDashboardPage *self = APP_DASHBOARD_PAGE (widget);
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  name = g_strdup_printf (_ ("All forms %d.xlsx"), self->fiscal_year);
+  app_export_choose_with_options (widget, APP_EXPORT_XLSX, FALSE, name, NULL, export_all_to);
 }
 
 /* ------------------------------------------------------------------ overrides */
@@ -360,6 +394,7 @@ app_dashboard_page_class_init (AppDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, total_q4);
   gtk_widget_class_bind_template_child (widget_class, AppDashboardPage, spinner);
   gtk_widget_class_install_action (widget_class, "dashboard.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "dashboard.show-indicator", "x",
                                    show_indicator_action);
 }
@@ -457,4 +492,22 @@ app_dashboard_page_get_n_refreshes (AppDashboardPage *self)
   g_return_val_if_fail (APP_IS_DASHBOARD_PAGE (self), 0);
 
   return app_page_refresh_get_count (self->refresh);
+}
+
+void
+app_dashboard_page_export_all (AppDashboardPage *self, GFile *file, const AppExportOptions *options)
+{
+  g_return_if_fail (APP_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file) && options != NULL);
+
+  if (!self->exporting)
+    export_form (self, file, PHAEN_XLSX_FORM_ALL, options);
+}
+
+gboolean
+app_dashboard_page_get_busy (AppDashboardPage *self)
+{
+  g_return_val_if_fail (APP_IS_DASHBOARD_PAGE (self), FALSE);
+
+  return self->exporting;
 }

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "app-export.h"
+
 #include "phaen-store.h"
 
 G_BEGIN_DECLS
@@ -34,5 +36,11 @@ void app_dashboard_page_activate_indicator (AppDashboardPage *self, gint64 indic
 
 /* How many times the page has rebuilt its scorecard: the tests check a hidden page does not. */
 guint app_dashboard_page_get_n_refreshes (AppDashboardPage *self);
+
+/* Writes every form of the unit's year to @file as one XLSX workbook. */
+void app_dashboard_page_export_all (AppDashboardPage *self,
+                                    GFile *file,
+                                    const AppExportOptions *options);
+gboolean app_dashboard_page_get_busy (AppDashboardPage *self);
 
 G_END_DECLS

@@ -72,10 +72,18 @@ quarter_text (const PhaenScorecardRow *row, int q)
   g_autofree char *points = NULL;
   g_autofree char *weighted = NULL;
 
+  g_autofree char *version = NULL;
+
+  /* Which criteria scored the quarter, once the indicator has more than one version (short:
+   * the column is narrow; the indicator's form has the approval dates). */
+  if (row->versions != NULL && row->versions->len > 1 && row->quarter_criteria[q] != NULL)
+    version = g_strdup_printf (_ ("criteria v.%d"), row->quarter_criteria[q]->version);
   if (!score->has_score)
-    return g_strdup (value);
+    return version != NULL ? g_strdup_printf ("%s\n%s", value, version) : g_strdup (value);
   points = phaen_format_score (score->score, FALSE);
   weighted = phaen_format_score (score->weighted, FALSE);
+  if (version != NULL)
+    return g_strdup_printf (_ ("%s\nscore %s\nweighted %s\n%s"), value, points, weighted, version);
   return g_strdup_printf (_ ("%s\nscore %s\nweighted %s"), value, points, weighted);
 }
 
@@ -98,9 +106,16 @@ show_row (AppDashboardRow *self, const PhaenScorecard *card, const PhaenScorecar
   PhaenStatus status;
   g_autofree char *status_text = app_dashboard_row_status_text (row, &status);
 
+  if (row->target_mismatch)
+    {
+      g_autofree char *plain = g_steal_pointer (&name);
+
+      name = g_strdup_printf (_ ("%s\n⚠ The target differs from T5"), plain);
+    }
   gtk_label_set_text (self->name_label, name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_button), row->problem != NULL
-                                                                 ? row->problem
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_button), row->problem != NULL ? row->problem
+                                                               : row->target_warning != NULL
+                                                                 ? row->target_warning
                                                                  : _ ("Open the indicator's form"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->name_button), "x", row->indicator->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->name_button), "dashboard.show-indicator");

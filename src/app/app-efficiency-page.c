@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <time.h>
 
 #include "app-autosave.h"
 #include "app-export.h"
@@ -77,6 +78,7 @@ struct _AppEfficiencyPage
   int month;
   int n_months;          /* month buttons shown */
   AppAutosave *autosave; /* a pause in typing saves the progress typed */
+  GDate *today;          /* rounds not ended by this day are in progress; NULL: the clock's */
   gboolean loading;
 };
 
@@ -166,15 +168,26 @@ outputs_text (AppEfficiencyPage *self, const PhaenActivity *item)
 {
   g_autoptr (GString) text = g_string_new (NULL);
 
-  for (int m = 0; m < total_months (self->plan); m++)
+  PhaenEfficiencyOutput outputs[PHAEN_MAX_MONTHS];
+  guint n = phaen_efficiency_item_outputs (item, outputs);
+
+  for (guint k = 0; k < n; k++)
     {
+      const PhaenEfficiencyOutput *output = &outputs[k];
       g_autofree char *header = NULL;
 
-      if (!(item->marks[m] & PHAEN_MARK_OUTPUT))
+      if (output->planned_month >= total_months (self->plan))
         continue;
-      header = phaen_fiscal_month_header (self->plan->fiscal_year, m, FALSE);
+      header = phaen_fiscal_month_header (self->plan->fiscal_year, output->planned_month, FALSE);
       g_string_append_printf (text, "%s%s %s", text->len > 0 ? ", " : "", header,
-                              item->marks[m] & PHAEN_MARK_ACHIEVED ? "●" : "○");
+                              output->achieved_month >= 0 ? "●" : "○");
+      if (output->achieved_month > output->planned_month)
+        {
+          g_autofree char *late =
+            phaen_fiscal_month_header (self->plan->fiscal_year, output->achieved_month, FALSE);
+
+          g_string_append_printf (text, _ (" (achieved late, in %s)"), late);
+        }
     }
   if (text->len == 0)
     return g_strdup (_ ("Planned outputs: none marked in the plan yet"));
@@ -185,7 +198,12 @@ static void
 fill_row (AppEfficiencyPage *self, ItemRow *row, const PhaenActivity *item)
 {
   const int m = self->month;
-  const gboolean has_output = (item->marks[m] & PHAEN_MARK_OUTPUT) != 0;
+  /* A ● in this month achieves the item's first output still due: planned this month, or
+   * planned earlier and late (phaen-efficiency.c). */
+  const gboolean achieved = (item->marks[m] & PHAEN_MARK_ACHIEVED) != 0;
+  const int due =
+    achieved ? phaen_efficiency_achieved_for (item, m) : phaen_efficiency_due_output (item, m);
+  const gboolean has_output = due >= 0;
   g_autofree char *title = g_strdup_printf ("%s. %s", item->number, item->name);
   g_autofree char *outputs = outputs_text (self, item);
   g_autoptr (GString) subtitle = g_string_new (NULL);
@@ -200,9 +218,19 @@ fill_row (AppEfficiencyPage *self, ItemRow *row, const PhaenActivity *item)
   gtk_label_set_text (row->subtitle, subtitle->str);
   gtk_widget_set_visible (GTK_WIDGET (row->subtitle), subtitle->len > 0);
   gtk_label_set_text (row->outputs, outputs);
+  if (has_output && due < m)
+    {
+      g_autofree char *planned = phaen_fiscal_month_header (self->plan->fiscal_year, due, FALSE);
+      g_autofree char *label =
+        g_strdup_printf (_ ("Output planned in %s achieved this month (late)"), planned);
+
+      gtk_check_button_set_label (row->check, label);
+    }
+  else
+    gtk_check_button_set_label (row->check, _ ("Output achieved this month"));
   gtk_widget_set_visible (GTK_WIDGET (row->check), has_output);
   gtk_widget_set_visible (GTK_WIDGET (row->no_output), !has_output);
-  gtk_check_button_set_active (row->check, has_output && (item->marks[m] & PHAEN_MARK_ACHIEVED));
+  gtk_check_button_set_active (row->check, has_output && achieved);
   if (!row->dirty)
     {
       const char *progress = item->month_progress[m] != NULL ? item->month_progress[m] : "";
@@ -275,12 +303,15 @@ row_focus_leave_cb (GtkEventControllerFocus *controller, ItemRow *row)
   row_save (row);
 }
 
+/* An output is planned this month, or an earlier one is still due (or was achieved late in
+ * this month). */
 static gboolean
 has_output (AppEfficiencyPage *self, const ItemRow *row)
 {
   const PhaenActivity *item = find_item (self, row->id);
 
-  return item != NULL && (item->marks[self->month] & PHAEN_MARK_OUTPUT) != 0;
+  return item != NULL && ((item->marks[self->month] & PHAEN_MARK_ACHIEVED) ||
+                          phaen_efficiency_due_output (item, self->month) >= 0);
 }
 
 /* The month's outputs first: they are what the officer reports on; the plan's order within. */
@@ -395,6 +426,7 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
 {
   g_autoptr (GError) error = NULL;
   PhaenEfficiencyRound result;
+  GDate as_of;
   g_autofree char *first = phaen_fiscal_month_header (self->plan->fiscal_year, 0, FALSE);
   g_autofree char *last = NULL;
   g_autofree char *title = NULL;
@@ -402,7 +434,12 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
   g_autofree char *detail = NULL;
   const char *status;
 
-  if (!phaen_efficiency_round (self->items, round, PHAEN_PASS_PERCENT_DEFAULT, &result, &error))
+  /* As of the last month reported: a round the report has not reached the end of is in
+   * progress, as is one the calendar has not (DOMAIN §3c). */
+  phaen_efficiency_as_of (self->plan->fiscal_year,
+                          phaen_efficiency_last_reported_month (self->items), self->today, &as_of);
+  if (!phaen_efficiency_round (self->items, self->plan->fiscal_year, round,
+                               PHAEN_PASS_PERCENT_DEFAULT, &as_of, &result, &error))
     {
       app_toast (GTK_WIDGET (self), error->message);
       return;
@@ -419,17 +456,33 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
       g_autofree char *pass =
         phaen_format_number (PHAEN_PASS_PERCENT_DEFAULT, 2, PHAEN_NUMBER_TRIM_ZEROS);
 
+      g_autoptr (GString) text = g_string_new (NULL);
+
       percent = g_strdup_printf ("%s %%", number);
-      status = result.passed ? _ ("Passed") : _ ("Not passed");
-      detail = g_strdup_printf (_ ("%u of %u planned outputs achieved; passes at %s %%"),
-                                result.achieved, result.planned, pass);
-      gtk_widget_add_css_class (GTK_WIDGET (card->dot),
-                                result.passed ? "status-green" : "status-red");
+      g_string_printf (text, _ ("%u of %u planned outputs achieved; passes at %s %%"),
+                       result.achieved, result.planned, pass);
+      if (result.late > 0)
+        g_string_append_printf (
+          text, ngettext (" (%u of them late)", " (%u of them late)", result.late), result.late);
+      detail = g_string_free (g_steal_pointer (&text), FALSE);
+      /* DOMAIN §3c: a round that has not ended is in progress, never ไม่ผ่าน. */
+      if (result.in_progress)
+        {
+          status = _ ("In progress");
+          gtk_widget_add_css_class (GTK_WIDGET (card->dot), "status-none");
+        }
+      else
+        {
+          status = result.passed ? _ ("Passed") : _ ("Not passed");
+          gtk_widget_add_css_class (GTK_WIDGET (card->dot),
+                                    result.passed ? "status-green" : "status-red");
+        }
     }
   else
     {
       percent = g_strdup ("-");
-      status = _ ("Nothing planned in this round");
+      status = result.in_progress ? _ ("In progress · nothing planned yet")
+                                  : _ ("Nothing planned in this round");
       detail = g_strdup (_ ("Mark ○ output months in the plan's grid."));
       gtk_widget_add_css_class (GTK_WIDGET (card->dot), "status-none");
     }
@@ -471,8 +524,12 @@ month_to_report (AppEfficiencyPage *self)
       {
         const PhaenActivity *item = g_ptr_array_index (self->items, i);
 
-        if ((item->marks[m] & PHAEN_MARK_OUTPUT) && !(item->marks[m] & PHAEN_MARK_ACHIEVED))
-          return m;
+        PhaenEfficiencyOutput outputs[PHAEN_MAX_MONTHS];
+        guint n = phaen_efficiency_item_outputs (item, outputs);
+
+        for (guint k = 0; k < n; k++)
+          if (outputs[k].planned_month == m && outputs[k].achieved_month < 0)
+            return m;
       }
   return 0;
 }
@@ -489,8 +546,8 @@ show_month (AppEfficiencyPage *self)
       const PhaenActivity *item = g_ptr_array_index (self->items, i);
 
       planned += (item->marks[self->month] & PHAEN_MARK_OUTPUT) != 0;
-      achieved += (item->marks[self->month] & PHAEN_MARK_OUTPUT) &&
-                  (item->marks[self->month] & PHAEN_MARK_ACHIEVED);
+      /* Achieved this month, on plan or late. */
+      achieved += phaen_efficiency_achieved_for (item, self->month) >= 0;
     }
   text = g_strdup_printf (_ ("Report of %s: %u outputs planned, %u achieved"), header, planned,
                           achieved);
@@ -614,6 +671,7 @@ app_efficiency_page_finalize (GObject *object)
   AppEfficiencyPage *self = APP_EFFICIENCY_PAGE (object);
 
   g_ptr_array_unref (self->rows);
+  g_clear_pointer (&self->today, g_date_free);
   for (int r = 0; r < PHAEN_EFFICIENCY_ROUNDS; r++)
     g_free (self->rounds[r].text);
   G_OBJECT_CLASS (app_efficiency_page_parent_class)->finalize (object);
@@ -687,6 +745,8 @@ app_efficiency_page_init (AppEfficiencyPage *self)
     app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_PLAN | PHAEN_RECORD_UNIT, refresh_cb);
   self->rows = g_ptr_array_new ();
   self->autosave = app_autosave_new (autosave_cb, self);
+  self->today = g_date_new ();
+  g_date_set_time_t (self->today, time (NULL));
   gtk_list_box_set_sort_func (self->items_list, sort_rows_cb, self, NULL);
   for (int r = 0; r < PHAEN_EFFICIENCY_ROUNDS; r++)
     {
@@ -758,6 +818,23 @@ app_efficiency_page_get_round_text (AppEfficiencyPage *self, int round)
   g_return_val_if_fail (round >= 1 && round <= PHAEN_EFFICIENCY_ROUNDS, NULL);
 
   return self->rounds[round - 1].text;
+}
+
+/* The day the rounds are judged on (tests fix it); %NULL returns to the system's date. */
+void
+app_efficiency_page_set_today (AppEfficiencyPage *self, const GDate *today)
+{
+  g_return_if_fail (APP_IS_EFFICIENCY_PAGE (self));
+
+  g_clear_pointer (&self->today, g_date_free);
+  self->today = g_date_new ();
+  if (today != NULL)
+    *self->today = *today;
+  else
+    g_date_set_time_t (self->today, time (NULL));
+  if (self->plan != NULL && self->items != NULL)
+    for (int r = 0; r < PHAEN_EFFICIENCY_ROUNDS; r++)
+      show_round (self, &self->rounds[r], r + 1);
 }
 
 GtkCheckButton *

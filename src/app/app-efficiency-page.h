@@ -39,4 +39,6 @@ GtkCheckButton *app_efficiency_page_get_achieved_check (AppEfficiencyPage *self,
                                                         gint64 activity_id);
 GtkEditable *app_efficiency_page_get_progress_entry (AppEfficiencyPage *self, gint64 activity_id);
 
+void app_efficiency_page_set_today (AppEfficiencyPage *self, const GDate *today);
+
 G_END_DECLS

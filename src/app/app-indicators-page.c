@@ -7,9 +7,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "app-export.h"
 #include "app-indicator-item.h"
 #include "app-indicators-page.h"
 #include "app-page-refresh.h"
+#include "phaen-xlsx.h"
 #include "phaen-score.h"
 #include "phaen-thai-text.h"
 
@@ -38,7 +40,9 @@ struct _AppIndicatorsPage
   GPtrArray *indicators; /* (element-type PhaenIndicator) as listed */
   double preview_weight; /* the selected indicator's weight as typed; NAN when none */
   double weight_total;
-  gboolean loading; /* the page itself is filling the list */
+  gboolean loading;          /* the page itself is filling the list */
+  GCancellable *cancellable; /* of the export being written */
+  gboolean exporting;
 };
 
 G_DEFINE_FINAL_TYPE (AppIndicatorsPage, app_indicators_page, ADW_TYPE_BIN)
@@ -324,6 +328,80 @@ refresh_cb (GtkWidget *page)
   reload (APP_INDICATORS_PAGE (page));
 }
 
+/* ------------------------------------------------------------------ export */
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AppIndicatorsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  self->exporting = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.export", TRUE);
+  phaen_xlsx_export_finish (result, &error);
+  app_export_report (GTK_WIDGET (self), error, _ ("The XLSX workbook is written."));
+}
+
+/* The indicator form (DOMAIN §4a), one sheet per indicator of the unit's year; only the one
+ * shown in the editor when @only_selected and it has a code to find it by. */
+static void
+export_forms (AppIndicatorsPage *self,
+              GFile *file,
+              const AppExportOptions *export_options,
+              gboolean only_selected)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (PhaenIndicator) indicator = NULL;
+  PhaenXlsxOptions options;
+
+  if (self->store == NULL || path == NULL || self->exporting)
+    return;
+  app_indicators_page_flush (self);
+  phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_INDICATOR);
+  options.unit_id = self->unit_id;
+  options.fiscal_year = self->fiscal_year;
+  options.thai_digits = export_options->thai_digits;
+  if (only_selected && self->selected != 0)
+    indicator = phaen_store_get_indicator (self->store, self->selected, NULL);
+  if (indicator != NULL && !phaen_text_is_blank (indicator->code))
+    options.indicator_code = indicator->code;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->exporting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.export", FALSE);
+  phaen_xlsx_export_async (phaen_store_get_path (self->store), &options, path, self->cancellable,
+                           export_done_cb, g_object_ref (self));
+}
+
+static void
+export_selected_to (GtkWidget *widget, GFile *file, const AppExportOptions *options)
+{
+  export_forms (APP_INDICATORS_PAGE (widget), file, options, TRUE);
+}
+
+static void
+export_all_to (GtkWidget *widget, GFile *file, const AppExportOptions *options)
+{
+  export_forms (APP_INDICATORS_PAGE (widget), file, options, FALSE);
+}
+
+/* indicators.export(b): TRUE for the indicator shown, FALSE for all of the unit's year. */
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  AppIndicatorsPage *self = APP_INDICATORS_PAGE (widget);
+  gboolean only_selected = g_variant_get_boolean (param);
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->exporting)
+    return;
+  name = g_strdup_printf (_ ("Indicator forms %d.xlsx"), self->fiscal_year);
+  app_export_choose_with_options (widget, APP_EXPORT_XLSX, FALSE, name, NULL,
+                                  only_selected ? export_selected_to : export_all_to);
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -339,6 +417,8 @@ app_indicators_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_pointer (&self->refresh, app_page_refresh_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (app_indicators_page_parent_class)->dispose (object);
 }
 
@@ -370,6 +450,7 @@ app_indicators_page_class_init (AppIndicatorsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "indicators.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "indicators.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "indicators.export", "b", export_action);
 }
 
 static void
@@ -426,6 +507,28 @@ app_indicators_page_set_unit (AppIndicatorsPage *self,
                                  !phaen_store_is_unit_copy (self->store));
   app_page_refresh_set_store (self->refresh, self->store);
   reload (self);
+}
+
+/* Writes the indicator forms to @file as XLSX: the one shown when @only_selected, else all of
+ * the unit's year. */
+void
+app_indicators_page_export (AppIndicatorsPage *self,
+                            GFile *file,
+                            const AppExportOptions *options,
+                            gboolean only_selected)
+{
+  g_return_if_fail (APP_IS_INDICATORS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file) && options != NULL);
+
+  export_forms (self, file, options, only_selected);
+}
+
+gboolean
+app_indicators_page_get_busy (AppIndicatorsPage *self)
+{
+  g_return_val_if_fail (APP_IS_INDICATORS_PAGE (self), FALSE);
+
+  return self->exporting;
 }
 
 void

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "app-export.h"
+
 #include "app-indicator-editor.h"
 #include "phaen-store.h"
 
@@ -32,5 +34,11 @@ void app_indicators_page_flush (AppIndicatorsPage *self);
  * typed, and the banner's text. Returns: (transfer none) */
 double app_indicators_page_get_weight_total (AppIndicatorsPage *self);
 const char *app_indicators_page_get_weight_text (AppIndicatorsPage *self);
+
+void app_indicators_page_export (AppIndicatorsPage *self,
+                                 GFile *file,
+                                 const AppExportOptions *options,
+                                 gboolean only_selected);
+gboolean app_indicators_page_get_busy (AppIndicatorsPage *self);
 
 G_END_DECLS

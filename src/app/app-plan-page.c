@@ -11,6 +11,7 @@
 #include "app-gantt-view.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
+#include "phaen-plan-document.h"
 #include "app-page-refresh.h"
 #include "phaen-chart-file.h"
 #include "phaen-xlsx.h"
@@ -336,7 +337,7 @@ xlsx_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-export_xlsx (AppPlanPage *self, const char *path)
+export_xlsx (AppPlanPage *self, const char *path, const AppExportOptions *export_options)
 {
   PhaenXlsxOptions options;
 
@@ -346,6 +347,7 @@ export_xlsx (AppPlanPage *self, const char *path)
   options.unit_id = self->plan->unit_id;
   options.fiscal_year = self->plan->fiscal_year;
   options.plan_id = self->plan->id;
+  options.thai_digits = export_options->thai_digits;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -356,21 +358,25 @@ export_xlsx (AppPlanPage *self, const char *path)
 }
 
 static void
-export_to (GtkWidget *widget, GFile *file)
+export_to (GtkWidget *widget, GFile *file, const AppExportOptions *options)
 {
-  app_plan_page_export (APP_PLAN_PAGE (widget), file);
+  app_plan_page_export_with_options (APP_PLAN_PAGE (widget), file, options);
 }
 
-/* A PDF export: the chart reads the plan on the main thread, then is the worker's alone. */
+/* A PDF export: the document or the chart reads the plan on the main thread, then is the
+ * worker's alone. */
 typedef struct
 {
+  PhaenPlanDocument *document;
   PhaenGantt *chart;
+  AppExportOptions options;
   char *path;
 } PdfJob;
 
 static void
 pdf_job_free (PdfJob *job)
 {
+  g_clear_pointer (&job->document, phaen_plan_document_free);
   g_clear_pointer (&job->chart, phaen_gantt_free);
   g_free (job->path);
   g_free (job);
@@ -381,11 +387,31 @@ pdf_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 {
   PdfJob *job = task_data;
   GError *error = NULL;
-  PhaenChartFileOptions options;
+  gboolean ok;
 
-  phaen_chart_file_options_init (&options);
-  options.paper = PHAEN_PAPER_A4; /* DOMAIN.md §5: A4 landscape */
-  if (phaen_gantt_write_file (job->chart, job->path, &options, &error))
+  if (job->document != NULL)
+    {
+      PhaenPageSetup page;
+
+      phaen_page_setup_init_oriented (&page, job->options.paper, job->options.orientation);
+      ok = phaen_plan_document_write_pdf (job->document, job->path, &page, &error);
+    }
+  else
+    {
+      PhaenChartFileOptions options;
+      PhaenPageSetup page;
+
+      phaen_chart_file_options_init (&options);
+      phaen_page_setup_init_oriented (&page, job->options.paper, job->options.orientation);
+      options.paper = job->options.paper;
+      if (job->options.orientation == PHAEN_ORIENTATION_PORTRAIT)
+        {
+          options.width = page.width;
+          options.height = page.height;
+        }
+      ok = phaen_gantt_write_file (job->chart, job->path, &options, &error);
+    }
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -403,15 +429,30 @@ pdf_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-export_pdf (AppPlanPage *self, const char *path)
+export_pdf (AppPlanPage *self, const char *path, const AppExportOptions *options)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
   PdfJob *job = g_new0 (PdfJob, 1);
+  gboolean made;
 
-  job->chart = phaen_gantt_new (self->store, self->plan_id, &error);
+  job->options = *options;
   job->path = g_strdup (path);
-  if (job->chart == NULL)
+  if (options->gantt)
+    {
+      job->chart = phaen_gantt_new (self->store, self->plan_id, &error);
+      made = job->chart != NULL;
+      if (made)
+        phaen_gantt_set_thai_digits (job->chart, options->thai_digits);
+    }
+  else
+    {
+      job->document = phaen_plan_document_new (self->store, self->plan_id, &error);
+      made = job->document != NULL;
+      if (made)
+        phaen_plan_document_set_thai_digits (job->document, options->thai_digits);
+    }
+  if (!made)
     {
       app_toast (GTK_WIDGET (self), error->message);
       pdf_job_free (job);
@@ -427,21 +468,47 @@ export_pdf (AppPlanPage *self, const char *path)
   g_task_run_in_thread (task, pdf_thread);
 }
 
-/* One print job: the chart is made when printing begins, in the print style. */
+/* One print job: the plan document is made when printing begins, for the sheet chosen in the
+ * print dialog (A3 scales it up, portrait lays it out again). */
 typedef struct
 {
   PhaenStore *store;
   gint64 plan_id;
-  PhaenGantt *chart;
+  PhaenPlanDocument *document;
   PhaenPageSetup setup;
+  gboolean thai_digits;
+  GtkCheckButton *digits_check; /* the print dialog's tab, while it is shown */
 } PrintJob;
 
 static void
 print_job_free (PrintJob *job)
 {
   g_clear_object (&job->store);
-  g_clear_pointer (&job->chart, phaen_gantt_free);
+  g_clear_pointer (&job->document, phaen_plan_document_free);
   g_free (job);
+}
+
+/* The print dialog's own tab: Thai digits (paper and orientation are GTK's page setup). */
+static GObject *
+create_custom_widget_cb (GtkPrintOperation *operation, PrintJob *job)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  job->digits_check =
+    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_ ("_Thai digits (๐๑๒๓)")));
+  gtk_check_button_set_active (job->digits_check, job->thai_digits);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (job->digits_check));
+  return G_OBJECT (box);
+}
+
+static void
+custom_widget_apply_cb (GtkPrintOperation *operation, GtkWidget *widget, PrintJob *job)
+{
+  if (job->digits_check != NULL)
+    job->thai_digits = gtk_check_button_get_active (job->digits_check);
+  job->digits_check = NULL;
 }
 
 static void
@@ -449,25 +516,26 @@ begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, PrintJob
 {
   g_autoptr (GError) error = NULL;
 
-  job->chart = phaen_gantt_new (job->store, job->plan_id, &error);
-  if (job->chart == NULL)
+  job->document = phaen_plan_document_new (job->store, job->plan_id, &error);
+  if (job->document == NULL)
     {
       gtk_print_operation_cancel (operation);
       return;
     }
-  phaen_gantt_set_style (job->chart, phaen_chart_style_get (PHAEN_CHART_THEME_PRINT));
-  /* The sheet the user chose, with the PDF's margin: the same pages as the PDF on A4/A3. */
+  phaen_plan_document_set_thai_digits (job->document, job->thai_digits);
+  /* The sheet the user chose: the same pages as the PDF on A4/A3. */
   phaen_page_setup_init (&job->setup, PHAEN_PAPER_A4);
   job->setup.width = gtk_print_context_get_width (context);
   job->setup.height = gtk_print_context_get_height (context);
-  gtk_print_operation_set_n_pages (operation, phaen_gantt_get_n_pages (job->chart, &job->setup));
+  gtk_print_operation_set_n_pages (operation,
+                                   phaen_plan_document_get_n_pages (job->document, &job->setup));
 }
 
 static void
 draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page_nr, PrintJob *job)
 {
-  phaen_gantt_draw_page (job->chart, gtk_print_context_get_cairo_context (context), &job->setup,
-                         page_nr);
+  phaen_plan_document_draw_page (job->document, gtk_print_context_get_cairo_context (context),
+                                 &job->setup, page_nr);
 }
 
 static void
@@ -524,7 +592,7 @@ choose_export (AppPlanPage *self, AppExportFormat format, const char *extension)
   app_plan_page_flush (self);
   name = suggested_name (self, extension);
   folder = workspace_folder (self);
-  app_export_choose (GTK_WIDGET (self), format, name, folder, export_to);
+  app_export_choose_with_options (GTK_WIDGET (self), format, TRUE, name, folder, export_to);
 }
 
 static void
@@ -867,6 +935,9 @@ app_plan_page_new_print_operation (AppPlanPage *self)
   gtk_print_operation_set_print_settings (operation, settings);
   g_object_set_data_full (G_OBJECT (operation), "phaen-print-job", job,
                           (GDestroyNotify)print_job_free);
+  gtk_print_operation_set_custom_tab_label (operation, _ ("Plan"));
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), job);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), job);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
@@ -876,19 +947,29 @@ app_plan_page_new_print_operation (AppPlanPage *self)
 void
 app_plan_page_export (AppPlanPage *self, GFile *file)
 {
+  AppExportOptions options;
+
+  app_export_options_init (&options);
+  app_plan_page_export_with_options (self, file, &options);
+}
+
+void
+app_plan_page_export_with_options (AppPlanPage *self, GFile *file, const AppExportOptions *options)
+{
   g_autofree char *path = NULL;
 
   g_return_if_fail (APP_IS_PLAN_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (options != NULL);
 
   path = g_file_get_path (file);
   if (self->plan == NULL || self->busy || path == NULL)
     return;
   app_plan_page_flush (self);
   if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF"))
-    export_pdf (self, path);
+    export_pdf (self, path, options);
   else
-    export_xlsx (self, path);
+    export_xlsx (self, path, options);
 }
 
 gboolean

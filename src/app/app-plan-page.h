@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "app-export.h"
+
 #include "phaen-store.h"
 
 G_BEGIN_DECLS
@@ -46,5 +48,10 @@ GtkPrintOperation *app_plan_page_new_print_operation (AppPlanPage *self);
 
 /* TRUE while an export runs. */
 gboolean app_plan_page_get_busy (AppPlanPage *self);
+
+/* Writes the plan to @file (.pdf or .xlsx) as @options say: the official document or the Gantt
+ * chart, paper, orientation, Thai digits. app_plan_page_export() takes the defaults. */
+void
+app_plan_page_export_with_options (AppPlanPage *self, GFile *file, const AppExportOptions *options);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "app-autosave.h"
 #include "app-result-editor.h"
+#include "phaen-criteria-in-force.h"
 #include "phaen-calendar.h"
 #include "phaen-error.h"
 #include "phaen-evidence-copy.h"
@@ -45,6 +46,7 @@ struct _AppResultEditor
   PhaenStore *store;
   gint64 indicator_id;
   int quarter;
+  guint n_versions; /* of the indicator's criteria */
   PhaenIndicator *indicator;
   PhaenCriteriaVersion *criteria;
   PhaenCriteria rules; /* its band labels point into @criteria */
@@ -153,6 +155,7 @@ clear_data (AppResultEditor *self)
   g_clear_pointer (&self->indicator, phaen_indicator_free);
   g_clear_pointer (&self->criteria, phaen_criteria_version_free);
   g_clear_pointer (&self->problem, g_free);
+  self->n_versions = 0;
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     {
       g_clear_pointer (&self->results[q], phaen_result_free);
@@ -189,6 +192,8 @@ describe_criteria (AppResultEditor *self)
                             or_empty (indicator->measure_unit));
   if (self->problem != NULL)
     return g_string_free (g_steal_pointer (&text), FALSE);
+  if (self->n_versions > 1)
+    g_string_append_printf (text, _ (" · criteria version %d"), self->criteria->version);
 
   switch (self->rules.kind)
     {
@@ -502,7 +507,20 @@ read_all (AppResultEditor *self, gboolean all)
   if (self->indicator == NULL)
     return; /* gone (an undo): the page drops this editor */
 
-  self->criteria = phaen_store_get_criteria (self->store, self->indicator_id, &error);
+  {
+    /* DOMAIN §4a: the quarter is scored by the version in force at its end. */
+    g_autoptr (GPtrArray) versions =
+      phaen_store_list_criteria_versions (self->store, self->indicator_id, &error);
+    GDate last_day;
+
+    phaen_quarter_last_day (self->indicator->fiscal_year, self->quarter, &last_day);
+    if (versions != NULL && versions->len > 0)
+      {
+        self->criteria =
+          phaen_criteria_version_copy (phaen_criteria_version_in_force (versions, &last_day));
+        self->n_versions = versions->len;
+      }
+  }
   if (self->criteria == NULL)
     {
       self->problem = g_strdup (_ ("The indicator has no scoring criteria yet, so it cannot be "

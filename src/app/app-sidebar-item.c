@@ -54,6 +54,8 @@ kind_icon (AppSidebarKind kind)
       return "object-select-symbolic";
     case APP_SIDEBAR_PMQA:
       return "view-grid-symbolic";
+    case APP_SIDEBAR_PMQA_ASSESSMENT:
+      return "emblem-documents-symbolic";
     case APP_SIDEBAR_UNIT:
     case APP_SIDEBAR_YEAR:
     default:
@@ -161,6 +163,8 @@ add_year (GListStore *children,
   add_item (children, APP_SIDEBAR_INDICATORS, unit->id, year, 0, _ ("Indicators"), subtitle);
   add_item (children, APP_SIDEBAR_RESULTS, unit->id, year, 0, _ ("Quarterly results"), subtitle);
   add_item (children, APP_SIDEBAR_DASHBOARD, unit->id, year, 0, _ ("Dashboard"), subtitle);
+  add_item (children, APP_SIDEBAR_PMQA_ASSESSMENT, unit->id, year, 0, _ ("PMQA categories 1–6"),
+            subtitle);
   if (has_pmqa_indicators (indicators))
     add_item (children, APP_SIDEBAR_PMQA, unit->id, year, 0, _ ("PMQA category 7"), subtitle);
   return TRUE;

@@ -16,8 +16,9 @@ typedef enum
   APP_SIDEBAR_INDICATORS,
   APP_SIDEBAR_RESULTS,
   APP_SIDEBAR_DASHBOARD,
-  APP_SIDEBAR_EFFICIENCY, /* the monthly report of a 12-item efficiency plan */
-  APP_SIDEBAR_PMQA,       /* PMQA category 7 of a unit's year */
+  APP_SIDEBAR_EFFICIENCY,      /* the monthly report of a 12-item efficiency plan */
+  APP_SIDEBAR_PMQA,            /* PMQA category 7 of a unit's year */
+  APP_SIDEBAR_PMQA_ASSESSMENT, /* PMQA categories 1–6: the self-assessment application */
 } AppSidebarKind;
 
 /* Where a row leads: what the window shows, and what it looks for after a change. */

@@ -15,6 +15,7 @@
 #include "app-new-plan-dialog.h"
 #include "app-packet-import.h"
 #include "app-plan-page.h"
+#include "app-pmqa-assessment-page.h"
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
 #include "app-send-dialog.h"
@@ -52,6 +53,7 @@ struct _AppWindow
   AppDashboardPage *dashboard_page;
   AppEfficiencyPage *efficiency_page;
   AppPmqaPage *pmqa_page;
+  AppPmqaAssessmentPage *pmqa_assessment_page;
 
   GSettings *settings;
   PhaenStore *store;
@@ -251,6 +253,10 @@ show_item (AppWindow *self, AppSidebarItem *item)
   app_window_manage_update (self);
   adw_window_title_set_title (self->content_title, app_sidebar_item_get_label (item));
   adw_window_title_set_subtitle (self->content_title, app_sidebar_item_get_subtitle (item));
+  /* Hidden unless shown: the content stack measures every visible page on each layout, and
+   * the assessment's tree and wrapped texts are not cheap to measure. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pmqa_assessment_page),
+                          place->kind == APP_SIDEBAR_PMQA_ASSESSMENT);
   switch (place->kind)
     {
     case APP_SIDEBAR_PLAN:
@@ -277,6 +283,11 @@ show_item (AppWindow *self, AppSidebarItem *item)
     case APP_SIDEBAR_PMQA:
       app_pmqa_page_set_unit (self->pmqa_page, self->store, place->unit_id, place->year);
       gtk_stack_set_visible_child_name (self->content_stack, "pmqa");
+      break;
+    case APP_SIDEBAR_PMQA_ASSESSMENT:
+      app_pmqa_assessment_page_set_unit (self->pmqa_assessment_page, self->store, place->unit_id,
+                                         place->year);
+      gtk_stack_set_visible_child_name (self->content_stack, "pmqa-assessment");
       break;
     case APP_SIDEBAR_UNIT:
     case APP_SIDEBAR_YEAR:
@@ -416,6 +427,7 @@ flush_edits (AppWindow *self)
   app_plan_page_flush (self->plan_page);
   app_indicators_page_flush (self->indicators_page);
   app_pmqa_page_flush (self->pmqa_page);
+  app_pmqa_assessment_page_flush (self->pmqa_assessment_page);
   app_results_page_flush (self->results_page);
   app_efficiency_page_flush (self->efficiency_page);
 }
@@ -519,6 +531,7 @@ set_store (AppWindow *self, PhaenStore *store)
   app_dashboard_page_set_unit (self->dashboard_page, NULL, 0, 0);
   app_efficiency_page_set_plan (self->efficiency_page, NULL, 0);
   app_pmqa_page_set_unit (self->pmqa_page, NULL, 0, 0);
+  app_pmqa_assessment_page_set_unit (self->pmqa_assessment_page, NULL, 0, 0);
   self->has_shown = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->sidebar_search), "");
   apply_search (self, "");
@@ -618,11 +631,13 @@ apply_initial_view (AppWindow *self)
       pattern.unit_id = unit != NULL ? unit->id : 0;
     }
   plan_view = g_str_equal (kind, "grid") || g_str_equal (kind, "gantt");
-  pattern.kind = plan_view                          ? APP_SIDEBAR_PLAN
-                 : g_str_equal (kind, "indicators") ? APP_SIDEBAR_INDICATORS
-                 : g_str_equal (kind, "dashboard")  ? APP_SIDEBAR_DASHBOARD
-                 : g_str_equal (kind, "efficiency") ? APP_SIDEBAR_EFFICIENCY
-                                                    : APP_SIDEBAR_RESULTS;
+  pattern.kind = plan_view                               ? APP_SIDEBAR_PLAN
+                 : g_str_equal (kind, "indicators")      ? APP_SIDEBAR_INDICATORS
+                 : g_str_equal (kind, "dashboard")       ? APP_SIDEBAR_DASHBOARD
+                 : g_str_equal (kind, "efficiency")      ? APP_SIDEBAR_EFFICIENCY
+                 : g_str_equal (kind, "pmqa")            ? APP_SIDEBAR_PMQA
+                 : g_str_equal (kind, "pmqa-assessment") ? APP_SIDEBAR_PMQA_ASSESSMENT
+                                                         : APP_SIDEBAR_RESULTS;
   if (select_and_navigate (self, &pattern) && plan_view)
     g_object_set (self->plan_page, "view", kind, NULL);
 }
@@ -781,6 +796,15 @@ search_units_action (GtkWidget *widget, const char *name, GVariant *param)
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_search));
+}
+
+/* The assessment tree's หมวด 7 row: the category-7 page of the same unit and year. */
+static void
+show_category7_cb (AppPmqaAssessmentPage *page, gint64 unit_id, int fiscal_year, AppWindow *self)
+{
+  if (!app_window_show_unit_page (self, "pmqa", unit_id, fiscal_year))
+    app_window_toast (self, _ ("This unit has no category 7 indicators in this year: choose "
+                               "“PMQA category 7” as the scoring of an indicator to start it."));
 }
 
 static void
@@ -1238,6 +1262,7 @@ app_window_class_init (AppWindowClass *klass)
   g_type_ensure (APP_TYPE_DASHBOARD_PAGE);
   g_type_ensure (APP_TYPE_EFFICIENCY_PAGE);
   g_type_ensure (APP_TYPE_PMQA_PAGE);
+  g_type_ensure (APP_TYPE_PMQA_ASSESSMENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/phaen/Phaen/ui/app-window.ui");
@@ -1259,6 +1284,7 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, efficiency_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, pmqa_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, pmqa_assessment_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, unit_copy_banner);
@@ -1268,6 +1294,7 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_category7_cb);
   gtk_widget_class_bind_template_callback (widget_class, reopen_for_editing_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1572,6 +1599,8 @@ app_window_show_unit_page (AppWindow *self, const char *page, gint64 unit_id, in
     pattern.kind = APP_SIDEBAR_DASHBOARD;
   else if (g_str_equal (page, "pmqa"))
     pattern.kind = APP_SIDEBAR_PMQA;
+  else if (g_str_equal (page, "pmqa-assessment"))
+    pattern.kind = APP_SIDEBAR_PMQA_ASSESSMENT;
   else
     return FALSE;
   return select_and_navigate (self, &pattern);

@@ -10,6 +10,7 @@
 #include "phaen-chart-budget.h"
 #include "phaen-chart-private.h"
 #include "phaen-error.h"
+#include "phaen-plan-totals.h"
 #include "phaen-thai-text.h"
 
 #define MILLION 1e6
@@ -22,9 +23,21 @@ add_plan (PhaenBudgetChart *chart,
           GError **error)
 {
   g_autoptr (GArray) quarters = phaen_store_list_budget_quarters (store, plan_id, error);
+  g_autoptr (GPtrArray) activities = NULL;
+  PhaenPlanTotals totals;
 
   if (quarters == NULL)
     return FALSE;
+  activities = phaen_store_list_activities (store, plan_id, error);
+  if (activities == NULL)
+    return FALSE;
+  /* The plan's own budget, counted as its totals row counts it. */
+  phaen_plan_totals_compute (activities, &totals);
+  if (totals.has_budget)
+    {
+      chart->has_plan_budget = TRUE;
+      chart->plan_budget += totals.budget;
+    }
   for (guint i = 0; i < quarters->len; i++)
     {
       const PhaenBudgetQuarter *q = &g_array_index (quarters, PhaenBudgetQuarter, i);
@@ -136,7 +149,9 @@ phaen_budget_chart_target_amount (const PhaenBudgetChart *chart, int quarter)
 
   if (!chart->has_targets)
     return NAN;
-  return chart->annual * chart->target_percent[quarter - 1] / 100;
+  /* Of the year's allocation; before any is entered, of the plan's own budget. */
+  return (chart->annual > 0 || !chart->has_plan_budget ? chart->annual : chart->plan_budget) *
+         chart->target_percent[quarter - 1] / 100;
 }
 
 /* ------------------------------------------------------------------ drawing */
@@ -227,21 +242,50 @@ phaen_budget_chart_draw (const PhaenBudgetChart *chart,
   _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[0], "เบิกจ่าย (สะสม)");
   if (chart->has_targets)
     _phaen_legend_add (legend, _PHAEN_LEGEND_DOT, &style->target, "เป้าหมายการเบิกจ่าย");
+  if (chart->annual <= 0 && chart->has_plan_budget)
+    _phaen_legend_add (legend, _PHAEN_LEGEND_DASH, &style->series[4], "งบประมาณตามแผน");
 
   top = MAX (chart->annual, chart->disbursed[PHAEN_QUARTERS - 1]);
+  if (chart->annual <= 0 && chart->has_plan_budget)
+    top = MAX (top, chart->plan_budget);
   scale = top >= MILLION ? MILLION : 1;
   title = g_strdup_printf ("การเบิกจ่ายงบประมาณ %s", chart->title);
-  annual = phaen_format_money (chart->annual, FALSE);
-  sub = g_strdup_printf ("%s%sปีงบประมาณ พ.ศ. %d · งบประมาณทั้งปี %s บาท · หน่วย: %s", chart->unit_abbr,
+  if (chart->annual > 0 || !chart->has_plan_budget)
+    {
+      g_autofree char *money = phaen_format_money (chart->annual, FALSE);
+
+      annual = chart->annual > 0 ? g_strdup_printf ("งบประมาณทั้งปี %s บาท", money)
+                                 : g_strdup ("ยังไม่ได้บันทึกงบประมาณรายไตรมาส");
+    }
+  else
+    {
+      /* Nothing allocated by quarter yet: the plan's budget, not a year of 0.00 บาท. */
+      g_autofree char *money = phaen_format_money (chart->plan_budget, FALSE);
+
+      annual = g_strdup_printf ("งบประมาณตามแผน %s บาท (ยังไม่ได้บันทึกการจัดสรรรายไตรมาส)", money);
+    }
+  sub = g_strdup_printf ("%s%sปีงบประมาณ พ.ศ. %d · %s · หน่วย: %s", chart->unit_abbr,
                          *chart->unit_abbr ? " · " : "", chart->fiscal_year, annual,
                          scale > 1 ? "ล้านบาท" : "บาท");
   labels = _phaen_quarter_labels ();
 
   cairo_save (cr);
+  /* At least 0–10 on the axis: whole-number ticks never repeat (0, 0, 0, 1, 1). */
   _phaen_plot_begin (&plot, cr, context, style, width, height, title, sub, legend, 1, 0,
-                     MAX (top * 1.12, 1), tick_label, &scale);
+                     MAX (top * 1.12, 10 * scale), tick_label, &scale);
   draw_bars (chart, &plot, cr);
   draw_targets (chart, &plot, cr);
+  if (chart->annual <= 0 && chart->has_plan_budget)
+    {
+      /* The plan's budget as a level the quarters have yet to be allocated up to. */
+      double y = _phaen_plot_y (&plot, chart->plan_budget);
+
+      cairo_save (cr);
+      cairo_set_dash (cr, (double[]){ 6, 4 }, 2, 0);
+      _phaen_chart_hline (cr, &style->series[4], style->line_width * 2, plot.x, plot.x + plot.width,
+                          y);
+      cairo_restore (cr);
+    }
   _phaen_plot_draw_categories (&plot, cr, (const char *const *)labels);
   cairo_restore (cr);
   g_object_unref (context);

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @annual: the year's allocation, Σ of the four quarters
  * @has_targets: whether the fiscal year has disbursement targets (cabinet resolution)
  * @target_percent: the cumulative disbursement target of each quarter, in % of @annual
+ * @plan_budget: Σ of the activities' budgets (งบประมาณ of the plan table), whatever the
+ *   quarters hold; @has_plan_budget is FALSE when no activity has one
  */
 typedef struct
 {
@@ -32,6 +34,8 @@ typedef struct
   double annual;
   gboolean has_targets;
   double target_percent[PHAEN_QUARTERS];
+  gboolean has_plan_budget;
+  double plan_budget;
 } PhaenBudgetChart;
 
 /**
@@ -47,7 +51,8 @@ PhaenBudgetChart *phaen_budget_chart_new (
   PhaenStore *store, gint64 unit_id, int fiscal_year, gint64 plan_id, GError **error);
 void phaen_budget_chart_free (PhaenBudgetChart *chart);
 
-/* The disbursement target of @quarter (1..4) in baht, or NAN without targets. */
+/* The disbursement target of @quarter (1..4) in baht, or NAN without targets: a share of the
+ * year's allocation, or of the plan's budget while nothing is allocated by quarter. */
 double phaen_budget_chart_target_amount (const PhaenBudgetChart *chart, int quarter);
 
 /**
@@ -56,7 +61,8 @@ double phaen_budget_chart_target_amount (const PhaenBudgetChart *chart, int quar
  *
  * Pairs of bars per quarter (allocated, disbursed with its % of the year's allocation) and
  * the disbursement target as a line, filling @width × @height. Amounts of a million baht and
- * more are shown in ล้านบาท.
+ * more are shown in ล้านบาท. A plan without quarterly allocations shows its activities' budget
+ * and says that the quarters are not entered, rather than a year of 0.00 บาท.
  */
 void phaen_budget_chart_draw (const PhaenBudgetChart *chart,
                               cairo_t *cr,

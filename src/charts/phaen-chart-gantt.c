@@ -10,6 +10,7 @@
 
 #include "phaen-calendar.h"
 #include "phaen-chart-gantt.h"
+#include "phaen-efficiency.h"
 #include "phaen-chart-private.h"
 #include "phaen-plan-totals.h"
 #include "phaen-error.h"
@@ -57,8 +58,17 @@ typedef struct
   guint months_per_band, n_bands;
   RowHeights rows;
   GArray *starts; /* (element-type guint) first row of each page of a band */
+  /* (element-type RowSlice) per page of a band: set when the page shows only a part of a row
+   * taller than a page (its lines from @from to @to), else from = 0, to = -1 */
+  GArray *slices;
   double title_height, footer_height, totals_height, available;
 } PageLayout;
+
+typedef struct
+{
+  double from;
+  double to;
+} RowSlice;
 
 struct _PhaenGantt
 {
@@ -1066,6 +1076,90 @@ page_label_width (PhaenGantt *self)
   return _phaen_chart_text_width (self->context, self->style, label, self->style->font_size, FALSE);
 }
 
+/* Where a row may be cut between pages: the bottom of each line of its name (or of its owner,
+ * when that is taller), from the row's top. */
+static GArray *
+row_breaks (PhaenGantt *self, guint index, const PhaenGanttColumns *columns)
+{
+  const GanttRow *row = &g_array_index (self->rows, GanttRow, index);
+  const PhaenActivity *activity = row->activity;
+  g_autoptr (PangoLayout) name =
+    _phaen_chart_layout_new (self->context, self->style, self->style->font_size, row->is_parent,
+                             activity->name, name_wrap (self, columns, activity));
+  g_autoptr (PangoLayout) owner = NULL;
+  PangoLayout *tallest = name;
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayoutIter *iter;
+
+  if (columns->owner > 0 && activity->owner && *activity->owner)
+    {
+      owner = _phaen_chart_layout_new (self->context, self->style, self->style->font_size, FALSE,
+                                       activity->owner, columns->owner - 2 * self->pad_x);
+      if (pango_layout_get_line_count (owner) > pango_layout_get_line_count (name))
+        tallest = owner;
+    }
+  iter = pango_layout_get_iter (tallest);
+  do
+    {
+      PangoRectangle logical;
+      double bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      bottom = self->pad_y + (double)(logical.y + logical.height) / PANGO_SCALE;
+      g_array_append_val (breaks, bottom);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return breaks;
+}
+
+/* A row taller than a page is not cut at the footer: it goes on over as many pages as it needs,
+ * each ending after a whole line. */
+static void
+split_tall_rows (PhaenGantt *self, PageLayout *layout, GArray *starts, GArray *heights)
+{
+  const RowSlice whole = { 0, -1 };
+
+  layout->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  layout->slices = g_array_new (FALSE, FALSE, sizeof (RowSlice));
+  for (guint p = 0; p < starts->len; p++)
+    {
+      guint first = g_array_index (starts, guint, p);
+      guint end = p + 1 < starts->len ? g_array_index (starts, guint, p + 1) : heights->len;
+      double height = first < heights->len ? g_array_index (heights, double, first) : 0;
+      g_autoptr (GArray) breaks = NULL;
+      double from = 0;
+
+      if (end != first + 1 || height <= layout->available)
+        {
+          g_array_append_val (layout->starts, first);
+          g_array_append_val (layout->slices, whole);
+          continue;
+        }
+      breaks = row_breaks (self, first, &layout->columns);
+      while (from < height - 0.01)
+        {
+          RowSlice slice = { from, height };
+
+          for (guint b = 0; b < breaks->len; b++)
+            {
+              double at = g_array_index (breaks, double, b);
+
+              if (at > from + 0.01 && at - from <= layout->available)
+                slice.to = at;
+            }
+          if (slice.to - from > layout->available)
+            slice.to = MIN (from + layout->available, height); /* one line taller than a page */
+          /* The last slice takes the row's bottom padding with it. */
+          if (height - slice.to <= self->pad_y + 0.01)
+            slice.to = height;
+          g_array_append_val (layout->starts, first);
+          g_array_append_val (layout->slices, slice);
+          from = slice.to;
+        }
+    }
+}
+
 static const PageLayout *
 ensure_page (PhaenGantt *self, const PhaenPageSetup *setup)
 {
@@ -1099,8 +1193,14 @@ ensure_page (PhaenGantt *self, const PhaenPageSetup *setup)
   layout->totals_height = totals_height (self, &layout->columns);
   layout->available = inner_h - layout->title_height - header_height (self) - layout->footer_height;
   g_clear_pointer (&layout->starts, g_array_unref);
-  layout->starts = phaen_chart_paginate_rows ((const double *)(gpointer)heights->data, heights->len,
-                                              layout->available, layout->totals_height);
+  g_clear_pointer (&layout->slices, g_array_unref);
+  {
+    g_autoptr (GArray) starts =
+      phaen_chart_paginate_rows ((const double *)(gpointer)heights->data, heights->len,
+                                 layout->available, layout->totals_height);
+
+    split_tall_rows (self, layout, starts, heights);
+  }
   layout->setup = *setup;
   layout->valid = TRUE;
   return layout;
@@ -1125,7 +1225,9 @@ derive (PhaenGantt *self)
           guint marks = activity->marks[m];
 
           outputs += (marks & PHAEN_MARK_OUTPUT) != 0;
-          achieved += (marks & PHAEN_MARK_OUTPUT) && (marks & PHAEN_MARK_ACHIEVED);
+          /* On plan or late (phaen-efficiency.c pairs each ● with its ○). */
+          achieved +=
+            (marks & PHAEN_MARK_ACHIEVED) && phaen_efficiency_achieved_for (activity, m) >= 0;
           self->any_start |= (marks & PHAEN_MARK_START) != 0;
           self->any_output |= (marks & PHAEN_MARK_OUTPUT) != 0;
           self->any_achieved |= (marks & PHAEN_MARK_ACHIEVED) != 0;
@@ -1217,6 +1319,7 @@ phaen_gantt_free (PhaenGantt *self)
   row_heights_clear (&self->page.rows);
   g_clear_pointer (&self->screen.tops, g_array_unref);
   g_clear_pointer (&self->page.starts, g_array_unref);
+  g_clear_pointer (&self->page.slices, g_array_unref);
   g_clear_object (&self->measure[0]);
   g_clear_object (&self->measure[1]);
   g_clear_object (&self->context);
@@ -1491,6 +1594,7 @@ phaen_gantt_draw_page (PhaenGantt *self, cairo_t *cr, const PhaenPageSetup *page
   const PhaenChartStyle *style;
   guint n_row_pages, band, row_page, first, end, n_pages;
   double x, y, inner_w, inner_h, body_y;
+  const RowSlice *slice;
   g_autofree char *page_label = NULL;
   TableView view;
 
@@ -1509,6 +1613,9 @@ phaen_gantt_draw_page (PhaenGantt *self, cairo_t *cr, const PhaenPageSetup *page
   first = g_array_index (layout->starts, guint, row_page);
   end = row_page + 1 < n_row_pages ? g_array_index (layout->starts, guint, row_page + 1)
                                    : self->rows->len;
+  slice = &g_array_index (layout->slices, RowSlice, row_page);
+  if (slice->to >= 0)
+    end = first + 1;
   x = page->margin;
   y = page->margin;
   inner_w = page->width - 2 * page->margin;
@@ -1525,17 +1632,32 @@ phaen_gantt_draw_page (PhaenGantt *self, cairo_t *cr, const PhaenPageSetup *page
                  MIN (layout->months_per_band, self->n_months - band * layout->months_per_band) };
   body_y = view.y + header_height (self);
   cairo_save (cr);
-  /* A row taller than a page is cut at the footer, never drawn over it. */
+  /* Nothing is drawn over the footer. */
   cairo_rectangle (cr, x, y, inner_w, inner_h - layout->footer_height);
   cairo_clip (cr);
-  {
-    double body_bottom = body_y;
+  if (slice->to >= 0)
+    {
+      /* A part of a row taller than a page: its lines from slice->from, under the header. */
+      double body_bottom = body_y + slice->to - slice->from;
 
-    for (guint i = first; i < end; i++)
-      body_bottom += g_array_index (layout->rows.heights, double, i);
-    draw_table (self, cr, &view, layout->rows.heights, first, end, body_y, body_bottom,
-                row_page == n_row_pages - 1, layout->totals_height);
-  }
+      cairo_save (cr);
+      cairo_rectangle (cr, x, body_y, inner_w, body_bottom - body_y);
+      cairo_clip (cr);
+      draw_row (self, cr, &view, first, body_y - slice->from,
+                g_array_index (layout->rows.heights, double, first));
+      cairo_restore (cr);
+      draw_table (self, cr, &view, layout->rows.heights, first, first, body_y, body_bottom,
+                  row_page == n_row_pages - 1, layout->totals_height);
+    }
+  else
+    {
+      double body_bottom = body_y;
+
+      for (guint i = first; i < end; i++)
+        body_bottom += g_array_index (layout->rows.heights, double, i);
+      draw_table (self, cr, &view, layout->rows.heights, first, end, body_y, body_bottom,
+                  row_page == n_row_pages - 1, layout->totals_height);
+    }
   cairo_restore (cr);
 
   page_label = digits (self, g_strdup_printf ("หน้า %u/%u", page_index + 1, n_pages));

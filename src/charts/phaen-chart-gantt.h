@@ -206,7 +206,8 @@ gboolean phaen_gantt_get_cell_rect (
  * The pages of the plan on @page: rows are split down the pages with the title block and
  * both header rows repeated on each, and when the months do not fit across they are split
  * into bands of whole quarters with the left columns repeated (all rows of the first band
- * come first). At least 1.
+ * come first). A row taller than a page goes on over the next pages, each part ending after a
+ * whole line. At least 1.
  */
 guint phaen_gantt_get_n_pages (PhaenGantt *self, const PhaenPageSetup *page);
 

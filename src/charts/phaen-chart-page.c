@@ -20,6 +20,39 @@ phaen_page_setup_init (PhaenPageSetup *setup, PhaenPaper paper)
   setup->margin = PHAEN_PAGE_MARGIN;
 }
 
+void
+phaen_page_setup_init_oriented (PhaenPageSetup *setup,
+                                PhaenPaper paper,
+                                PhaenOrientation orientation)
+{
+  g_return_if_fail (setup != NULL);
+
+  phaen_page_setup_init (setup, paper);
+  if (orientation == PHAEN_ORIENTATION_PORTRAIT)
+    {
+      double width = setup->width;
+
+      setup->width = setup->height;
+      setup->height = width;
+    }
+}
+
+gboolean
+phaen_orientation_from_string (const char *name, PhaenOrientation *orientation)
+{
+  g_return_val_if_fail (orientation != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (name, "landscape") == 0)
+    *orientation = PHAEN_ORIENTATION_LANDSCAPE;
+  else if (g_ascii_strcasecmp (name, "portrait") == 0)
+    *orientation = PHAEN_ORIENTATION_PORTRAIT;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 gboolean
 phaen_paper_from_string (const char *name, PhaenPaper *paper)
 {

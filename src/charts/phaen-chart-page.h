@@ -18,6 +18,17 @@ typedef enum
 } PhaenPaper;
 
 /**
+ * PhaenOrientation:
+ * @PHAEN_ORIENTATION_LANDSCAPE: the long side across (the official forms)
+ * @PHAEN_ORIENTATION_PORTRAIT: the short side across
+ */
+typedef enum
+{
+  PHAEN_ORIENTATION_LANDSCAPE,
+  PHAEN_ORIENTATION_PORTRAIT,
+} PhaenOrientation;
+
+/**
  * PhaenPageSetup:
  * @width: the whole sheet, in points (1/72 inch)
  * @height: the whole sheet, in points
@@ -39,6 +50,12 @@ typedef struct
 #define PHAEN_PAGE_MARGIN 28.35
 
 void phaen_page_setup_init (PhaenPageSetup *setup, PhaenPaper paper);
+/* The sheet of @paper turned to @orientation (phaen_page_setup_init() is landscape). */
+void phaen_page_setup_init_oriented (PhaenPageSetup *setup,
+                                     PhaenPaper paper,
+                                     PhaenOrientation orientation);
+/* "landscape" or "portrait" (any case); FALSE for anything else. */
+gboolean phaen_orientation_from_string (const char *name, PhaenOrientation *orientation);
 /* "A4" or "A3" (any case); FALSE for anything else. */
 gboolean phaen_paper_from_string (const char *name, PhaenPaper *paper);
 

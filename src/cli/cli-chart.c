@@ -9,6 +9,7 @@
 
 #include "cli-common.h"
 #include "phaen-chart-file.h"
+#include "phaen-plan-document.h"
 
 typedef struct
 {
@@ -224,7 +225,8 @@ cli_chart (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autofree char *kind = NULL, *unit = NULL, *indicator = NULL, *output = NULL;
-  g_autofree char *paper = NULL, *theme = NULL;
+  g_autofree char *paper = NULL, *theme = NULL, *orientation = NULL;
+  PhaenOrientation turned = PHAEN_ORIENTATION_LANDSCAPE;
   gint64 plan_id = 0;
   int fiscal_year = 0, width = 0, height = 0, rc;
   gboolean thai_digits = FALSE;
@@ -233,7 +235,8 @@ cli_chart (int argc, char **argv)
   Filter filter = { 0 };
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
-      N_ ("What to draw: gantt, progress, score or budget"), "KIND" },
+      N_ ("What to draw: gantt, progress, score, budget, or document (the plan as printed, PDF)"),
+      "KIND" },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_ ("The unit (abbreviation)"), "U" },
     { "fy", 'y', 0, G_OPTION_ARG_INT, &fiscal_year, N_ ("The fiscal year (BE)"), "Y" },
     { "plan", 'p', 0, G_OPTION_ARG_INT64, &plan_id, N_ ("The plan (gantt, budget)"), "ID" },
@@ -247,6 +250,8 @@ cli_chart (int argc, char **argv)
       N_ ("Height in pixels (PNG, SVG) or points (PDF)"), "H" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_ ("PDF paper, landscape: A4 (default) or A3"),
       "A4|A3" },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &orientation,
+      N_ ("The plan document's sheet: landscape (default) or portrait"), "landscape|portrait" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
       N_ ("light, dark or print (default: print for PDF, light otherwise)"), "THEME" },
     { "thai-digits", 0, 0, G_OPTION_ARG_NONE, &thai_digits,
@@ -261,11 +266,15 @@ cli_chart (int argc, char **argv)
   phaen_chart_file_options_init (&options);
   if (kind == NULL)
     return cli_fail (CLI_EXIT_USAGE,
-                     _ ("say what to draw with --kind gantt|progress|score|budget"));
+                     _ ("say what to draw with --kind gantt|progress|score|budget|document"));
   if (!g_str_equal (kind, "gantt") && !g_str_equal (kind, "progress") &&
-      !g_str_equal (kind, "score") && !g_str_equal (kind, "budget"))
-    return cli_fail (CLI_EXIT_USAGE, _ ("unknown kind “%s”: use gantt, progress, score or budget"),
-                     kind);
+      !g_str_equal (kind, "score") && !g_str_equal (kind, "budget") &&
+      !g_str_equal (kind, "document"))
+    return cli_fail (CLI_EXIT_USAGE,
+                     _ ("unknown kind “%s”: use gantt, progress, score, budget or document"), kind);
+  if (orientation && !phaen_orientation_from_string (orientation, &turned))
+    return cli_fail (CLI_EXIT_USAGE, _ ("unknown orientation “%s”: use landscape or portrait"),
+                     orientation);
   if (output == NULL)
     return cli_fail (CLI_EXIT_USAGE, _ ("say where to write with -o OUT.png|.pdf|.svg"));
   if (g_str_equal (kind, "progress") && indicator == NULL)
@@ -297,7 +306,31 @@ cli_chart (int argc, char **argv)
   filter.store = store;
   filter.fiscal_year = fiscal_year;
 
-  if (g_str_equal (kind, "gantt"))
+  if (g_str_equal (kind, "document"))
+    {
+      g_autoptr (PhaenPlanDocument) document = NULL;
+      PhaenPageSetup setup;
+      gint64 id = 0;
+      guint n_pages;
+
+      if (format != PHAEN_CHART_FORMAT_PDF)
+        return cli_fail (CLI_EXIT_USAGE, _ ("the plan document is written as a PDF: -o OUT.pdf"));
+      if ((rc = choose_plan (&filter, plan_id, &id)) != CLI_EXIT_OK)
+        return rc;
+      document = phaen_plan_document_new (store, id, &error);
+      if (document == NULL)
+        return cli_fail_error (error);
+      phaen_plan_document_set_thai_digits (document, thai_digits);
+      phaen_page_setup_init_oriented (&setup, options.paper, turned);
+      if (!phaen_plan_document_write_pdf (document, output, &setup, &error))
+        return cli_fail_error (error);
+      n_pages = phaen_plan_document_get_n_pages (document, &setup);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Plan written to %s (%u page)\n",
+                            "Plan written to %s (%u pages)\n", n_pages),
+               output, n_pages);
+      return CLI_EXIT_OK;
+    }
+  else if (g_str_equal (kind, "gantt"))
     {
       g_autoptr (PhaenGantt) gantt = NULL;
       gint64 id = 0;

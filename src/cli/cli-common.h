@@ -33,6 +33,7 @@ int cli_info (int argc, char **argv);
 int cli_merge (int argc, char **argv);
 int cli_pack (int argc, char **argv);
 int cli_plan (int argc, char **argv);
+int cli_pmqa (int argc, char **argv);
 int cli_repair (int argc, char **argv);
 int cli_score (int argc, char **argv);
 int cli_send (int argc, char **argv);

@@ -29,6 +29,17 @@ print_card (const PhaenScorecard *card)
       g_print (_ ("  weight %g\n"), row->indicator->weight);
       if (row->problem)
         g_print (_ ("  cannot be scored: %s\n"), row->problem);
+      /* DOMAIN §4a: which version scored each quarter, once there is more than one. */
+      if (row->versions != NULL && row->versions->len > 1)
+        for (int q = 0; q < PHAEN_QUARTERS; q++)
+          {
+            g_autofree char *version = phaen_scorecard_row_quarter_version_label (row, q, FALSE);
+
+            if (version != NULL)
+              g_print (_ ("  quarter %d scored by criteria %s\n"), q + 1, version);
+          }
+      if (row->target_warning)
+        g_print (_ ("  warning: %s\n"), row->target_warning);
       {
         g_autofree char *quarter = cli_pad (_ ("quarter"), 8);
         g_autofree char *result = cli_pad (_ ("result"), 14);

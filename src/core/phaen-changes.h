@@ -24,7 +24,11 @@ typedef enum
   PHAEN_RECORD_PMQA_VALUE = 1 << 12,
   PHAEN_RECORD_EVIDENCE = 1 << 13,
   PHAEN_RECORD_PACKET = 1 << 14, /* a result packet merged (packet_log, src/sync) */
-  PHAEN_RECORD_ALL = (1 << 15) - 1,
+  PHAEN_RECORD_PMQA_ASSESSMENT = 1 << 15,
+  PHAEN_RECORD_PMQA_SUB_ITEM = 1 << 16,
+  PHAEN_RECORD_PMQA_TOPIC = 1 << 17,
+  PHAEN_RECORD_PMQA_ATTACHMENT = 1 << 18,
+  PHAEN_RECORD_ALL = (1 << 19) - 1,
 } PhaenRecordKind;
 
 /* What a plan's activity table (the grid, the Gantt, their totals) is made of. */
@@ -37,6 +41,11 @@ typedef enum
 #define PHAEN_RECORDS_SCORES                                                                       \
   (PHAEN_RECORD_INDICATOR | PHAEN_RECORD_CRITERIA_VERSION | PHAEN_RECORD_CRITERION |               \
    PHAEN_RECORD_RESULT | PHAEN_RECORD_PMQA_VALUE | PHAEN_RECORD_EVIDENCE)
+
+/* What a PMQA self-assessment of categories 1–6 is made of. */
+#define PHAEN_RECORDS_PMQA_ASSESSMENT                                                              \
+  (PHAEN_RECORD_PMQA_ASSESSMENT | PHAEN_RECORD_PMQA_SUB_ITEM | PHAEN_RECORD_PMQA_TOPIC |           \
+   PHAEN_RECORD_PMQA_ATTACHMENT)
 
 #define PHAEN_TYPE_CHANGES (phaen_changes_get_type ())
 

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "phaen-demo.h"
+#include "phaen-demo-pmqa.h"
 #include "phaen-error.h"
 #include "phaen-score.h"
 
@@ -1090,15 +1091,17 @@ static gboolean
 load_root (Loader *l, JsonObject *root, GError **error)
 {
   static const char *const allowed[] = { "units", "people",     "fiscal_years",
-                                         "plans", "indicators", NULL };
-  JsonArray *units, *people, *years, *plans, *indicators;
+                                         "plans", "indicators", "pmqa_assessments",
+                                         NULL };
+  JsonArray *units, *people, *years, *plans, *indicators, *pmqa;
 
   if (!check_members (l, root, "", allowed, error) ||
       !get_array (l, root, "", "units", &units, error) ||
       !get_array (l, root, "", "people", &people, error) ||
       !get_array (l, root, "", "fiscal_years", &years, error) ||
       !get_array (l, root, "", "plans", &plans, error) ||
-      !get_array (l, root, "", "indicators", &indicators, error))
+      !get_array (l, root, "", "indicators", &indicators, error) ||
+      !get_array (l, root, "", "pmqa_assessments", &pmqa, error))
     return FALSE;
   if ((units != NULL && !load_units (l, units, error)) ||
       (people != NULL && !load_people (l, people, error)) ||
@@ -1112,7 +1115,9 @@ load_root (Loader *l, JsonObject *root, GError **error)
       if (plan == NULL || !load_plan (l, plan, path, error))
         return FALSE;
     }
-  return indicators == NULL || load_indicators (l, indicators, "", 0, 0, 0, error);
+  if (indicators != NULL && !load_indicators (l, indicators, "", 0, 0, 0, error))
+    return FALSE;
+  return pmqa == NULL || _phaen_demo_load_pmqa (l->store, l->name, l->dir, pmqa, error);
 }
 
 /* ------------------------------------------------------------------ public API */

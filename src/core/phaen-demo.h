@@ -34,6 +34,7 @@ G_BEGIN_DECLS
  *                   results: [{quarter, value (text as reported), detail, problems,
  *                              evidence: [{title, url} | {name, mime, file}]}],
  *                   pmqa: {group, target, values: {"<BE year>": value}, chosen_score, note}}]
+ *   pmqa_assessments  categories 1–6 of PMQA 4.0: see phaen-demo-pmqa.h
  *
  * Months are fiscal month indexes: 0 = ต.ค. … 11 = ก.ย., 12 = ต.ค. of the next fiscal year
  * (allowed up to 11 + extra_months). Evidence files are named relative to the JSON file.

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "phaen-calendar.h"
+#include "phaen-criteria-in-force.h"
 #include "phaen-error.h"
 #include "phaen-scorecard.h"
 #include "phaen-thai-text.h"
@@ -19,11 +21,16 @@ static void
 row_clear_scores (PhaenScorecardRow *row)
 {
   g_clear_pointer (&row->criteria, phaen_criteria_version_free);
+  g_clear_pointer (&row->versions, g_ptr_array_unref);
+  g_clear_pointer (&row->target_warning, g_free);
+  row->target_mismatch = FALSE;
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     g_clear_pointer (&row->results[q], phaen_result_free);
   g_clear_pointer (&row->problem, g_free);
   memset (&row->rules, 0, sizeof row->rules);
   memset (row->scores, 0, sizeof row->scores);
+  memset (row->quarter_criteria, 0, sizeof row->quarter_criteria);
+  memset (row->quarter_rules, 0, sizeof row->quarter_rules);
 }
 
 static void
@@ -141,32 +148,56 @@ score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     row->results[q] = g_steal_pointer (&g_ptr_array_index (results, q));
 
-  row->criteria = phaen_store_get_criteria (store, row->indicator->id, &local_error);
-  if (row->criteria == NULL)
+  row->versions = phaen_store_list_criteria_versions (store, row->indicator->id, error);
+  if (row->versions == NULL)
+    return FALSE;
+  if (row->versions->len == 0)
     {
-      if (!g_error_matches (local_error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
       row->problem =
         g_strdup_printf (_ ("Indicator %s has no scoring criteria."), row->indicator->code);
       return TRUE;
     }
+  /* Versions come oldest first: the newest is the last. */
+  row->criteria =
+    phaen_criteria_version_copy (g_ptr_array_index (row->versions, row->versions->len - 1));
   if (!phaen_criteria_from_version (row->indicator, row->criteria, &row->rules, &local_error))
     {
       row->problem = g_strdup (local_error->message);
       return TRUE;
+    }
+  if (phaen_criteria_target_mismatch (row->indicator, row->versions, &row->target_value,
+                                      &row->target_top))
+    {
+      g_autofree char *target = phaen_format_number (row->target_value, 4, PHAEN_NUMBER_TRIM_ZEROS);
+      g_autofree char *top = phaen_format_number (row->target_top, 4, PHAEN_NUMBER_TRIM_ZEROS);
+
+      row->target_mismatch = TRUE;
+      row->target_warning = g_strdup_printf (
+        _ ("Indicator %s: the target %s differs from T5 = %s of criteria version %d; change "
+           "the target or the criteria."),
+        row->indicator->code, target, top, row->criteria->version);
     }
 
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     {
       PhaenScoreInput input;
       g_autoptr (GError) score_error = NULL;
+      GDate last_day;
 
+      /* DOMAIN §4a: each quarter by the version in force at its end. */
+      phaen_quarter_last_day (row->indicator->fiscal_year, q + 1, &last_day);
+      row->quarter_criteria[q] = phaen_criteria_version_in_force (row->versions, &last_day);
+      row->scores[q] = (PhaenScore){ .has_score = FALSE, .band = -1 };
+      if (!phaen_criteria_from_version (row->indicator, row->quarter_criteria[q],
+                                        &row->quarter_rules[q], &score_error))
+        {
+          if (row->problem == NULL)
+            row->problem = g_strdup_printf ("%s: %s", row->indicator->code, score_error->message);
+          continue;
+        }
       phaen_score_input_from_result (row->indicator, row->results[q], &input);
-      if (!phaen_criteria_score (&row->rules, &input, row->indicator->weight, &row->scores[q],
-                                 &score_error))
+      if (!phaen_criteria_score (&row->quarter_rules[q], &input, row->indicator->weight,
+                                 &row->scores[q], &score_error))
         {
           row->scores[q] = (PhaenScore){ .has_score = FALSE, .band = -1 };
           if (row->problem == NULL)
@@ -232,6 +263,44 @@ read_card (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
 
   add_up (card);
   return g_steal_pointer (&card);
+}
+
+gboolean
+phaen_scorecard_row_quarter_uses_older (const PhaenScorecardRow *row, int quarter)
+{
+  g_return_val_if_fail (row != NULL && quarter >= 0 && quarter < PHAEN_QUARTERS, FALSE);
+
+  return row->criteria != NULL && row->quarter_criteria[quarter] != NULL &&
+         row->quarter_criteria[quarter]->id != row->criteria->id;
+}
+
+char *
+phaen_scorecard_row_quarter_version_label (const PhaenScorecardRow *row,
+                                           int quarter,
+                                           gboolean thai_digits)
+{
+  const PhaenCriteriaVersion *version;
+  g_autofree char *number = NULL;
+  GDate approved;
+
+  g_return_val_if_fail (row != NULL && quarter >= 0 && quarter < PHAEN_QUARTERS, NULL);
+
+  version = row->quarter_criteria[quarter];
+  if (version == NULL)
+    return NULL;
+  number = g_strdup_printf ("%d", version->version);
+  if (thai_digits)
+    {
+      g_autofree char *arabic = g_steal_pointer (&number);
+      number = phaen_digits_to_thai (arabic);
+    }
+  if (phaen_criteria_version_approved (version, &approved))
+    {
+      g_autofree char *date = phaen_date_format (&approved, PHAEN_DATE_SHORT, thai_digits);
+
+      return g_strdup_printf (_ ("version %s (approved %s)"), number, date);
+    }
+  return g_strdup_printf (_ ("version %s"), number);
 }
 
 /**

@@ -12,11 +12,22 @@ G_BEGIN_DECLS
 typedef struct
 {
   PhaenIndicator *indicator;
-  PhaenCriteriaVersion *criteria;       /* in force; NULL when the indicator has none */
-  PhaenCriteria rules;                  /* @criteria as the scoring engine reads it */
+  PhaenCriteriaVersion *criteria; /* the newest; NULL when the indicator has none */
+  PhaenCriteria rules;            /* @criteria as the scoring engine reads it */
+  GPtrArray *versions;            /* (element-type PhaenCriteriaVersion) oldest first */
+  /* The version in force at each quarter's end (phaen_criteria_version_in_force()), which
+   * scored it: (transfer none) into @versions, NULL when the indicator has no criteria. */
+  const PhaenCriteriaVersion *quarter_criteria[PHAEN_QUARTERS];
+  PhaenCriteria quarter_rules[PHAEN_QUARTERS];
   PhaenResult *results[PHAEN_QUARTERS]; /* NULL where nothing was entered */
   PhaenScore scores[PHAEN_QUARTERS];
   char *problem; /* why the indicator cannot be scored (no or bad criteria), else NULL */
+  /* The target (เป้าหมาย) differs from T5 of the newest criteria: a new version moved T5 and
+   * the target was not changed with it (phaen_criteria_target_mismatch()). */
+  gboolean target_mismatch;
+  double target_value;
+  double target_top;
+  char *target_warning; /* the sentence to show, NULL unless @target_mismatch */
 } PhaenScorecardRow;
 
 typedef struct
@@ -34,6 +45,14 @@ gboolean phaen_criteria_from_version (const PhaenIndicator *indicator,
                                       const PhaenCriteriaVersion *version,
                                       PhaenCriteria *rules,
                                       GError **error);
+/* Whether a quarter was scored with another version than the newest one. */
+gboolean phaen_scorecard_row_quarter_uses_older (const PhaenScorecardRow *row, int quarter);
+/* `ฉบับที่ 2 (อนุมัติ 15 มี.ค. 64)`: the version that scored @quarter (0..3), or NULL when none.
+ * Returns: (transfer full) (nullable) */
+char *phaen_scorecard_row_quarter_version_label (const PhaenScorecardRow *row,
+                                                 int quarter,
+                                                 gboolean thai_digits);
+
 void phaen_score_input_from_result (const PhaenIndicator *indicator,
                                     const PhaenResult *result,
                                     PhaenScoreInput *input);

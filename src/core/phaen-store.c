@@ -106,6 +106,7 @@ static const char *const migrations[] = {
   "/io/github/phaen/core/schema/002-evidence-aside.sql",
   "/io/github/phaen/core/schema/003-unit-copies.sql",
   "/io/github/phaen/core/schema/004-person-email.sql",
+  "/io/github/phaen/core/schema/005-pmqa-assessment.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PHAEN_STORE_SCHEMA_VERSION);
@@ -1122,7 +1123,8 @@ purge_unused_blobs (PhaenStore *self)
 {
   _phaen_store_exec (self,
                      "DELETE FROM evidence_blob WHERE id NOT IN"
-                     " (SELECT blob_id FROM evidence WHERE blob_id IS NOT NULL)",
+                     " (SELECT blob_id FROM evidence WHERE blob_id IS NOT NULL)"
+                     " AND id NOT IN (SELECT blob_id FROM pmqa_attachment)",
                      NULL);
 }
 

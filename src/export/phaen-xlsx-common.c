@@ -741,7 +741,20 @@ _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
   g_autofree char *formula = NULL;
   g_autofree char *weighted = NULL;
 
-  if (_phaen_xlsx_row_has_rules (row))
+  if (_phaen_xlsx_row_has_rules (row) && phaen_scorecard_row_quarter_uses_older (row, quarter))
+    {
+      /* Scored by an older version than the one in the criteria table (DOMAIN §4a): its own
+       * thresholds go into the formula as numbers. */
+      char *own[PHAEN_N_LEVELS] = { NULL };
+
+      for (int l = 0; l < PHAEN_N_LEVELS; l++)
+        own[l] = _phaen_xlsx_num (row->quarter_rules[quarter].threshold[l]);
+      formula = _phaen_xlsx_score_formula (row->indicator, &row->quarter_rules[quarter],
+                                           (const char *const *)own, reading_ref, result);
+      for (int l = 0; l < PHAEN_N_LEVELS; l++)
+        g_free (own[l]);
+    }
+  else if (_phaen_xlsx_row_has_rules (row))
     formula =
       _phaen_xlsx_score_formula (row->indicator, &row->rules, threshold, reading_ref, result);
 

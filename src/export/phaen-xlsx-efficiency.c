@@ -80,11 +80,15 @@ round_row (PhaenXlsxSheet *sheet,
   merged_formula (sheet, row, COL_MONTH (6), COL_MONTH (8), percent, round->has_score,
                   round->percent, f->percent);
   _phaen_xlsx_merge_blank (sheet, row, COL_MONTH (9), row, COL_MONTH (11), f->center);
-  _phaen_xlsx_formula_text (sheet, row, COL_MONTH (9), verdict,
-                            !round->has_score ? ""
-                            : round->passed   ? "ผ่าน"
-                                              : "ไม่ผ่าน",
-                            f->center);
+  /* A round that has not ended is neither ผ่าน nor ไม่ผ่าน (DOMAIN §3c). */
+  if (round->in_progress)
+    _phaen_xlsx_text (sheet, row, COL_MONTH (9), "อยู่ระหว่างดำเนินการ", f->center);
+  else
+    _phaen_xlsx_formula_text (sheet, row, COL_MONTH (9), verdict,
+                              !round->has_score ? ""
+                              : round->passed   ? "ผ่าน"
+                                                : "ไม่ผ่าน",
+                              f->center);
 }
 
 gboolean
@@ -102,6 +106,7 @@ _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError
   g_autofree char *group_a = NULL;
   PhaenXlsxSheet *sheet;
   lxw_row_t head = 3, first, planned_row, achieved_row, row;
+  GDate today;
 
   activities = phaen_store_list_activities (book->store, plan->id, error);
   if (activities == NULL)
@@ -162,7 +167,25 @@ _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError
           _phaen_xlsx_text (sheet, row, COL_MONTH (m), mark,
                             (item->marks[m] & PHAEN_MARK_PLANNED) ? f->shaded : f->mark);
         }
-      _phaen_xlsx_text (sheet, row, col_progress, item->progress, f->text);
+      {
+        g_autoptr (GString) progress = g_string_new (item->progress ? item->progress : "");
+        PhaenEfficiencyOutput item_outputs[PHAEN_MAX_MONTHS];
+        guint n = phaen_efficiency_item_outputs (item, item_outputs);
+
+        /* A late output is shown with the month it was achieved, not lost. */
+        for (guint k = 0; k < n; k++)
+          if (item_outputs[k].achieved_month > item_outputs[k].planned_month)
+            {
+              g_autofree char *planned =
+                _phaen_xlsx_month_header (book, item_outputs[k].planned_month);
+              g_autofree char *achieved =
+                _phaen_xlsx_month_header (book, item_outputs[k].achieved_month);
+
+              g_string_append_printf (progress, "%sผลผลิตตามแผน %s ได้เมื่อ %s (ล่าช้า)",
+                                      progress->len > 0 ? "\n" : "", planned, achieved);
+            }
+        _phaen_xlsx_text (sheet, row, col_progress, progress->str, f->text);
+      }
       _phaen_xlsx_text (sheet, row, col_output, item->output, f->text);
     }
   if (items->len == 0)
@@ -188,12 +211,17 @@ _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError
       g_autofree char *formula = g_strdup_printf ("=COUNTIF(%s,\"*○*\")", column);
       guint achieved = 0;
 
+      /* An achieved output counts in the month it counts for a round: its planned month, or
+       * the month it was achieved when late (phaen-efficiency.c), so that a round's sum over
+       * its months gives what phaen_efficiency_round() counts. */
       for (guint i = 0; i < items->len; i++)
         {
-          const PhaenActivity *item = g_ptr_array_index (items, i);
-          guint marks = item->marks[m];
+          PhaenEfficiencyOutput item_outputs[PHAEN_MAX_MONTHS];
+          guint n = phaen_efficiency_item_outputs (g_ptr_array_index (items, i), item_outputs);
 
-          achieved += (marks & PHAEN_MARK_OUTPUT) && (marks & PHAEN_MARK_ACHIEVED);
+          for (guint k = 0; k < n; k++)
+            achieved += item_outputs[k].achieved_month >= 0 &&
+                        MAX (item_outputs[k].planned_month, item_outputs[k].achieved_month) == m;
         }
       _phaen_xlsx_formula (sheet, planned_row, COL_MONTH (m), formula, TRUE, outputs[m], f->count);
       _phaen_xlsx_number (sheet, achieved_row, COL_MONTH (m), achieved, f->count);
@@ -221,11 +249,16 @@ _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError
   _phaen_xlsx_merge_text (sheet, row, COL_MONTH (9), row, COL_MONTH (11),
                           "ผลการประเมิน\n(ผ่าน ร้อยละ 80 ขึ้นไป)", f->header);
   row++;
+  /* As of the last month reported: a round the report has not reached the end of is in
+   * progress (DOMAIN §3c). */
+  phaen_efficiency_as_of (plan->fiscal_year, phaen_efficiency_last_reported_month (items), NULL,
+                          &today);
   for (int r = 1; r <= PHAEN_EFFICIENCY_ROUNDS; r++, row++)
     {
       PhaenEfficiencyRound round;
 
-      if (!phaen_efficiency_round (activities, r, PHAEN_PASS_PERCENT_DEFAULT, &round, error))
+      if (!phaen_efficiency_round (activities, plan->fiscal_year, r, PHAEN_PASS_PERCENT_DEFAULT,
+                                   &today, &round, error))
         {
           _phaen_xlsx_sheet_free (sheet);
           return FALSE;

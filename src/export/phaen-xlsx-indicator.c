@@ -8,6 +8,7 @@
 
 #include "phaen-calendar.h"
 #include "phaen-thai-text.h"
+#include "phaen-criteria-in-force.h"
 #include "phaen-xlsx-private.h"
 
 /* Pixels at 16 pt; the quarters share the rest of the page (portrait, as the official form). */
@@ -119,6 +120,27 @@ approval_note (PhaenXlsxBook *book, const PhaenCriteriaVersion *version)
   return g_strdup_printf (
     "เกณฑ์การให้คะแนนฉบับที่ %d%s%s%s%s", version->version, date ? " อนุมัติเมื่อ " : "", date ? date : "",
     version->reason && *version->reason ? " : " : "", version->reason ? version->reason : "");
+}
+
+/* `ฉบับที่ 1 (อนุมัติ 1 ต.ค. 63)`: the version that scored @quarter, "-" when none. */
+static char *
+quarter_version_text (PhaenXlsxBook *book, const PhaenScorecardRow *row, int quarter)
+{
+  const PhaenCriteriaVersion *version = row->quarter_criteria[quarter];
+  g_autofree char *text = NULL;
+  GDate approved;
+
+  if (version == NULL)
+    return g_strdup ("-");
+  if (phaen_criteria_version_approved (version, &approved))
+    {
+      g_autofree char *date = phaen_date_format (&approved, PHAEN_DATE_SHORT, FALSE);
+
+      text = g_strdup_printf ("ฉบับที่ %d (อนุมัติ %s)", version->version, date);
+    }
+  else
+    text = g_strdup_printf ("ฉบับที่ %d", version->version);
+  return book->options->thai_digits ? phaen_digits_to_thai (text) : g_steal_pointer (&text);
 }
 
 /* Writes the criteria table; @threshold receives the cells of T1..T5 for numeric criteria. */
@@ -261,7 +283,7 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
   char *threshold[PHAEN_N_LEVELS] = { NULL };
   const char *baseline_label[] = { "ข้อมูลพื้นฐานย้อนหลัง 1 ปี (ถ้ามี)", "ข้อมูลพื้นฐานย้อนหลัง 2 ปี (ถ้ามี)",
                                    "ข้อมูลพื้นฐานย้อนหลัง 3 ปี (ถ้ามี)" };
-  lxw_row_t result_row, reading_row, head;
+  lxw_row_t result_row, reading_row, head, note_row;
   Form form = { 0 };
   gboolean ok = TRUE;
 
@@ -352,6 +374,16 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
                              form.row, 1 + q, form.row + 1, 1 + q, weight_ref);
   form.row += 2;
 
+  /* DOMAIN §4a: each quarter is scored by the criteria version in force at its end. */
+  _phaen_xlsx_text (form.sheet, form.row, 0, "เกณฑ์ที่ใช้คิดคะแนน", f->label);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_autofree char *used = quarter_version_text (book, row, q);
+
+      _phaen_xlsx_text (form.sheet, form.row, 1 + q, used, f->text);
+    }
+  form.row++;
+
   {
     PhaenXlsxRow *files = _phaen_xlsx_row_new (form.sheet, form.row);
 
@@ -366,13 +398,26 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
     form.row += _phaen_xlsx_row_write (files);
   }
 
+  note_row = form.row + 1; /* the notes under the form, after a blank row */
   if (ok && row->problem != NULL)
     {
       g_autofree char *note = g_strdup_printf ("หมายเหตุ: %s", row->problem);
-      PhaenXlsxRow *each = _phaen_xlsx_row_new (form.sheet, form.row + 1);
+      PhaenXlsxRow *each = _phaen_xlsx_row_new (form.sheet, note_row);
 
       _phaen_xlsx_row_text (each, 0, LAST_COL, note, f->note);
-      _phaen_xlsx_row_write (each);
+      note_row += _phaen_xlsx_row_write (each);
+    }
+  if (ok && row->target_mismatch)
+    {
+      g_autofree char *target = phaen_format_number (row->target_value, 4, PHAEN_NUMBER_TRIM_ZEROS);
+      g_autofree char *top = phaen_format_number (row->target_top, 4, PHAEN_NUMBER_TRIM_ZEROS);
+      g_autofree char *note = g_strdup_printf (
+        "หมายเหตุ: เป้าหมาย %s ไม่ตรงกับค่าระดับ 5 = %s ของเกณฑ์ฉบับที่ %d โปรดตรวจสอบเป้าหมายหรือเกณฑ์", target,
+        top, row->criteria->version);
+      PhaenXlsxRow *each = _phaen_xlsx_row_new (form.sheet, note_row);
+
+      _phaen_xlsx_row_text (each, 0, LAST_COL, note, f->note);
+      note_row += _phaen_xlsx_row_write (each);
     }
 
   _phaen_xlsx_sheet_finish (form.sheet, head, head);
