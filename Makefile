@@ -7,7 +7,7 @@ DEB_PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
 	libxlsxwriter-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
 	fonts-thai-tlwg fonts-noto-core xvfb xauth poppler-utils unzip \
-	desktop-file-utils appstream
+	desktop-file-utils appstream appstream-compose shared-mime-info
 
 .PHONY: all deps build run test clean
 
