@@ -453,6 +453,8 @@ add_band_row (AppCriteriaEditor *self, const PhaenCriterion *original, const cha
   gtk_box_append (GTK_BOX (upper_box), row->upper_inclusive);
   gtk_box_append (GTK_BOX (upper_box), row->upper);
   gtk_widget_set_tooltip_text (remove, _ ("Remove this band"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Remove this band"), -1);
   gtk_widget_set_valign (remove, GTK_ALIGN_START);
   gtk_widget_add_css_class (remove, "flat");
   g_object_set_data (G_OBJECT (remove), "table-row", row);

@@ -11,6 +11,7 @@
 #include "app-gantt-view.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
+#include "app-shortcuts.h"
 #include "app-page-refresh.h"
 #include "phaen-chart-file.h"
 #include "phaen-xlsx.h"
@@ -706,8 +707,7 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print",
-                                       NULL);
+  app_shortcuts_add_bindings (widget_class);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "app-plan-page.h"
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
+#include "app-shortcuts.h"
 #include "app-sidebar-item.h"
 #include "app-window.h"
 #include "phaen-error.h"
@@ -855,12 +856,6 @@ workspace_filter (void)
   return filter;
 }
 
-static void
-language_changed_cb (AppWindow *self)
-{
-  app_window_toast (self, _ ("The new language is used from the next start of Phaen."));
-}
-
 /* ------------------------------------------------------------------ actions */
 
 static void
@@ -1014,8 +1009,7 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.search-units", NULL, search_units_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search-units", NULL);
+  app_shortcuts_add_bindings (widget_class);
 }
 
 /* Units → their years and pages, the units the search finds, rows made from ui/app-sidebar-row.ui
@@ -1068,8 +1062,6 @@ app_window_init (AppWindow *self)
 
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (self), language);
-  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (language_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (refresh_recent),
                            self, G_CONNECT_SWAPPED);
 
@@ -1342,6 +1334,40 @@ app_window_toast (AppWindow *self, const char *text)
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AppWindow *
+app_window_rebuild (AppWindow *self)
+{
+  GtkApplication *app;
+  AppWindow *window;
+  g_autofree char *view = NULL;
+  int width, height;
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  flush_edits (self);
+  window = app_window_new (APP_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (window));
+  if (self->store != NULL)
+    {
+      /* The workspace stays open (its lock and undo history with it): the new window takes it. */
+      g_object_get (self->plan_page, "view", &view, NULL);
+      set_store (window, self->store);
+      if (self->has_shown && select_place (window, &self->shown))
+        {
+          if (self->shown.kind == APP_SIDEBAR_PLAN)
+            g_object_set (window->plan_page, "view", view, NULL);
+          adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return window;
 }
 
 gboolean

@@ -1552,3 +1552,80 @@ phaen_gantt_get_totals (PhaenGantt *self)
   g_return_val_if_fail (self != NULL, NULL);
   return &self->totals;
 }
+
+/* ------------------------------------------------------------------ text alternative */
+
+/* "ต.ค.63–ธ.ค.63, ก.พ.64": the months of @a carrying @mark, runs joined. */
+static void
+append_month_runs (PhaenGantt *self, GString *text, const PhaenActivity *a, guint mark)
+{
+  gboolean first = TRUE;
+
+  for (guint m = 0; m < self->n_months; m++)
+    {
+      guint end = m;
+      g_autofree char *from = NULL;
+
+      if (!(a->marks[m] & mark))
+        continue;
+      while (end + 1 < self->n_months && (a->marks[end + 1] & mark))
+        end++;
+      from = phaen_fiscal_month_header (self->plan->fiscal_year, (int)m, FALSE);
+      g_string_append (text, first ? "" : ", ");
+      g_string_append (text, from);
+      if (end > m)
+        {
+          g_autofree char *to =
+            phaen_fiscal_month_header (self->plan->fiscal_year, (int)end, FALSE);
+
+          g_string_append_printf (text, "–%s", to);
+        }
+      first = FALSE;
+      m = end;
+    }
+}
+
+char *
+phaen_gantt_describe (PhaenGantt *self)
+{
+  static const struct
+  {
+    guint mark;
+    const char *name;
+  } kinds[] = {
+    { PHAEN_MARK_PLANNED, N_ ("planned") },
+    { PHAEN_MARK_START, N_ ("start ●") },
+    { PHAEN_MARK_OUTPUT, N_ ("output ○") },
+    { PHAEN_MARK_ACHIEVED, N_ ("output achieved ✔") },
+  };
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_string_append_printf (text, "%s\n", self->plan->title);
+  if (self->rows->len == 0)
+    g_string_append (text, _ ("The plan has no activities yet: Ctrl+Enter adds one."));
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const PhaenActivity *a = g_array_index (self->rows, GanttRow, i).activity;
+      gboolean any = FALSE;
+
+      g_string_append_printf (text, "%s %s", a->number ? a->number : "", a->name ? a->name : "");
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          gboolean has = FALSE;
+
+          for (guint m = 0; m < self->n_months && !has; m++)
+            has = (a->marks[m] & kinds[k].mark) != 0;
+          if (!has)
+            continue;
+          g_string_append_printf (text, "%s %s: ", any ? ";" : ":", _ (kinds[k].name));
+          append_month_runs (self, text, a, kinds[k].mark);
+          any = TRUE;
+        }
+      if (!any)
+        g_string_append_printf (text, ": %s", _ ("not planned"));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
