@@ -283,7 +283,7 @@ approval_text (const char *iso)
   if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return NULL;
   date = g_date_new_dmy (d, m, y);
-  return phaen_date_format (date, PHAEN_DATE_FULL, FALSE);
+  return phaen_date_label (date, PHAEN_DATE_FULL);
 }
 
 static void
@@ -1022,7 +1022,7 @@ date_changed_cb (AppCriteriaEditor *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
   text = editable_text (GTK_WIDGET (self->date_row));
   if (text[0] != '\0' && phaen_date_parse (text, &date, NULL))
-    shown = phaen_date_format (&date, PHAEN_DATE_FULL, FALSE);
+    shown = phaen_date_label (&date, PHAEN_DATE_FULL);
   gtk_label_set_text (self->date_hint, shown != NULL ? shown : "");
 }
 

@@ -289,7 +289,8 @@ footer_text (AppPlanGrid *self, guint column)
 
   /* The core's one counting rule (phaen-plan-totals.h), as the Gantt and the forms count. */
   if (column == APP_PLAN_GRID_COLUMN_NAME)
-    return g_strdup (phaen_plan_totals_label (&self->totals));
+    return g_strdup (self->totals.outputs ? _ ("Outputs in each month")
+                                          : _ ("Activities in each month"));
   if (column == APP_PLAN_GRID_COLUMN_BUDGET)
     return phaen_format_money (self->totals.has_budget ? self->totals.budget : NAN, FALSE);
   if (month >= 0)
@@ -411,7 +412,8 @@ ensure_metrics (AppPlanGrid *self)
   char_width = pango_font_metrics_get_approximate_char_width (metrics) / (double)PANGO_SCALE;
   pango_font_metrics_unref (metrics);
 
-  /* Thai stacks marks above and below the line: measure a line that has them. */
+  /* Thai stacks marks above and below the line: measure a line that has them (Thai on purpose:
+   * never shown). */
   pango_layout_set_text (self->measure, "ปู่ที่นั้นญูฐ Ág", -1);
   pango_layout_get_pixel_size (self->measure, NULL, &height);
   self->line_height = height;
@@ -421,14 +423,15 @@ ensure_metrics (AppPlanGrid *self)
 
   for (guint m = 0; m < plan_months (self); m++)
     {
-      g_autofree char *label = phaen_fiscal_month_header (plan_year (self), (int)m, FALSE);
+      g_autofree char *label = phaen_fiscal_month_label (plan_year (self), (int)m);
 
       month_width = MAX (month_width, text_pixel_width (self, label));
     }
   widths.number =
-    MAX (text_pixel_width (self, "9.99.99"), text_pixel_width (self, "ที่")) + 2 * PAD_X;
+    MAX (text_pixel_width (self, "9.99.99"), text_pixel_width (self, C_ ("plan grid", "No."))) +
+    2 * PAD_X;
   widths.name = 40 * char_width;
-  widths.category = text_pixel_width (self, "ประเภท") + 2 * PAD_X;
+  widths.category = text_pixel_width (self, C_ ("plan grid", "Category")) + 2 * PAD_X;
   widths.owner = 12 * char_width;
   widths.budget = text_pixel_width (self, "999,999,999.99") + 2 * PAD_X;
   widths.month = MAX (month_width + 2 * PAD_X, 3.2 * self->line_height);
@@ -927,7 +930,7 @@ commit_text (
       if (!phaen_parse_optional_number (clean, &has_value, &value, NULL) ||
           (has_value && (value != floor (value) || value < 0 || value > 5)))
         refusal = g_strdup_printf (
-          _ ("“%s” is not a type: type (ประเภท) is a number from 1 to 5, or “-” for none."), clean);
+          _ ("“%s” is not a type: the type is a number from 1 to 5, or “-” for none."), clean);
       else if ((has_value ? (int)value : 0) == a->category)
         return TRUE;
       else
@@ -1441,8 +1444,9 @@ month_tooltip (AppPlanGrid *self, guint month)
   int year = phaen_fiscal_month_calendar_year (plan_year (self), (int)month);
 
   if (phaen_fiscal_month_is_next_year ((int)month))
-    return g_strdup_printf (_ ("%s %d (next fiscal year)"), phaen_month_full_name (calendar), year);
-  return g_strdup_printf ("%s %d", phaen_month_full_name (calendar), year);
+    return g_strdup_printf (_ ("%s %d (next fiscal year)"), phaen_month_full_label (calendar),
+                            year);
+  return g_strdup_printf ("%s %d", phaen_month_full_label (calendar), year);
 }
 
 static gboolean
@@ -2401,7 +2405,7 @@ app_plan_grid_get_column_title (AppPlanGrid *self, guint column)
   g_return_val_if_fail (column < APP_PLAN_GRID_N_COLUMNS, NULL);
 
   if (month >= 0)
-    return phaen_fiscal_month_header (plan_year (self), month, FALSE);
+    return phaen_fiscal_month_label (plan_year (self), month);
   switch (column)
     {
     case APP_PLAN_GRID_COLUMN_NUMBER:

@@ -88,7 +88,7 @@ phaen_budget_chart_new (
         }
       else
         {
-          chart->title = g_strdup ("ทุกหน่วยงาน");
+          chart->title = g_strdup (_ ("All units"));
           chart->unit_abbr = g_strdup ("");
         }
       chart->fiscal_year = fiscal_year;
@@ -223,18 +223,19 @@ phaen_budget_chart_draw (const PhaenBudgetChart *chart,
 
   context = _phaen_chart_pango_context_new ();
   legend = _phaen_legend_new ();
-  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[4], "งบประมาณที่ได้รับจัดสรร (สะสม)");
-  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[0], "เบิกจ่าย (สะสม)");
+  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[4],
+                     _ ("Budget allocated (cumulative)"));
+  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[0], _ ("Disbursed (cumulative)"));
   if (chart->has_targets)
-    _phaen_legend_add (legend, _PHAEN_LEGEND_DOT, &style->target, "เป้าหมายการเบิกจ่าย");
+    _phaen_legend_add (legend, _PHAEN_LEGEND_DOT, &style->target, _ ("Disbursement target"));
 
   top = MAX (chart->annual, chart->disbursed[PHAEN_QUARTERS - 1]);
   scale = top >= MILLION ? MILLION : 1;
-  title = g_strdup_printf ("การเบิกจ่ายงบประมาณ %s", chart->title);
+  title = g_strdup_printf (_ ("Budget disbursement of %s"), chart->title);
   annual = phaen_format_money (chart->annual, FALSE);
-  sub = g_strdup_printf ("%s%sปีงบประมาณ พ.ศ. %d · งบประมาณทั้งปี %s บาท · หน่วย: %s", chart->unit_abbr,
-                         *chart->unit_abbr ? " · " : "", chart->fiscal_year, annual,
-                         scale > 1 ? "ล้านบาท" : "บาท");
+  sub = g_strdup_printf (_ ("%s%sFiscal year B.E. %d · budget of the year %s baht · unit: %s"),
+                         chart->unit_abbr, *chart->unit_abbr ? " · " : "", chart->fiscal_year,
+                         annual, scale > 1 ? _ ("million baht") : _ ("baht"));
   labels = _phaen_quarter_labels ();
 
   cairo_save (cr);
