@@ -17,6 +17,7 @@
 #include "app-shortcuts.h"
 #include "app-test-util.h"
 #include "app-window.h"
+#include "phaen-xlsx.h"
 
 typedef struct
 {
@@ -353,6 +354,26 @@ test_language_switch (Fixture *fixture, gconstpointer data)
                      GTK_WIDGET (fixture->window), APP_TYPE_WINDOW, "undo_button"))),
                    ==, "Undo");
 
+  /* An official form exported from the English interface keeps its Thai wording. */
+  {
+    PhaenXlsxOptions options;
+    g_autoptr (GError) error = NULL;
+    g_autofree char *xlsx = g_build_filename (fixture->dir, "plan.xlsx", NULL);
+    g_autofree char *strings = NULL;
+    const char *argv[] = { "unzip", "-p", xlsx, "xl/sharedStrings.xml", NULL };
+
+    phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_PLAN);
+    options.plan_id = plan_id;
+    g_assert_true (phaen_xlsx_export (store, &options, xlsx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &strings, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (strings, "แผนการปรับปรุงกระบวนการตามภารกิจของ"));
+    g_assert_nonnull (strstr (strings, "ประจำปีงบประมาณ พ.ศ. 2564"));
+    g_assert_null (strstr (strings, "Fiscal year"));
+  }
+
   g_settings_set_string (settings, "language", "th");
   take_new_window (fixture);
   again = shown_column_title (fixture);
@@ -360,6 +381,28 @@ test_language_switch (Fixture *fixture, gconstpointer data)
   undo_label = g_strdup (gettext ("Undo"));
   g_assert_cmpstr (undo_label, ==, "เลิกทำ");
   g_settings_reset (settings, "language");
+}
+
+/* LANG=en shows English until the user chooses; a choice wins over the system. */
+static void
+test_language_system (void)
+{
+  g_autoptr (GSettings) settings = app_settings_new ();
+  g_autofree char *c_utf8 = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *chosen = NULL;
+
+  g_settings_reset (settings, "language");
+  c_utf8 = app_settings_get_language (settings); /* LC_ALL=C.UTF-8: Thai first */
+  g_assert_cmpstr (c_utf8, ==, "th");
+  g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
+  english = app_settings_get_language (settings);
+  g_assert_cmpstr (english, ==, "en");
+  g_settings_set_string (settings, "language", "th");
+  chosen = app_settings_get_language (settings);
+  g_assert_cmpstr (chosen, ==, "th");
+  g_settings_reset (settings, "language");
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 }
 
 /* ------------------------------------------------------------------ accessibility */
@@ -504,6 +547,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/desktop/language/switch", Fixture, NULL, fixture_set_up, test_language_switch,
               fixture_tear_down);
+  g_test_add_func ("/desktop/language/system", test_language_system);
   g_test_add ("/desktop/a11y/grid", Fixture, NULL, fixture_set_up, test_a11y_grid,
               fixture_tear_down);
   g_test_add ("/desktop/a11y/gantt", Fixture, NULL, fixture_set_up, test_a11y_gantt,

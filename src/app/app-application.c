@@ -103,6 +103,20 @@ remove_signal_sources (AppApplication *self)
   g_clear_handle_id (&self->language_source, g_source_remove);
 }
 
+char *
+app_settings_get_language (GSettings *settings)
+{
+  g_autoptr (GVariant) user = g_settings_get_user_value (settings, "language");
+  const char *system = NULL;
+  const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  if (user != NULL)
+    return g_settings_get_string (settings, "language");
+  for (guint i = 0; i < G_N_ELEMENTS (vars) && (system == NULL || *system == '\0'); i++)
+    system = g_getenv (vars[i]);
+  return g_strdup (system != NULL && g_str_has_prefix (system, "en") ? "en" : "th");
+}
+
 /* The interface language: Thai first, English when chosen. LANGUAGE decides gettext's catalogue;
  * textdomain() makes glibc forget the translations it has cached. */
 static void
@@ -118,7 +132,7 @@ static gboolean
 rebuild_windows_cb (gpointer data)
 {
   AppApplication *self = data;
-  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  g_autofree char *language = app_settings_get_language (self->settings);
   g_autoptr (GList) windows = NULL;
   AppWindow *active = NULL;
 
@@ -282,7 +296,7 @@ app_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (language_changed_cb),
                            self, G_CONNECT_SWAPPED);
   /* GSettings emits "changed" only for keys read since a handler was connected. */
-  self->language = g_settings_get_string (self->settings, "language");
+  self->language = app_settings_get_language (self->settings);
 }
 
 static void
@@ -421,7 +435,7 @@ void
 app_application_init_i18n (void)
 {
   g_autoptr (GSettings) settings = app_settings_new ();
-  g_autofree char *language = g_settings_get_string (settings, "language");
+  g_autofree char *language = app_settings_get_language (settings);
   const char *localedir = g_getenv ("PHAEN_LOCALEDIR");
   const char *messages;
 

@@ -923,6 +923,9 @@ app_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->outside_change_source, g_source_remove);
+  /* The settings' action follows the settings, which outlive the window (a language change
+   * replaces it): its group must let go of it first. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "language");
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
