@@ -80,7 +80,7 @@ group_small (PhaenScoreChart *chart)
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
   others = g_new0 (PhaenScoreChartItem, 1);
-  others->name = g_strdup_printf ("ตัวชี้วัดอื่นอีก %u ตัว", chart->items->len - n_kept);
+  others->name = g_strdup_printf (_ ("%u other indicators"), chart->items->len - n_kept);
   g_ptr_array_set_free_func (chart->items, NULL);
   for (guint i = 0; i < chart->items->len; i++)
     {
