@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "app-new-plan-dialog.h"
+#include "phaen-official.h"
 #include "phaen-calendar.h"
 #include "phaen-error.h"
 #include "phaen-thai-text.h"
@@ -74,19 +75,9 @@ propose_title (AppNewPlanDialog *self)
 
   if (self->title_edited || unit[0] == '\0' || year == 0)
     return;
-  switch (adw_combo_row_get_selected (self->kind_row))
-    {
-    case PHAEN_PLAN_ACTION:
-      title = g_strdup_printf (_ ("Annual action plan of %s, fiscal year %d"), unit, year);
-      break;
-    case PHAEN_PLAN_EFFICIENCY:
-      title = g_strdup_printf (_ ("Efficiency plan of %s, fiscal year %d"), unit, year);
-      break;
-    case PHAEN_PLAN_PROCESS:
-    default:
-      title = g_strdup_printf (_ ("Process improvement plan of %s, fiscal year %d"), unit, year);
-      break;
-    }
+  /* The title of an official document: Thai, whatever the interface language. */
+  title = phaen_official_plan_title ((PhaenPlanKind)adw_combo_row_get_selected (self->kind_row),
+                                     unit, year);
   self->proposing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
   self->proposing = FALSE;

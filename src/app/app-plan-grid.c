@@ -4,7 +4,9 @@
 
 #include "config.h"
 
+#include "app-plan-grid-a11y.h"
 #include "app-plan-grid.h"
+#include "app-shortcuts.h"
 #include "app-scrollable.h"
 
 #include "app-autosave.h"
@@ -287,7 +289,8 @@ footer_text (AppPlanGrid *self, guint column)
 
   /* The core's one counting rule (phaen-plan-totals.h), as the Gantt and the forms count. */
   if (column == APP_PLAN_GRID_COLUMN_NAME)
-    return g_strdup (phaen_plan_totals_label (&self->totals));
+    return g_strdup (self->totals.outputs ? _ ("Outputs in each month")
+                                          : _ ("Activities in each month"));
   if (column == APP_PLAN_GRID_COLUMN_BUDGET)
     return phaen_format_money (self->totals.has_budget ? self->totals.budget : NAN, FALSE);
   if (month >= 0)
@@ -409,7 +412,8 @@ ensure_metrics (AppPlanGrid *self)
   char_width = pango_font_metrics_get_approximate_char_width (metrics) / (double)PANGO_SCALE;
   pango_font_metrics_unref (metrics);
 
-  /* Thai stacks marks above and below the line: measure a line that has them. */
+  /* Thai stacks marks above and below the line: measure a line that has them (Thai on purpose:
+   * never shown). */
   pango_layout_set_text (self->measure, "ปู่ที่นั้นญูฐ Ág", -1);
   pango_layout_get_pixel_size (self->measure, NULL, &height);
   self->line_height = height;
@@ -419,14 +423,15 @@ ensure_metrics (AppPlanGrid *self)
 
   for (guint m = 0; m < plan_months (self); m++)
     {
-      g_autofree char *label = phaen_fiscal_month_header (plan_year (self), (int)m, FALSE);
+      g_autofree char *label = phaen_fiscal_month_label (plan_year (self), (int)m);
 
       month_width = MAX (month_width, text_pixel_width (self, label));
     }
   widths.number =
-    MAX (text_pixel_width (self, "9.99.99"), text_pixel_width (self, "ที่")) + 2 * PAD_X;
+    MAX (text_pixel_width (self, "9.99.99"), text_pixel_width (self, C_ ("plan grid", "No."))) +
+    2 * PAD_X;
   widths.name = 40 * char_width;
-  widths.category = text_pixel_width (self, "ประเภท") + 2 * PAD_X;
+  widths.category = text_pixel_width (self, C_ ("plan grid", "Category")) + 2 * PAD_X;
   widths.owner = 12 * char_width;
   widths.budget = text_pixel_width (self, "999,999,999.99") + 2 * PAD_X;
   widths.month = MAX (month_width + 2 * PAD_X, 3.2 * self->line_height);
@@ -474,7 +479,6 @@ row_layout (AppPlanGrid *self, guint row, guint text)
 static void
 rebuild_header (AppPlanGrid *self)
 {
-  static const char *titles[] = { "ที่", NULL, "ประเภท", "ผู้รับผิดชอบ", "งบประมาณ (บาท)" };
   int fiscal_year = plan_year (self);
   HeaderSpan span = { 0 };
 
@@ -489,15 +493,7 @@ rebuild_header (AppPlanGrid *self)
       g_clear_object (&self->footer[c]);
       if (!app_grid_column_is_present (&self->columns, c))
         continue;
-      if (c == APP_PLAN_GRID_COLUMN_NAME)
-        title = g_strdup (self->plan && self->plan->kind == PHAEN_PLAN_EFFICIENCY ? "เรื่องที่ดำเนินการ"
-                                                                                  : "กิจกรรม");
-      else if (c == APP_PLAN_GRID_COLUMN_OUTPUT)
-        title = g_strdup ("ผลผลิต");
-      else if (month >= 0)
-        title = phaen_fiscal_month_header (fiscal_year, month, FALSE);
-      else
-        title = g_strdup (titles[c]);
+      title = app_plan_grid_get_column_title (self, c);
       self->title[c] =
         new_layout (self, title, MAX (width, 1), PANGO_ALIGN_CENTER, month >= 0 ? 1 : 2);
       footer = footer_text (self, c);
@@ -511,7 +507,7 @@ rebuild_header (AppPlanGrid *self)
   header_span_clear (&self->group);
   self->group.first = 0;
   self->group.end = plan_months (self);
-  self->group.layout = new_layout (self, "ระยะเวลาในการดำเนินงาน", 0, PANGO_ALIGN_LEFT, 1);
+  self->group.layout = new_layout (self, _ ("Period of operation"), 0, PANGO_ALIGN_LEFT, 1);
   pango_layout_get_pixel_size (self->group.layout, &self->group.natural_width, NULL);
 
   g_array_set_size (self->year_spans, 0);
@@ -531,13 +527,13 @@ rebuild_header (AppPlanGrid *self)
       span.end = m + 1;
       if (next)
         {
-          label = g_strdup_printf ("ปีงบฯ %d", fiscal_year + 1);
-          span.tooltip = g_strdup_printf ("ปีงบประมาณถัดไป (พ.ศ. %d)", fiscal_year + 1);
+          label = g_strdup_printf (_ ("FY %d"), fiscal_year + 1);
+          span.tooltip = g_strdup_printf (_ ("Next fiscal year (B.E. %d)"), fiscal_year + 1);
         }
       else
         {
-          label = g_strdup_printf ("พ.ศ. %d", year);
-          span.tooltip = g_strdup_printf ("ปีงบประมาณ พ.ศ. %d", fiscal_year);
+          label = g_strdup_printf (C_ ("plan grid", "B.E. %d"), year);
+          span.tooltip = g_strdup_printf (_ ("Fiscal year %d"), fiscal_year);
         }
       span.layout = new_layout (self, label, 0, PANGO_ALIGN_LEFT, 1);
       pango_layout_get_pixel_size (span.layout, &span.natural_width, NULL);
@@ -678,6 +674,7 @@ move_cursor_to (AppPlanGrid *self, guint row, guint column)
     }
   scroll_to_cursor (self);
   update_actions (self);
+  app_plan_grid_a11y_cursor_moved (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -933,7 +930,7 @@ commit_text (
       if (!phaen_parse_optional_number (clean, &has_value, &value, NULL) ||
           (has_value && (value != floor (value) || value < 0 || value > 5)))
         refusal = g_strdup_printf (
-          _ ("“%s” is not a type: type (ประเภท) is a number from 1 to 5, or “-” for none."), clean);
+          _ ("“%s” is not a type: the type is a number from 1 to 5, or “-” for none."), clean);
       else if ((has_value ? (int)value : 0) == a->category)
         return TRUE;
       else
@@ -1447,8 +1444,9 @@ month_tooltip (AppPlanGrid *self, guint month)
   int year = phaen_fiscal_month_calendar_year (plan_year (self), (int)month);
 
   if (phaen_fiscal_month_is_next_year ((int)month))
-    return g_strdup_printf ("%s %d (ปีงบประมาณถัดไป)", phaen_month_full_name (calendar), year);
-  return g_strdup_printf ("%s %d", phaen_month_full_name (calendar), year);
+    return g_strdup_printf (_ ("%s %d (next fiscal year)"), phaen_month_full_label (calendar),
+                            year);
+  return g_strdup_printf ("%s %d", phaen_month_full_label (calendar), year);
 }
 
 static gboolean
@@ -2220,22 +2218,8 @@ app_plan_grid_class_init (AppPlanGridClass *klass)
   gtk_widget_class_install_action (widget_class, "grid.indent", NULL, move_activity_action);
   gtk_widget_class_install_action (widget_class, "grid.outdent", NULL, move_activity_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "grid.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "grid.add-activity", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "grid.add-activity", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "grid.add-activity", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
-                                       "grid.delete-activity", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "grid.move-up",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "grid.move-down",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, GDK_CONTROL_MASK,
-                                       "grid.indent", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, GDK_CONTROL_MASK,
-                                       "grid.outdent", NULL);
+  /* The keys are rows of the shortcuts table (app-shortcuts.c), which lists them too. */
+  app_shortcuts_add_bindings (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "plangrid");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
@@ -2290,6 +2274,7 @@ app_plan_grid_init (AppPlanGrid *self)
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
   update_actions (self);
+  app_plan_grid_a11y_init (self);
 }
 
 /* ------------------------------------------------------------------ public API */
@@ -2404,6 +2389,52 @@ app_plan_grid_get_cell_text (AppPlanGrid *self, guint row, guint column)
   if (month >= 0)
     return marks_text (a->marks[month]);
   return cell_text (a, (guint)text);
+}
+
+/**
+ * app_plan_grid_get_column_title:
+ *
+ * Returns: (transfer full): the column's heading, in the interface language
+ */
+char *
+app_plan_grid_get_column_title (AppPlanGrid *self, guint column)
+{
+  int month = app_grid_column_to_month (column);
+
+  g_return_val_if_fail (APP_IS_PLAN_GRID (self), NULL);
+  g_return_val_if_fail (column < APP_PLAN_GRID_N_COLUMNS, NULL);
+
+  if (month >= 0)
+    return phaen_fiscal_month_label (plan_year (self), month);
+  switch (column)
+    {
+    case APP_PLAN_GRID_COLUMN_NUMBER:
+      return g_strdup (C_ ("plan grid", "No."));
+    case APP_PLAN_GRID_COLUMN_NAME:
+      return g_strdup (self->plan && self->plan->kind == PHAEN_PLAN_EFFICIENCY
+                         ? C_ ("plan grid", "Item")
+                         : C_ ("plan grid", "Activity"));
+    case APP_PLAN_GRID_COLUMN_CATEGORY:
+      return g_strdup (C_ ("plan grid", "Category"));
+    case APP_PLAN_GRID_COLUMN_OWNER:
+      return g_strdup (C_ ("plan grid", "Owner"));
+    case APP_PLAN_GRID_COLUMN_BUDGET:
+      return g_strdup (C_ ("plan grid", "Budget (baht)"));
+    case APP_PLAN_GRID_COLUMN_OUTPUT:
+    default:
+      return g_strdup (C_ ("plan grid", "Output"));
+    }
+}
+
+void
+app_plan_grid_get_cursor (AppPlanGrid *self, guint *row, guint *column)
+{
+  g_return_if_fail (APP_IS_PLAN_GRID (self));
+
+  if (row != NULL)
+    *row = self->cursor_row;
+  if (column != NULL)
+    *column = self->cursor_column;
 }
 
 /**

@@ -39,6 +39,9 @@ gint64 app_plan_grid_get_cursor_activity (AppPlanGrid *self);
 guint app_plan_grid_get_n_rows (AppPlanGrid *self);
 
 void app_plan_grid_set_cursor (AppPlanGrid *self, guint row, guint column);
+void app_plan_grid_get_cursor (AppPlanGrid *self, guint *row, guint *column);
+/* The heading of @column in the interface language. Returns: (transfer full) */
+char *app_plan_grid_get_column_title (AppPlanGrid *self, guint column);
 
 /* What typing @text into a cell and pressing Enter does. Refused input (a budget that is not a
  * number, a category outside 0–5, a month or number cell) changes nothing, emits "message" and

@@ -11,6 +11,7 @@
 #include "app-gantt-view.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
+#include "app-shortcuts.h"
 #include "phaen-plan-document.h"
 #include "app-page-refresh.h"
 #include "phaen-chart-file.h"
@@ -494,6 +495,7 @@ create_custom_widget_cb (GtkPrintOperation *operation, PrintJob *job)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   job->digits_check =
+    /* Thai on purpose: the digits themselves, as they will print. */
     GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_ ("_Thai digits (๐๑๒๓)")));
   gtk_check_button_set_active (job->digits_check, job->thai_digits);
   gtk_widget_set_margin_start (box, 12);
@@ -774,8 +776,7 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print",
-                                       NULL);
+  app_shortcuts_add_bindings (widget_class);
 }
 
 static void

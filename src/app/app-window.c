@@ -16,6 +16,7 @@
 #include "app-pmqa-assessment-page.h"
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
+#include "app-shortcuts.h"
 #include "app-sidebar-item.h"
 #include "app-window-manage.h"
 #include "app-window.h"
@@ -919,12 +920,6 @@ workspace_filter (void)
   return filter;
 }
 
-static void
-language_changed_cb (AppWindow *self)
-{
-  app_window_toast (self, _ ("The new language is used from the next start of Phaen."));
-}
-
 /* ------------------------------------------------------------------ actions */
 
 static void
@@ -992,6 +987,9 @@ app_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->outside_change_source, g_source_remove);
+  /* The settings' action follows the settings, which outlive the window (a language change
+   * replaces it): its group must let go of it first. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "language");
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
@@ -1081,8 +1079,7 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.search-units", NULL, search_units_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search-units", NULL);
+  app_shortcuts_add_bindings (widget_class);
   app_window_manage_class_init (widget_class);
 }
 
@@ -1144,8 +1141,6 @@ app_window_init (AppWindow *self)
 
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (self), language);
-  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (language_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (refresh_recent),
                            self, G_CONNECT_SWAPPED);
 
@@ -1447,6 +1442,40 @@ app_window_get_place (AppWindow *self, AppSidebarPlace *place)
     return FALSE;
   *place = self->shown;
   return TRUE;
+}
+
+AppWindow *
+app_window_rebuild (AppWindow *self)
+{
+  GtkApplication *app;
+  AppWindow *window;
+  g_autofree char *view = NULL;
+  int width, height;
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  flush_edits (self);
+  window = app_window_new (APP_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (window));
+  if (self->store != NULL)
+    {
+      /* The workspace stays open (its lock and undo history with it): the new window takes it. */
+      g_object_get (self->plan_page, "view", &view, NULL);
+      set_store (window, self->store);
+      if (self->has_shown && select_place (window, &self->shown))
+        {
+          if (self->shown.kind == APP_SIDEBAR_PLAN)
+            g_object_set (window->plan_page, "view", view, NULL);
+          adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return window;
 }
 
 gboolean
