@@ -1,0 +1,215 @@
+/* app-plan-grid-private.h — what the plan grid's files share: the instance struct and internals
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "app-autosave.h"
+#include "app-plan-grid.h"
+#include "app-scrollable.h"
+
+#include "phaen-plan-totals.h"
+
+G_BEGIN_DECLS
+
+/* Wrapped cells grow the row up to this many lines, then ellipsize. */
+#define MAX_TEXT_LINES 3
+#define PAD_X 6.0
+#define PAD_Y 4.0
+#define HEADER_ROWS 3 /* ระยะเวลาในการดำเนินงาน / BE years / months */
+
+/* The texts a row shows; month cells are drawn, not written. */
+enum
+{
+  TEXT_NUMBER,
+  TEXT_NAME,
+  TEXT_CATEGORY,
+  TEXT_OWNER,
+  TEXT_BUDGET,
+  TEXT_OUTPUT,
+  N_TEXTS
+};
+
+static const guint text_column[N_TEXTS] = {
+  APP_PLAN_GRID_COLUMN_NUMBER, APP_PLAN_GRID_COLUMN_NAME,   APP_PLAN_GRID_COLUMN_CATEGORY,
+  APP_PLAN_GRID_COLUMN_OWNER,  APP_PLAN_GRID_COLUMN_BUDGET, APP_PLAN_GRID_COLUMN_OUTPUT,
+};
+
+typedef struct
+{
+  gint64 id;
+  int depth;
+  double height;
+  char *text[N_TEXTS];
+  PangoLayout *layout[N_TEXTS]; /* made when the row is first drawn */
+} RowCache;
+
+typedef struct
+{
+  guint first, end; /* months */
+  char *tooltip;
+  PangoLayout *layout;
+  int natural_width;
+} HeaderSpan;
+
+struct _AppPlanGrid
+{
+  GtkWidget parent_instance;
+
+  PhaenStore *store;
+  gint64 plan_id;
+  PhaenPlan *plan;
+  GPtrArray *activities; /* (element-type PhaenActivity) depth-first, numbered */
+  GArray *row_cache;     /* RowCache, one per activity */
+  AppGridRows *rows;
+  AppGridColumns columns;
+
+  /* Metrics measured from the widget's font; see _app_plan_grid_ensure_metrics(). */
+  gboolean metrics_valid;
+  PangoFontDescription *font;
+  double line_height, indent_step, header_row_height, footer_height;
+  PangoLayout *measure;
+  PangoLayout *title[APP_PLAN_GRID_N_COLUMNS];
+  PangoLayout *footer[APP_PLAN_GRID_N_COLUMNS];
+  HeaderSpan group;
+  GArray *year_spans; /* HeaderSpan */
+
+  AppScrollable scroll;
+  gboolean in_allocate;
+  gboolean scroll_pending; /* bring the cursor into view at the next allocation */
+
+  guint cursor_row, cursor_column;
+  gint64 cursor_id;
+
+  PhaenPlanTotals totals; /* the footer: outputs or activities per month, the budget */
+
+  GtkWidget *editor; /* a GtkText over the cell being edited */
+  gint64 edit_id;
+  guint edit_row, edit_column;
+  gboolean edit_closing;
+  AppAutosave *edit_autosave; /* stores what is typed in the cell a moment after a pause */
+  char *edit_original;        /* the cell's stored text when the edit began, for Escape */
+  gboolean edit_saved;        /* the autosave stored some of this edit's text */
+
+  PhaenMark tool;
+  gboolean painting;
+  guint paint_row0, paint_row1, paint_month0, paint_month1;
+  PhaenMark paint_mark;
+  gboolean paint_erase;
+  double drag_x, drag_y;
+
+  GtkIMContext *im;
+};
+
+static inline void
+row_cache_clear (RowCache *rc)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_clear_pointer (&rc->text[i], g_free);
+      g_clear_object (&rc->layout[i]);
+    }
+}
+
+static inline void
+header_span_clear (HeaderSpan *span)
+{
+  g_clear_pointer (&span->tooltip, g_free);
+  g_clear_object (&span->layout);
+}
+
+static inline guint
+n_rows (AppPlanGrid *self)
+{
+  return self->activities ? self->activities->len : 0;
+}
+
+static inline const PhaenActivity *
+activity_at (AppPlanGrid *self, guint row)
+{
+  return row < n_rows (self) ? g_ptr_array_index (self->activities, row) : NULL;
+}
+
+static inline RowCache *
+row_cache_at (AppPlanGrid *self, guint row)
+{
+  return &g_array_index (self->row_cache, RowCache, row);
+}
+
+static inline int
+text_of_column (guint column)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    if (text_column[i] == column)
+      return (int)i;
+  return -1;
+}
+
+static inline gboolean
+text_wraps (guint text)
+{
+  return text == TEXT_NAME || text == TEXT_OWNER || text == TEXT_OUTPUT;
+}
+
+static inline gboolean
+column_is_editable (guint column)
+{
+  return column != APP_PLAN_GRID_COLUMN_NUMBER && app_grid_column_to_month (column) < 0;
+}
+
+static inline guint
+plan_months (AppPlanGrid *self)
+{
+  if (self->plan == NULL)
+    return PHAEN_FISCAL_MONTHS;
+  return PHAEN_FISCAL_MONTHS + (guint)CLAMP (self->plan->extra_months, 0, PHAEN_FISCAL_MONTHS);
+}
+
+static inline int
+plan_year (AppPlanGrid *self)
+{
+  return self->plan ? self->plan->fiscal_year : 2564;
+}
+
+static inline double
+name_indent (AppPlanGrid *self, int depth)
+{
+  return MIN (depth * self->indent_step, self->columns.width[APP_PLAN_GRID_COLUMN_NAME] / 2);
+}
+
+int _app_plan_grid_row_of_activity (AppPlanGrid *self, gint64 id);
+char *_app_plan_grid_cell_text (const PhaenActivity *a, guint text);
+char *_app_plan_grid_edit_text (const PhaenActivity *a, guint column);
+char *_app_plan_grid_footer_text (AppPlanGrid *self, guint column);
+void _app_plan_grid_emit_message (AppPlanGrid *self, const char *text);
+void _app_plan_grid_report_error (AppPlanGrid *self, const GError *error);
+AppGridView _app_plan_grid_current_view (AppPlanGrid *self);
+void _app_plan_grid_scroll_to_cursor (AppPlanGrid *self);
+void _app_plan_grid_move_cursor_to (AppPlanGrid *self, guint row, guint column);
+void _app_plan_grid_move_cursor_by (AppPlanGrid *self, int rows, int columns);
+void _app_plan_grid_reload (AppPlanGrid *self);
+void _app_plan_grid_ensure_metrics (AppPlanGrid *self);
+PangoLayout *_app_plan_grid_row_layout (AppPlanGrid *self, guint row, guint text);
+void _app_plan_grid_rebuild_header (AppPlanGrid *self);
+void _app_plan_grid_rebuild_rows (AppPlanGrid *self, gboolean keep);
+void _app_plan_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
+void _app_plan_grid_close_editor (AppPlanGrid *self);
+void _app_plan_grid_editor_autosave_cb (gpointer data);
+void _app_plan_grid_begin_edit (AppPlanGrid *self, const char *initial);
+gboolean _app_plan_grid_commit_edit (AppPlanGrid *self);
+gboolean _app_plan_grid_commit_text (
+  AppPlanGrid *self, guint row, guint column, const char *text, gboolean quiet, GError **error);
+void _app_plan_grid_adjustment_value_changed_cb (AppPlanGrid *self);
+PhaenMark _app_plan_grid_mark_for_state (AppPlanGrid *self, GdkModifierType state);
+gboolean _app_plan_grid_paint_block (AppPlanGrid *self,
+                                     guint row0,
+                                     guint row1,
+                                     guint month0,
+                                     guint month1,
+                                     PhaenMark mark,
+                                     gboolean erase,
+                                     GError **error);
+void _app_plan_grid_toggle_cursor_month (AppPlanGrid *self);
+void _app_plan_grid_clear_cursor_cell (AppPlanGrid *self);
+void _app_plan_grid_init_input (AppPlanGrid *self);
+void _app_plan_grid_class_init_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
