@@ -110,9 +110,12 @@ _app_plan_grid_ensure_metrics (AppPlanGrid *self)
   widths.number =
     MAX (text_pixel_width (self, "9.99.99"), text_pixel_width (self, "ที่")) + 2 * PAD_X;
   widths.name = 40 * char_width;
-  widths.category = text_pixel_width (self, "ประเภท") + 2 * PAD_X;
+  /* ประเภท belongs to the 12-item efficiency plan (DOMAIN.md §3c) only. */
+  widths.category = self->plan && self->plan->kind == PHAEN_PLAN_EFFICIENCY
+                      ? text_pixel_width (self, "ประเภท") + 2 * PAD_X
+                      : 0;
   widths.owner = 12 * char_width;
-  widths.budget = text_pixel_width (self, "999,999,999.99") + 2 * PAD_X;
+  widths.budget = text_pixel_width (self, "9,999,999,999.99") + 2 * PAD_X;
   widths.month = MAX (month_width + 2 * PAD_X, 3.2 * self->line_height);
   widths.output = 20 * char_width;
   app_grid_columns_init (&self->columns, plan_months (self), &widths);
@@ -619,6 +622,57 @@ push_cell_clip (AppPlanGrid *self,
                                    (float)(body_bottom - view->header_height)));
 }
 
+/* The selected rectangle (when more than the cursor's cell) and the fill handle. */
+static void
+draw_selection (AppPlanGrid *self,
+                GtkSnapshot *snapshot,
+                const Palette *p,
+                const AppGridView *view,
+                double footer_y,
+                gboolean focused)
+{
+  AppGridSelection sel;
+  AppGridRect a, b, handle;
+  GdkRGBA tint = with_alpha (&p->accent, 0.16f);
+  double left;
+
+  _app_plan_grid_get_selection (self, &sel);
+  a = app_grid_cell_rect (&self->columns, self->rows, view, sel.row0, sel.column0);
+  b = app_grid_cell_rect (&self->columns, self->rows, view, sel.row1, sel.column1);
+  /* A selection that starts in the frozen columns spans the seam; one in the scrolling
+   * columns hides under the frozen ones. */
+  left = app_grid_column_is_frozen (sel.column0) ? 0 : self->columns.frozen_width;
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float)left, (float)view->header_height,
+                                                         (float)(view->width - left),
+                                                         (float)(footer_y - view->header_height)));
+  if (!_app_plan_grid_selection_is_cell (self))
+    {
+      fill (snapshot, &tint, a.x, a.y, b.x + b.width - a.x, b.y + b.height - a.y);
+      draw_frame (snapshot, focused ? &p->accent : &p->strong_line, 1, a.x, a.y,
+                  b.x + b.width - a.x, b.y + b.height - a.y);
+    }
+  if (focused && _app_plan_grid_fill_handle_rect (self, &handle))
+    {
+      fill (snapshot, &p->view_bg, handle.x - 1, handle.y - 1, handle.width + 2, handle.height + 2);
+      fill (snapshot, &p->accent, handle.x, handle.y, handle.width, handle.height);
+    }
+  if (self->filling)
+    {
+      AppGridRect target =
+        app_grid_cell_rect (&self->columns, self->rows, view, self->fill_row, self->fill_column);
+      double x1 = MAX (b.x + b.width, target.x + target.width);
+      double y1 = MAX (b.y + b.height, target.y + target.height);
+
+      /* Only down or right, as the fill will be. */
+      if (self->fill_row > sel.row1)
+        x1 = b.x + b.width;
+      else
+        y1 = b.y + b.height;
+      draw_frame (snapshot, &p->accent, 1, a.x, a.y, x1 - a.x, y1 - a.y);
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
 void
 _app_plan_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -654,6 +708,9 @@ _app_plan_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       draw_frame (snapshot, &p.accent, 1, a.x, a.y, b.x + b.width - a.x, b.y + b.height - a.y);
       gtk_snapshot_pop (snapshot);
     }
+
+  if (self->cursor_row < n_rows (self) && !self->painting)
+    draw_selection (self, snapshot, &p, &view, footer_y, focused);
 
   if (self->cursor_row < n_rows (self))
     {

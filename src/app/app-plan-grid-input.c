@@ -12,6 +12,7 @@
 
 #include "phaen-calendar.h"
 #include "phaen-error.h"
+#include "phaen-parse.h"
 #include "phaen-thai-text.h"
 
 /* ------------------------------------------------------------------ editing */
@@ -173,6 +174,7 @@ _app_plan_grid_begin_edit (AppPlanGrid *self, const char *initial)
   if (self->cursor_column == APP_PLAN_GRID_COLUMN_BUDGET)
     gtk_text_set_input_purpose (GTK_TEXT (self->editor), GTK_INPUT_PURPOSE_NUMBER);
 
+  _app_plan_grid_editor_paste (self, GTK_TEXT (self->editor));
   g_signal_connect_object (self->editor, "activate", G_CALLBACK (editor_activate_cb), self,
                            G_CONNECT_SWAPPED);
   key = gtk_event_controller_key_new ();
@@ -213,86 +215,122 @@ _app_plan_grid_commit_edit (AppPlanGrid *self)
 
 /* Writes one cell. Refusals emit "message" (unless @quiet) and leave the store as it was. */
 gboolean
+_app_plan_grid_apply_text (AppPlanGrid *self,
+                           PhaenActivity *a,
+                           guint column,
+                           const char *text,
+                           gboolean *changed,
+                           char **refusal)
+{
+  g_autofree char *clean = g_strstrip (phaen_text_normalize (text ? text : ""));
+  g_autoptr (GError) error = NULL;
+  gboolean has_value = FALSE;
+  double value = NAN;
+  char **field = NULL;
+
+  *changed = FALSE;
+  switch (column)
+    {
+    case APP_PLAN_GRID_COLUMN_NAME:
+      field = &a->name;
+      break;
+    case APP_PLAN_GRID_COLUMN_OWNER:
+      field = &a->owner;
+      break;
+    case APP_PLAN_GRID_COLUMN_OUTPUT:
+      field = &a->output;
+      break;
+    case APP_PLAN_GRID_COLUMN_CATEGORY:
+      if (!phaen_parse_optional_number (clean, &has_value, &value, NULL) ||
+          (has_value && (value != floor (value) || value < 0 || value > 5)))
+        {
+          *refusal = g_strdup_printf (
+            _ ("Not a type: type (ประเภท) is a number from 1 to 5, or “-” for none (typed “%s”)."),
+            clean);
+          return FALSE;
+        }
+      *changed = (has_value ? (int)value : 0) != a->category;
+      a->category = has_value ? (int)value : 0;
+      return TRUE;
+    case APP_PLAN_GRID_COLUMN_BUDGET:
+      /* "15,000 บาท", "1.5 ล้าน" as officers write them (phaen-parse.h). */
+      if (!phaen_parse_amount (clean, &has_value, &value, &error))
+        {
+          *refusal = g_strdup_printf (_ ("Not a budget: type a number such as 14,760.00, "
+                                         "15,000 บาท or 1.5 ล้าน, or “-” for none (typed “%s”)."),
+                                      clean);
+          return FALSE;
+        }
+      *changed = has_value != a->has_budget || (has_value && value != a->budget);
+      a->has_budget = has_value;
+      a->budget = has_value ? value : 0;
+      return TRUE;
+    case APP_PLAN_GRID_COLUMN_NUMBER:
+      *refusal = g_strdup (_ ("The number follows the activity’s place: indent, outdent or move "
+                              "the activity to change it."));
+      return FALSE;
+    default:
+      *refusal = g_strdup (_ ("Months are painted, not typed: click or drag across them, or "
+                              "press Space."));
+      return FALSE;
+    }
+  if (g_strcmp0 (*field ? *field : "", clean) == 0)
+    return TRUE;
+  g_free (*field);
+  *field = g_steal_pointer (&clean);
+  *changed = TRUE;
+  return TRUE;
+}
+
+/* Writes one cell. Refusals emit "message" (unless @quiet) and leave the store as it was. A
+ * block of cells typed or pasted into one cell keeps its first line and says what it dropped. */
+gboolean
 _app_plan_grid_commit_text (
   AppPlanGrid *self, guint row, guint column, const char *text, gboolean quiet, GError **error)
 {
   const PhaenActivity *current = activity_at (self, row);
   g_autoptr (PhaenActivity) a = NULL;
-  g_autofree char *clean = NULL;
   g_autofree char *refusal = NULL;
-  gboolean has_value = FALSE;
-  double value = NAN;
+  g_autofree char *first = NULL;
+  gboolean changed = FALSE;
+  gsize cut;
 
   g_return_val_if_fail (current != NULL, FALSE);
   a = phaen_activity_copy (current);
-  clean = g_strstrip (phaen_text_normalize (text ? text : ""));
-
-  switch (column)
+  text = text ? text : "";
+  cut = strcspn (text, "\t\r\n");
+  first = g_strndup (text, cut);
+  if (text[cut] != '\0' && !quiet && !phaen_text_is_blank (text + cut))
     {
-    case APP_PLAN_GRID_COLUMN_NAME:
-      if (g_strcmp0 (a->name ? a->name : "", clean) == 0)
-        return TRUE;
-      g_free (a->name);
-      a->name = g_steal_pointer (&clean);
-      break;
-    case APP_PLAN_GRID_COLUMN_OWNER:
-      if (g_strcmp0 (a->owner ? a->owner : "", clean) == 0)
-        return TRUE;
-      g_free (a->owner);
-      a->owner = g_steal_pointer (&clean);
-      break;
-    case APP_PLAN_GRID_COLUMN_OUTPUT:
-      if (g_strcmp0 (a->output ? a->output : "", clean) == 0)
-        return TRUE;
-      g_free (a->output);
-      a->output = g_steal_pointer (&clean);
-      break;
-    case APP_PLAN_GRID_COLUMN_CATEGORY:
-      if (!phaen_parse_optional_number (clean, &has_value, &value, NULL) ||
-          (has_value && (value != floor (value) || value < 0 || value > 5)))
-        refusal = g_strdup_printf (
-          _ ("“%s” is not a type: type (ประเภท) is a number from 1 to 5, or “-” for none."), clean);
-      else if ((has_value ? (int)value : 0) == a->category)
-        return TRUE;
-      else
-        a->category = has_value ? (int)value : 0;
-      break;
-    case APP_PLAN_GRID_COLUMN_BUDGET:
-      if (!phaen_parse_optional_number (clean, &has_value, &value, NULL))
-        refusal = g_strdup_printf (_ ("“%s” is not a budget: type a number such as 14,760.00 "
-                                      "(Thai digits work too), or “-” for none."),
-                                   clean);
-      else if (has_value && value < 0)
-        refusal = g_strdup (_ ("A budget cannot be negative."));
-      else if (has_value == a->has_budget && (!has_value || value == a->budget))
-        return TRUE;
-      else
-        {
-          a->has_budget = has_value;
-          a->budget = has_value ? value : 0;
-        }
-      break;
-    case APP_PLAN_GRID_COLUMN_NUMBER:
-      refusal = g_strdup (_ ("The number follows the activity’s place: indent, outdent or move "
-                             "the activity to change it."));
-      break;
-    default:
-      refusal = g_strdup (_ ("Months are painted, not typed: click or drag across them, or "
-                             "press Space."));
-      break;
-    }
+      g_autofree char *dropped = g_strstrip (g_strdup (text + cut));
+      g_autofree char *shown = NULL;
+      g_autofree char *message = NULL;
 
-  if (refusal)
+      g_strdelimit (dropped, "\t\r\n", ' ');
+      g_autofree char *head = g_utf8_substring (dropped, 0, MIN (g_utf8_strlen (dropped, -1), 40));
+
+      shown = g_utf8_strlen (dropped, -1) > 40 ? g_strconcat (head, "…", NULL) : g_strdup (dropped);
+      message = g_strdup_printf (
+        _ ("A cell holds one line: kept “%s” and dropped “%s”. Paste outside the editor to fill "
+           "several cells."),
+        first, shown);
+      _app_plan_grid_emit_message (self, message);
+    }
+  if (!_app_plan_grid_apply_text (self, a, column, first, &changed, &refusal))
     {
       if (!quiet)
         _app_plan_grid_emit_message (self, refusal);
       g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, refusal);
       return FALSE;
     }
+  if (!changed)
+    return TRUE;
   return phaen_store_update_activity (self->store, a, error);
 }
 
 /* ------------------------------------------------------------------ input */
+
+static void stop_drag (AppPlanGrid *self);
 
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
@@ -306,10 +344,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   if (self->editor)
     return FALSE;
-  if (keyval == GDK_KEY_Escape && self->painting)
+  if (keyval == GDK_KEY_Escape && (self->painting || self->filling))
     {
-      self->painting = FALSE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      stop_drag (self);
       return TRUE;
     }
   if (n_rows (self) == 0)
@@ -338,10 +375,51 @@ key_pressed_cb (GtkEventControllerKey *controller,
       else if (mods == 0)
         _app_plan_grid_move_cursor_to (
           self, self->cursor_row, home ? APP_PLAN_GRID_COLUMN_NUMBER : APP_PLAN_GRID_COLUMN_OUTPUT);
+      else if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+        _app_plan_grid_select_to (self, home ? 0 : n_rows (self) - 1, self->cursor_column);
+      else if (mods == GDK_SHIFT_MASK)
+        _app_plan_grid_select_to (self, self->cursor_row,
+                                  home ? APP_PLAN_GRID_COLUMN_NAME : APP_PLAN_GRID_COLUMN_OUTPUT);
       else
         return FALSE;
       return TRUE;
     }
+  if (keyval == GDK_KEY_Escape && !_app_plan_grid_selection_is_cell (self))
+    {
+      _app_plan_grid_move_cursor_to (self, self->cursor_row, self->cursor_column);
+      return TRUE;
+    }
+  page_rows = (guint)MAX (1, gtk_adjustment_get_page_size (self->scroll.vadjustment) /
+                               (self->line_height + 2 * PAD_Y));
+  /* Shift with a movement key stretches the selection from its anchor. */
+  if (mods == GDK_SHIFT_MASK)
+    switch (keyval)
+      {
+      case GDK_KEY_Up:
+      case GDK_KEY_KP_Up:
+        _app_plan_grid_extend_by (self, -1, 0);
+        return TRUE;
+      case GDK_KEY_Down:
+      case GDK_KEY_KP_Down:
+        _app_plan_grid_extend_by (self, 1, 0);
+        return TRUE;
+      case GDK_KEY_Left:
+      case GDK_KEY_KP_Left:
+        _app_plan_grid_extend_by (self, 0, -1);
+        return TRUE;
+      case GDK_KEY_Right:
+      case GDK_KEY_KP_Right:
+        _app_plan_grid_extend_by (self, 0, 1);
+        return TRUE;
+      case GDK_KEY_Page_Up:
+        _app_plan_grid_extend_by (self, -(int)page_rows, 0);
+        return TRUE;
+      case GDK_KEY_Page_Down:
+        _app_plan_grid_extend_by (self, (int)page_rows, 0);
+        return TRUE;
+      default:
+        return FALSE;
+      }
   if (mods != 0)
     return FALSE;
 
@@ -378,7 +456,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
-      _app_plan_grid_clear_cursor_cell (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "grid.clear", NULL);
       return TRUE;
     case GDK_KEY_BackSpace:
       _app_plan_grid_begin_edit (self, "");
@@ -398,7 +476,7 @@ im_commit_cb (GtkIMContext *im, const char *text, AppPlanGrid *self)
   if (app_grid_column_to_month (self->cursor_column) >= 0)
     {
       if (g_str_equal (text, " "))
-        _app_plan_grid_toggle_cursor_month (self);
+        gtk_widget_activate_action (GTK_WIDGET (self), "grid.paint", NULL);
       return;
     }
   if (self->cursor_column == APP_PLAN_GRID_COLUMN_NUMBER)
@@ -425,11 +503,128 @@ point_in_editor (AppPlanGrid *self, double x, double y)
          graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT ((float)x, (float)y));
 }
 
+/* The cell under view point (x, y), clamped into the body: a drag past an edge keeps the last
+ * row or column. */
+static void
+cell_at_clamped (AppPlanGrid *self, double x, double y, guint *row, guint *column)
+{
+  AppGridView view = _app_plan_grid_current_view (self);
+  double footer_y = app_grid_view_footer_y (&view, self->rows);
+  AppGridHit hit;
+  double content_y;
+  int r;
+
+  x = CLAMP (x, 0, MAX (view.width - 1, 0));
+  hit = app_grid_hit_test (&self->columns, self->rows, &view, x, view.header_height);
+  content_y = CLAMP (y, view.header_height, MAX (footer_y - 1, view.header_height)) -
+              view.header_height + view.scroll_y;
+  r = app_grid_rows_at (self->rows,
+                        CLAMP (content_y, 0, MAX (app_grid_rows_get_total (self->rows) - 1, 0)));
+  *row = r >= 0 ? (guint)r : (n_rows (self) ? n_rows (self) - 1 : 0);
+  *column = hit.column >= 0 ? (guint)hit.column : APP_PLAN_GRID_COLUMN_OUTPUT;
+}
+
+/* Where the pointer is now decides the painted block, the selection or the fill target. */
+static void
+drag_track (AppPlanGrid *self)
+{
+  AppGridView view = _app_plan_grid_current_view (self);
+  guint row, column;
+
+  cell_at_clamped (self, self->pointer_x, self->pointer_y, &row, &column);
+  if (self->painting)
+    {
+      self->paint_row1 = row;
+      self->paint_month1 = app_grid_month_at_x (&self->columns, &view, self->pointer_x);
+    }
+  else if (self->selecting)
+    {
+      if (column == APP_PLAN_GRID_COLUMN_NUMBER)
+        column = APP_PLAN_GRID_COLUMN_NAME;
+      if (row != self->cursor_row || column != self->cursor_column)
+        _app_plan_grid_select_to (self, row, column);
+    }
+  else if (self->filling)
+    {
+      self->fill_row = row;
+      self->fill_column = column;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A drag held past an edge of the body scrolls that way, faster the further out. */
+static gboolean
+autoscroll_cb (gpointer data)
+{
+  AppPlanGrid *self = data;
+  AppGridView view = _app_plan_grid_current_view (self);
+  double footer_y = app_grid_view_footer_y (&view, self->rows);
+  double dx = 0, dy = 0;
+
+  if (!self->painting && !self->selecting && !self->filling)
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->pointer_x < self->columns.frozen_width && view.scroll_x > 0)
+    dx = self->pointer_x - self->columns.frozen_width;
+  else if (self->pointer_x > view.width)
+    dx = self->pointer_x - view.width;
+  if (self->pointer_y < view.header_height)
+    dy = self->pointer_y - view.header_height;
+  else if (self->pointer_y > footer_y)
+    dy = self->pointer_y - footer_y;
+  if (dx == 0 && dy == 0)
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (dx != 0)
+    gtk_adjustment_set_value (self->scroll.hadjustment,
+                              gtk_adjustment_get_value (self->scroll.hadjustment) +
+                                CLAMP (dx / 2, -40, 40) + (dx > 0 ? 4 : -4));
+  if (dy != 0)
+    gtk_adjustment_set_value (self->scroll.vadjustment,
+                              gtk_adjustment_get_value (self->scroll.vadjustment) +
+                                CLAMP (dy / 2, -40, 40) + (dy > 0 ? 4 : -4));
+  drag_track (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_drag (AppPlanGrid *self)
+{
+  self->painting = FALSE;
+  self->selecting = FALSE;
+  self->filling = FALSE;
+  g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The small square at the selection's bottom-right corner that fills when dragged. */
+gboolean
+_app_plan_grid_fill_handle_rect (AppPlanGrid *self, AppGridRect *rect)
+{
+  AppGridView view = _app_plan_grid_current_view (self);
+  AppGridSelection sel;
+  AppGridRect cell;
+
+  if (n_rows (self) == 0 || self->editor)
+    return FALSE;
+  _app_plan_grid_get_selection (self, &sel);
+  cell = app_grid_cell_rect (&self->columns, self->rows, &view, sel.row1, sel.column1);
+  *rect = (AppGridRect){ cell.x + cell.width - 4, cell.y + cell.height - 4, 7, 7 };
+  return TRUE;
+}
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture, double x, double y, AppPlanGrid *self)
 {
   AppGridView view = _app_plan_grid_current_view (self);
   AppGridHit hit = app_grid_hit_test (&self->columns, self->rows, &view, x, y);
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  AppGridRect handle;
   int month;
 
   /* A press in the cell being edited belongs to the editor (the editor may not be allocated
@@ -444,20 +639,46 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, AppPlanGrid *self)
   if (!_app_plan_grid_commit_edit (self))
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_x = self->pointer_x = x;
+  self->drag_y = self->pointer_y = y;
+
+  if (_app_plan_grid_fill_handle_rect (self, &handle) && x >= handle.x - 2 &&
+      x <= handle.x + handle.width + 2 && y >= handle.y - 2 && y <= handle.y + handle.height + 2)
+    {
+      AppGridSelection sel;
+
+      _app_plan_grid_get_selection (self, &sel);
+      self->filling = TRUE;
+      self->fill_row = sel.row1;
+      self->fill_column = sel.column1;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
   if (hit.area != APP_GRID_AREA_BODY || hit.column < 0)
     return;
+  if (hit.column == APP_PLAN_GRID_COLUMN_NUMBER && (state & GDK_SHIFT_MASK))
+    hit.column = APP_PLAN_GRID_COLUMN_NAME;
+
+  /* Shift+click stretches the selection to the cell; dragging on stretches it further. */
+  if ((state & GDK_SHIFT_MASK) && !(state & GDK_CONTROL_MASK))
+    {
+      _app_plan_grid_select_to (self, (guint)hit.row, (guint)hit.column);
+      self->selecting = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
   _app_plan_grid_move_cursor_to (self, (guint)hit.row, (guint)hit.column);
   month = app_grid_column_to_month ((guint)hit.column);
   if (month < 0)
-    return;
+    {
+      self->selecting = hit.column != APP_PLAN_GRID_COLUMN_NUMBER;
+      return;
+    }
 
   self->painting = TRUE;
-  self->drag_x = x;
-  self->drag_y = y;
   self->paint_row0 = self->paint_row1 = (guint)hit.row;
   self->paint_month0 = self->paint_month1 = (guint)month;
-  self->paint_mark = _app_plan_grid_mark_for_state (
-    self, gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
+  self->paint_mark = _app_plan_grid_mark_for_state (self, state);
   self->paint_erase = (activity_at (self, (guint)hit.row)->marks[month] & self->paint_mark) != 0;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -466,38 +687,53 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, AppPlanGrid *self)
 static void
 drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, AppPlanGrid *self)
 {
-  AppGridView view = _app_plan_grid_current_view (self);
-  double y = self->drag_y + dy - view.header_height + view.scroll_y;
-  int row;
-
-  if (!self->painting)
+  if (!self->painting && !self->selecting && !self->filling)
     return;
-  row = app_grid_rows_at (self->rows, CLAMP (y, 0, app_grid_rows_get_total (self->rows) - 1));
-  self->paint_row1 = row >= 0 ? (guint)row : self->paint_row0;
-  self->paint_month1 = app_grid_month_at_x (&self->columns, &view, self->drag_x + dx);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->pointer_x = self->drag_x + dx;
+  self->pointer_y = self->drag_y + dy;
+  drag_track (self);
+  if (self->autoscroll_id == 0)
+    self->autoscroll_id = g_timeout_add (40, autoscroll_cb, self);
 }
 
 static void
 drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, AppPlanGrid *self)
 {
   g_autoptr (GError) error = NULL;
+  gboolean ok = TRUE;
 
-  if (!self->painting)
-    return;
-  self->painting = FALSE;
-  if (self->paint_row0 < n_rows (self) && self->paint_row1 < n_rows (self) &&
-      !_app_plan_grid_paint_block (self, self->paint_row0, self->paint_row1, self->paint_month0,
-                                   self->paint_month1, self->paint_mark, self->paint_erase, &error))
+  if (self->painting && self->paint_row0 < n_rows (self) && self->paint_row1 < n_rows (self))
+    ok =
+      _app_plan_grid_paint_block (self, self->paint_row0, self->paint_row1, self->paint_month0,
+                                  self->paint_month1, self->paint_mark, self->paint_erase, &error);
+  else if (self->filling)
+    {
+      AppGridSelection sel;
+
+      _app_plan_grid_get_selection (self, &sel);
+      /* Down when dragged below the selection, else right; one undo step either way. */
+      if (self->fill_row > sel.row1)
+        {
+          _app_plan_grid_move_cursor_to (self, sel.row0, sel.column0);
+          _app_plan_grid_select_to (self, self->fill_row, sel.column1);
+          ok = _app_plan_grid_fill (self, TRUE, &error);
+        }
+      else if (self->fill_column > sel.column1)
+        {
+          _app_plan_grid_move_cursor_to (self, sel.row0, sel.column0);
+          _app_plan_grid_select_to (self, sel.row1, self->fill_column);
+          ok = _app_plan_grid_fill (self, FALSE, &error);
+        }
+    }
+  stop_drag (self);
+  if (!ok)
     _app_plan_grid_report_error (self, error);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 drag_cancel_cb (AppPlanGrid *self)
 {
-  self->painting = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  stop_drag (self);
 }
 
 static void
@@ -564,7 +800,8 @@ query_tooltip_cb (AppPlanGrid *self, int x, int y, gboolean keyboard, GtkTooltip
           g_autofree char *when = month_tooltip (self, (guint)month);
 
           text = g_strdup_printf ("%s\n\n%s", when,
-                                  _ ("Drag to paint; Ctrl ● start, Shift ○ output, Alt achieved"));
+                                  _ ("Drag to paint; Ctrl ● start, Ctrl+Shift ○ output, Alt "
+                                     "achieved; Shift+click selects"));
         }
       else if (y >= self->header_row_height)
         for (guint i = 0; i < self->year_spans->len; i++)
@@ -598,8 +835,9 @@ query_tooltip_cb (AppPlanGrid *self, int x, int y, gboolean keyboard, GtkTooltip
         g_string_append_printf (s, "\n○ %s", _ ("Planned output"));
       if (marks & PHAEN_MARK_ACHIEVED)
         g_string_append_printf (s, "\n● %s", _ ("Output achieved"));
-      g_string_append_printf (s, "\n\n%s",
-                              _ ("Drag to paint; Ctrl ● start, Shift ○ output, Alt achieved"));
+      g_string_append_printf (
+        s, "\n\n%s",
+        _ ("Drag to paint; Ctrl ● start, Ctrl+Shift ○ output, Alt achieved; Shift+click selects"));
       text = g_string_free (s, FALSE);
     }
   else if (hit.area == APP_GRID_AREA_BODY)

@@ -6,6 +6,7 @@
 #include "app-plan-grid.h"
 #include "app-scrollable.h"
 
+#include "phaen-cell-table.h"
 #include "phaen-plan-totals.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,8 @@ struct _AppPlanGrid
   gboolean scroll_pending; /* bring the cursor into view at the next allocation */
 
   guint cursor_row, cursor_column;
+  guint anchor_row, anchor_column; /* the selection's other corner; the cursor is one */
+  gboolean extending;              /* a cursor move keeps the anchor */
   gint64 cursor_id;
 
   PhaenPlanTotals totals; /* the footer: outputs or activities per month, the budget */
@@ -95,6 +98,11 @@ struct _AppPlanGrid
   PhaenMark paint_mark;
   gboolean paint_erase;
   double drag_x, drag_y;
+  gboolean selecting;          /* a drag over text cells selects a rectangle */
+  gboolean filling;            /* a drag of the fill handle */
+  guint fill_row, fill_column; /* where the fill handle is dragged to */
+  double pointer_x, pointer_y; /* during a drag, for auto-scroll */
+  guint autoscroll_id;
 
   GtkIMContext *im;
 };
@@ -211,5 +219,44 @@ void _app_plan_grid_toggle_cursor_month (AppPlanGrid *self);
 void _app_plan_grid_clear_cursor_cell (AppPlanGrid *self);
 void _app_plan_grid_init_input (AppPlanGrid *self);
 void _app_plan_grid_class_init_actions (GtkWidgetClass *widget_class);
+
+/* A rectangle of cells: rows row0…row1 and grid columns column0…column1 (absent columns in
+ * between are skipped), all inclusive. */
+typedef struct
+{
+  guint row0, row1, column0, column1;
+} AppGridSelection;
+
+void _app_plan_grid_select_to (AppPlanGrid *self, guint row, guint column);
+void _app_plan_grid_extend_by (AppPlanGrid *self, int rows, int columns);
+void _app_plan_grid_get_selection (AppPlanGrid *self, AppGridSelection *selection);
+gboolean _app_plan_grid_selection_is_cell (AppPlanGrid *self);
+
+/* app-plan-grid-actions.c: edits of the whole selection, each one undo step */
+gboolean _app_plan_grid_paint_selection (AppPlanGrid *self, PhaenMark mark, GError **error);
+gboolean _app_plan_grid_clear_selection (AppPlanGrid *self, GError **error);
+gboolean _app_plan_grid_fill (AppPlanGrid *self, gboolean down, GError **error);
+/* Applies typed or pasted @text to a copy of an activity: FALSE with a refusal (transfer full)
+ * when the column does not take it; *changed says whether @a changed. */
+gboolean _app_plan_grid_apply_text (AppPlanGrid *self,
+                                    PhaenActivity *a,
+                                    guint column,
+                                    const char *text,
+                                    gboolean *changed,
+                                    char **refusal);
+
+GArray *_app_plan_grid_row_edits_new (AppPlanGrid *self, guint row0, guint row1);
+PhaenActivity *_app_plan_grid_row_edit_after (GArray *edits, guint index);
+void _app_plan_grid_row_edits_add (GArray *edits, PhaenActivity *created);
+gboolean _app_plan_grid_row_edits_store (AppPlanGrid *self, GArray *edits, GError **error);
+void _app_plan_grid_report_refusals (AppPlanGrid *self, guint refused, const char *first_reason);
+
+gboolean _app_plan_grid_fill_handle_rect (AppPlanGrid *self, AppGridRect *rect);
+
+/* app-plan-grid-clipboard.c */
+void _app_plan_grid_class_init_clipboard (GtkWidgetClass *widget_class);
+gboolean
+_app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GError **error);
+void _app_plan_grid_editor_paste (AppPlanGrid *self, GtkText *editor);
 
 G_END_DECLS

@@ -170,6 +170,11 @@ _app_plan_grid_current_view (AppPlanGrid *self)
   return view;
 }
 
+static const char *const range_actions[] = {
+  "grid.select-all", "grid.paint", "grid.clear", "grid.fill-down",
+  "grid.fill-right", "grid.copy",  "grid.cut",
+};
+
 static void
 update_actions (AppPlanGrid *self)
 {
@@ -195,6 +200,9 @@ update_actions (AppPlanGrid *self)
   gtk_widget_action_set_enabled (widget, "grid.move-down", has_next_sibling);
   gtk_widget_action_set_enabled (widget, "grid.indent", a && a->position > 0);
   gtk_widget_action_set_enabled (widget, "grid.outdent", a && a->depth > 0);
+  gtk_widget_action_set_enabled (widget, "grid.paste", self->store != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (range_actions); i++)
+    gtk_widget_action_set_enabled (widget, range_actions[i], a != NULL);
 }
 
 /* Runs from size_allocate, once the adjustments know the new rows. */
@@ -247,9 +255,46 @@ _app_plan_grid_move_cursor_to (AppPlanGrid *self, guint row, guint column)
       self->cursor_id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_ACTIVITY]);
     }
+  if (!self->extending)
+    {
+      self->anchor_row = row;
+      self->anchor_column = column;
+    }
   _app_plan_grid_scroll_to_cursor (self);
   update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Moves the cursor and keeps the anchor: the selection is the rectangle between them. */
+void
+_app_plan_grid_select_to (AppPlanGrid *self, guint row, guint column)
+{
+  self->extending = TRUE;
+  _app_plan_grid_move_cursor_to (self, row, column);
+  self->extending = FALSE;
+}
+
+void
+_app_plan_grid_get_selection (AppPlanGrid *self, AppGridSelection *selection)
+{
+  guint anchor_row = n_rows (self) ? MIN (self->anchor_row, n_rows (self) - 1) : 0;
+  guint anchor_column = app_grid_column_is_present (&self->columns, self->anchor_column)
+                          ? self->anchor_column
+                          : self->cursor_column;
+
+  selection->row0 = MIN (anchor_row, self->cursor_row);
+  selection->row1 = MAX (anchor_row, self->cursor_row);
+  selection->column0 = MIN (anchor_column, self->cursor_column);
+  selection->column1 = MAX (anchor_column, self->cursor_column);
+}
+
+gboolean
+_app_plan_grid_selection_is_cell (AppPlanGrid *self)
+{
+  AppGridSelection sel;
+
+  _app_plan_grid_get_selection (self, &sel);
+  return sel.row0 == sel.row1 && sel.column0 == sel.column1;
 }
 
 void
@@ -269,6 +314,24 @@ _app_plan_grid_move_cursor_by (AppPlanGrid *self, int rows, int columns)
   _app_plan_grid_move_cursor_to (self, (guint)MAX (row, 0), (guint)column);
 }
 
+/* Shift+arrows: the cursor moves, the anchor stays. */
+void
+_app_plan_grid_extend_by (AppPlanGrid *self, int rows, int columns)
+{
+  int row = (int)self->cursor_row + rows;
+  int column = (int)self->cursor_column;
+
+  if (columns != 0)
+    {
+      int next = app_grid_columns_step (&self->columns, self->cursor_column, columns);
+
+      if (next < 0)
+        return;
+      column = next;
+    }
+  _app_plan_grid_select_to (self, (guint)MAX (row, 0), (guint)column);
+}
+
 /* ------------------------------------------------------------------ store */
 
 void
@@ -278,6 +341,7 @@ _app_plan_grid_reload (AppPlanGrid *self)
   g_autoptr (PhaenPlan) plan = NULL;
   g_autoptr (GPtrArray) activities = NULL;
   guint old_months = plan_months (self);
+  PhaenPlanKind old_kind = self->plan ? self->plan->kind : PHAEN_PLAN_PROCESS;
   int row;
 
   if (self->store)
@@ -296,7 +360,8 @@ _app_plan_grid_reload (AppPlanGrid *self)
                        : g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_activity_free);
   phaen_plan_totals_compute (self->activities, &self->totals);
 
-  if (plan_months (self) != old_months)
+  if (plan_months (self) != old_months ||
+      (self->plan ? self->plan->kind : PHAEN_PLAN_PROCESS) != old_kind)
     self->metrics_valid = FALSE;
   if (self->metrics_valid)
     {
@@ -314,9 +379,12 @@ _app_plan_grid_reload (AppPlanGrid *self)
       else
         self->edit_row = (guint)row;
     }
+  /* An edit of a range keeps the range selected, as a spreadsheet does. */
   row = _app_plan_grid_row_of_activity (self, self->cursor_id);
+  self->extending = TRUE;
   _app_plan_grid_move_cursor_to (self, row >= 0 ? (guint)row : self->cursor_row,
                                  self->cursor_column);
+  self->extending = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -494,8 +562,14 @@ app_plan_grid_set_property (GObject *object, guint prop_id, const GValue *value,
         if (g_strcmp0 (g_value_get_string (value), tools[i].name) == 0 &&
             self->tool != tools[i].mark)
           {
+            g_autoptr (GError) error = NULL;
+
             self->tool = tools[i].mark;
             g_object_notify_by_pspec (object, pspec);
+            /* A tool picked while a range of months is selected paints it at once. */
+            if (self->store && !_app_plan_grid_selection_is_cell (self) && self->editor == NULL &&
+                !_app_plan_grid_paint_selection (self, self->tool, &error))
+              _app_plan_grid_report_error (self, error);
           }
       break;
     default:
@@ -515,6 +589,7 @@ app_plan_grid_dispose (GObject *object)
   if (self->store)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
+  g_clear_handle_id (&self->autoscroll_id, g_source_remove);
   app_scrollable_clear (&self->scroll);
   g_clear_object (&self->im);
 
@@ -639,6 +714,8 @@ app_plan_grid_set_plan (AppPlanGrid *self, PhaenStore *store, gint64 plan_id)
   self->cursor_id = 0;
   self->cursor_row = 0;
   self->cursor_column = APP_PLAN_GRID_COLUMN_NAME;
+  self->anchor_row = 0;
+  self->anchor_column = APP_PLAN_GRID_COLUMN_NAME;
   gtk_adjustment_set_value (self->scroll.vadjustment, 0);
   gtk_adjustment_set_value (self->scroll.hadjustment, 0);
   self->metrics_valid = FALSE;
@@ -742,8 +819,13 @@ app_plan_grid_get_help_text (void)
 {
   return _ ("Type to edit a cell, or press F2 or Enter; Enter saves, Esc cancels, Tab and "
             "Shift+Tab move across.\n"
-            "Months: click or drag to paint (dragging from a painted cell erases); Space toggles. "
-            "Ctrl paints ● start, Shift ○ output, Alt an achieved output.\n"
+            "Shift+arrows, Shift+click or dragging select cells; Ctrl+C, Ctrl+X and Ctrl+V copy, "
+            "cut and paste them, with spreadsheets too (pasted rows past the last add "
+            "activities); Ctrl+D fills down, Ctrl+R right, or drag the selection’s corner; "
+            "Delete clears.\n"
+            "Months: click or drag to paint (dragging from a painted cell erases); Space paints "
+            "or clears the selected months, and so does picking a tool. Ctrl paints ● start, "
+            "Ctrl+Shift ○ output, Alt an achieved output.\n"
             "Ctrl+Enter or Insert adds an activity below, Ctrl+Delete deletes it, Alt+↑/↓ moves "
             "it, Ctrl+] or Tab on its number indents it, Ctrl+[ or Shift+Tab there outdents it.");
 }

@@ -23,11 +23,37 @@ G_DECLARE_FINAL_TYPE (AppPlanGrid, app_plan_grid, APP, PLAN_GRID, GtkWidget)
  *   grid.move-down       Alt+Down
  *   grid.indent          Ctrl+], or Tab on the number column
  *   grid.outdent         Ctrl+[, or Shift+Tab on the number column
+ *   grid.select-all      Ctrl+A
+ *   grid.paint           Space: the tool's mark over the selected months (or off them all)
+ *   grid.clear           Delete: every selected cell emptied
+ *   grid.fill-down       Ctrl+D;  grid.fill-right Ctrl+R
+ *   grid.copy            Ctrl+C;  grid.cut Ctrl+X;  grid.paste Ctrl+V (TSV and HTML)
+ * Each edit of a range is one undo step.
  *
  * Signals:
  *   "message" (const char *text): something the user should read (refused input, a deleted
  *   activity); the page shows it as a toast.
  */
+
+/**
+ * AppPlanGridShortcut:
+ * @action: the grid action the key runs, or %NULL for a key the grid handles itself
+ * @keyval: (nullable): with @mods, the binding (0 for none)
+ * @accelerator: (nullable): for a GtkShortcutsShortcut, %NULL for a second key of an action
+ *   that is listed once
+ * @title: (nullable): N_() text, translate with _()
+ */
+typedef struct
+{
+  const char *action;
+  guint keyval;
+  GdkModifierType mods;
+  const char *accelerator;
+  const char *title;
+} AppPlanGridShortcut;
+
+/* The grid's keys, as installed in class_init. Returns: (transfer none) (array length=n) */
+const AppPlanGridShortcut *app_plan_grid_get_shortcuts (guint *n_shortcuts);
 
 GtkWidget *app_plan_grid_new (void);
 
