@@ -199,6 +199,7 @@ app_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.new-plan", { "<Control><Shift>n", NULL } },
     { "win.close-workspace", { "<Control>w", NULL } },
+    { "win.sidebar-visible", { "F9", NULL } },
   };
 
   G_APPLICATION_CLASS (app_application_parent_class)->startup (app);

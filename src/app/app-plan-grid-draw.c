@@ -98,8 +98,8 @@ _app_plan_grid_ensure_metrics (AppPlanGrid *self)
   pango_layout_get_pixel_size (self->measure, NULL, &height);
   self->line_height = height;
   self->indent_step = 2 * char_width;
-  self->header_row_height = height + 2 * PAD_Y;
-  self->footer_height = height + 2 * PAD_Y;
+  self->header_row_height = height + 2 * pad_y (self);
+  self->footer_height = height + 2 * pad_y (self);
 
   for (guint m = 0; m < plan_months (self); m++)
     {
@@ -116,7 +116,7 @@ _app_plan_grid_ensure_metrics (AppPlanGrid *self)
                       : 0;
   widths.owner = 12 * char_width;
   widths.budget = text_pixel_width (self, "9,999,999,999.99") + 2 * PAD_X;
-  widths.month = MAX (month_width + 2 * PAD_X, 3.2 * self->line_height);
+  widths.month = MAX (month_width + 2 * PAD_X, (self->compact ? 2.6 : 3.2) * self->line_height);
   widths.output = 20 * char_width;
   app_grid_columns_init (&self->columns, plan_months (self), &widths);
   self->metrics_valid = TRUE;
@@ -143,7 +143,7 @@ measure_row (AppPlanGrid *self, const RowCache *rc)
       pango_layout_get_pixel_size (self->measure, NULL, &h);
       height = MAX (height, h);
     }
-  return ceil (height + 2 * PAD_Y);
+  return ceil (height + 2 * pad_y (self));
 }
 
 PangoLayout *
@@ -228,6 +228,13 @@ _app_plan_grid_rebuild_header (AppPlanGrid *self)
           span.tooltip = g_strdup_printf ("ปีงบประมาณ พ.ศ. %d", fiscal_year);
         }
       span.layout = new_layout (self, label, 0, PANGO_ALIGN_LEFT, 1);
+      {
+        /* One or two months cannot hold "ปีงบฯ 2565": the two-digit year as the months write it. */
+        g_autofree char *short_label = next ? g_strdup_printf ("ปีงบฯ %02d", (fiscal_year + 1) % 100)
+                                            : g_strdup_printf ("พ.ศ.%02d", year % 100);
+
+        span.short_layout = new_layout (self, short_label, 0, PANGO_ALIGN_LEFT, 1);
+      }
       pango_layout_get_pixel_size (span.layout, &span.natural_width, NULL);
       g_array_append_val (self->year_spans, span);
     }
@@ -381,7 +388,7 @@ draw_month_cell (AppPlanGrid *self,
                  double h)
 {
   double r = self->line_height * 0.28;
-  double cy = y + PAD_Y + self->line_height / 2;
+  double cy = y + pad_y (self) + self->line_height / 2;
   int symbols =
     ((marks & PHAEN_MARK_START) != 0) + ((marks & (PHAEN_MARK_OUTPUT | PHAEN_MARK_ACHIEVED)) != 0);
   double cx = x + w / 2 - (symbols - 1) * r * 1.3;
@@ -460,7 +467,8 @@ draw_body_part (AppPlanGrid *self,
             continue;
           draw_layout (snapshot, _app_plan_grid_row_layout (self, row, (guint)t),
                        t == TEXT_NUMBER || (t == TEXT_BUDGET && !a->has_budget) ? &p->dim : &p->fg,
-                       x + PAD_X + (t == TEXT_NAME ? name_indent (self, rc->depth) : 0), y + PAD_Y);
+                       x + PAD_X + (t == TEXT_NAME ? name_indent (self, rc->depth) : 0),
+                       y + pad_y (self));
         }
       fill (snapshot, &p->line, left, y + h - 1, right - left, 1);
     }
@@ -493,12 +501,22 @@ draw_span_label (GtkSnapshot *snapshot,
   double room = vx1 - vx0 - 2 * PAD_X;
   int width;
 
+  PangoLayout *layout = span->layout;
+
   if (room <= 0)
     return;
-  pango_layout_set_ellipsize (span->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (span->layout, span->natural_width > room ? (int)room * PANGO_SCALE : -1);
-  pango_layout_get_pixel_size (span->layout, &width, NULL);
-  draw_layout (snapshot, span->layout, color, vx0 + (vx1 - vx0 - width) / 2, y);
+  if (span->natural_width > room && span->short_layout)
+    {
+      layout = span->short_layout;
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      if (width > room)
+        layout = span->layout;
+    }
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, span->natural_width > room ? (int)room * PANGO_SCALE : -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  draw_layout (snapshot, layout, color, vx0 + (vx1 - vx0 - width) / 2, y);
 }
 
 static void
@@ -529,7 +547,7 @@ draw_header (AppPlanGrid *self, GtkSnapshot *snapshot, const Palette *p, const A
         {
           double x1 = month_x0 + self->columns.n_months * month_w;
 
-          draw_span_label (snapshot, &self->group, &p->fg, month_x0, x1, left, right, PAD_Y);
+          draw_span_label (snapshot, &self->group, &p->fg, month_x0, x1, left, right, pad_y (self));
           fill (snapshot, &p->line, month_x0, rh - 1, x1 - month_x0, 1);
           for (guint i = 0; i < self->year_spans->len; i++)
             {
@@ -537,7 +555,7 @@ draw_header (AppPlanGrid *self, GtkSnapshot *snapshot, const Palette *p, const A
               double sx0 = month_x0 + span->first * month_w;
               double sx1 = month_x0 + span->end * month_w;
 
-              draw_span_label (snapshot, span, &p->fg, sx0, sx1, left, right, rh + PAD_Y);
+              draw_span_label (snapshot, span, &p->fg, sx0, sx1, left, right, rh + pad_y (self));
               fill (snapshot, &p->line, sx1 - 1, rh, 1, rh);
             }
           fill (snapshot, &p->line, month_x0, 2 * rh - 1, x1 - month_x0, 1);
@@ -597,7 +615,7 @@ draw_footer (AppPlanGrid *self,
           if (app_grid_column_is_frozen (c) != frozen_pass || self->footer[c] == NULL ||
               !column_visible (x, w, left, right))
             continue;
-          draw_layout (snapshot, self->footer[c], &p->fg, x + PAD_X, footer_y + PAD_Y);
+          draw_layout (snapshot, self->footer[c], &p->fg, x + PAD_X, footer_y + pad_y (self));
           fill (snapshot, &p->line, x + w - 1, footer_y, 1, view->footer_height);
         }
       gtk_snapshot_pop (snapshot);

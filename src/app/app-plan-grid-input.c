@@ -390,7 +390,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
     }
   page_rows = (guint)MAX (1, gtk_adjustment_get_page_size (self->scroll.vadjustment) /
-                               (self->line_height + 2 * PAD_Y));
+                               (self->line_height + 2 * pad_y (self)));
   /* Shift with a movement key stretches the selection from its anchor. */
   if (mods == GDK_SHIFT_MASK)
     switch (keyval)
@@ -424,7 +424,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   page_rows = (guint)MAX (1, gtk_adjustment_get_page_size (self->scroll.vadjustment) /
-                               (self->line_height + 2 * PAD_Y));
+                               (self->line_height + 2 * pad_y (self)));
   switch (keyval)
     {
     case GDK_KEY_Up:

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 /* Wrapped cells grow the row up to this many lines, then ellipsize. */
 #define MAX_TEXT_LINES 3
 #define PAD_X 6.0
-#define PAD_Y 4.0
 #define HEADER_ROWS 3 /* ระยะเวลาในการดำเนินงาน / BE years / months */
 
 /* The texts a row shows; month cells are drawn, not written. */
@@ -48,6 +47,7 @@ typedef struct
   guint first, end; /* months */
   char *tooltip;
   PangoLayout *layout;
+  PangoLayout *short_layout; /* for a span narrower than the label ("ปีงบฯ 65"), or NULL */
   int natural_width;
 } HeaderSpan;
 
@@ -92,6 +92,8 @@ struct _AppPlanGrid
   char *edit_original;        /* the cell's stored text when the edit began, for Escape */
   gboolean edit_saved;        /* the autosave stored some of this edit's text */
 
+  gboolean compact; /* tighter rows and month columns */
+
   PhaenMark tool;
   gboolean painting;
   guint paint_row0, paint_row1, paint_month0, paint_month1;
@@ -106,6 +108,13 @@ struct _AppPlanGrid
 
   GtkIMContext *im;
 };
+
+/* Space above and below a line of text: less in the compact density. */
+static inline double
+pad_y (AppPlanGrid *self)
+{
+  return self->compact ? 1.0 : 4.0;
+}
 
 static inline void
 row_cache_clear (RowCache *rc)
@@ -122,6 +131,7 @@ header_span_clear (HeaderSpan *span)
 {
   g_clear_pointer (&span->tooltip, g_free);
   g_clear_object (&span->layout);
+  g_clear_object (&span->short_layout);
 }
 
 static inline guint

@@ -27,6 +27,7 @@ enum
   PROP_0,
   PROP_TOOL,
   PROP_CURSOR_ACTIVITY,
+  PROP_COMPACT,
   N_PROPS,
   /* GtkScrollable's, from app_scrollable_override_properties() */
   PROP_SCROLLABLE = N_PROPS,
@@ -436,7 +437,7 @@ app_plan_grid_size_allocate (GtkWidget *widget, int width, int height, int basel
   body = app_grid_view_body_height (&view);
   hpage = MAX (width - self->columns.frozen_width, 0);
   app_scrollable_configure (self->scroll.vadjustment, app_grid_rows_get_total (self->rows), body,
-                            self->line_height + 2 * PAD_Y);
+                            self->line_height + 2 * pad_y (self));
   app_scrollable_configure (self->scroll.hadjustment,
                             app_grid_columns_scroll_width (&self->columns), hpage,
                             self->columns.width[APP_PLAN_GRID_COLUMN_FIRST_MONTH]);
@@ -464,8 +465,9 @@ app_plan_grid_size_allocate (GtkWidget *widget, int width, int height, int basel
         }
       gtk_widget_size_allocate (
         self->editor,
-        &(GtkAllocation){ (int)(r.x + PAD_X), (int)r.y, MAX ((int)(r.width - 2 * PAD_X), min_width),
-                          MAX ((int)MIN (r.height, self->line_height + 2 * PAD_Y), min_height) },
+        &(GtkAllocation){
+          (int)(r.x + PAD_X), (int)r.y, MAX ((int)(r.width - 2 * PAD_X), min_width),
+          MAX ((int)MIN (r.height, self->line_height + 2 * pad_y (self)), min_height) },
         -1);
     }
 }
@@ -543,6 +545,9 @@ app_plan_grid_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_CURSOR_ACTIVITY:
       g_value_set_int64 (value, self->cursor_id);
       break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -557,6 +562,9 @@ app_plan_grid_set_property (GObject *object, guint prop_id, const GValue *value,
     return;
   switch (prop_id)
     {
+    case PROP_COMPACT:
+      app_plan_grid_set_compact (self, g_value_get_boolean (value));
+      break;
     case PROP_TOOL:
       for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
         if (g_strcmp0 (g_value_get_string (value), tools[i].name) == 0 &&
@@ -642,6 +650,9 @@ app_plan_grid_class_init (AppPlanGridClass *klass)
   properties[PROP_CURSOR_ACTIVITY] =
     g_param_spec_int64 ("cursor-activity", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   app_scrollable_override_properties (object_class, PROP_SCROLLABLE);
 
@@ -828,4 +839,38 @@ app_plan_grid_get_help_text (void)
             "Ctrl+Shift ○ output, Alt an achieved output.\n"
             "Ctrl+Enter or Insert adds an activity below, Ctrl+Delete deletes it, Alt+↑/↓ moves "
             "it, Ctrl+] or Tab on its number indents it, Ctrl+[ or Shift+Tab there outdents it.");
+}
+
+/* The compact density: rows with less padding and narrower months, for small screens. */
+void
+app_plan_grid_set_compact (AppPlanGrid *self, gboolean compact)
+{
+  g_return_if_fail (APP_IS_PLAN_GRID (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  self->metrics_valid = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+}
+
+void
+app_plan_grid_select_to (AppPlanGrid *self, guint row, guint column)
+{
+  g_return_if_fail (APP_IS_PLAN_GRID (self));
+  g_return_if_fail (row < n_rows (self));
+  g_return_if_fail (app_grid_column_is_present (&self->columns, column));
+
+  if (_app_plan_grid_commit_edit (self))
+    _app_plan_grid_select_to (self, row, column);
+}
+
+const AppGridColumns *
+app_plan_grid_get_columns (AppPlanGrid *self)
+{
+  g_return_val_if_fail (APP_IS_PLAN_GRID (self), NULL);
+  _app_plan_grid_ensure_metrics (self);
+  return &self->columns;
 }

@@ -65,6 +65,11 @@ gint64 app_plan_grid_get_cursor_activity (AppPlanGrid *self);
 guint app_plan_grid_get_n_rows (AppPlanGrid *self);
 
 void app_plan_grid_set_cursor (AppPlanGrid *self, guint row, guint column);
+/* Extends the selection from the anchor (where the cursor was last set) to @row, @column. */
+void app_plan_grid_select_to (AppPlanGrid *self, guint row, guint column);
+void app_plan_grid_set_compact (AppPlanGrid *self, gboolean compact);
+/* Column geometry, for tests and the screenshot check. (transfer none) */
+const AppGridColumns *app_plan_grid_get_columns (AppPlanGrid *self);
 
 /* What typing @text into a cell and pressing Enter does. Refused input (a budget that is not a
  * number, a category outside 0–5, a month or number cell) changes nothing, emits "message" and

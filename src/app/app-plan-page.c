@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-application.h"
 #include "app-autosave.h"
 #include "app-export.h"
 #include "app-gantt-view.h"
@@ -62,6 +63,8 @@ struct _AppPlanPage
   GtkWidget *busy_box;
   GtkSpinner *busy_spinner;
   GtkLabel *busy_label;
+
+  GSettings *settings; /* the side panel and the grid's density, remembered */
 
   PhaenStore *store;
   gint64 plan_id;
@@ -483,6 +486,17 @@ print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, App
 
 /* ------------------------------------------------------------------ actions */
 
+/* Shift+F9 and Ctrl+Shift+C: the same settings the toolbar's toggles show. */
+static void
+toggle_setting_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  AppPlanPage *self = APP_PLAN_PAGE (widget);
+  const char *key =
+    g_str_equal (action_name, "plan.toggle-sections") ? "plan-sections-visible" : "grid-compact";
+
+  g_settings_set_boolean (self->settings, key, !g_settings_get_boolean (self->settings, key));
+}
+
 static void
 print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -602,6 +616,7 @@ app_plan_page_dispose (GObject *object)
   g_clear_pointer (&self->title_autosave, app_autosave_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
    * GTK 4.8 would dispose them a second time (gtk#5834). */
   g_clear_pointer (&self->refresh, app_page_refresh_free);
@@ -706,6 +721,14 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "plan.toggle-sections", NULL,
+                                   toggle_setting_action);
+  gtk_widget_class_install_action (widget_class, "plan.toggle-compact", NULL,
+                                   toggle_setting_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK,
+                                       "plan.toggle-sections", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.toggle-compact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print",
                                        NULL);
 }
@@ -724,6 +747,22 @@ app_plan_page_init (AppPlanPage *self)
   g_object_bind_property (self, "tool", self->grid, "tool",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   build_sections (self);
+
+  /* Remembered: whether the sections panel shows, and the grid's density. */
+  {
+    g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+    static const char *const keys[] = { "plan-sections-visible", "grid-compact" };
+
+    self->settings = app_settings_new ();
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autoptr (GAction) action = g_settings_create_action (self->settings, keys[i]);
+
+        g_action_map_add_action (G_ACTION_MAP (group), action);
+      }
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
+    g_settings_bind (self->settings, "grid-compact", self->grid, "compact", G_SETTINGS_BIND_GET);
+  }
   self->title_autosave = app_autosave_new (title_autosave_cb, self);
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (title_focus_leave_cb), self);
