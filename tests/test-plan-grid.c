@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "app-autosave.h"
 #include "app-plan-grid.h"
@@ -729,6 +730,279 @@ test_thousand_rows (Fixture *f, gconstpointer data)
   assert_cell (f, 999, APP_PLAN_GRID_COLUMN_NUMBER, "1000");
 }
 
+/* ------------------------------------------------------------------ ranges and clipboard */
+
+#define MONTH(m) (APP_PLAN_GRID_COLUMN_FIRST_MONTH + (m))
+
+static void
+act (Fixture *f, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), action, NULL));
+  spin (20);
+}
+
+static guint
+marks_of (Fixture *f, gint64 id, guint month)
+{
+  g_autoptr (PhaenActivity) a = get (f, id);
+
+  return a->marks[month];
+}
+
+static void
+test_range_paint_clear (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = NULL;
+
+  /* ก.พ.–เม.ย. of both rows: one Shift-range, one Space. */
+  app_plan_grid_set_cursor (f->grid, 0, MONTH (4));
+  app_plan_grid_select_to (f->grid, 1, MONTH (6));
+  act (f, "grid.paint");
+  for (guint m = 0; m < 12; m++)
+    {
+      g_assert_cmpuint (marks_of (f, f->first, m), ==, m >= 4 && m <= 6 ? PHAEN_MARK_PLANNED : 0);
+      g_assert_cmpuint (marks_of (f, f->second, m), ==, m >= 4 && m <= 6 ? PHAEN_MARK_PLANNED : 0);
+    }
+  /* The range stays selected after the edit; Space again clears what all cells have. */
+  act (f, "grid.paint");
+  g_assert_cmpuint (marks_of (f, f->first, 5), ==, 0);
+  g_assert_true (phaen_store_undo (f->store, &error));
+  spin (20);
+  g_assert_cmpuint (marks_of (f, f->second, 6), ==, PHAEN_MARK_PLANNED);
+
+  /* A tool picked over a selection paints it at once. */
+  set_tool (f, "start");
+  g_assert_cmpuint (marks_of (f, f->second, 4), ==, PHAEN_MARK_PLANNED | PHAEN_MARK_START);
+
+  /* Delete over names and months: every cell emptied, one undo step. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  app_plan_grid_select_to (f->grid, 1, MONTH (5));
+  act (f, "grid.clear");
+  a = get (f, f->second);
+  g_assert_cmpstr (a->name, ==, "");
+  g_assert_cmpuint (a->marks[4], ==, 0);
+  g_assert_cmpuint (a->marks[6], ==, PHAEN_MARK_PLANNED | PHAEN_MARK_START);
+  g_assert_true (phaen_store_undo (f->store, &error));
+  spin (20);
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
+  g_assert_cmpuint (marks_of (f, f->first, 4), ==, PHAEN_MARK_PLANNED | PHAEN_MARK_START);
+}
+
+static void
+test_fill (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 third = add (f, 0, "สรุปผล");
+
+  spin (20);
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER, "กพร.", &error));
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "15,000 บาท", &error));
+  g_assert_true (app_plan_grid_paint (f->grid, 0, 0, 1, &error));
+  spin (20);
+
+  /* Ctrl+D over owner…ธ.ค. of three rows copies the top row down, in one step. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER);
+  app_plan_grid_select_to (f->grid, 2, MONTH (2));
+  act (f, "grid.fill-down");
+  for (guint r = 1; r < 3; r++)
+    {
+      assert_cell (f, r, APP_PLAN_GRID_COLUMN_OWNER, "กพร.");
+      assert_cell (f, r, APP_PLAN_GRID_COLUMN_BUDGET, "15,000.00");
+    }
+  g_assert_cmpuint (marks_of (f, third, 1), ==, PHAEN_MARK_PLANNED);
+  g_assert_cmpuint (marks_of (f, third, 2), ==, 0);
+  g_assert_true (phaen_store_undo (f->store, &error));
+  spin (20);
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_OWNER, "");
+  g_assert_cmpuint (marks_of (f, third, 0), ==, 0);
+
+  /* One row selected: Ctrl+D takes the row above. Ctrl+R copies a month across. */
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_OWNER);
+  act (f, "grid.fill-down");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OWNER, "กพร.");
+  app_plan_grid_set_cursor (f->grid, 0, MONTH (1));
+  app_plan_grid_select_to (f->grid, 0, MONTH (8));
+  act (f, "grid.fill-right");
+  for (guint m = 0; m <= 8; m++)
+    g_assert_cmpuint (marks_of (f, f->first, m), ==, PHAEN_MARK_PLANNED);
+  g_assert_cmpuint (marks_of (f, f->first, 9), ==, 0);
+}
+
+static gboolean
+text_arrived (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static void
+read_text_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  *(char **)data = text ? text : g_strdup ("(none)");
+}
+
+static char *
+clipboard_text (Fixture *f)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)), NULL,
+                                 read_text_cb, &text);
+  for (int i = 0; i < 500 && !text_arrived (&text); i++)
+    spin (10);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static void
+test_copy_cut (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tsv = NULL;
+  g_autofree char *one = NULL;
+  GdkContentFormats *formats;
+
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 1, APP_PLAN_GRID_COLUMN_BUDGET, "1.5 ล้าน", &error));
+  g_assert_true (app_plan_grid_paint (f->grid, 1, 1, 2, &error));
+  spin (20);
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  app_plan_grid_select_to (f->grid, 1, MONTH (2));
+  act (f, "grid.copy");
+  formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/html"));
+  tsv = clipboard_text (f);
+  g_assert_cmpstr (tsv, ==,
+                   "ทบทวนกระบวนงาน\t\t-\t\t\t\n"
+                   "จัดทำคู่มือ\t\t1,500,000.00\t\t■\t■\n");
+
+  /* One cell: no line break after it. Cut empties it. */
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
+  act (f, "grid.cut");
+  one = clipboard_text (f);
+  g_assert_cmpstr (one, ==, "จัดทำคู่มือ");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "");
+
+  /* Pasted back: the grid reads its own HTML (months shaded) into other rows. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  app_plan_grid_select_to (f->grid, 1, MONTH (2));
+  act (f, "grid.copy");
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
+  act (f, "grid.paste");
+  for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 3; i++)
+    spin (10);
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 3);
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_BUDGET, "1,500,000.00");
+  assert_cell (f, 2, MONTH (2), "■");
+  assert_cell (f, 2, MONTH (0), "");
+}
+
+/* LibreOffice's HTML: a shaded month is planned, an owner merged down lands in each row. */
+static void
+test_paste_html (Fixture *f, gconstpointer data)
+{
+  static const char html[] =
+    "<html><body><table><tr><td>ประชุม</td><td rowspan=2>สตป.</td><td>2 แสน</td>"
+    "<td bgcolor=\"#729FCF\"></td><td>●</td></tr>"
+    "<tr><td>สรุป</td><td>-</td><td></td><td style=\"background:#ffc000\">○</td></tr>"
+    "<tr><td>ผิด</td><td></td><td>มาก</td><td>ม.ค.</td></tr></table></body></html>";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (html, sizeof html - 1);
+  g_autoptr (GdkContentProvider) provider = gdk_content_provider_new_for_bytes ("text/html", bytes);
+
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)), provider);
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
+  act (f, "grid.paste");
+  for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 4; i++)
+    spin (10);
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 4);
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ประชุม");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OWNER, "สตป.");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_OWNER, "สตป.");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_BUDGET, "200,000.00");
+  assert_cell (f, 1, MONTH (0), "■");
+  assert_cell (f, 1, MONTH (1), "●");
+  assert_cell (f, 2, MONTH (1), "■○");
+  /* The bad budget and month of row 3 are refused and said; the rest of the row is kept. */
+  assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NAME, "ผิด");
+  assert_cell (f, 3, APP_PLAN_GRID_COLUMN_BUDGET, "-");
+  g_assert_cmpuint (f->messages->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f->messages, 0), "2 "));
+  /* One step: undo takes the three rows away and gives "จัดทำคู่มือ" back. */
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (phaen_store_undo (f->store, &error));
+    spin (20);
+  }
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 2);
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
+}
+
+/* A block typed or pasted into one cell keeps its first line and says what it dropped. */
+static void
+test_one_cell_block (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *editor;
+
+  g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME,
+                                            "ประชุม\tกพร.\n2\tสรุป", &error));
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ประชุม");
+  g_assert_cmpuint (f->messages->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f->messages, 0), "A cell holds one line") ||
+                 g_str_has_prefix (g_ptr_array_index (f->messages, 0), "หนึ่งช่อง"));
+  g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), "สรุป"));
+
+  /* Ctrl+V in the cell editor. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)), "ทบทวน\tx\ny");
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_OWNER);
+  act (f, "grid.edit");
+  editor = gtk_widget_get_first_child (GTK_WIDGET (f->grid));
+  while (editor && !GTK_IS_TEXT (editor))
+    editor = gtk_widget_get_next_sibling (editor);
+  g_assert_nonnull (editor);
+  g_signal_emit_by_name (editor, "paste-clipboard");
+  for (int i = 0; i < 200 && f->messages->len < 2; i++)
+    spin (10);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "ทบทวน");
+  g_assert_cmpuint (f->messages->len, ==, 2);
+}
+
+/* Budgets as officers write them; the column holds a ministry's. */
+static void
+test_budget_words (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const AppGridColumns *columns = app_plan_grid_get_columns (f->grid);
+
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "15,000 บาท", &error));
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "15,000.00");
+  g_assert_true (
+    app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "1.5 ล้าน", &error));
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "1,500,000.00");
+  g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET,
+                                            "1,234,567,890.50", &error));
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_BUDGET, "1,234,567,890.50");
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (f->grid), "1,234,567,890.50");
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_BUDGET], >=, width + 12);
+    g_object_unref (layout);
+  }
+  /* No ประเภท column on a process plan: Tab goes from the name to the owner. */
+  g_assert_false (app_grid_column_is_present (columns, APP_PLAN_GRID_COLUMN_CATEGORY));
+  g_assert_cmpint (app_grid_columns_step (columns, APP_PLAN_GRID_COLUMN_NAME, 1), ==,
+                   APP_PLAN_GRID_COLUMN_OWNER);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -761,6 +1035,12 @@ main (int argc, char **argv)
   ADD ("/plan-grid/editor", test_editor, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/editor/autosave", test_editor_autosave, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/thousand-rows", test_thousand_rows, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/range/paint-clear", test_range_paint_clear, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/range/fill", test_fill, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/clipboard/copy-cut-paste", test_copy_cut, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/clipboard/paste-html", test_paste_html, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/clipboard/one-cell", test_one_cell_block, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/commit/budget-words", test_budget_words, PHAEN_PLAN_PROCESS);
 
   return g_test_run ();
 }

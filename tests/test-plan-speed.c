@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "app-application.h"
@@ -263,7 +264,7 @@ test_build_seed_000 (Fixture *f, gconstpointer data)
   act (f, grid, "grid.paste");
   g_assert_true (wait_until (has_rows, grid));
   g_assert_cmpuint (app_plan_grid_get_n_rows (grid), ==, 7);
-  g_assert_cmpstr (phaen_store_get_undo_label (store), ==, "Paste");
+  g_assert_cmpstr (phaen_store_get_undo_label (store), ==, _ ("Paste"));
 
   /* The owner down: a click on the first owner, Shift+click on the last, Ctrl+D. */
   click (f, grid, 0, APP_PLAN_GRID_COLUMN_OWNER);
