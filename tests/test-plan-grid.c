@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <math.h>
 #include <string.h>
 
 #include "app-autosave.h"
@@ -1003,6 +1004,46 @@ test_budget_words (Fixture *f, gconstpointer data)
                    APP_PLAN_GRID_COLUMN_OWNER);
 }
 
+/* Alt+Shift+→/← and Alt+Shift+↓ (the keyboard's header drag and double click). */
+static void
+test_column_widths (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const AppGridColumns *columns = app_plan_grid_get_columns (f->grid);
+  double owner = columns->width[APP_PLAN_GRID_COLUMN_OWNER];
+  double month = columns->width[MONTH (0)];
+
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER);
+  act (f, "grid.column-wider");
+  columns = app_plan_grid_get_columns (f->grid);
+  g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_OWNER], ==, round (owner + 16));
+  g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER,
+                                            "สำนักงานปลัดกระทรวงการคลัง กองแผนงาน", &error));
+  spin (20);
+  act (f, "grid.column-fit");
+  columns = app_plan_grid_get_columns (f->grid);
+  g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_OWNER], >, owner + 16);
+  {
+    g_autofree char *text = app_plan_grid_get_cell_text (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER);
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (f->grid), text);
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_OWNER], >=, width + 12);
+    g_object_unref (layout);
+  }
+  /* The months narrow together, and the columns after them move. */
+  app_plan_grid_set_cursor (f->grid, 0, MONTH (3));
+  act (f, "grid.column-narrower");
+  columns = app_plan_grid_get_columns (f->grid);
+  g_assert_cmpfloat (columns->width[MONTH (0)], ==, round (month - 16));
+  g_assert_cmpfloat (columns->width[MONTH (11)], ==, round (month - 16));
+  g_assert_cmpfloat (columns->x[APP_PLAN_GRID_COLUMN_OUTPUT], ==,
+                     columns->x[MONTH (11)] + round (month - 16));
+  act (f, "grid.column-fit");
+  g_assert_cmpfloat (app_plan_grid_get_columns (f->grid)->width[MONTH (0)], ==, month);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1041,6 +1082,7 @@ main (int argc, char **argv)
   ADD ("/plan-grid/clipboard/paste-html", test_paste_html, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/clipboard/one-cell", test_one_cell_block, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/commit/budget-words", test_budget_words, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/columns/widths", test_column_widths, PHAEN_PLAN_PROCESS);
 
   return g_test_run ();
 }

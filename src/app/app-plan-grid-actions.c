@@ -421,6 +421,21 @@ select_all_action (GtkWidget *widget, const char *name, GVariant *param)
   _app_plan_grid_select_to (self, n_rows (self) - 1, APP_PLAN_GRID_COLUMN_OUTPUT);
 }
 
+/* The cursor's column, from the keyboard: 16 px wider or narrower, or fitted. */
+static void
+column_width_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  AppPlanGrid *self = APP_PLAN_GRID (widget);
+  guint column = self->cursor_column;
+
+  if (g_str_equal (name, "grid.column-fit"))
+    _app_plan_grid_fit_column (self, column);
+  else
+    _app_plan_grid_set_column_width (self, column,
+                                     self->columns.width[column] +
+                                       (g_str_equal (name, "grid.column-wider") ? 16 : -16));
+}
+
 /* F2 or Enter: edit a text cell, toggle the tool's mark in a month cell. */
 static void
 edit_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -506,6 +521,12 @@ static const AppPlanGridShortcut shortcuts[] = {
     N_ ("Fill down: copy the top row of the selection into the rows below") },
   { "grid.fill-right", GDK_KEY_r, GDK_CONTROL_MASK, "<Control>r",
     N_ ("Fill right: copy the left column of the selection across") },
+  { "grid.column-wider", GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "<Alt><Shift>Right",
+    N_ ("Widen the column (or drag its header’s edge)") },
+  { "grid.column-narrower", GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "<Alt><Shift>Left",
+    N_ ("Narrow the column") },
+  { "grid.column-fit", GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK, "<Alt><Shift>Down",
+    N_ ("Fit the column to its contents (or double-click its header’s edge)") },
   { NULL, 0, 0, "<Shift>Up <Shift>Down <Shift>Left <Shift>Right",
     N_ ("Select a range of cells (Shift+click and dragging too)") },
   { NULL, 0, 0, "space", N_ ("Paint the selected months with the tool, or clear them") },
@@ -539,6 +560,9 @@ _app_plan_grid_class_init_actions (GtkWidgetClass *widget_class)
     { "grid.clear", range_action },
     { "grid.fill-down", range_action },
     { "grid.fill-right", range_action },
+    { "grid.column-wider", column_width_action },
+    { "grid.column-narrower", column_width_action },
+    { "grid.column-fit", column_width_action },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

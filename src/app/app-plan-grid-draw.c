@@ -118,6 +118,19 @@ _app_plan_grid_ensure_metrics (AppPlanGrid *self)
   widths.budget = text_pixel_width (self, "9,999,999,999.99") + 2 * PAD_X;
   widths.month = MAX (month_width + 2 * PAD_X, (self->compact ? 2.6 : 3.2) * self->line_height);
   widths.output = 20 * char_width;
+  {
+    double *w[] = { &widths.number, &widths.name,   &widths.category,
+                    &widths.owner,  &widths.budget, &widths.month };
+    const guint c[] = { APP_PLAN_GRID_COLUMN_NUMBER,   APP_PLAN_GRID_COLUMN_NAME,
+                        APP_PLAN_GRID_COLUMN_CATEGORY, APP_PLAN_GRID_COLUMN_OWNER,
+                        APP_PLAN_GRID_COLUMN_BUDGET,   APP_PLAN_GRID_COLUMN_FIRST_MONTH };
+
+    for (guint i = 0; i < G_N_ELEMENTS (c); i++)
+      if (self->width_override[c[i]] > 0 && *w[i] > 0)
+        *w[i] = self->width_override[c[i]];
+    if (self->width_override[APP_PLAN_GRID_COLUMN_OUTPUT] > 0)
+      widths.output = self->width_override[APP_PLAN_GRID_COLUMN_OUTPUT];
+  }
   app_grid_columns_init (&self->columns, plan_months (self), &widths);
   self->metrics_valid = TRUE;
   _app_plan_grid_rebuild_header (self);
@@ -765,4 +778,75 @@ _app_plan_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   draw_header (self, snapshot, &p, &view);
   draw_footer (self, snapshot, &p, &view, footer_y);
+}
+
+/* ------------------------------------------------------------------ column widths */
+
+int
+_app_plan_grid_column_edge_at (AppPlanGrid *self, double x, double y)
+{
+  AppGridView view = _app_plan_grid_current_view (self);
+
+  if (y < 0 || y >= view.header_height)
+    return -1;
+  for (guint c = 0; c < APP_PLAN_GRID_N_COLUMNS; c++)
+    {
+      double right;
+
+      if (!app_grid_column_is_present (&self->columns, c))
+        continue;
+      right = app_grid_view_column_x (&view, &self->columns, c) + self->columns.width[c];
+      /* A scrolled column under the frozen ones has no edge to grab. */
+      if (!app_grid_column_is_frozen (c) && right < self->columns.frozen_width)
+        continue;
+      if (fabs (x - right) <= 4)
+        return app_grid_column_to_month (c) >= 0 ? APP_PLAN_GRID_COLUMN_FIRST_MONTH : (int)c;
+    }
+  return -1;
+}
+
+void
+_app_plan_grid_set_column_width (AppPlanGrid *self, guint column, double width)
+{
+  if (app_grid_column_to_month (column) >= 0)
+    column = APP_PLAN_GRID_COLUMN_FIRST_MONTH;
+  g_return_if_fail (column < APP_PLAN_GRID_N_COLUMNS);
+  self->width_override[column] = width > 0 ? CLAMP (round (width), 3 * PAD_X, 1200) : 0;
+  self->metrics_valid = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The widest text of the column on one line (a long name up to 480 px, then it wraps), and its
+ * title; months go back to the width their headers need. */
+void
+_app_plan_grid_fit_column (AppPlanGrid *self, guint column)
+{
+  int t = text_of_column (column);
+  double width = 0;
+
+  _app_plan_grid_ensure_metrics (self);
+  if (t < 0)
+    {
+      _app_plan_grid_set_column_width (self, column, 0);
+      return;
+    }
+  if (self->title[column])
+    {
+      int title_width;
+
+      pango_layout_get_pixel_size (self->title[column], &title_width, NULL);
+      width = title_width;
+    }
+  for (guint r = 0; r < n_rows (self); r++)
+    {
+      const RowCache *rc = row_cache_at (self, r);
+      double w = text_pixel_width (self, rc->text[t]);
+
+      if (t == TEXT_NAME)
+        w += MIN (rc->depth * self->indent_step, 480);
+      width = MAX (width, w);
+    }
+  if (t == TEXT_BUDGET)
+    width = MAX (width, text_pixel_width (self, "-"));
+  _app_plan_grid_set_column_width (self, column, MIN (width, 480) + 2 * PAD_X + 2);
 }

@@ -597,6 +597,7 @@ stop_drag (AppPlanGrid *self)
   self->painting = FALSE;
   self->selecting = FALSE;
   self->filling = FALSE;
+  self->resizing = FALSE;
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -654,6 +655,15 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, AppPlanGrid *self)
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
+  /* A header's right edge resizes its column (the months together). */
+  if (hit.area == APP_GRID_AREA_HEADER && _app_plan_grid_column_edge_at (self, x, y) >= 0)
+    {
+      self->resizing = TRUE;
+      self->resize_column = (guint)_app_plan_grid_column_edge_at (self, x, y);
+      self->resize_start_width = self->columns.width[self->resize_column];
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
   if (hit.area != APP_GRID_AREA_BODY || hit.column < 0)
     return;
   if (hit.column == APP_PLAN_GRID_COLUMN_NUMBER && (state & GDK_SHIFT_MASK))
@@ -687,6 +697,11 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, AppPlanGrid *self)
 static void
 drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, AppPlanGrid *self)
 {
+  if (self->resizing)
+    {
+      _app_plan_grid_set_column_width (self, self->resize_column, self->resize_start_width + dx);
+      return;
+    }
   if (!self->painting && !self->selecting && !self->filling)
     return;
   self->pointer_x = self->drag_x + dx;
@@ -742,6 +757,13 @@ click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, App
   AppGridView view = _app_plan_grid_current_view (self);
   AppGridHit hit = app_grid_hit_test (&self->columns, self->rows, &view, x, y);
 
+  /* A double click on a header's edge fits the column to its contents. */
+  if (n_press == 2 && hit.area == APP_GRID_AREA_HEADER &&
+      _app_plan_grid_column_edge_at (self, x, y) >= 0)
+    {
+      _app_plan_grid_fit_column (self, (guint)_app_plan_grid_column_edge_at (self, x, y));
+      return;
+    }
   if (n_press == 2 && hit.area == APP_GRID_AREA_BODY && hit.column >= 0 &&
       column_is_editable ((guint)hit.column) && !point_in_editor (self, x, y))
     {
@@ -855,6 +877,14 @@ query_tooltip_cb (AppPlanGrid *self, int x, int y, gboolean keyboard, GtkTooltip
   return TRUE;
 }
 
+static void
+motion_cb (GtkEventControllerMotion *motion, double x, double y, AppPlanGrid *self)
+{
+  gboolean edge = self->resizing || _app_plan_grid_column_edge_at (self, x, y) >= 0;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), edge ? "col-resize" : NULL);
+}
+
 void
 _app_plan_grid_init_input (AppPlanGrid *self)
 {
@@ -863,6 +893,7 @@ _app_plan_grid_init_input (AppPlanGrid *self)
   GtkEventController *focus;
   GtkGesture *drag;
   GtkGesture *click;
+  GtkEventController *motion;
 
   gtk_widget_set_has_tooltip (widget, TRUE);
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
@@ -889,4 +920,8 @@ _app_plan_grid_init_input (AppPlanGrid *self)
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, 0);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, 0);
+  gtk_widget_add_controller (widget, motion);
 }

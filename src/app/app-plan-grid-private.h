@@ -93,6 +93,12 @@ struct _AppPlanGrid
   gboolean edit_saved;        /* the autosave stored some of this edit's text */
 
   gboolean compact; /* tighter rows and month columns */
+  /* Widths the user set by dragging a header's edge (0: from the font); the months share the
+   * first month's. */
+  double width_override[APP_PLAN_GRID_N_COLUMNS];
+  gboolean resizing;
+  guint resize_column;
+  double resize_start_width;
 
   PhaenMark tool;
   gboolean painting;
@@ -262,6 +268,12 @@ gboolean _app_plan_grid_row_edits_store (AppPlanGrid *self, GArray *edits, GErro
 void _app_plan_grid_report_refusals (AppPlanGrid *self, guint refused, const char *first_reason);
 
 gboolean _app_plan_grid_fill_handle_rect (AppPlanGrid *self, AppGridRect *rect);
+
+/* Column widths: the column whose right edge is at view x (within a few pixels) in the
+ * header, or -1; setting a width (0 goes back to the font's); fitting the contents. */
+int _app_plan_grid_column_edge_at (AppPlanGrid *self, double x, double y);
+void _app_plan_grid_set_column_width (AppPlanGrid *self, guint column, double width);
+void _app_plan_grid_fit_column (AppPlanGrid *self, guint column);
 
 /* app-plan-grid-clipboard.c */
 void _app_plan_grid_class_init_clipboard (GtkWidgetClass *widget_class);
