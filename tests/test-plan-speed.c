@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "app-application.h"
+#include "app-new-plan-dialog.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
 #include "app-test-util.h"
@@ -396,6 +398,51 @@ test_screenshot_all_months (Fixture *f, gconstpointer data)
     }
 }
 
+/* "2021" typed as the fiscal year is offered as พ.ศ. 2564; 2700 is accepted with a warning. */
+static void
+test_new_plan_year (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (PhaenPlan) plan = NULL;
+  AppNewPlanDialog *dialog;
+  AdwEntryRow *year_row;
+  PhaenStore *store;
+  gint64 plan_id;
+
+  app_test_open (f->window, f->path);
+  store = app_window_get_store (f->window);
+  dialog = app_new_plan_dialog_new (GTK_WINDOW (f->window), store, 0);
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 4); /* unit, its name, the year, the title */
+  year_row = g_ptr_array_index (rows, 2);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "สตป.");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 1)), "สำนักตรวจสอบและประเมินผล");
+
+  gtk_editable_set_text (GTK_EDITABLE (year_row), "2021");
+  g_assert_nonnull (
+    strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (year_row)), "2564"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (year_row), "warning"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+
+  gtk_editable_set_text (GTK_EDITABLE (year_row), "2700");
+  g_assert_nonnull (
+    strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (year_row)), "2700"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (year_row), "warning"));
+
+  gtk_editable_set_text (GTK_EDITABLE (year_row), "64");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (year_row), "error"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+
+  gtk_editable_set_text (GTK_EDITABLE (year_row), "2021");
+  plan_id = app_new_plan_dialog_create (dialog, &error);
+  g_assert_no_error (error);
+  plan = phaen_store_get_plan (store, plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->fiscal_year, ==, 2564);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,5 +452,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/plan-speed/screenshot-1366x768", Fixture, NULL, fixture_set_up,
               test_screenshot_all_months, fixture_tear_down);
+  g_test_add ("/plan-speed/new-plan-year", Fixture, NULL, fixture_set_up, test_new_plan_year,
+              fixture_tear_down);
   return g_test_run ();
 }

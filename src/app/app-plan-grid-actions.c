@@ -462,7 +462,7 @@ delete_activity_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   what = g_strdup_printf (_ ("Deleted activity %s “%s”."), a->number, a->name ? a->name : "");
   if (phaen_store_delete_activity (self->store, a->id, &error))
-    _app_plan_grid_emit_message (self, what);
+    _app_plan_grid_emit_undoable (self, what);
   else
     _app_plan_grid_report_error (self, error);
 }

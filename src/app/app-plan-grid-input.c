@@ -213,7 +213,6 @@ _app_plan_grid_commit_edit (AppPlanGrid *self)
   return TRUE;
 }
 
-/* Writes one cell. Refusals emit "message" (unless @quiet) and leave the store as it was. */
 gboolean
 _app_plan_grid_apply_text (AppPlanGrid *self,
                            PhaenActivity *a,

@@ -204,6 +204,7 @@ char *_app_plan_grid_cell_text (const PhaenActivity *a, guint text);
 char *_app_plan_grid_edit_text (const PhaenActivity *a, guint column);
 char *_app_plan_grid_footer_text (AppPlanGrid *self, guint column);
 void _app_plan_grid_emit_message (AppPlanGrid *self, const char *text);
+void _app_plan_grid_emit_undoable (AppPlanGrid *self, const char *text);
 void _app_plan_grid_report_error (AppPlanGrid *self, const GError *error);
 AppGridView _app_plan_grid_current_view (AppPlanGrid *self);
 void _app_plan_grid_scroll_to_cursor (AppPlanGrid *self);

@@ -38,6 +38,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   MESSAGE,
+  UNDOABLE_MESSAGE,
   N_SIGNALS
 };
 
@@ -146,6 +147,12 @@ void
 _app_plan_grid_emit_message (AppPlanGrid *self, const char *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text);
+}
+
+void
+_app_plan_grid_emit_undoable (AppPlanGrid *self, const char *text)
+{
+  g_signal_emit (self, signals[UNDOABLE_MESSAGE], 0, text);
 }
 
 void
@@ -664,6 +671,15 @@ app_plan_grid_class_init (AppPlanGridClass *klass)
    */
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * AppPlanGrid::undoable-message:
+   * @text: what was removed
+   *
+   * A destructive edit (a deleted activity), for a toast with an Undo button.
+   */
+  signals[UNDOABLE_MESSAGE] =
+    g_signal_new ("undoable-message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_property_action (widget_class, "grid.tool", "tool");
   _app_plan_grid_class_init_actions (widget_class);

@@ -31,8 +31,10 @@ G_DECLARE_FINAL_TYPE (AppPlanGrid, app_plan_grid, APP, PLAN_GRID, GtkWidget)
  * Each edit of a range is one undo step.
  *
  * Signals:
- *   "message" (const char *text): something the user should read (refused input, a deleted
- *   activity); the page shows it as a toast.
+ *   "message" (const char *text): something the user should read (refused input, dropped
+ *   text); the page shows it as a toast.
+ *   "undoable-message" (const char *text): a destructive edit (a deleted activity); the page
+ *   shows it as a toast with an Undo button.
  */
 
 /**

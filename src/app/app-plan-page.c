@@ -252,6 +252,25 @@ grid_message_cb (GtkWidget *grid, const char *text, AppPlanPage *self)
   app_toast (GTK_WIDGET (self), text);
 }
 
+/* A deleted activity: the toast offers Undo. */
+static void
+grid_undoable_message_cb (GtkWidget *grid, const char *text, AppPlanPage *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      app_toast (GTK_WIDGET (self), text);
+      return;
+    }
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 title_activate_cb (AppPlanPage *self)
 {
@@ -497,21 +516,45 @@ toggle_setting_action (GtkWidget *widget, const char *action_name, GVariant *par
   g_settings_set_boolean (self->settings, key, !g_settings_get_boolean (self->settings, key));
 }
 
+/* The print dialog asks the printing system for its printers, which takes seconds: the busy
+ * indicator shows first, and the dialog opens once it has been drawn. */
+static gboolean
+print_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  AppPlanPage *self = APP_PLAN_PAGE (widget);
+  g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The first frame draws the spinner; the dialog opens on the next. */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "print-frames")) < 1)
+    {
+      g_object_set_data (G_OBJECT (self), "print-frames", GUINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (self), "print-frames", NULL);
+  operation = app_plan_page_new_print_operation (self);
+  if (operation != NULL)
+    {
+      /* GTK's print dialog offers the preview. */
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                   GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+        app_toast (GTK_WIDGET (self), error->message);
+    }
+  set_busy (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppPlanPage *self = APP_PLAN_PAGE (widget);
-  g_autoptr (GtkPrintOperation) operation = app_plan_page_new_print_operation (self);
-  g_autoptr (GError) error = NULL;
 
-  if (operation == NULL)
+  if (self->busy || self->plan == NULL)
     return;
-  /* GTK's print dialog offers the preview. */
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    app_toast (GTK_WIDGET (self), error->message);
+  set_busy (self, _ ("Opening the print dialog…"));
+  gtk_widget_add_tick_callback (widget, print_tick_cb, NULL, NULL);
 }
 
 static void
@@ -711,6 +754,7 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_label);
   gtk_widget_class_bind_template_callback (widget_class, grid_message_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_undoable_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, extra_months_changed_cb);
 
