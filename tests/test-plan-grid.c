@@ -40,6 +40,12 @@ message_cb (AppPlanGrid *grid, const char *text, Fixture *f)
   g_ptr_array_add (f->messages, g_strdup (text));
 }
 
+static void
+undoable_cb (AppPlanGrid *grid, const char *text, Fixture *f)
+{
+  g_ptr_array_add (f->messages, g_strconcat ("undoable: ", text, NULL));
+}
+
 static gint64
 add (Fixture *f, gint64 parent, const char *name)
 {
@@ -487,12 +493,14 @@ test_structure (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (numbers (f), ==, "1 1.1 1.2");
 
-  /* Delete 1.2 ("กิจกรรมใหม่" now): the page is told. */
+  /* Delete 1.2 ("กิจกรรมใหม่" now): the page is told, with Undo (undoable-message). */
+  g_signal_connect (f->grid, "undoable-message", G_CALLBACK (undoable_cb), f);
   app_plan_grid_set_cursor (f->grid, 2, APP_PLAN_GRID_COLUMN_NAME);
   assert_cell (f, 2, APP_PLAN_GRID_COLUMN_NAME, "กิจกรรมใหม่");
   g_assert_true (gtk_widget_activate_action (grid, "grid.delete-activity", NULL));
   g_assert_cmpstr (numbers (f), ==, "1 1.1");
   g_assert_cmpuint (f->messages->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f->messages, 0), "undoable: "));
   g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), "กิจกรรมใหม่"));
 }
 
@@ -1004,6 +1012,34 @@ test_budget_words (Fixture *f, gconstpointer data)
                    APP_PLAN_GRID_COLUMN_OWNER);
 }
 
+/* Seed 000's own table copied with its two header rows: columns land by their headers. */
+static void
+test_paste_by_headers (Fixture *f, gconstpointer data)
+{
+  static const char tsv[] =
+    "กิจกรรม\tระยะเวลาในการดำเนินงาน\tระยะเวลาในการดำเนินงาน\tระยะเวลาในการดำเนินงาน\t"
+    "งบประมาณ\tผู้รับผิดชอบ\n"
+    "\tต.ค.63\tพ.ย.63\tต.ค.64\t\t\n"
+    "ศึกษากรอบการประเมิน\t1\t\t1\t-\tกพร.\n"
+    "วิเคราะห์ตัวชี้วัด\t\t■\t\t20,000 บาท\tกพร.\n";
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)), tsv);
+  app_plan_grid_set_cursor (f->grid, 1, MONTH (5));
+  act (f, "grid.paste");
+  for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 3; i++)
+    spin (10);
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 3);
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ศึกษากรอบการประเมิน");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OWNER, "กพร.");
+  assert_cell (f, 1, MONTH (0), "■");
+  assert_cell (f, 1, MONTH (1), "");
+  assert_cell (f, 2, MONTH (1), "■");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_BUDGET, "20,000.00");
+  /* The plan has no 13th month: ต.ค.64 is left out, quietly. */
+  g_assert_cmpuint (f->messages->len, ==, 0);
+}
+
 /* Alt+Shift+→/← and Alt+Shift+↓ (the keyboard's header drag and double click). */
 static void
 test_column_widths (Fixture *f, gconstpointer data)
@@ -1081,6 +1117,7 @@ main (int argc, char **argv)
   ADD ("/plan-grid/clipboard/copy-cut-paste", test_copy_cut, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/clipboard/paste-html", test_paste_html, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/clipboard/one-cell", test_one_cell_block, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/clipboard/by-headers", test_paste_by_headers, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/commit/budget-words", test_budget_words, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/columns/widths", test_column_widths, PHAEN_PLAN_PROCESS);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "phaen-calendar.h"
 #include "phaen-error.h"
 #include "phaen-parse.h"
 #include "phaen-thai-text.h"
@@ -85,14 +86,100 @@ copy_selection (AppPlanGrid *self)
 
 /* ------------------------------------------------------------------ paste */
 
-static gboolean
-is_header_row (const PhaenCellTable *table)
+/* What a header cell names: a grid column, or -2 for a header word that maps to nothing (ที่,
+ * the group title over the months), or -1 for no header at all. A month name is resolved by
+ * the caller, which knows the months before it. */
+static int
+header_column (const char *text)
 {
-  static const char *const titles[] = { "กิจกรรม", "เรื่องที่ดำเนินการ", "ที่", "ลำดับ", NULL };
+  static const struct
+  {
+    const char *word;
+    int column;
+  } words[] = {
+    { "ผู้รับผิดชอบ", APP_PLAN_GRID_COLUMN_OWNER },
+    { "งบประมาณ", APP_PLAN_GRID_COLUMN_BUDGET },
+    { "ผลผลิต", APP_PLAN_GRID_COLUMN_OUTPUT },
+    { "ประเภท", APP_PLAN_GRID_COLUMN_CATEGORY },
+    { "กิจกรรม", APP_PLAN_GRID_COLUMN_NAME },
+    { "เรื่องที่ดำเนินการ", APP_PLAN_GRID_COLUMN_NAME },
+    { "ขั้นตอน", APP_PLAN_GRID_COLUMN_NAME },
+    { "ระยะเวลา", -2 },
+    { "ลำดับ", -2 },
+  };
 
-  if (phaen_cell_table_get_n_rows (table) == 0 || phaen_cell_table_get_n_columns (table) == 0)
-    return FALSE;
-  return g_strv_contains (titles, phaen_cell_table_get_text (table, 0, 0));
+  if (g_str_equal (text, "ที่"))
+    return -2;
+  /* Header cells are short; an activity's name that mentions กิจกรรม is not one. */
+  if (g_utf8_strlen (text, -1) > 30)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (text, words[i].word))
+      return words[i].column;
+  return -1;
+}
+
+/* The fiscal month (0–11) a header cell names (`ต.ค.63`, `ต.ค.`, `ตุลาคม 2563`), or -1. */
+static int
+header_month (const char *text)
+{
+  for (int m = 0; m < PHAEN_FISCAL_MONTHS; m++)
+    {
+      GDateMonth month = phaen_fiscal_month_calendar_month (m);
+
+      if (g_str_has_prefix (text, phaen_month_short_name (month)) ||
+          g_str_has_prefix (text, phaen_month_full_name (month)))
+        return m;
+    }
+  return -1;
+}
+
+/* A block copied with its header rows (seed 000's กิจกรรม | ต.ค.63 … ก.ย.64 | งบประมาณ |
+ * ผู้รับผิดชอบ) lands by the headers, whatever their order. Returns the number of header rows
+ * and sets @targets (one per table column: a grid column or -1), or 0 when there are none. */
+static guint
+map_headers (AppPlanGrid *self, const PhaenCellTable *table, int *targets)
+{
+  guint n_columns = phaen_cell_table_get_n_columns (table);
+  guint n_header_rows = 0;
+  int last_month = -1;
+
+  for (guint j = 0; j < n_columns; j++)
+    targets[j] = -1;
+  for (guint r = 0; r < MIN (phaen_cell_table_get_n_rows (table), 3); r++)
+    {
+      guint named = 0;
+
+      for (guint j = 0; j < n_columns; j++)
+        {
+          const char *text = phaen_cell_table_get_text (table, r, j);
+
+          named += header_column (text) != -1 || header_month (text) >= 0;
+        }
+      if (named < 2)
+        break;
+      n_header_rows++;
+      for (guint j = 0; j < n_columns; j++)
+        {
+          const char *text = phaen_cell_table_get_text (table, r, j);
+          int month = header_month (text);
+          int column = header_column (text);
+
+          if (month >= 0)
+            {
+              /* A second ต.ค. is the next fiscal year's. */
+              while (month <= last_month)
+                month += PHAEN_FISCAL_MONTHS;
+              last_month = month;
+              targets[j] = (guint)month < self->columns.n_months
+                             ? (int)app_grid_month_to_column ((guint)month)
+                             : -1;
+            }
+          else if (column >= 0 && app_grid_column_is_present (&self->columns, (guint)column))
+            targets[j] = column;
+        }
+    }
+  return n_header_rows;
 }
 
 /* Puts @table at the selection: one value fills every selected cell; a block lands with its top
@@ -105,10 +192,12 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
   g_autofree char *first_refusal = NULL;
   guint n_table_rows = phaen_cell_table_get_n_rows (table);
   guint n_table_columns = phaen_cell_table_get_n_columns (table);
-  guint skip = is_header_row (table) ? 1 : 0;
+  g_autofree int *mapped = g_new (int, MAX (n_table_columns, 1));
+  guint skip = map_headers (self, table, mapped);
   guint refused = 0, dropped_columns = 0, row0, column0, last_row, last_column;
   gboolean one_value = n_table_rows == 1 && n_table_columns == 1;
-  int targets[APP_PLAN_GRID_N_COLUMNS];
+  g_autofree int *targets = g_new (int, MAX (n_table_columns, APP_PLAN_GRID_N_COLUMNS));
+  g_autofree guint *sources = g_new (guint, MAX (n_table_columns, APP_PLAN_GRID_N_COLUMNS));
   int column;
 
   if (self->store == NULL || n_table_rows <= skip || n_table_columns == 0)
@@ -133,6 +222,13 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
       last_row = row0 + (n_table_rows - skip) - 1;
       last_column = column0;
     }
+  if (skip > 0)
+    {
+      column0 = APP_PLAN_GRID_COLUMN_NAME;
+      for (guint j = 0; j < n_table_columns; j++)
+        if (mapped[j] >= 0)
+          last_column = MAX (last_column, (guint)mapped[j]);
+    }
 
   if (!phaen_store_begin (self->store, _ ("Paste"), error))
     return FALSE;
@@ -155,9 +251,16 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
       PhaenActivity *a = _app_plan_grid_row_edit_after (edits, i);
       guint n_targets = 0;
 
-      /* The grid columns the table's columns land in, skipping absent ones. */
+      /* The grid columns the table's columns land in: by its headers, or from the selection's
+       * left on, skipping absent ones. */
       column = (int)column0;
-      for (guint j = 0; j < (one_value ? APP_PLAN_GRID_N_COLUMNS : n_table_columns); j++)
+      for (guint j = 0; skip > 0 && j < n_table_columns; j++)
+        {
+          targets[n_targets] = mapped[j];
+          sources[n_targets++] = j;
+        }
+      for (guint j = 0; skip == 0 && j < (one_value ? APP_PLAN_GRID_N_COLUMNS : n_table_columns);
+           j++)
         {
           if (column < 0 || (one_value && (guint)column > last_column))
             {
@@ -165,22 +268,25 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
                 dropped_columns = MAX (dropped_columns, n_table_columns - j);
               break;
             }
-          targets[n_targets++] = column;
+          targets[n_targets] = column;
+          sources[n_targets++] = one_value ? 0 : j;
           last_column = MAX (last_column, (guint)column);
           column = app_grid_columns_step (&self->columns, (guint)column, 1);
         }
       for (guint j = 0; j < n_targets; j++)
         {
           guint from_row = one_value ? 0 : i + skip;
-          guint from_column = one_value ? 0 : j;
+          guint from_column = sources[j];
           const char *text = phaen_cell_table_get_text (table, from_row, from_column);
           gboolean shaded = phaen_cell_table_get_shaded (table, from_row, from_column);
-          int month = app_grid_column_to_month ((guint)targets[j]);
+          int month = targets[j] >= 0 ? app_grid_column_to_month ((guint)targets[j]) : -1;
           g_autofree char *refusal = NULL;
           g_autoptr (GError) mark_error = NULL;
           gboolean changed;
           guint marks;
 
+          if (targets[j] < 0)
+            continue;
           if (month >= 0)
             {
               if (phaen_parse_month_marks (text, shaded, &marks, &mark_error))
