@@ -12,6 +12,8 @@ typedef struct
   guint activities; /* ~10,000 spread over the units' plans */
   guint indicators; /* ~8,000 */
   int fiscal_year;
+  guint largest_plan; /* activities of the first unit's plan, out of @activities; 0 spreads them
+                       * evenly (the first unit takes the remainder) */
 } BenchMinistrySize;
 
 #define BENCH_MINISTRY_FULL                                                                        \

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "app-renderer.h"
 #include "app-test-util.h"
 #include "phaen-demo.h"
 
@@ -46,6 +47,8 @@ app_test_init (int *argc, char ***argv)
     }
   g_test_init (argc, argv, NULL);
   adw_init ();
+  /* As the application does at startup, before any window exists (GTK reads it once). */
+  app_renderer_choose ();
   return TRUE;
 }
 

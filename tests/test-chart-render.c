@@ -910,6 +910,49 @@ test_charts_from_one_card (Fixture *f, gconstpointer data)
     }
 }
 
+/* Twelve indicators: the seven heaviest keep a colour each, the five lightest share the eighth,
+ * and every quarter's stack still adds up to the unit's total. */
+static void
+test_score_others (Fixture *f, gconstpointer data)
+{
+  const char *const results[] = { "100", "300", "600", "826" };
+  const double weights[] = { 4, 20, 3, 15, 2, 12, 10, 9, 1, 8, 11, 5 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+  g_autoptr (PhaenScoreChart) chart = NULL;
+  const PhaenScoreChartItem *others;
+  const char *const kept[] = { "ก.02", "ก.04", "ก.06", "ก.07", "ก.08", "ก.10", "ก.11" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      g_autofree char *code = g_strdup_printf ("ก.%02u", i + 1);
+
+      add_numeric_indicator (f, code, weights[i], PHAEN_DIRECTION_HIGHER_BETTER, seed_thresholds,
+                             results);
+    }
+  card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  chart = phaen_score_chart_new_for_card (card);
+
+  g_assert_cmpuint (chart->items->len, ==, PHAEN_CHART_N_SERIES);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_cmpstr (((PhaenScoreChartItem *)g_ptr_array_index (chart->items, i))->code, ==,
+                     kept[i]);
+  others = g_ptr_array_index (chart->items, PHAEN_CHART_N_SERIES - 1);
+  g_assert_null (others->code);
+  g_assert_cmpstr (others->name, ==, "ตัวชี้วัดอื่นอีก 5 ตัว");
+  g_assert_cmpfloat_with_epsilon (others->weight, 4 + 3 + 2 + 1 + 5, 1e-9);
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      double sum = 0;
+
+      for (guint i = 0; i < chart->items->len; i++)
+        sum += ((PhaenScoreChartItem *)g_ptr_array_index (chart->items, i))->weighted[q];
+      g_assert_true (others->has_weighted[q]);
+      g_assert_cmpfloat_with_epsilon (sum, card->total[q], 1e-6);
+    }
+}
+
 static void
 test_score_stack (Fixture *f, gconstpointer data)
 {
@@ -1139,6 +1182,7 @@ main (int argc, char *argv[])
   ADD ("/chart/progress/lower-better", test_progress_lower_better, NULL);
   ADD ("/chart/progress/pmqa-refused", test_progress_pmqa_refused, NULL);
   ADD ("/chart/score/stack", test_score_stack, NULL);
+  ADD ("/chart/score/others", test_score_others, NULL);
   ADD ("/chart/from-one-scorecard", test_charts_from_one_card, NULL);
   ADD ("/chart/budget/cumulative", test_budget_cumulative, NULL);
   ADD ("/chart/budget/unknown", test_budget_unknown, NULL);

@@ -276,6 +276,126 @@ test_efficiency_round (Fixture *f, gconstpointer data)
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
 }
 
+static void
+collect_changes_cb (PhaenStore *store, PhaenChanges *changes, PhaenChanges *all)
+{
+  phaen_changes_merge (all, changes);
+}
+
+/* Every row and total of @card equals a card built afresh. */
+static void
+assert_same_as_built (Fixture *f, const PhaenScorecard *card)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) fresh = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (card->rows->len, ==, fresh->rows->len);
+  for (guint i = 0; i < card->rows->len; i++)
+    {
+      const PhaenScorecardRow *a = g_ptr_array_index (card->rows, i);
+      const PhaenScorecardRow *b = g_ptr_array_index (fresh->rows, i);
+
+      g_assert_cmpint (a->indicator->id, ==, b->indicator->id);
+      g_assert_cmpstr (a->problem, ==, b->problem);
+      for (int q = 0; q < PHAEN_QUARTERS; q++)
+        {
+          g_assert_cmpint (a->results[q] != NULL, ==, b->results[q] != NULL);
+          if (a->results[q] != NULL)
+            g_assert_cmpstr (a->results[q]->value_text, ==, b->results[q]->value_text);
+          g_assert_cmpint (a->scores[q].has_score, ==, b->scores[q].has_score);
+          g_assert_cmpfloat (a->scores[q].score, ==, b->scores[q].score);
+          g_assert_cmpfloat (a->scores[q].weighted, ==, b->scores[q].weighted);
+        }
+    }
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_assert_cmpfloat (card->total[q], ==, fresh->total[q]);
+      g_assert_cmpuint (card->n_scored[q], ==, fresh->n_scored[q]);
+    }
+  g_assert_cmpfloat (card->weight_sum, ==, fresh->weight_sum);
+}
+
+/* A typed result rescores its own row only, and the card equals a fresh one after edits, undo
+ * (which deletes a result row) and redo; an indicator's edit asks for a new card instead. */
+static void
+test_update (Fixture *f, gconstpointer data)
+{
+  const double thresholds[] = { 0, 150, 300, 450, 826 };
+  const char *const stp_results[] = { "0", "184", NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenScorecard) card = NULL;
+  g_autoptr (PhaenIndicator) indicator = NULL;
+  gint64 stp, kpr;
+  guint built;
+
+  stp = add_indicator (f, "สตป. 02", PHAEN_SCORING_NUMERIC, 30, thresholds);
+  set_results (f, stp, stp_results);
+  kpr = add_indicator (f, "กพร.9", PHAEN_SCORING_MILESTONE, 70, NULL);
+  card = phaen_scorecard_build (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  built = phaen_scorecard_get_n_built ();
+
+  for (guint step = 0; step < 5; step++)
+    {
+      g_autoptr (PhaenChanges) all = phaen_changes_new ();
+      g_autoptr (GArray) rows = NULL;
+      gulong id =
+        g_signal_connect (f->store, "records-changed", G_CALLBACK (collect_changes_cb), all);
+
+      switch (step)
+        {
+        case 0: /* a new result: an inserted row */
+          phaen_store_set_result (f->store, stp, 3, "464", "", "", &error);
+          break;
+        case 1: /* a changed one, in the other row */
+          phaen_store_set_result (f->store, kpr, 1, "3", "", "", &error);
+          break;
+        case 2: /* undo deletes the result inserted in step 1 */
+          phaen_store_undo (f->store, &error);
+          break;
+        case 3:
+          phaen_store_redo (f->store, &error);
+          break;
+        case 4: /* two edits coalesced into one refresh */
+          phaen_store_set_result (f->store, stp, 4, "826", "", "", &error);
+          g_assert_no_error (error);
+          phaen_store_set_result (f->store, kpr, 2, "5", "", "", &error);
+          break;
+        }
+      g_assert_no_error (error);
+      g_signal_handler_disconnect (f->store, id);
+
+      g_assert_true (phaen_scorecard_update (card, f->store, all, &rows, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (rows);
+      /* Only the edited indicator's row (the card's order: สตป. 02, then กพร.9). */
+      g_assert_cmpuint (rows->len, ==, step == 4 ? 2 : 1);
+      if (step != 4)
+        g_assert_cmpuint (g_array_index (rows, guint, 0), ==, step == 0 ? 0 : 1);
+      assert_same_as_built (f, card);
+    }
+  /* Q4: สตป. 02 reached 826 (5 × 30 % = 1.5); กพร.9 has no Q4 result. */
+  g_assert_cmpfloat_with_epsilon (card->total[3], 1.5, 1e-9);
+  g_assert_cmpuint (phaen_scorecard_get_n_built (), ==, built + 5); /* the checks' own builds */
+
+  /* A weight changes what the rows add up to: the card is built again. */
+  {
+    g_autoptr (PhaenChanges) all = phaen_changes_new ();
+    gulong id =
+      g_signal_connect (f->store, "records-changed", G_CALLBACK (collect_changes_cb), all);
+
+    indicator = phaen_store_get_indicator (f->store, kpr, &error);
+    g_assert_no_error (error);
+    indicator->weight = 60;
+    phaen_store_update_indicator (f->store, indicator, &error);
+    g_assert_no_error (error);
+    g_signal_handler_disconnect (f->store, id);
+    g_assert_false (phaen_scorecard_update (card, f->store, all, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -284,6 +404,7 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/scorecard/missing-quarter-and-override", Fixture, NULL, fixture_setup,
               test_missing_quarter_and_override, fixture_teardown);
+  g_test_add ("/scorecard/update", Fixture, NULL, fixture_setup, test_update, fixture_teardown);
   g_test_add ("/scorecard/validate", Fixture, NULL, fixture_setup, test_validate, fixture_teardown);
   g_test_add ("/scorecard/pmqa-category", Fixture, NULL, fixture_setup, test_pmqa_category,
               fixture_teardown);

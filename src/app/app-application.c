@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "app-application.h"
+#include "app-renderer.h"
 #include "app-autosave.h"
 #include "app-window.h"
 #include "phaen-demo.h"
@@ -203,6 +204,7 @@ app_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (app_application_parent_class)->startup (app);
+  app_renderer_choose ();
 
   self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_signal_cb, self);

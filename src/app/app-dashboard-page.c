@@ -166,6 +166,46 @@ reload (GtkWidget *widget)
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
 }
 
+/* An edit of results while the page is shown: the edited indicators' rows are rescored, the
+ * rows on screen among them bound again, and the totals and the chart follow. */
+static gboolean
+update (GtkWidget *widget, PhaenChanges *changes)
+{
+  AppDashboardPage *self = APP_DASHBOARD_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) positions = NULL;
+  const PhaenScorecard *card;
+
+  if (self->store == NULL ||
+      !phaen_scorecard_model_update (self->model, self->store, changes, &positions, &error))
+    return FALSE;
+  card = phaen_scorecard_model_get_card (self->model);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      AppDashboardRow *row = g_ptr_array_index (self->rows, i);
+      guint position =
+        phaen_scorecard_model_find (self->model, app_dashboard_row_get_indicator_id (row));
+
+      for (guint k = 0; k < positions->len; k++)
+        if (g_array_index (positions, guint, k) == position)
+          {
+            g_autoptr (PhaenScorecardItem) item =
+              g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+            app_dashboard_row_set_item (row, item);
+          }
+    }
+  if (positions->len > 0)
+    {
+      show_totals (self, card);
+      show_table_totals (self, card);
+      g_clear_pointer (&self->chart, phaen_score_chart_free);
+      self->chart = phaen_score_chart_new_for_card (card);
+      gtk_widget_queue_draw (GTK_WIDGET (self->score_area));
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ callbacks */
 
 static void
@@ -346,6 +386,7 @@ app_dashboard_page_init (AppDashboardPage *self)
   self->model = phaen_scorecard_model_new ();
   self->refresh =
     app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT, reload);
+  app_page_refresh_set_update (self->refresh, update);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);

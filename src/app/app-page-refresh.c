@@ -10,11 +10,13 @@ struct _AppPageRefresh
 {
   GtkWidget *page; /* (unowned): it owns us */
   AppPageRefreshFunc refresh;
-  guint kinds; /* PhaenRecordKind mask: what the page shows */
+  AppPageUpdateFunc update; /* (nullable) */
+  guint kinds;              /* PhaenRecordKind mask: what the page shows */
   PhaenStore *store;
   gulong changed_id;
   gulong map_id;
   guint idle_id;
+  PhaenChanges *pending; /* what the edits since the queued idle changed */
   gboolean stale;
   guint count;
 };
@@ -25,6 +27,7 @@ static void
 run (AppPageRefresh *self)
 {
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_pointer (&self->pending, phaen_changes_unref);
   self->stale = FALSE;
   self->count++;
   self->refresh (self->page);
@@ -37,11 +40,15 @@ idle_cb (gpointer data)
 {
   AppPageRefresh *self = data;
 
+  g_autoptr (PhaenChanges) pending = g_steal_pointer (&self->pending);
+
   self->idle_id = 0;
-  if (gtk_widget_get_mapped (self->page))
-    run (self);
-  else
+  if (!gtk_widget_get_mapped (self->page))
     self->stale = TRUE;
+  else if (self->update != NULL && pending != NULL && self->update (self->page, pending))
+    self->count++;
+  else
+    run (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -55,6 +62,9 @@ changed_cb (PhaenStore *store, PhaenChanges *changes, AppPageRefresh *self)
       self->stale = TRUE;
       return;
     }
+  if (self->pending == NULL)
+    self->pending = phaen_changes_new ();
+  phaen_changes_merge (self->pending, changes);
   /* One refresh for a burst of edits (an undo of many steps, an import), before the next frame
    * is drawn (GTK lays out and paints at G_PRIORITY_HIGH_IDLE + 10 and + 20). */
   if (self->idle_id == 0)
@@ -97,6 +107,13 @@ app_page_refresh_free (AppPageRefresh *self)
 }
 
 void
+app_page_refresh_set_update (AppPageRefresh *self, AppPageUpdateFunc update)
+{
+  g_return_if_fail (self != NULL);
+  self->update = update;
+}
+
+void
 app_page_refresh_set_store (AppPageRefresh *self, PhaenStore *store)
 {
   g_return_if_fail (self != NULL);
@@ -105,6 +122,7 @@ app_page_refresh_set_store (AppPageRefresh *self, PhaenStore *store)
   if (self->store == store)
     return;
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_pointer (&self->pending, phaen_changes_unref);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 typedef struct _AppPageRefresh AppPageRefresh;
 
 typedef void (*AppPageRefreshFunc) (GtkWidget *page);
+/* Brings @page up to date with @changes alone; FALSE when it needs a full refresh instead. */
+typedef gboolean (*AppPageUpdateFunc) (GtkWidget *page, PhaenChanges *changes);
 
 /*
  * Every edit of the store that changes records of @kinds (a mask of PhaenRecordKind: what the
@@ -20,6 +22,11 @@ typedef void (*AppPageRefreshFunc) (GtkWidget *page);
  */
 AppPageRefresh *app_page_refresh_new (GtkWidget *page, guint kinds, AppPageRefreshFunc refresh);
 void app_page_refresh_free (AppPageRefresh *self);
+
+/* A page that can update in place what @changes touched (the rows of one indicator) instead of
+ * refreshing everything: edits made while it is shown go to @update, coalesced; a page that was
+ * hidden, a new unit or @update's FALSE still refresh in full. */
+void app_page_refresh_set_update (AppPageRefresh *self, AppPageUpdateFunc update);
 
 /* Follows @store's "records-changed" (or nothing when NULL); what was pending for the old one is
  * dropped. */

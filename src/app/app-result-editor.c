@@ -552,11 +552,46 @@ reload (AppResultEditor *self)
   reload_full (self, FALSE);
 }
 
-/* Indicators, criteria, results and evidence: what the form shows. */
+/* Whether the result @id is one of this indicator's: one the form holds, or a new one. */
+static gboolean
+is_own_result (AppResultEditor *self, gint64 id)
+{
+  gboolean all_held = TRUE;
+
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      if (self->results[q] != NULL && self->results[q]->id == id)
+        return TRUE;
+      all_held &= self->results[q] != NULL;
+    }
+  return !all_held &&
+         phaen_store_get_result_indicator (self->store, id, NULL) == self->indicator_id;
+}
+
+/* Whether @changes touch what the form shows: its indicator, the criteria, its results, the
+ * evidence. A result typed for another indicator of the page does not: on a page of hundreds,
+ * every form reading its indicator again for every edit made typing slow. */
+static gboolean
+concerns (AppResultEditor *self, PhaenChanges *changes)
+{
+  g_autoptr (GArray) results = NULL;
+
+  if (phaen_changes_is_everything (changes) ||
+      phaen_changes_has (changes, PHAEN_RECORD_INDICATOR, self->indicator_id) ||
+      phaen_changes_touches (changes, PHAEN_RECORD_UNIT | PHAEN_RECORD_CRITERIA_VERSION |
+                                        PHAEN_RECORD_CRITERION | PHAEN_RECORD_EVIDENCE))
+    return TRUE;
+  results = phaen_changes_get_ids (changes, PHAEN_RECORD_RESULT);
+  for (guint i = 0; i < results->len; i++)
+    if (is_own_result (self, g_array_index (results, gint64, i)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 records_changed_cb (AppResultEditor *self, PhaenChanges *changes)
 {
-  if (phaen_changes_touches (changes, PHAEN_RECORDS_SCORES | PHAEN_RECORD_UNIT))
+  if (self->indicator_id != 0 && concerns (self, changes))
     reload (self);
 }
 

@@ -19,6 +19,84 @@ item_free (PhaenScoreChartItem *item)
   g_free (item);
 }
 
+static PhaenScoreChartItem *
+item_new (const PhaenScorecardRow *row)
+{
+  PhaenScoreChartItem *item = g_new0 (PhaenScoreChartItem, 1);
+
+  item->code = g_strdup (row->indicator->code);
+  item->name = g_strdup (row->indicator->name);
+  item->weight = row->indicator->weight;
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      item->has_weighted[q] = row->scores[q].has_score;
+      item->weighted[q] = row->scores[q].has_score ? row->scores[q].weighted : 0;
+    }
+  return item;
+}
+
+static void
+item_add (PhaenScoreChartItem *sum, const PhaenScoreChartItem *item)
+{
+  sum->weight += item->weight;
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      sum->has_weighted[q] |= item->has_weighted[q];
+      sum->weighted[q] += item->weighted[q];
+    }
+}
+
+static int
+by_weight_down (gconstpointer a, gconstpointer b)
+{
+  const PhaenScoreChartItem *x = *(PhaenScoreChartItem *const *)a;
+  const PhaenScoreChartItem *y = *(PhaenScoreChartItem *const *)b;
+
+  return (y->weight > x->weight) - (y->weight < x->weight);
+}
+
+/* One colour per segment: beyond PHAEN_CHART_N_SERIES indicators the colours would repeat and the
+ * legend grow past the chart (575 entries on a large unit's dashboard, each measured on every
+ * draw). So the heaviest keep a segment each, in the unit's order, and the rest share the last
+ * one, labelled with how many they are; the quarter's total is the same. */
+static void
+group_small (PhaenScoreChart *chart)
+{
+  g_autoptr (GPtrArray) sorted = NULL;
+  g_autoptr (GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr (GPtrArray) items = NULL;
+  PhaenScoreChartItem *others;
+  guint n_kept = PHAEN_CHART_N_SERIES - 1;
+
+  if (chart->items->len <= PHAEN_CHART_N_SERIES)
+    return;
+  sorted = g_ptr_array_copy (chart->items, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL); /* the copy would free the items too */
+  g_ptr_array_sort (sorted, by_weight_down); /* stable: equal weights keep the unit's order */
+  for (guint i = 0; i < n_kept; i++)
+    g_hash_table_add (kept, g_ptr_array_index (sorted, i));
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  others = g_new0 (PhaenScoreChartItem, 1);
+  others->name = g_strdup_printf ("ตัวชี้วัดอื่นอีก %u ตัว", chart->items->len - n_kept);
+  g_ptr_array_set_free_func (chart->items, NULL);
+  for (guint i = 0; i < chart->items->len; i++)
+    {
+      PhaenScoreChartItem *item = g_ptr_array_index (chart->items, i);
+
+      if (g_hash_table_contains (kept, item))
+        g_ptr_array_add (items, item);
+      else
+        {
+          item_add (others, item);
+          item_free (item);
+        }
+    }
+  g_ptr_array_add (items, others);
+  g_ptr_array_unref (chart->items);
+  chart->items = g_steal_pointer (&items);
+}
+
 PhaenScoreChart *
 phaen_score_chart_new_for_card (const PhaenScorecard *card)
 {
@@ -32,20 +110,8 @@ phaen_score_chart_new_for_card (const PhaenScorecard *card)
   chart->fiscal_year = card->fiscal_year;
   chart->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
   for (guint i = 0; i < card->rows->len; i++)
-    {
-      const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
-      PhaenScoreChartItem *item = g_new0 (PhaenScoreChartItem, 1);
-
-      item->code = g_strdup (row->indicator->code);
-      item->name = g_strdup (row->indicator->name);
-      item->weight = row->indicator->weight;
-      for (int q = 0; q < PHAEN_QUARTERS; q++)
-        {
-          item->has_weighted[q] = row->scores[q].has_score;
-          item->weighted[q] = row->scores[q].has_score ? row->scores[q].weighted : 0;
-        }
-      g_ptr_array_add (chart->items, item);
-    }
+    g_ptr_array_add (chart->items, item_new (g_ptr_array_index (card->rows, i)));
+  group_small (chart);
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     {
       chart->total[q] = card->total[q];

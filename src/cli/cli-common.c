@@ -89,6 +89,14 @@ cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError *
   return TRUE;
 }
 
+static guint
+char_columns (gunichar c)
+{
+  if (g_unichar_iszerowidth (c) || g_unichar_ismark (c))
+    return 0;
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
 char *
 cli_pad (const char *text, guint columns)
 {
@@ -96,15 +104,39 @@ cli_pad (const char *text, guint columns)
   guint width = 0;
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_iszerowidth (c) && !g_unichar_ismark (c))
-        width += g_unichar_iswide (c) ? 2 : 1;
-    }
+    width += char_columns (g_utf8_get_char (p));
   while (width++ < columns)
     g_string_append_c (out, ' ');
   return g_string_free (out, FALSE);
+}
+
+char *
+cli_fit (const char *text, guint columns)
+{
+  guint width = 0;
+  const char *p;
+
+  for (p = text; *p; p = g_utf8_next_char (p))
+    width += char_columns (g_utf8_get_char (p));
+  if (width < columns)
+    return cli_pad (text, columns);
+
+  /* Keep whole characters with their marks, leave room for "…" and one space. */
+  width = 0;
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      guint w = char_columns (g_utf8_get_char (p));
+
+      if (w > 0 && width + w > columns - 2)
+        break;
+      width += w;
+    }
+  {
+    g_autofree char *head = g_strndup (text, p - text);
+    g_autofree char *cut = g_strconcat (head, "…", NULL);
+
+    return cli_pad (cut, columns);
+  }
 }
 
 void

@@ -27,6 +27,7 @@ int cli_chart (int argc, char **argv);
 int cli_demo (int argc, char **argv);
 int cli_export (int argc, char **argv);
 int cli_info (int argc, char **argv);
+int cli_plan (int argc, char **argv);
 int cli_repair (int argc, char **argv);
 int cli_score (int argc, char **argv);
 int cli_validate (int argc, char **argv);
@@ -45,6 +46,8 @@ gboolean cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id,
 /* @text padded with spaces to @columns terminal columns: Thai vowel and tone marks take no
  * column of their own, so printf's byte counts would misalign Thai tables. */
 char *cli_pad (const char *text, guint columns);
+/* Like cli_pad(), but cut with "…" so that at least one space follows within @columns. */
+char *cli_fit (const char *text, guint columns);
 
 /* Minimal JSON writer: json-glib prints doubles with 17 digits, and the official tables want
  * exactly 4 decimals, so scores are written by hand here. */

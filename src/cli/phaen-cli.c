@@ -19,6 +19,8 @@ static const CliCommand commands[] = {
   { "export", "export FILE (--form F | --all) [--unit U] [--fy Y] -o OUT.xlsx",
     N_ ("Write the official forms as an XLSX workbook"), cli_export },
   { "info", "info FILE", N_ ("Describe a workspace"), cli_info },
+  { "plan", "plan FILE PLAN-ID [--json]",
+    N_ ("A plan's activities by month with its totals row"), cli_plan },
   { "repair", "repair FILE -o COPY",
     N_ ("Copy the data of a workspace changed by another program into a clean one"), cli_repair },
   { "score", "score FILE [--unit U] [--fy Y] [--json]",

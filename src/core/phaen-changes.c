@@ -131,3 +131,59 @@ phaen_changes_has (const PhaenChanges *self, PhaenRecordKind kind, gint64 id)
     return TRUE;
   return self->ids[i] != NULL && g_hash_table_contains (self->ids[i], &id);
 }
+
+gboolean
+phaen_changes_is_everything (const PhaenChanges *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->everything;
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+GArray *
+phaen_changes_get_ids (const PhaenChanges *self, PhaenRecordKind kind)
+{
+  int i = kind_index (kind);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (self != NULL, ids);
+  g_return_val_if_fail (i >= 0 && i < N_KINDS, ids);
+
+  if (self->ids[i] == NULL)
+    return ids;
+  g_hash_table_iter_init (&iter, self->ids[i]);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *)key);
+  g_array_sort (ids, compare_ids);
+  return ids;
+}
+
+void
+phaen_changes_merge (PhaenChanges *self, const PhaenChanges *other)
+{
+  g_return_if_fail (self != NULL && other != NULL);
+
+  if (other->everything)
+    phaen_changes_add_everything (self);
+  self->kinds |= other->kinds;
+  for (int i = 0; i < N_KINDS; i++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      if (other->ids[i] == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, other->ids[i]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        phaen_changes_add (self, 1 << i, *(gint64 *)key);
+    }
+}

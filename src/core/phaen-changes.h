@@ -61,6 +61,12 @@ guint phaen_changes_get_kinds (const PhaenChanges *self);
 gboolean phaen_changes_touches (const PhaenChanges *self, guint kinds);
 /* Whether the record @id of @kind changed (inserted, updated or deleted). */
 gboolean phaen_changes_has (const PhaenChanges *self, PhaenRecordKind kind, gint64 id);
+/* Whether anything may have changed (phaen_changes_add_everything()): no list of ids says it. */
+gboolean phaen_changes_is_everything (const PhaenChanges *self);
+/* The ids of @kind that changed, in ascending order (transfer full; element-type gint64). */
+GArray *phaen_changes_get_ids (const PhaenChanges *self, PhaenRecordKind kind);
+/* Adds what @other changed to @self: edits coalesced into one refresh. */
+void phaen_changes_merge (PhaenChanges *self, const PhaenChanges *other);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhaenChanges, phaen_changes_unref)
 

@@ -344,3 +344,27 @@ phaen_plan_kind_to_string (PhaenPlanKind kind)
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * phaen_marks_to_text:
+ * @marks: #PhaenMark bits of one month cell
+ *
+ * An achieved output shows ✔ instead of its ○ (DOMAIN §3c: the report fills the output mark).
+ *
+ * Returns: (transfer full): the marks as text, "" when none
+ */
+char *
+phaen_marks_to_text (guint marks)
+{
+  GString *s = g_string_new (NULL);
+
+  if (marks & PHAEN_MARK_PLANNED)
+    g_string_append (s, "■");
+  if (marks & PHAEN_MARK_START)
+    g_string_append (s, "●");
+  if ((marks & PHAEN_MARK_OUTPUT) && !(marks & PHAEN_MARK_ACHIEVED))
+    g_string_append (s, "○");
+  if (marks & PHAEN_MARK_ACHIEVED)
+    g_string_append (s, "✔");
+  return g_string_free (s, FALSE);
+}

@@ -228,6 +228,8 @@ PhaenResult *phaen_result_copy (const PhaenResult *result);
 void phaen_evidence_free (PhaenEvidence *evidence);
 
 const char *phaen_plan_kind_to_string (PhaenPlanKind kind);
+/* A month cell's marks as text: ■ scheduled, ● start, ○ planned output, ✔ achieved output. */
+char *phaen_marks_to_text (guint marks);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhaenUnit, phaen_unit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhaenPerson, phaen_person_free)

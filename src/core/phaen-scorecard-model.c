@@ -160,6 +160,31 @@ phaen_scorecard_model_set_card (PhaenScorecardModel *self, PhaenScorecard *card)
   return TRUE;
 }
 
+/**
+ * phaen_scorecard_model_update:
+ * @changes: what edits changed since the card was built
+ * @rows_changed: (out) (optional) (transfer full) (element-type guint): positions rescored
+ *
+ * Rescores in place the rows of the indicators whose results changed (phaen_scorecard_update());
+ * the items keep their places, so a view binds again only the rows in @rows_changed.
+ *
+ * Returns: %FALSE when the model holds no card or the changes need a new one (or on an error)
+ */
+gboolean
+phaen_scorecard_model_update (PhaenScorecardModel *self,
+                              PhaenStore *store,
+                              const PhaenChanges *changes,
+                              GArray **rows_changed,
+                              GError **error)
+{
+  g_return_val_if_fail (PHAEN_IS_SCORECARD_MODEL (self), FALSE);
+
+  if (rows_changed != NULL)
+    *rows_changed = NULL;
+  return self->card != NULL &&
+         phaen_scorecard_update (self->card, store, changes, rows_changed, error);
+}
+
 const PhaenScorecard *
 phaen_scorecard_model_get_card (PhaenScorecardModel *self)
 {

@@ -30,6 +30,12 @@ PhaenScorecardModel *phaen_scorecard_model_new (void); /* (transfer full) */
  */
 gboolean phaen_scorecard_model_set_card (PhaenScorecardModel *self, PhaenScorecard *card);
 
+gboolean phaen_scorecard_model_update (PhaenScorecardModel *self,
+                                       PhaenStore *store,
+                                       const PhaenChanges *changes,
+                                       GArray **rows_changed,
+                                       GError **error);
+
 /* Returns: (transfer none) (nullable): the scorecard, valid until the next set_card() */
 const PhaenScorecard *phaen_scorecard_model_get_card (PhaenScorecardModel *self);
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "phaen-error.h"
 #include "phaen-scorecard.h"
@@ -13,14 +14,23 @@
 
 static guint n_built; /* phaen_scorecard_get_n_built() */
 
+/* Drops what score_row() read and computed; the indicator stays. */
 static void
-row_free (PhaenScorecardRow *row)
+row_clear_scores (PhaenScorecardRow *row)
 {
-  phaen_indicator_free (row->indicator);
   g_clear_pointer (&row->criteria, phaen_criteria_version_free);
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     g_clear_pointer (&row->results[q], phaen_result_free);
-  g_free (row->problem);
+  g_clear_pointer (&row->problem, g_free);
+  memset (&row->rules, 0, sizeof row->rules);
+  memset (row->scores, 0, sizeof row->scores);
+}
+
+static void
+row_free (PhaenScorecardRow *row)
+{
+  row_clear_scores (row);
+  phaen_indicator_free (row->indicator);
   g_free (row);
 }
 
@@ -166,6 +176,31 @@ score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
   return TRUE;
 }
 
+/* The quarters' totals and the weights' sum, from the rows. */
+static void
+add_up (PhaenScorecard *card)
+{
+  g_autofree double *weights = g_new0 (double, MAX (card->rows->len, 1));
+
+  for (guint i = 0; i < card->rows->len; i++)
+    weights[i] = ((const PhaenScorecardRow *)g_ptr_array_index (card->rows, i))->indicator->weight;
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      g_autofree PhaenScore *scores = g_new0 (PhaenScore, MAX (card->rows->len, 1));
+
+      /* Only five-level scores add up to a total out of 5 (percentages do not). */
+      for (guint i = 0; i < card->rows->len; i++)
+        {
+          const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
+
+          if (phaen_scoring_kind_is_five_level (row->indicator->scoring))
+            scores[i] = row->scores[q];
+        }
+      card->total[q] = phaen_score_total (scores, card->rows->len, &card->n_scored[q]);
+    }
+  card->weights_ok = phaen_weights_check (weights, card->rows->len, &card->weight_sum, NULL);
+}
+
 /**
  * phaen_scorecard_build:
  * @unit_id: the unit
@@ -179,7 +214,6 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
 {
   g_autoptr (PhaenScorecard) card = g_new0 (PhaenScorecard, 1);
   g_autoptr (GPtrArray) indicators = NULL;
-  g_autoptr (GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
 
@@ -203,27 +237,11 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
       row = g_new0 (PhaenScorecardRow, 1);
       row->indicator = phaen_indicator_copy (indicator);
       g_ptr_array_add (card->rows, row);
-      g_array_append_val (weights, indicator->weight);
       if (!score_row (store, row, error))
         return NULL;
     }
 
-  for (int q = 0; q < PHAEN_QUARTERS; q++)
-    {
-      g_autofree PhaenScore *scores = g_new0 (PhaenScore, MAX (card->rows->len, 1));
-
-      /* Only five-level scores add up to a total out of 5 (percentages do not). */
-      for (guint i = 0; i < card->rows->len; i++)
-        {
-          const PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
-
-          if (phaen_scoring_kind_is_five_level (row->indicator->scoring))
-            scores[i] = row->scores[q];
-        }
-      card->total[q] = phaen_score_total (scores, card->rows->len, &card->n_scored[q]);
-    }
-  card->weights_ok = phaen_weights_check ((const double *)(void *)weights->data, weights->len,
-                                          &card->weight_sum, NULL);
+  add_up (card);
   return g_steal_pointer (&card);
 }
 
@@ -241,4 +259,101 @@ guint
 phaen_scorecard_get_n_built (void)
 {
   return (guint)g_atomic_int_get (&n_built);
+}
+
+static int
+compare_positions (const guint *a, const guint *b)
+{
+  return (*a > *b) - (*a < *b);
+}
+
+/* The rows whose results @changes touched: a result that is still there names its indicator;
+ * one that is gone was in a row's results. */
+static gboolean
+rows_of_results (PhaenScorecard *card,
+                 PhaenStore *store,
+                 const PhaenChanges *changes,
+                 GHashTable *rows,
+                 GError **error)
+{
+  g_autoptr (GArray) ids = phaen_changes_get_ids (changes, PHAEN_RECORD_RESULT);
+
+  for (guint k = 0; k < ids->len; k++)
+    {
+      gint64 id = g_array_index (ids, gint64, k);
+      gint64 indicator = phaen_store_get_result_indicator (store, id, error);
+
+      if (indicator == 0 && error != NULL && *error != NULL)
+        return FALSE;
+      for (guint i = 0; i < card->rows->len; i++)
+        {
+          PhaenScorecardRow *row = g_ptr_array_index (card->rows, i);
+          gboolean held = FALSE;
+
+          for (int q = 0; q < PHAEN_QUARTERS; q++)
+            held |= row->results[q] != NULL && row->results[q]->id == id;
+          if (held || row->indicator->id == indicator)
+            g_hash_table_add (rows, GUINT_TO_POINTER (i));
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * phaen_scorecard_update:
+ * @card: a card from phaen_scorecard_build()
+ * @changes: what edits changed since @card was built or last updated
+ * @rows_changed: (out) (optional) (transfer full) (element-type guint): the positions of the
+ *   rows rescored, ascending
+ *
+ * Rescores the rows whose results changed and adds up the totals again: what one typed result
+ * costs is one indicator's rows, not the unit's. Evidence does not change a score. Any other
+ * change (an indicator, its criteria, the unit, or everything at once) can change which rows
+ * there are: then nothing is touched and %FALSE is returned, and the caller builds a new card.
+ *
+ * Returns: %TRUE when @card is up to date; %FALSE when it must be built again (or on an error,
+ *   which is set)
+ */
+gboolean
+phaen_scorecard_update (PhaenScorecard *card,
+                        PhaenStore *store,
+                        const PhaenChanges *changes,
+                        GArray **rows_changed,
+                        GError **error)
+{
+  g_autoptr (GHashTable) rows = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (card != NULL && PHAEN_IS_STORE (store) && changes != NULL, FALSE);
+
+  if (rows_changed != NULL)
+    *rows_changed = NULL;
+  if (phaen_changes_is_everything (changes) ||
+      phaen_changes_touches (changes, ~(guint)(PHAEN_RECORD_RESULT | PHAEN_RECORD_EVIDENCE)))
+    return FALSE;
+  if (!rows_of_results (card, store, changes, rows, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (positions, position);
+    }
+  g_array_sort (positions, (GCompareFunc)compare_positions);
+  for (guint k = 0; k < positions->len; k++)
+    {
+      PhaenScorecardRow *row = g_ptr_array_index (card->rows, g_array_index (positions, guint, k));
+
+      row_clear_scores (row);
+      if (!score_row (store, row, error))
+        return FALSE;
+    }
+  add_up (card);
+  if (rows_changed != NULL)
+    *rows_changed = g_steal_pointer (&positions);
+  return TRUE;
 }

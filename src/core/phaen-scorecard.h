@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "phaen-changes.h"
 #include "phaen-model.h"
 #include "phaen-score.h"
 #include "phaen-store.h"
@@ -43,6 +44,11 @@ PhaenScorecard *phaen_scorecard_build (PhaenStore *store,
                                        int fiscal_year,
                                        GError **error); /* (transfer full) */
 void phaen_scorecard_free (PhaenScorecard *card);
+gboolean phaen_scorecard_update (PhaenScorecard *card,
+                                 PhaenStore *store,
+                                 const PhaenChanges *changes,
+                                 GArray **rows_changed,
+                                 GError **error);
 
 /* How many scorecards phaen_scorecard_build() has started in this process: the tests and the
  * benchmarks check that a page builds one per refresh. */

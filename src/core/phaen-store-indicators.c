@@ -896,6 +896,27 @@ phaen_store_set_score_override (PhaenStore *self,
  * Returns: (transfer full) (element-type PhaenResult): exactly 4 slots, index quarter − 1;
  *   a slot is %NULL when nothing was entered for that quarter
  */
+gint64
+phaen_store_get_result_indicator (PhaenStore *self, gint64 result_id, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  gint64 indicator_id = 0;
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
+
+  stmt = _phaen_store_prepare (self, "SELECT indicator_id FROM result WHERE id = ?", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, result_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    indicator_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _phaen_store_set_error (self, rc, error);
+  return indicator_id;
+}
+
 GPtrArray *
 phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error)
 {

@@ -233,6 +233,8 @@ gboolean phaen_store_set_score_override (PhaenStore *self,
                                          GError **error);
 /* Returns 4 slots, index quarter-1; a slot is NULL when nothing was entered. */
 GPtrArray *phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error);
+/* The indicator of the result @result_id: 0 (no error) when there is no such result (any more). */
+gint64 phaen_store_get_result_indicator (PhaenStore *self, gint64 result_id, GError **error);
 
 /* PMQA category 7: one result per BE year */
 gboolean phaen_store_set_pmqa_value (PhaenStore *self,

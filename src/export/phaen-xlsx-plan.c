@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "phaen-plan-totals.h"
 #include "phaen-xlsx-private.h"
 
 #define ACTIVITY_WIDTH 40.0
@@ -51,6 +52,24 @@ activity_label (const PhaenActivity *activity)
 
   return g_strdup_printf ("%s%s. %s", indent, activity->number ? activity->number : "",
                           activity->name ? activity->name : "");
+}
+
+/* The row under the activities, counted as the grid, the Gantt chart and the CLI count it. */
+static void
+write_totals (PhaenXlsxSheet *sheet, PhaenXlsxFormats *f, lxw_row_t row, int n_months,
+              GPtrArray *activities)
+{
+  PhaenPlanTotals totals;
+
+  phaen_plan_totals_compute (activities, &totals);
+  _phaen_xlsx_text (sheet, row, 0, phaen_plan_totals_label (&totals), f->total_label);
+  for (int m = 0; m < n_months; m++)
+    _phaen_xlsx_number (sheet, row, 1 + m, totals.months[m], f->count);
+  if (totals.has_budget)
+    _phaen_xlsx_number (sheet, row, n_months + 1, totals.budget, f->money);
+  else
+    _phaen_xlsx_text (sheet, row, n_months + 1, "-", f->center);
+  _phaen_xlsx_blank (sheet, row, n_months + 2, f->mark);
 }
 
 gboolean
@@ -169,6 +188,7 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
     }
   if (owner != NULL)
     _phaen_xlsx_merge_text (sheet, head + 2, col_owner, row - 1, col_owner, owner, f->center);
+  write_totals (sheet, f, row++, n_months, activities);
 
   if (n_months > PHAEN_FISCAL_MONTHS)
     {
