@@ -389,10 +389,19 @@ _app_plan_grid_reload (AppPlanGrid *self)
     }
   /* An edit of a range keeps the range selected, as a spreadsheet does. */
   row = _app_plan_grid_row_of_activity (self, self->cursor_id);
-  self->extending = TRUE;
-  _app_plan_grid_move_cursor_to (self, row >= 0 ? (guint)row : self->cursor_row,
-                                 self->cursor_column);
-  self->extending = FALSE;
+  {
+    /* A cursor that stays where it was leaves the view where the user scrolled it (a drag
+     * painted past the edge, say). */
+    gboolean was_pending = self->scroll_pending;
+    guint old_row = self->cursor_row, old_column = self->cursor_column;
+
+    self->extending = TRUE;
+    _app_plan_grid_move_cursor_to (self, row >= 0 ? (guint)row : self->cursor_row,
+                                   self->cursor_column);
+    self->extending = FALSE;
+    if (self->cursor_row == old_row && self->cursor_column == old_column)
+      self->scroll_pending = was_pending;
+  }
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
