@@ -387,7 +387,7 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
       month = month_from_name (month_token);
       if (month == G_DATE_BAD_MONTH)
         {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” ไม่ใช่ชื่อเดือน", month_token);
+          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ไม่ใช่ชื่อเดือน: “%s”", month_token);
           return FALSE;
         }
     }
@@ -419,6 +419,6 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
 
 not_a_date:
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-               "“%s” ไม่ใช่วันที่ (ตัวอย่าง: 9 มี.ค. 64 หรือ 9/3/2564)", normalized);
+               "ไม่ใช่วันที่ (ตัวอย่าง: 9 มี.ค. 64 หรือ 9/3/2564): “%s”", normalized);
   return FALSE;
 }

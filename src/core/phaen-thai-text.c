@@ -238,8 +238,8 @@ parse_number (
     goto not_a_number;
   if (bad_grouping)
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” ใส่เครื่องหมายจุลภาคคั่นหลักพันไม่ถูกต้อง",
-                   trimmed);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   "ใส่เครื่องหมายจุลภาคคั่นหลักพันไม่ถูกต้อง (พิมพ์ว่า “%s”)", trimmed);
       return FALSE;
     }
 
@@ -248,7 +248,7 @@ parse_number (
     goto not_a_number;
   if (!isfinite (value))
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” เป็นตัวเลขที่ใหญ่เกินไป", trimmed);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ตัวเลขใหญ่เกินไป (พิมพ์ว่า “%s”)", trimmed);
       return FALSE;
     }
 
@@ -259,7 +259,7 @@ parse_number (
   return TRUE;
 
 not_a_number:
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” ไม่ใช่ตัวเลข", trimmed);
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ไม่ใช่ตัวเลข (พิมพ์ว่า “%s”)", trimmed);
   return FALSE;
 }
 
