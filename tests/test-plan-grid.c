@@ -1040,6 +1040,44 @@ test_paste_by_headers (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->messages->len, ==, 0);
 }
 
+/* The one table of keys the shortcuts window reads: every action in it is installed, every
+ * listed key has a title and parses as an accelerator. */
+static void
+test_shortcuts_table (Fixture *f, gconstpointer data)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (f->grid);
+  const AppPlanGridShortcut *shortcuts;
+  guint n = 0, listed = 0;
+
+  shortcuts = app_plan_grid_get_shortcuts (&n);
+  g_assert_cmpuint (n, >, 15);
+  for (guint i = 0; i < n; i++)
+    {
+      if (shortcuts[i].action != NULL)
+        {
+          gboolean found = FALSE;
+          const GVariantType *parameter;
+          const char *name, *property;
+          GType owner;
+
+          for (guint a = 0;
+               gtk_widget_class_query_action (klass, a, &owner, &name, &parameter, &property); a++)
+            found |= g_str_equal (name, shortcuts[i].action);
+          g_assert_true (found);
+        }
+      if (shortcuts[i].accelerator != NULL)
+        {
+          g_auto (GStrv) keys = g_strsplit (shortcuts[i].accelerator, " ", -1);
+
+          g_assert_nonnull (shortcuts[i].title);
+          for (guint k = 0; keys[k]; k++)
+            g_assert_true (gtk_accelerator_parse (keys[k], NULL, NULL));
+          listed++;
+        }
+    }
+  g_assert_cmpuint (listed, >, 15);
+}
+
 /* Alt+Shift+→/← and Alt+Shift+↓ (the keyboard's header drag and double click). */
 static void
 test_column_widths (Fixture *f, gconstpointer data)
@@ -1120,6 +1158,7 @@ main (int argc, char **argv)
   ADD ("/plan-grid/clipboard/by-headers", test_paste_by_headers, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/commit/budget-words", test_budget_words, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/columns/widths", test_column_widths, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/shortcuts", test_shortcuts_table, PHAEN_PLAN_PROCESS);
 
   return g_test_run ();
 }

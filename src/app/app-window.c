@@ -570,10 +570,20 @@ static void
 update_sidebar_visible (AppWindow *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean visible = folded || g_settings_get_boolean (self->settings, "sidebar-visible");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar);
 
   gtk_widget_set_visible (self->sidebar_toggle, !folded);
-  gtk_widget_set_visible (self->sidebar,
-                          folded || g_settings_get_boolean (self->settings, "sidebar-visible"));
+  gtk_widget_set_visible (self->sidebar, visible);
+  /* F9 pressed in the sidebar: the keyboard goes on in the page, the plan's grid first. */
+  if (!visible && had_focus)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "plan") == 0)
+        gtk_widget_grab_focus (app_plan_page_get_grid (self->plan_page));
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 /* ------------------------------------------------------------------ callbacks */
