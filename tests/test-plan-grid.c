@@ -1012,6 +1012,30 @@ test_budget_words (Fixture *f, gconstpointer data)
                    APP_PLAN_GRID_COLUMN_OWNER);
 }
 
+/* Ctrl+Shift+V: the rows become new activities right after the cursor's, in one step. */
+static void
+test_paste_below (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)),
+                          "ประชุมชี้แจง\tกพร.\nสรุปผล\tกพร.\n");
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  act (f, "grid.paste-below");
+  for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 4; i++)
+    spin (10);
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 4);
+  assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
+  assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ประชุมชี้แจง");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_NAME, "สรุปผล");
+  assert_cell (f, 2, APP_PLAN_GRID_COLUMN_OWNER, "กพร.");
+  assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
+  assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NUMBER, "4");
+  g_assert_true (phaen_store_undo (f->store, &error));
+  spin (20);
+  g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 2);
+}
+
 /* Seed 000's own table copied with its two header rows: columns land by their headers. */
 static void
 test_paste_by_headers (Fixture *f, gconstpointer data)
@@ -1156,6 +1180,7 @@ main (int argc, char **argv)
   ADD ("/plan-grid/clipboard/paste-html", test_paste_html, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/clipboard/one-cell", test_one_cell_block, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/clipboard/by-headers", test_paste_by_headers, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/clipboard/paste-below", test_paste_below, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/commit/budget-words", test_budget_words, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/columns/widths", test_column_widths, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/shortcuts", test_shortcuts_table, PHAEN_PLAN_PROCESS);

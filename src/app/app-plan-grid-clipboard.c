@@ -185,7 +185,10 @@ map_headers (AppPlanGrid *self, const PhaenCellTable *table, int *targets)
 /* Puts @table at the selection: one value fills every selected cell; a block lands with its top
  * left at the selection's, and rows past the last activity add activities. One undo step. */
 gboolean
-_app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GError **error)
+_app_plan_grid_paste_table (AppPlanGrid *self,
+                            const PhaenCellTable *table,
+                            gboolean insert,
+                            GError **error)
 {
   AppGridSelection sel;
   g_autoptr (GArray) edits = NULL;
@@ -195,7 +198,9 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
   g_autofree int *mapped = g_new (int, MAX (n_table_columns, 1));
   guint skip = map_headers (self, table, mapped);
   guint refused = 0, dropped_columns = 0, row0, column0, last_row, last_column;
-  gboolean one_value = n_table_rows == 1 && n_table_columns == 1;
+  gboolean one_value = n_table_rows == 1 && n_table_columns == 1 && !insert;
+  gint64 parent_id = 0, first_new = 0;
+  int position = -1;
   g_autofree int *targets = g_new (int, MAX (n_table_columns, APP_PLAN_GRID_N_COLUMNS));
   g_autofree guint *sources = g_new (guint, MAX (n_table_columns, APP_PLAN_GRID_N_COLUMNS));
   int column;
@@ -232,10 +237,19 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
 
   if (!phaen_store_begin (self->store, _ ("Paste"), error))
     return FALSE;
-  edits = _app_plan_grid_row_edits_new (self, row0, MIN (last_row, n_rows (self) - 1));
-  for (guint r = MAX (n_rows (self), row0); r <= last_row; r++)
+  /* Ctrl+Shift+V: every row a new activity right after the cursor's, beside it. */
+  if (insert && n_rows (self) > 0)
     {
-      gint64 id = phaen_store_add_activity (self->store, self->plan_id, 0, -1, "", error);
+      parent_id = activity_at (self, sel.row0)->parent_id;
+      position = activity_at (self, sel.row0)->position + 1;
+      edits = _app_plan_grid_row_edits_new (self, 1, 0);
+    }
+  else
+    edits = _app_plan_grid_row_edits_new (self, row0, MIN (last_row, n_rows (self) - 1));
+  for (guint r = insert ? row0 : MAX (n_rows (self), row0); r <= last_row; r++)
+    {
+      gint64 id = phaen_store_add_activity (self->store, self->plan_id, parent_id,
+                                            position >= 0 ? position++ : -1, "", error);
       PhaenActivity *created = id ? phaen_store_get_activity (self->store, id, error) : NULL;
 
       if (created == NULL)
@@ -243,6 +257,8 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
           phaen_store_rollback (self->store);
           return FALSE;
         }
+      if (first_new == 0)
+        first_new = id;
       _app_plan_grid_row_edits_add (edits, created);
     }
 
@@ -320,6 +336,13 @@ _app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GErr
       _app_plan_grid_emit_message (self, message);
     }
   /* What was pasted stays selected. */
+  if (insert && _app_plan_grid_row_of_activity (self, first_new) >= 0)
+    {
+      guint first_row = (guint)_app_plan_grid_row_of_activity (self, first_new);
+
+      last_row = first_row + (last_row - row0);
+      row0 = first_row;
+    }
   _app_plan_grid_move_cursor_to (self, row0, column0);
   _app_plan_grid_select_to (self, MIN (last_row, n_rows (self) - 1), last_column);
   return TRUE;
@@ -334,7 +357,7 @@ paste_text (AppPlanGrid *self, const char *text)
   if (text == NULL)
     return;
   table = phaen_cell_table_parse_tsv (text);
-  if (!_app_plan_grid_paste_table (self, table, &error))
+  if (!_app_plan_grid_paste_table (self, table, self->paste_insert, &error))
     _app_plan_grid_report_error (self, error);
 }
 
@@ -385,7 +408,7 @@ html_spliced_cb (GObject *source, GAsyncResult *result, gpointer data)
                                      text_read_cb, g_object_ref (self));
       return;
     }
-  if (!_app_plan_grid_paste_table (self, table, &error))
+  if (!_app_plan_grid_paste_table (self, table, self->paste_insert, &error))
     _app_plan_grid_report_error (self, error);
 }
 
@@ -471,6 +494,7 @@ clipboard_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (!_app_plan_grid_commit_edit (self))
     return;
+  self->paste_insert = g_str_equal (name, "grid.paste-below");
   if (g_str_equal (name, "grid.copy"))
     copy_selection (self);
   else if (g_str_equal (name, "grid.cut"))
@@ -492,4 +516,5 @@ _app_plan_grid_class_init_clipboard (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "grid.copy", NULL, clipboard_action);
   gtk_widget_class_install_action (widget_class, "grid.cut", NULL, clipboard_action);
   gtk_widget_class_install_action (widget_class, "grid.paste", NULL, clipboard_action);
+  gtk_widget_class_install_action (widget_class, "grid.paste-below", NULL, clipboard_action);
 }

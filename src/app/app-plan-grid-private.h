@@ -111,6 +111,7 @@ struct _AppPlanGrid
   guint fill_row, fill_column; /* where the fill handle is dragged to */
   double pointer_x, pointer_y; /* during a drag, for auto-scroll */
   guint autoscroll_id;
+  gboolean paste_insert; /* the paste under way adds its rows after the cursor's activity */
 
   GtkIMContext *im;
 };
@@ -278,8 +279,10 @@ void _app_plan_grid_fit_column (AppPlanGrid *self, guint column);
 
 /* app-plan-grid-clipboard.c */
 void _app_plan_grid_class_init_clipboard (GtkWidgetClass *widget_class);
-gboolean
-_app_plan_grid_paste_table (AppPlanGrid *self, const PhaenCellTable *table, GError **error);
+gboolean _app_plan_grid_paste_table (AppPlanGrid *self,
+                                     const PhaenCellTable *table,
+                                     gboolean insert,
+                                     GError **error);
 void _app_plan_grid_editor_paste (AppPlanGrid *self, GtkText *editor);
 
 G_END_DECLS

@@ -209,6 +209,7 @@ update_actions (AppPlanGrid *self)
   gtk_widget_action_set_enabled (widget, "grid.indent", a && a->position > 0);
   gtk_widget_action_set_enabled (widget, "grid.outdent", a && a->depth > 0);
   gtk_widget_action_set_enabled (widget, "grid.paste", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "grid.paste-below", self->store != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (range_actions); i++)
     gtk_widget_action_set_enabled (widget, range_actions[i], a != NULL);
 }

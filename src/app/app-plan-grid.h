@@ -28,6 +28,7 @@ G_DECLARE_FINAL_TYPE (AppPlanGrid, app_plan_grid, APP, PLAN_GRID, GtkWidget)
  *   grid.clear           Delete: every selected cell emptied
  *   grid.fill-down       Ctrl+D;  grid.fill-right Ctrl+R
  *   grid.copy            Ctrl+C;  grid.cut Ctrl+X;  grid.paste Ctrl+V (TSV and HTML)
+ *   grid.paste-below     Ctrl+Shift+V: the rows as new activities after the cursor's
  * Each edit of a range is one undo step.
  *
  * Signals:
