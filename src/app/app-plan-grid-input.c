@@ -470,9 +470,16 @@ key_pressed_cb (GtkEventControllerKey *controller,
 static void
 im_commit_cb (GtkIMContext *im, const char *text, AppPlanGrid *self)
 {
+  AppGridSelection sel;
+
   if (self->editor || n_rows (self) == 0 || text == NULL || *text == '\0')
     return;
-  if (app_grid_column_to_month (self->cursor_column) >= 0)
+  _app_plan_grid_get_selection (self, &sel);
+  /* Space over a range that reaches the months paints them, wherever the cursor is. */
+  if (app_grid_column_to_month (self->cursor_column) >= 0 ||
+      (g_str_equal (text, " ") && !_app_plan_grid_selection_is_cell (self) &&
+       sel.column1 >= APP_PLAN_GRID_COLUMN_FIRST_MONTH &&
+       sel.column0 < APP_PLAN_GRID_COLUMN_FIRST_MONTH + self->columns.n_months))
     {
       if (g_str_equal (text, " "))
         gtk_widget_activate_action (GTK_WIDGET (self), "grid.paint", NULL);
