@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "app-indicator-item.h"
 #include "app-indicators-page.h"
 #include "app-page-refresh.h"
 #include "phaen-score.h"
@@ -24,7 +25,9 @@ struct _AppIndicatorsPage
   GtkWidget *editor_pane;
   GtkWidget *weights_box;
   GtkLabel *weights_label;
-  GtkListBox *list;
+  GtkListView *list;
+  GListStore *items; /* (element-type AppIndicatorItem) as listed */
+  GtkSingleSelection *selection;
   GtkLabel *editor_title;
   AppIndicatorEditor *editor;
 
@@ -42,26 +45,6 @@ G_DEFINE_FINAL_TYPE (AppIndicatorsPage, app_indicators_page, ADW_TYPE_BIN)
 
 /* ------------------------------------------------------------------ helpers */
 
-static const char *
-scoring_label (int kind)
-{
-  switch (kind)
-    {
-    case PHAEN_SCORING_NUMERIC:
-      return _ ("five thresholds");
-    case PHAEN_SCORING_MILESTONE:
-      return _ ("levels of success");
-    case PHAEN_SCORING_BANDS:
-      return _ ("bands");
-    case PHAEN_SCORING_PASS_FAIL:
-      return _ ("pass or fail");
-    case PHAEN_SCORING_PMQA7:
-      return _ ("PMQA category 7");
-    default:
-      return "";
-    }
-}
-
 static void
 toast (AppIndicatorsPage *self, AdwToast *toast)
 {
@@ -73,72 +56,44 @@ toast (AppIndicatorsPage *self, AdwToast *toast)
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static GtkWidget *
-list_label (const char *text, const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* Code and weight, the name, how it is scored. */
-static GtkWidget *
-indicator_row_new (const PhaenIndicator *indicator)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gboolean has_code = indicator->code != NULL && indicator->code[0] != '\0';
-  GtkWidget *code = list_label (has_code ? indicator->code : _ ("(no code)"), "heading");
-  GtkWidget *name = list_label (indicator->name, NULL);
-  GtkWidget *scoring = list_label (scoring_label (indicator->scoring), "dim-label");
-  g_autofree char *weight_number =
-    phaen_format_number (indicator->weight, 2, PHAEN_NUMBER_TRIM_ZEROS);
-  g_autofree char *weight_text =
-    indicator->scoring == PHAEN_SCORING_PMQA7
-      ? g_strdup (indicator->pmqa_group != NULL ? indicator->pmqa_group : "7")
-      : g_strdup_printf (_ ("weight %s"), weight_number);
-  GtkWidget *weight = list_label (weight_text, "numeric");
-
-  gtk_widget_set_hexpand (code, TRUE);
-  gtk_label_set_lines (GTK_LABEL (name), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (scoring, "caption");
-  gtk_box_append (GTK_BOX (top), code);
-  gtk_box_append (GTK_BOX (top), weight);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), scoring);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, indicator->name);
-  return row;
-}
-
-static GtkListBoxRow *
-row_of (AppIndicatorsPage *self, gint64 indicator_id)
+/* Where @indicator_id is in the list; GTK_INVALID_LIST_POSITION when it is not. */
+static guint
+position_of (AppIndicatorsPage *self, gint64 indicator_id)
 {
   for (guint i = 0; self->indicators != NULL && i < self->indicators->len; i++)
     if (((PhaenIndicator *)g_ptr_array_index (self->indicators, i))->id == indicator_id)
-      return gtk_list_box_get_row_at_index (self->list, (int)i);
-  return NULL;
+      return i;
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static const PhaenIndicator *
-indicator_of_row (AppIndicatorsPage *self, GtkListBoxRow *row)
+indicator_at (AppIndicatorsPage *self, guint position)
 {
-  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
-
-  if (self->indicators == NULL || index < 0 || (guint)index >= self->indicators->len)
+  if (self->indicators == NULL || position >= self->indicators->len)
     return NULL;
-  return g_ptr_array_index (self->indicators, index);
+  return g_ptr_array_index (self->indicators, position);
+}
+
+static void
+select_position (AppIndicatorsPage *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+}
+
+/* The list's rows come from ui/app-indicator-row.ui, made for the rows on screen only: a unit
+ * of 575 indicators opens as fast as one of five. */
+static void
+fill_list (AppIndicatorsPage *self)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->indicators->len; i++)
+    g_ptr_array_add (items, app_indicator_item_new (
+                              phaen_indicator_copy (g_ptr_array_index (self->indicators, i))));
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
 }
 
 /* The weight banner: the engine says whether the weights make 100 (DOMAIN.md §4b). */
@@ -219,8 +174,7 @@ reload (AppIndicatorsPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) indicators = NULL;
-  GtkListBoxRow *row;
-  GtkWidget *child;
+  guint position;
   gint64 keep = self->selected;
   guint keep_index = 0;
 
@@ -240,20 +194,17 @@ reload (AppIndicatorsPage *self)
       keep_index = i;
 
   self->loading = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   self->indicators = g_steal_pointer (&indicators);
-  for (guint i = 0; i < self->indicators->len; i++)
-    gtk_list_box_append (self->list, indicator_row_new (g_ptr_array_index (self->indicators, i)));
-  row = row_of (self, keep);
-  if (row == NULL && self->indicators->len > 0)
-    row =
-      gtk_list_box_get_row_at_index (self->list, (int)MIN (keep_index, self->indicators->len - 1));
-  gtk_list_box_select_row (self->list, row);
+  fill_list (self);
+  position = position_of (self, keep);
+  if (position == GTK_INVALID_LIST_POSITION && self->indicators->len > 0)
+    position = MIN (keep_index, self->indicators->len - 1);
+  select_position (self, position);
   self->loading = FALSE;
 
-  show_in_editor (self, row != NULL ? indicator_of_row (self, row)->id : 0);
+  show_in_editor (self,
+                  position != GTK_INVALID_LIST_POSITION ? indicator_at (self, position)->id : 0);
   update_weights (self);
   gtk_stack_set_visible_child_name (self->stack, self->indicators->len > 0 ? "list" : "empty");
 }
@@ -261,9 +212,10 @@ reload (AppIndicatorsPage *self)
 /* ------------------------------------------------------------------ callbacks */
 
 static void
-row_selected_cb (GtkListBox *list, GtkListBoxRow *row, AppIndicatorsPage *self)
+selected_cb (AppIndicatorsPage *self)
 {
-  const PhaenIndicator *indicator = indicator_of_row (self, row);
+  const PhaenIndicator *indicator =
+    indicator_at (self, gtk_single_selection_get_selected (self->selection));
 
   if (self->loading || indicator == NULL)
     return;
@@ -272,7 +224,7 @@ row_selected_cb (GtkListBox *list, GtkListBoxRow *row, AppIndicatorsPage *self)
 }
 
 static void
-row_activated_cb (GtkListBox *list, GtkListBoxRow *row, AppIndicatorsPage *self)
+row_activated_cb (GtkListView *list, guint position, AppIndicatorsPage *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
 }
@@ -341,7 +293,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppIndicatorsPage *self = APP_INDICATORS_PAGE (widget);
   const PhaenIndicator *indicator =
-    indicator_of_row (self, gtk_list_box_get_selected_row (self->list));
+    indicator_at (self, gtk_single_selection_get_selected (self->selection));
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -382,6 +334,8 @@ app_indicators_page_dispose (GObject *object)
   app_page_refresh_set_store (self->refresh, NULL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
   g_clear_pointer (&self->refresh, app_page_refresh_free);
   G_OBJECT_CLASS (app_indicators_page_parent_class)->dispose (object);
 }
@@ -395,6 +349,7 @@ app_indicators_page_class_init (AppIndicatorsPageClass *klass)
   object_class->dispose = app_indicators_page_dispose;
 
   g_type_ensure (APP_TYPE_INDICATOR_EDITOR);
+  g_type_ensure (APP_TYPE_INDICATOR_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/phaen/Phaen/ui/app-indicators-page.ui");
@@ -407,7 +362,6 @@ app_indicators_page_class_init (AppIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppIndicatorsPage, list);
   gtk_widget_class_bind_template_child (widget_class, AppIndicatorsPage, editor_title);
   gtk_widget_class_bind_template_child (widget_class, AppIndicatorsPage, editor);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, weight_preview_cb);
@@ -420,6 +374,13 @@ static void
 app_indicators_page_init (AppIndicatorsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = g_list_store_new (APP_TYPE_INDICATOR_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (g_object_ref (self->selection)));
   self->refresh = app_page_refresh_new (
     GTK_WIDGET (self), PHAEN_RECORD_INDICATOR | PHAEN_RECORD_UNIT | PHAEN_RECORD_PERSON,
     refresh_cb);
@@ -455,10 +416,7 @@ app_indicators_page_set_unit (AppIndicatorsPage *self,
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   if (store == NULL)
     {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-        gtk_list_box_remove (self->list, child);
+      g_list_store_remove_all (self->items);
       show_in_editor (self, 0);
       return;
     }
@@ -469,14 +427,14 @@ app_indicators_page_set_unit (AppIndicatorsPage *self,
 void
 app_indicators_page_show_indicator (AppIndicatorsPage *self, gint64 indicator_id)
 {
-  GtkListBoxRow *row;
+  guint position;
 
   g_return_if_fail (APP_IS_INDICATORS_PAGE (self));
 
-  row = row_of (self, indicator_id);
-  if (row == NULL)
+  position = position_of (self, indicator_id);
+  if (position == GTK_INVALID_LIST_POSITION)
     return;
-  gtk_list_box_select_row (self->list, row);
+  select_position (self, position);
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
 }
 
