@@ -58,8 +58,7 @@ watch_frames (GtkWidget *window)
 static double
 until_painted (GtkWidget *window, double start)
 {
-  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window),
-                                 GDK_FRAME_CLOCK_PHASE_PAINT);
+  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
   painted = FALSE;
   if (!wait_until (is_painted, NULL))
     g_printerr ("not painted within ten seconds\n");
@@ -259,6 +258,31 @@ scroll_frames (AppWindow *window, GtkWidget *scrollable, const char *step)
   return median (frames, SCROLL_FRAMES);
 }
 
+/* The median of @n renames of activities of @plan while its grid is on screen. */
+static double
+rename_activities (AppWindow *window, PhaenStore *store, gint64 plan, guint n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) activities = phaen_store_list_activities (store, plan, &error);
+  g_autofree double *times = g_new0 (double, n);
+
+  g_assert_no_error (error);
+  collect ("rename");
+  for (guint i = 0; i < n; i++)
+    {
+      PhaenActivity *activity = g_ptr_array_index (activities, (i * 7) % activities->len);
+      double start = bench_seconds ();
+
+      g_free (activity->name);
+      activity->name = g_strdup_printf ("ทบทวนกระบวนงาน รอบที่ %u", i + 1);
+      if (!phaen_store_update_activity (store, activity, &error))
+        g_error ("%s", error->message);
+      times[i] = until_painted (GTK_WIDGET (window), start);
+    }
+  collect ("rename");
+  return median (times, n);
+}
+
 static guint64
 peak_kb (void)
 {
@@ -408,6 +432,8 @@ main (int argc, char **argv)
 
     row (label, seconds, floor_plan (path, big_plan) + frame);
   }
+  row ("an activity renamed in it → painted (median)",
+       rename_activities (window, store, big_plan, n_edits), frame);
   {
     AppPlanPage *page = app_window_get_plan_page (window);
 

@@ -488,7 +488,7 @@ fill_fields (AppResultEditor *self, gboolean all)
 
 /* Reads the indicator, its criteria, results and evidence again; typing not saved yet stays. */
 static void
-reload_full (AppResultEditor *self, gboolean all)
+read_all (AppResultEditor *self, gboolean all)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) results = NULL;
@@ -544,6 +544,19 @@ reload_full (AppResultEditor *self, gboolean all)
   fill_evidence (self);
   update_history (self);
   update_live (self);
+}
+
+static void
+reload_full (AppResultEditor *self, gboolean all)
+{
+  if (self->store == NULL)
+    {
+      read_all (self, all);
+      return;
+    }
+  phaen_store_read_begin (self->store); /* a dozen queries, one look at the file */
+  read_all (self, all);
+  phaen_store_read_end (self->store);
 }
 
 static void

@@ -201,23 +201,12 @@ add_up (PhaenScorecard *card)
   card->weights_ok = phaen_weights_check (weights, card->rows->len, &card->weight_sum, NULL);
 }
 
-/**
- * phaen_scorecard_build:
- * @unit_id: the unit
- * @fiscal_year: BE
- *
- * Returns: (transfer full): the unit's quarterly scorecard; indicators that cannot be scored
- *   carry a problem instead of failing the whole card
- */
-PhaenScorecard *
-phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
+static PhaenScorecard *
+read_card (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
 {
   g_autoptr (PhaenScorecard) card = g_new0 (PhaenScorecard, 1);
   g_autoptr (GPtrArray) indicators = NULL;
 
-  g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
-
-  g_atomic_int_inc (&n_built);
   card->unit = phaen_store_get_unit (store, unit_id, error);
   if (card->unit == NULL)
     return NULL;
@@ -243,6 +232,28 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
 
   add_up (card);
   return g_steal_pointer (&card);
+}
+
+/**
+ * phaen_scorecard_build:
+ * @unit_id: the unit
+ * @fiscal_year: BE
+ *
+ * Returns: (transfer full): the unit's quarterly scorecard; indicators that cannot be scored
+ *   carry a problem instead of failing the whole card
+ */
+PhaenScorecard *
+phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
+{
+  PhaenScorecard *card;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
+
+  g_atomic_int_inc (&n_built);
+  phaen_store_read_begin (store); /* one read of the file for the card's thousands of queries */
+  card = read_card (store, unit_id, fiscal_year, error);
+  phaen_store_read_end (store);
+  return card;
 }
 
 void
@@ -347,9 +358,13 @@ phaen_scorecard_update (PhaenScorecard *card,
   for (guint k = 0; k < positions->len; k++)
     {
       PhaenScorecardRow *row = g_ptr_array_index (card->rows, g_array_index (positions, guint, k));
+      gboolean ok;
 
       row_clear_scores (row);
-      if (!score_row (store, row, error))
+      phaen_store_read_begin (store);
+      ok = score_row (store, row, error);
+      phaen_store_read_end (store);
+      if (!ok)
         return FALSE;
     }
   add_up (card);

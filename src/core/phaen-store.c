@@ -75,6 +75,7 @@ struct _PhaenStore
   gboolean after_crash;  /* the lock of a writer that is gone was taken over */
   PhaenChanges *pending; /* rows changed since "records-changed" was last emitted */
 
+  guint read_depth; /* phaen_store_read_begin() */
   guint edit_depth;
   char *edit_label;
   gint64 edit_first_seq;
@@ -1224,6 +1225,8 @@ push_step (GArray *steps, const char *label, gint64 first, gint64 last)
 gboolean
 _phaen_store_edit_begin (PhaenStore *self, const char *label, GError **error)
 {
+  /* Inside a read block, RELEASE edit would not commit: the edit would wait for the block. */
+  g_return_val_if_fail (self->read_depth == 0, FALSE);
   if (self->read_only != PHAEN_STORE_WRITABLE)
     return set_read_only_error (self, error);
   /* Steps recorded before another writer's commit could revert it: they go. */
@@ -1687,6 +1690,34 @@ phaen_store_begin (PhaenStore *self, const char *label, GError **error)
 {
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
   return _phaen_store_edit_begin (self, label, error);
+}
+
+/**
+ * phaen_store_read_begin:
+ *
+ * Starts a block of reads that belong together, such as the thousands of small queries of a
+ * ministry unit's scorecard: SQLite then takes its shared lock and checks the file once for the
+ * block instead of once per query (a scorecard of 575 indicators read ~2,300 times). The reads
+ * see one state of the file. Blocks nest; end each with phaen_store_read_end(). No edit may
+ * start inside a block.
+ */
+void
+phaen_store_read_begin (PhaenStore *self)
+{
+  g_return_if_fail (PHAEN_IS_STORE (self));
+
+  if (self->read_depth++ == 0 && !_phaen_store_exec (self, "SAVEPOINT read", NULL))
+    g_debug ("no read block: %s", sqlite3_errmsg (self->db));
+}
+
+void
+phaen_store_read_end (PhaenStore *self)
+{
+  g_return_if_fail (PHAEN_IS_STORE (self));
+  g_return_if_fail (self->read_depth > 0);
+
+  if (--self->read_depth == 0)
+    _phaen_store_exec (self, "RELEASE read", NULL);
 }
 
 gboolean

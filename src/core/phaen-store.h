@@ -96,6 +96,9 @@ gboolean phaen_store_is_own_file (PhaenStore *self, const char *path);
  * between phaen_store_begin() and phaen_store_commit(), which make one step of many calls
  * (painting a row of months, say). "changed" is emitted after every commit, undo and redo. */
 gboolean phaen_store_begin (PhaenStore *self, const char *label, GError **error);
+/* A block of reads that belong together, read in one transaction (see phaen-store.c). */
+void phaen_store_read_begin (PhaenStore *self);
+void phaen_store_read_end (PhaenStore *self);
 gboolean phaen_store_commit (PhaenStore *self, GError **error);
 void phaen_store_rollback (PhaenStore *self);
 gboolean phaen_store_can_undo (PhaenStore *self);
