@@ -32,6 +32,8 @@ struct _AppWindow
   GtkWidget *recent_group;
   GtkListBox *recent_list;
   AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *sidebar_toggle;
   GtkSearchEntry *sidebar_search;
   GtkListView *sidebar_view;
   AdwWindowTitle *sidebar_title;
@@ -584,6 +586,26 @@ show_new_plan_dialog (AppWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+update_sidebar_visible (AppWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean visible = folded || g_settings_get_boolean (self->settings, "sidebar-visible");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar);
+
+  gtk_widget_set_visible (self->sidebar_toggle, !folded);
+  gtk_widget_set_visible (self->sidebar, visible);
+  /* F9 pressed in the sidebar: the keyboard goes on in the page, the plan's grid first. */
+  if (!visible && had_focus)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "plan") == 0)
+        gtk_widget_grab_focus (app_plan_page_get_grid (self->plan_page));
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
+    }
+}
+
 /* ------------------------------------------------------------------ callbacks */
 
 static void
@@ -1049,6 +1071,8 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_toggle);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_search);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_title);
@@ -1124,6 +1148,7 @@ static void
 app_window_init (AppWindow *self)
 {
   g_autoptr (GAction) language = NULL;
+  g_autoptr (GAction) sidebar_visible = NULL;
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1138,6 +1163,16 @@ app_window_init (AppWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* F9 hides the sidebar so the plan grid shows the whole year; folded, the sidebar is a page
+   * of its own and stays. */
+  sidebar_visible = g_settings_create_action (self->settings, "sidebar-visible");
+  g_action_map_add_action (G_ACTION_MAP (self), sidebar_visible);
+  g_signal_connect_object (self->settings, "changed::sidebar-visible",
+                           G_CALLBACK (update_sidebar_visible), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_visible),
+                           self, G_CONNECT_SWAPPED);
+  update_sidebar_visible (self);
 
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (self), language);

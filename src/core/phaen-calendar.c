@@ -419,8 +419,8 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
       month = month_from_name (month_token);
       if (month == G_DATE_BAD_MONTH)
         {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       _ ("“%s” is not the name of a month"), month_token);
+          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Not the name of a month: “%s”"),
+                       month_token);
           return FALSE;
         }
     }
@@ -453,7 +453,7 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
 
 not_a_date:
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-               _ ("“%s” is not a date (for example: 9 Mar 64 or 9/3/2564)"), normalized);
+               _ ("Not a date (for example: 9 Mar 64 or 9/3/2564): “%s”"), normalized);
   return FALSE;
 }
 

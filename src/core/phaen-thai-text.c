@@ -244,7 +244,7 @@ parse_number (
   if (bad_grouping)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("“%s” has its thousands separators in the wrong places"), trimmed);
+                   _ ("The thousands separators are in the wrong places (typed “%s”)"), trimmed);
       return FALSE;
     }
 
@@ -253,8 +253,8 @@ parse_number (
     goto not_a_number;
   if (!isfinite (value))
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("“%s” is too large a number"),
-                   trimmed);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The number is too large (typed “%s”)"), trimmed);
       return FALSE;
     }
 
@@ -265,7 +265,7 @@ parse_number (
   return TRUE;
 
 not_a_number:
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("“%s” is not a number"), trimmed);
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Not a number (typed “%s”)"), trimmed);
   return FALSE;
 }
 
