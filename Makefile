@@ -8,7 +8,7 @@ DEB_PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	libxlsxwriter-dev libgsf-1-dev libxml2-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
 	fonts-thai-tlwg fonts-noto-core fonts-crosextra-carlito xvfb xauth poppler-utils unzip \
 	libreoffice-calc-nogui gnumeric \
-	desktop-file-utils appstream
+	desktop-file-utils appstream appstream-compose shared-mime-info
 
 .PHONY: all deps build run test clean
 

@@ -1,7 +1,10 @@
 #!/bin/sh
 # po/check-translations.sh SRCDIR — Thai is the first language of every screen: fail when a
-# source file with translatable strings is missing from POTFILES.in, or when a string of the
-# sources has no Thai translation in th.po.
+# source file with translatable strings is missing from POTFILES.in, when a string of the
+# sources has no Thai translation in th.po, or when a Thai literal bypasses gettext: Thai text
+# in the sources belongs in the official-wording table (src/core/phaen-official.c) or the
+# official forms (src/export/), or carries a "Thai on purpose" comment saying why (a font
+# measurement, a language offered in its own name) on its line or the two before.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 src=$1
@@ -34,4 +37,28 @@ if [ "${missing:-0}" -gt 1 ]; then
   status=1
 fi
 msgfmt --check --output-file=/dev/null po/th.po || status=1
+
+# 3. no Thai literal outside the official wording: C string literals and .ui text (the official
+#    forms — XLSX and the plan document — print Thai whatever the UI language; src/import holds
+#    the Thai headings it recognises in officers' files)
+find src ui -type f \( -name '*.c' -o -name '*.h' -o -name '*.ui' \) | sort |
+  grep -v -e '^src/core/phaen-official\.c$' -e '^src/export/' \
+    -e '^src/charts/phaen-plan-document\.c$' -e '^src/import/' > "$work/sources"
+perl -CSD -ne '
+  BEGIN { $bad = 0 }
+  $on_purpose = 3 if /Thai on purpose/;
+  $words = 1 if /Thai words on purpose/;   # a table of words: up to its closing "};"
+  $line = $_;
+  if ($ARGV =~ /\.ui$/) { $line =~ s/<!--.*?-->//g } else {
+    next if $line =~ m{^\s*(/\*|\*|//)};   # comment lines
+    $line =~ s{/\*.*?\*/}{}g; $line =~ s{//.*$}{};
+    $line = join " ", ($line =~ /"((?:[^"\\]|\\.)*)"/g);
+  }
+  if ($line =~ /[\x{0E00}-\x{0E7F}]/ && !$on_purpose && !$words) {
+    print "Thai literal outside the official wording: $ARGV:$.: $_"; $bad = 1;
+  }
+  $on_purpose-- if $on_purpose;
+  $words = 0 if $words && /^\s*\};/;
+  close ARGV if eof;   # line numbers per file
+  END { exit $bad }' $(cat "$work/sources") || status=1
 exit $status

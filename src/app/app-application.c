@@ -14,12 +14,15 @@
 #include "app-application.h"
 #include "app-renderer.h"
 #include "app-autosave.h"
+#include "app-help-window.h"
+#include "app-shortcuts.h"
 #include "app-window.h"
 #include "phaen-demo.h"
 #include "phaen-evidence-copy.h"
 #include "phaen-store.h"
 
 #define MAX_RECENT 8
+#define PHAEN_WEBSITE "https://github.com/phaen/phaen"
 
 struct _AppApplication
 {
@@ -28,6 +31,8 @@ struct _AppApplication
   GSettings *settings;
   char *view;              /* --view: what windows opened from the command line show first */
   guint signal_sources[3]; /* SIGTERM, SIGINT, SIGHUP */
+  guint language_source;   /* rebuilds the windows in the chosen language */
+  char *language;          /* the language of the windows */
 };
 
 G_DEFINE_FINAL_TYPE (AppApplication, app_application, ADW_TYPE_APPLICATION)
@@ -96,6 +101,68 @@ remove_signal_sources (AppApplication *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  g_clear_handle_id (&self->language_source, g_source_remove);
+}
+
+char *
+app_settings_get_language (GSettings *settings)
+{
+  g_autoptr (GVariant) user = g_settings_get_user_value (settings, "language");
+  const char *system = NULL;
+  const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  if (user != NULL)
+    return g_settings_get_string (settings, "language");
+  for (guint i = 0; i < G_N_ELEMENTS (vars) && (system == NULL || *system == '\0'); i++)
+    system = g_getenv (vars[i]);
+  return g_strdup (system != NULL && g_str_has_prefix (system, "en") ? "en" : "th");
+}
+
+/* The interface language: Thai first, English when chosen. LANGUAGE decides gettext's catalogue;
+ * textdomain() makes glibc forget the translations it has cached. */
+static void
+apply_language (const char *language)
+{
+  g_setenv ("LANGUAGE", g_strcmp0 (language, "en") == 0 ? "en" : "th", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Every window is made again in the new language, on the same workspace and page: GtkBuilder
+ * translated the old ones' templates once and for all. */
+static gboolean
+rebuild_windows_cb (gpointer data)
+{
+  AppApplication *self = data;
+  g_autofree char *language = app_settings_get_language (self->settings);
+  g_autoptr (GList) windows = NULL;
+  AppWindow *active = NULL;
+
+  self->language_source = 0;
+  apply_language (language);
+  if (g_strcmp0 (self->language, language) == 0)
+    return G_SOURCE_REMOVE;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (APP_IS_WINDOW (l->data))
+      {
+        AppWindow *rebuilt = app_window_rebuild (l->data);
+
+        if (active == NULL)
+          active = rebuilt;
+      }
+  if (active != NULL)
+    app_window_toast (active, _ ("Language changed"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+language_changed_cb (AppApplication *self)
+{
+  /* Not inside the menu's activation: the window that shows the menu goes. */
+  if (self->language_source == 0)
+    self->language_source = g_idle_add (rebuild_windows_cb, self);
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -134,17 +201,42 @@ static void
 about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   AppApplication *self = APP_APPLICATION (user_data);
-  const char *developers[] = { "Phaen contributors", NULL };
+  const char *developers[] = { "Phaen contributors https://github.com/phaen/phaen", NULL };
+  const char *artists[] = { _ ("Phaen contributors (the app and workspace icons)"), NULL };
+  const char *credits[] = { _ ("Office of the Public Sector Development Commission (OPDC), for "
+                               "the scoring rules and forms"),
+                            NULL };
   GtkWidget *about;
 
   about = g_object_new (
     ADW_TYPE_ABOUT_WINDOW, "transient-for",
     gtk_application_get_active_window (GTK_APPLICATION (self)), "application-name", _ ("Phaen"),
-    "application-icon", "x-office-spreadsheet", "version", PACKAGE_VERSION, "comments",
-    _ ("Annual plans, indicators and quarterly results for Thai public agencies"), "developers",
-    developers, "license-type", GTK_LICENSE_GPL_3_0, "translator-credits", _ ("translator-credits"),
-    NULL);
+    "application-icon", APP_ID, "version", PACKAGE_VERSION, "developer-name",
+    _ ("Phaen contributors"), "comments",
+    _ ("Annual plans, indicators and quarterly results for Thai public agencies"), "website",
+    PHAEN_WEBSITE, "issue-url", PHAEN_WEBSITE "/issues", "support-url", PHAEN_WEBSITE "#readme",
+    "copyright", _ ("© 2026 Phaen contributors"), "developers", developers, "artists", artists,
+    "license-type", GTK_LICENSE_GPL_3_0, "translator-credits", _ ("translator-credits"), NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _ ("Thanks to"), credits);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  AppApplication *self = APP_APPLICATION (user_data);
+
+  gtk_window_present (
+    app_help_window_new (gtk_application_get_active_window (GTK_APPLICATION (self))));
+}
+
+static void
+shortcuts_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  AppApplication *self = APP_APPLICATION (user_data);
+
+  gtk_window_present (
+    app_shortcuts_window_new (gtk_application_get_active_window (GTK_APPLICATION (self))));
 }
 
 static void
@@ -179,7 +271,8 @@ query_end_cb (AppApplication *self)
 
 static const GActionEntry app_actions[] = {
   { "new", new_action },     { "open", open_action }, { "open-sample", open_sample_action },
-  { "about", about_action }, { "quit", quit_action },
+  { "about", about_action }, { "help", help_action }, { "shortcuts", shortcuts_action },
+  { "quit", quit_action },
 };
 
 /* ------------------------------------------------------------------ overrides */
@@ -188,20 +281,6 @@ static void
 app_application_startup (GApplication *app)
 {
   AppApplication *self = APP_APPLICATION (app);
-  static const struct
-  {
-    const char *action;
-    const char *accels[3];
-  } accels[] = {
-    { "app.new", { "<Control>n", NULL } },
-    { "app.open", { "<Control>o", NULL } },
-    { "app.quit", { "<Control>q", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.new-plan", { "<Control><Shift>n", NULL } },
-    { "win.close-workspace", { "<Control>w", NULL } },
-  };
-
   G_APPLICATION_CLASS (app_application_parent_class)->startup (app);
   app_renderer_choose ();
 
@@ -214,9 +293,12 @@ app_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
-                                           accels[i].accels);
+  app_shortcuts_install (GTK_APPLICATION (self));
+  gtk_window_set_default_icon_name (APP_ID);
+  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (language_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* GSettings emits "changed" only for keys read since a handler was connected. */
+  self->language = app_settings_get_language (self->settings);
 }
 
 static void
@@ -296,6 +378,7 @@ app_application_finalize (GObject *object)
   remove_signal_sources (self);
   g_clear_object (&self->settings);
   g_free (self->view);
+  g_free (self->language);
   G_OBJECT_CLASS (app_application_parent_class)->finalize (object);
 }
 
@@ -355,7 +438,7 @@ void
 app_application_init_i18n (void)
 {
   g_autoptr (GSettings) settings = app_settings_new ();
-  g_autofree char *language = g_settings_get_string (settings, "language");
+  g_autofree char *language = app_settings_get_language (settings);
   const char *localedir = g_getenv ("PHAEN_LOCALEDIR");
   const char *messages;
 
@@ -371,7 +454,7 @@ app_application_init_i18n (void)
   gtk_disable_setlocale ();
 
   /* Thai first: the English strings are the msgids, so "en" needs no catalogue. */
-  g_setenv ("LANGUAGE", g_str_equal (language, "en") ? "en" : "th", TRUE);
+  apply_language (language);
 
   if (localedir == NULL)
     localedir = running_uninstalled () ? PHAEN_BUILD_LOCALEDIR : LOCALEDIR;

@@ -10,13 +10,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AppApplication, app_application, APP, APPLICATION, AdwApplication)
 
 /* Sets the locale and the text domain before GTK starts: Thai unless the `language` setting
- * says English, whatever LANG is (glibc ignores LANGUAGE under the C locale, so C becomes
- * C.UTF-8). Call once, before the first GTK call. */
+ * says English or, never set, LANG is English (glibc ignores LANGUAGE under the C locale, so C
+ * becomes C.UTF-8). Call once, before the first GTK call. */
 void app_application_init_i18n (void);
 
 /* The app's settings, from the installed schema or, running uninstalled, the build tree's.
  * Returns: (transfer full) */
 GSettings *app_settings_new (void);
+
+/* "th" or "en": the language the user chose in the menu; never chosen, English for an English
+ * system locale (LC_ALL, LC_MESSAGES or LANG = en…), else Thai. Returns: (transfer full) */
+char *app_settings_get_language (GSettings *settings);
 
 AppApplication *app_application_new (void);                     /* (transfer full) */
 GSettings *app_application_get_settings (AppApplication *self); /* (transfer none) */

@@ -284,7 +284,7 @@ approval_text (const char *iso)
   if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return NULL;
   date = g_date_new_dmy (d, m, y);
-  return phaen_date_format (date, PHAEN_DATE_FULL, FALSE);
+  return phaen_date_label (date, PHAEN_DATE_FULL);
 }
 
 static void
@@ -454,6 +454,8 @@ add_band_row (AppCriteriaEditor *self, const PhaenCriterion *original, const cha
   gtk_box_append (GTK_BOX (upper_box), row->upper_inclusive);
   gtk_box_append (GTK_BOX (upper_box), row->upper);
   gtk_widget_set_tooltip_text (remove, _ ("Remove this band"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Remove this band"), -1);
   gtk_widget_set_valign (remove, GTK_ALIGN_START);
   gtk_widget_add_css_class (remove, "flat");
   g_object_set_data (G_OBJECT (remove), "table-row", row);
@@ -1060,7 +1062,7 @@ date_changed_cb (AppCriteriaEditor *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
   text = editable_text (GTK_WIDGET (self->date_row));
   if (text[0] != '\0' && phaen_date_parse (text, &date, NULL))
-    shown = phaen_date_format (&date, PHAEN_DATE_FULL, FALSE);
+    shown = phaen_date_label (&date, PHAEN_DATE_FULL);
   gtk_label_set_text (self->date_hint, shown != NULL ? shown : "");
 }
 

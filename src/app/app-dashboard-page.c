@@ -80,7 +80,7 @@ show_totals (AppDashboardPage *self, const PhaenScorecard *card)
       latest = q;
   if (latest > 0)
     {
-      g_autofree char *quarter = phaen_quarter_label (latest, FALSE);
+      g_autofree char *quarter = phaen_quarter_name (latest);
       g_autofree char *total = phaen_format_score (card->total[latest - 1], FALSE);
       g_autofree char *text =
         card->weights_ok ? g_strdup_printf (_ ("Weighted total, %s: %s of 5"), quarter, total)
@@ -413,7 +413,7 @@ app_dashboard_page_init (AppDashboardPage *self)
   heads[3] = self->head_q4;
   for (int q = 1; q <= PHAEN_QUARTERS; q++)
     {
-      g_autofree char *label = phaen_quarter_label (q, FALSE);
+      g_autofree char *label = phaen_quarter_name (q);
 
       gtk_label_set_text (heads[q - 1], label);
     }

@@ -242,7 +242,7 @@ app_dashboard_row_status_text (const PhaenScorecardRow *row, PhaenStatus *status
       latest = q;
   if (latest > 0)
     {
-      g_autofree char *quarter = phaen_quarter_label (latest, FALSE);
+      g_autofree char *quarter = phaen_quarter_name (latest);
 
       *status = phaen_score_status (row->indicator->scoring, &row->scores[latest - 1]);
       return g_strdup_printf (_ ("%s (%s)"), phaen_status_to_string (*status), quarter);

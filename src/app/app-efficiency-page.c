@@ -178,7 +178,7 @@ outputs_text (AppEfficiencyPage *self, const PhaenActivity *item)
 
       if (output->planned_month >= total_months (self->plan))
         continue;
-      header = phaen_fiscal_month_header (self->plan->fiscal_year, output->planned_month, FALSE);
+      header = phaen_fiscal_month_label (self->plan->fiscal_year, output->planned_month);
       g_string_append_printf (text, "%s%s %s", text->len > 0 ? ", " : "", header,
                               output->achieved_month >= 0 ? "●" : "○");
       if (output->achieved_month > output->planned_month)
@@ -427,7 +427,7 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
   g_autoptr (GError) error = NULL;
   PhaenEfficiencyRound result;
   GDate as_of;
-  g_autofree char *first = phaen_fiscal_month_header (self->plan->fiscal_year, 0, FALSE);
+  g_autofree char *first = phaen_fiscal_month_label (self->plan->fiscal_year, 0);
   g_autofree char *last = NULL;
   g_autofree char *title = NULL;
   g_autofree char *percent = NULL;
@@ -444,7 +444,7 @@ show_round (AppEfficiencyPage *self, RoundCard *card, int round)
       app_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  last = phaen_fiscal_month_header (self->plan->fiscal_year, result.months - 1, FALSE);
+  last = phaen_fiscal_month_label (self->plan->fiscal_year, result.months - 1);
   title = g_strdup_printf (_ ("Round %d · %d months (%s – %s)"), round, result.months, first, last);
   gtk_label_set_text (card->title, title);
   gtk_widget_remove_css_class (GTK_WIDGET (card->dot), "status-green");
@@ -505,7 +505,7 @@ build_month_buttons (AppEfficiencyPage *self)
     gtk_box_remove (GTK_BOX (self->month_buttons), child);
   for (int m = 0; m < n; m++)
     {
-      g_autofree char *label = phaen_fiscal_month_header (self->plan->fiscal_year, m, FALSE);
+      g_autofree char *label = phaen_fiscal_month_label (self->plan->fiscal_year, m);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "efficiency.month");
@@ -537,7 +537,7 @@ month_to_report (AppEfficiencyPage *self)
 static void
 show_month (AppEfficiencyPage *self)
 {
-  g_autofree char *header = phaen_fiscal_month_header (self->plan->fiscal_year, self->month, FALSE);
+  g_autofree char *header = phaen_fiscal_month_label (self->plan->fiscal_year, self->month);
   g_autofree char *text = NULL;
   guint planned = 0, achieved = 0;
 

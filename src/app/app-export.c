@@ -240,6 +240,7 @@ app_export_choose_with_options (GtkWidget *widget,
   state->digits_switch = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (state->digits_switch, state->options.thai_digits);
   gtk_widget_set_valign (GTK_WIDGET (state->digits_switch), GTK_ALIGN_CENTER);
+  /* Thai on purpose: the digits themselves, as they will print. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (digits_row), _ ("Thai digits (๐๑๒๓)"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (digits_row), GTK_WIDGET (state->digits_switch));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (digits_row),

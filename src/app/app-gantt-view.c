@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <adwaita.h>
 #include <math.h>
 
@@ -65,7 +67,16 @@ rebuild (AppGanttView *self)
         g_warning ("The Gantt chart could not be made: %s", error->message);
     }
   if (self->chart != NULL)
-    phaen_gantt_set_show_title (self->chart, FALSE); /* the window's header names the plan */
+    {
+      g_autofree char *text = phaen_gantt_describe (self->chart);
+
+      phaen_gantt_set_show_title (self->chart, FALSE); /* the window's header names the plan */
+      /* A picture needs words: the table it draws, for a screen reader. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      text, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   apply_style (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -215,6 +226,8 @@ app_gantt_view_init (AppGanttView *self)
   app_scrollable_init (&self->scroll, GTK_WIDGET (self), NULL);
   self->refresh = app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_ACTIVITIES, refresh_cb);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Gantt chart of the plan"), -1);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

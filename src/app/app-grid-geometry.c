@@ -41,6 +41,9 @@ app_grid_column_is_present (const AppGridColumns *columns, guint column)
 
   if (column >= APP_PLAN_GRID_N_COLUMNS)
     return FALSE;
+  /* A plan without types (every plan but the 12-item one) has no ประเภท column. */
+  if (column == APP_PLAN_GRID_COLUMN_CATEGORY)
+    return columns->width[column] > 0;
   return month < 0 || (guint)month < columns->n_months;
 }
 

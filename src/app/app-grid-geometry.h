@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * AppPlanGridColumn:
  * @APP_PLAN_GRID_COLUMN_NUMBER: hierarchy number (1, 1.1, …); not editable; Tab here indents
  * @APP_PLAN_GRID_COLUMN_NAME: กิจกรรม / เรื่องที่ดำเนินการ
- * @APP_PLAN_GRID_COLUMN_CATEGORY: ประเภท 0–5
+ * @APP_PLAN_GRID_COLUMN_CATEGORY: ประเภท 0–5; present only when its width is above 0 (the
+ *   12-item efficiency plan)
  * @APP_PLAN_GRID_COLUMN_OWNER: ผู้รับผิดชอบ
  * @APP_PLAN_GRID_COLUMN_BUDGET: งบประมาณ
  * @APP_PLAN_GRID_COLUMN_FIRST_MONTH: fiscal month m is column FIRST_MONTH + m; only the plan's

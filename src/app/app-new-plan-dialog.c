@@ -8,8 +8,10 @@
 #include <math.h>
 
 #include "app-new-plan-dialog.h"
+#include "phaen-official.h"
 #include "phaen-calendar.h"
 #include "phaen-error.h"
+#include "phaen-parse.h"
 #include "phaen-thai-text.h"
 
 struct _AppNewPlanDialog
@@ -23,6 +25,7 @@ struct _AppNewPlanDialog
   AdwEntryRow *title_row;
 
   PhaenStore *store;
+  int this_year;         /* the current fiscal year, B.E.: what "far from today" means */
   gboolean title_edited; /* the user typed a title: stop proposing one */
   gboolean proposing;
 };
@@ -52,17 +55,53 @@ row_stripped (AdwEntryRow *row)
   return g_strstrip (g_strdup (row_text (row)));
 }
 
-/* A B.E. year as typed, in Arabic or Thai digits; 0 when it is not one. */
+/* A B.E. year as typed, in Arabic or Thai digits, a Christian-era year read as its B.E.
+ * (phaen_parse_fiscal_year()); 0 when it is not one. */
 static int
 typed_year (AppNewPlanDialog *self)
 {
-  double value;
+  int year = 0;
 
-  if (!phaen_parse_number (row_text (self->year_row), &value, NULL))
+  if (!phaen_parse_fiscal_year (row_text (self->year_row), self->this_year, &year, NULL, NULL))
     return 0;
-  if (value != floor (value) || value < 2400 || value > 2800)
-    return 0;
-  return (int)value;
+  return year;
+}
+
+/* The year row's title says how the year was read: a Christian-era year as its B.E., a year far
+ * from today as a warning, anything else with the reason. */
+static void
+update_year_hint (AppNewPlanDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *hint = NULL;
+  PhaenYearNote note = PHAEN_YEAR_AS_TYPED;
+  GtkWidget *row = GTK_WIDGET (self->year_row);
+  int year = 0;
+
+  gtk_widget_remove_css_class (row, "warning");
+  gtk_widget_remove_css_class (row, "error");
+  if (!phaen_parse_fiscal_year (row_text (self->year_row), self->this_year, &year, &note, &error))
+    {
+      if (!phaen_text_is_blank (row_text (self->year_row)))
+        {
+          hint = g_strdup (error->message);
+          gtk_widget_add_css_class (row, "error");
+        }
+    }
+  else if (note == PHAEN_YEAR_FROM_CE)
+    {
+      hint =
+        g_strdup_printf (_ ("Fiscal year B.E. %d (the Christian-era year typed plus 543)"), year);
+      gtk_widget_add_css_class (row, "warning");
+    }
+  else if (note == PHAEN_YEAR_UNUSUAL)
+    {
+      hint = g_strdup_printf (_ ("B.E. %d is far from this year (%d): check it before creating"),
+                              year, self->this_year);
+      gtk_widget_add_css_class (row, "warning");
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->year_row),
+                                 hint ? hint : _ ("Fiscal year (B.E.)"));
 }
 
 static void
@@ -74,19 +113,9 @@ propose_title (AppNewPlanDialog *self)
 
   if (self->title_edited || unit[0] == '\0' || year == 0)
     return;
-  switch (adw_combo_row_get_selected (self->kind_row))
-    {
-    case PHAEN_PLAN_ACTION:
-      title = g_strdup_printf (_ ("Annual action plan of %s, fiscal year %d"), unit, year);
-      break;
-    case PHAEN_PLAN_EFFICIENCY:
-      title = g_strdup_printf (_ ("Efficiency plan of %s, fiscal year %d"), unit, year);
-      break;
-    case PHAEN_PLAN_PROCESS:
-    default:
-      title = g_strdup_printf (_ ("Process improvement plan of %s, fiscal year %d"), unit, year);
-      break;
-    }
+  /* The title of an official document: Thai, whatever the interface language. */
+  title = phaen_official_plan_title ((PhaenPlanKind)adw_combo_row_get_selected (self->kind_row),
+                                     unit, year);
   self->proposing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
   self->proposing = FALSE;
@@ -108,6 +137,7 @@ update_response (AppNewPlanDialog *self)
 static void
 inputs_changed_cb (AppNewPlanDialog *self)
 {
+  update_year_hint (self);
   propose_title (self);
   update_response (self);
 }
@@ -198,6 +228,10 @@ app_new_plan_dialog_class_init (AppNewPlanDialogClass *klass)
 static void
 app_new_plan_dialog_init (AppNewPlanDialog *self)
 {
+  g_autoptr (GDate) today = g_date_new ();
+
+  g_date_set_time_t (today, time (NULL));
+  self->this_year = phaen_fiscal_year_of_date (today);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_response (self);
 }
@@ -217,6 +251,7 @@ app_new_plan_dialog_new (GtkWindow *parent, PhaenStore *store, gint64 unit_id)
   self->store = g_object_ref (store);
 
   g_date_set_time_t (today, time (NULL));
+  self->this_year = phaen_fiscal_year_of_date (today);
   year = g_strdup_printf ("%d", phaen_fiscal_year_of_date (today));
   gtk_editable_set_text (GTK_EDITABLE (self->year_row), year);
   if (unit_id != 0)

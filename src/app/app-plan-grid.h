@@ -23,11 +23,40 @@ G_DECLARE_FINAL_TYPE (AppPlanGrid, app_plan_grid, APP, PLAN_GRID, GtkWidget)
  *   grid.move-down       Alt+Down
  *   grid.indent          Ctrl+], or Tab on the number column
  *   grid.outdent         Ctrl+[, or Shift+Tab on the number column
+ *   grid.select-all      Ctrl+A
+ *   grid.paint           Space: the tool's mark over the selected months (or off them all)
+ *   grid.clear           Delete: every selected cell emptied
+ *   grid.fill-down       Ctrl+D;  grid.fill-right Ctrl+R
+ *   grid.copy            Ctrl+C;  grid.cut Ctrl+X;  grid.paste Ctrl+V (TSV and HTML)
+ *   grid.paste-below     Ctrl+Shift+V: the rows as new activities after the cursor's
+ * Each edit of a range is one undo step.
  *
  * Signals:
- *   "message" (const char *text): something the user should read (refused input, a deleted
- *   activity); the page shows it as a toast.
+ *   "message" (const char *text): something the user should read (refused input, dropped
+ *   text); the page shows it as a toast.
+ *   "undoable-message" (const char *text): a destructive edit (a deleted activity); the page
+ *   shows it as a toast with an Undo button.
  */
+
+/**
+ * AppPlanGridShortcut:
+ * @action: the grid action the key runs, or %NULL for a key the grid handles itself
+ * @keyval: (nullable): with @mods, the binding (0 for none)
+ * @accelerator: (nullable): for a GtkShortcutsShortcut, %NULL for a second key of an action
+ *   that is listed once
+ * @title: (nullable): N_() text, translate with _()
+ */
+typedef struct
+{
+  const char *action;
+  guint keyval;
+  GdkModifierType mods;
+  const char *accelerator;
+  const char *title;
+} AppPlanGridShortcut;
+
+/* The grid's keys, as installed in class_init. Returns: (transfer none) (array length=n) */
+const AppPlanGridShortcut *app_plan_grid_get_shortcuts (guint *n_shortcuts);
 
 GtkWidget *app_plan_grid_new (void);
 
@@ -39,6 +68,14 @@ gint64 app_plan_grid_get_cursor_activity (AppPlanGrid *self);
 guint app_plan_grid_get_n_rows (AppPlanGrid *self);
 
 void app_plan_grid_set_cursor (AppPlanGrid *self, guint row, guint column);
+void app_plan_grid_get_cursor (AppPlanGrid *self, guint *row, guint *column);
+/* The heading of @column in the interface language. Returns: (transfer full) */
+char *app_plan_grid_get_column_title (AppPlanGrid *self, guint column);
+/* Extends the selection from the anchor (where the cursor was last set) to @row, @column. */
+void app_plan_grid_select_to (AppPlanGrid *self, guint row, guint column);
+void app_plan_grid_set_compact (AppPlanGrid *self, gboolean compact);
+/* Column geometry, for tests and the screenshot check. (transfer none) */
+const AppGridColumns *app_plan_grid_get_columns (AppPlanGrid *self);
 
 /* What typing @text into a cell and pressing Enter does. Refused input (a budget that is not a
  * number, a category outside 0–5, a month or number cell) changes nothing, emits "message" and

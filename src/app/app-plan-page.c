@@ -6,11 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include "app-application.h"
 #include "app-autosave.h"
 #include "app-export.h"
 #include "app-gantt-view.h"
 #include "app-plan-grid.h"
 #include "app-plan-page.h"
+#include "app-shortcuts.h"
 #include "phaen-plan-document.h"
 #include "app-page-refresh.h"
 #include "phaen-chart-file.h"
@@ -64,6 +66,8 @@ struct _AppPlanPage
   GtkWidget *busy_box;
   GtkSpinner *busy_spinner;
   GtkLabel *busy_label;
+
+  GSettings *settings; /* the side panel and the grid's density, remembered */
 
   PhaenStore *store;
   gint64 plan_id;
@@ -249,6 +253,25 @@ static void
 grid_message_cb (GtkWidget *grid, const char *text, AppPlanPage *self)
 {
   app_toast (GTK_WIDGET (self), text);
+}
+
+/* A deleted activity: the toast offers Undo. */
+static void
+grid_undoable_message_cb (GtkWidget *grid, const char *text, AppPlanPage *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      app_toast (GTK_WIDGET (self), text);
+      return;
+    }
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -495,6 +518,7 @@ create_custom_widget_cb (GtkPrintOperation *operation, PrintJob *job)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   job->digits_check =
+    /* Thai on purpose: the digits themselves, as they will print. */
     GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_ ("_Thai digits (๐๑๒๓)")));
   gtk_check_button_set_active (job->digits_check, job->thai_digits);
   gtk_widget_set_margin_start (box, 12);
@@ -552,21 +576,56 @@ print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, App
 
 /* ------------------------------------------------------------------ actions */
 
+/* Shift+F9 and Ctrl+Shift+C: the same settings the toolbar's toggles show. */
+static void
+toggle_setting_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  AppPlanPage *self = APP_PLAN_PAGE (widget);
+  const char *key =
+    g_str_equal (action_name, "plan.toggle-sections") ? "plan-sections-visible" : "grid-compact";
+
+  g_settings_set_boolean (self->settings, key, !g_settings_get_boolean (self->settings, key));
+}
+
+/* The print dialog asks the printing system for its printers, which takes seconds: the busy
+ * indicator shows first, and the dialog opens once it has been drawn. */
+static gboolean
+print_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  AppPlanPage *self = APP_PLAN_PAGE (widget);
+  g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The first frame draws the spinner; the dialog opens on the next. */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "print-frames")) < 1)
+    {
+      g_object_set_data (G_OBJECT (self), "print-frames", GUINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (self), "print-frames", NULL);
+  operation = app_plan_page_new_print_operation (self);
+  if (operation != NULL)
+    {
+      /* GTK's print dialog offers the preview. */
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                   GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+        app_toast (GTK_WIDGET (self), error->message);
+    }
+  set_busy (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AppPlanPage *self = APP_PLAN_PAGE (widget);
-  g_autoptr (GtkPrintOperation) operation = app_plan_page_new_print_operation (self);
-  g_autoptr (GError) error = NULL;
 
-  if (operation == NULL)
+  if (self->busy || self->plan == NULL)
     return;
-  /* GTK's print dialog offers the preview. */
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    app_toast (GTK_WIDGET (self), error->message);
+  set_busy (self, _ ("Opening the print dialog…"));
+  gtk_widget_add_tick_callback (widget, print_tick_cb, NULL, NULL);
 }
 
 static void
@@ -671,6 +730,7 @@ app_plan_page_dispose (GObject *object)
   g_clear_pointer (&self->title_autosave, app_autosave_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
    * GTK 4.8 would dispose them a second time (gtk#5834). */
   g_clear_pointer (&self->refresh, app_page_refresh_free);
@@ -766,6 +826,7 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AppPlanPage, busy_label);
   gtk_widget_class_bind_template_callback (widget_class, grid_message_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_undoable_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, extra_months_changed_cb);
 
@@ -776,8 +837,12 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print",
-                                       NULL);
+  gtk_widget_class_install_action (widget_class, "plan.toggle-sections", NULL,
+                                   toggle_setting_action);
+  gtk_widget_class_install_action (widget_class, "plan.toggle-compact", NULL,
+                                   toggle_setting_action);
+  /* Ctrl+P, Shift+F9, Ctrl+Shift+C: rows of the shortcuts table (app-shortcuts.c). */
+  app_shortcuts_add_bindings (widget_class);
 }
 
 static void
@@ -794,6 +859,22 @@ app_plan_page_init (AppPlanPage *self)
   g_object_bind_property (self, "tool", self->grid, "tool",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   build_sections (self);
+
+  /* Remembered: whether the sections panel shows, and the grid's density. */
+  {
+    g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+    static const char *const keys[] = { "plan-sections-visible", "grid-compact" };
+
+    self->settings = app_settings_new ();
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autoptr (GAction) action = g_settings_create_action (self->settings, keys[i]);
+
+        g_action_map_add_action (G_ACTION_MAP (group), action);
+      }
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
+    g_settings_bind (self->settings, "grid-compact", self->grid, "compact", G_SETTINGS_BIND_GET);
+  }
   self->title_autosave = app_autosave_new (title_autosave_cb, self);
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (title_focus_leave_cb), self);

@@ -239,7 +239,7 @@ update_history (AppResultEditor *self)
   for (int q = 1; q < self->quarter; q++)
     {
       const PhaenResult *result = self->results[q - 1];
-      g_autofree char *label = phaen_quarter_label (q, FALSE);
+      g_autofree char *label = phaen_quarter_name (q);
       PhaenScoreInput input;
       PhaenScore score = { 0 };
 

@@ -65,7 +65,7 @@ latest_quarter (const PhaenScorecard *card)
 static void
 show_total (AppResultsPage *self, const PhaenScorecard *card)
 {
-  g_autofree char *quarter = phaen_quarter_label (self->quarter, FALSE);
+  g_autofree char *quarter = phaen_quarter_name (self->quarter);
   g_autofree char *text = NULL;
 
   if (card->n_scored[self->quarter - 1] > 0)
@@ -133,7 +133,7 @@ build_quarter_buttons (AppResultsPage *self)
 {
   for (int q = 1; q <= PHAEN_QUARTERS; q++)
     {
-      g_autofree char *label = phaen_quarter_label (q, FALSE);
+      g_autofree char *label = phaen_quarter_name (q);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "results.quarter");

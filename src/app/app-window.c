@@ -19,6 +19,7 @@
 #include "app-pmqa-page.h"
 #include "app-results-page.h"
 #include "app-send-dialog.h"
+#include "app-shortcuts.h"
 #include "app-sidebar-item.h"
 #include "app-window-manage.h"
 #include "app-window.h"
@@ -36,6 +37,8 @@ struct _AppWindow
   GtkWidget *recent_group;
   GtkListBox *recent_list;
   AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *sidebar_toggle;
   GtkSearchEntry *sidebar_search;
   GtkListView *sidebar_view;
   AdwWindowTitle *sidebar_title;
@@ -665,6 +668,26 @@ show_new_plan_dialog (AppWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+update_sidebar_visible (AppWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean visible = folded || g_settings_get_boolean (self->settings, "sidebar-visible");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar);
+
+  gtk_widget_set_visible (self->sidebar_toggle, !folded);
+  gtk_widget_set_visible (self->sidebar, visible);
+  /* F9 pressed in the sidebar: the keyboard goes on in the page, the plan's grid first. */
+  if (!visible && had_focus)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "plan") == 0)
+        gtk_widget_grab_focus (app_plan_page_get_grid (self->plan_page));
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
+    }
+}
+
 /* ------------------------------------------------------------------ callbacks */
 
 static void
@@ -1001,12 +1024,6 @@ workspace_filter (void)
   return filter;
 }
 
-static void
-language_changed_cb (AppWindow *self)
-{
-  app_window_toast (self, _ ("The new language is used from the next start of Phaen."));
-}
-
 /* ------------------------------------------------------------------ actions */
 
 static void
@@ -1211,6 +1228,9 @@ app_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->outside_change_source, g_source_remove);
+  /* The settings' action follows the settings, which outlive the window (a language change
+   * replaces it): its group must let go of it first. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "language");
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   /* No gtk_widget_dispose_template(): the Adwaita parent drops its children itself, and
@@ -1271,6 +1291,8 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_toggle);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_search);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, sidebar_title);
@@ -1303,8 +1325,6 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.search-units", NULL, search_units_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search-units", NULL);
   gtk_widget_class_install_action (widget_class, "win.send-results", NULL, send_results_action);
   gtk_widget_class_install_action (widget_class, "win.import-packets", NULL, import_packets_action);
   gtk_widget_class_install_action (widget_class, "win.import-packet-folder", NULL,
@@ -1312,10 +1332,7 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-collection", NULL,
                                    show_collection_action);
   gtk_widget_class_install_action (widget_class, "win.send-to-units", NULL, send_to_units_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.send-results", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
-                                       "win.import-packets", NULL);
+  app_shortcuts_add_bindings (widget_class);
   app_window_manage_class_init (widget_class);
 }
 
@@ -1360,6 +1377,7 @@ static void
 app_window_init (AppWindow *self)
 {
   g_autoptr (GAction) language = NULL;
+  g_autoptr (GAction) sidebar_visible = NULL;
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1375,10 +1393,18 @@ app_window_init (AppWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* F9 hides the sidebar so the plan grid shows the whole year; folded, the sidebar is a page
+   * of its own and stays. */
+  sidebar_visible = g_settings_create_action (self->settings, "sidebar-visible");
+  g_action_map_add_action (G_ACTION_MAP (self), sidebar_visible);
+  g_signal_connect_object (self->settings, "changed::sidebar-visible",
+                           G_CALLBACK (update_sidebar_visible), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_visible),
+                           self, G_CONNECT_SWAPPED);
+  update_sidebar_visible (self);
+
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (self), language);
-  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (language_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (refresh_recent),
                            self, G_CONNECT_SWAPPED);
 
@@ -1691,6 +1717,40 @@ app_window_get_place (AppWindow *self, AppSidebarPlace *place)
     return FALSE;
   *place = self->shown;
   return TRUE;
+}
+
+AppWindow *
+app_window_rebuild (AppWindow *self)
+{
+  GtkApplication *app;
+  AppWindow *window;
+  g_autofree char *view = NULL;
+  int width, height;
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  flush_edits (self);
+  window = app_window_new (APP_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (window));
+  if (self->store != NULL)
+    {
+      /* The workspace stays open (its lock and undo history with it): the new window takes it. */
+      g_object_get (self->plan_page, "view", &view, NULL);
+      set_store (window, self->store);
+      if (self->has_shown && select_place (window, &self->shown))
+        {
+          if (self->shown.kind == APP_SIDEBAR_PLAN)
+            g_object_set (window->plan_page, "view", view, NULL);
+          adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return window;
 }
 
 gboolean

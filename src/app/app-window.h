@@ -50,6 +50,10 @@ void app_window_show_indicator (AppWindow *self, gint64 indicator_id);
 /* Selects the monthly report of the 12-item efficiency plan @plan_id; FALSE when there is none. */
 gboolean app_window_show_efficiency_report (AppWindow *self, gint64 plan_id);
 
+/* The same window made again — in the language now chosen — on the same workspace and page;
+ * @self is destroyed. Returns: (transfer none): the new window */
+AppWindow *app_window_rebuild (AppWindow *self);
+
 void app_window_show_error (AppWindow *self, const char *heading, const char *body);
 void app_window_toast (AppWindow *self, const char *text);
 /* A toast with an Undo button (win.undo), after an edit that removed or added much. */

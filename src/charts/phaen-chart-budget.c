@@ -101,7 +101,7 @@ phaen_budget_chart_new (
         }
       else
         {
-          chart->title = g_strdup ("ทุกหน่วยงาน");
+          chart->title = g_strdup (_ ("All units"));
           chart->unit_abbr = g_strdup ("");
         }
       chart->fiscal_year = fiscal_year;
@@ -238,35 +238,37 @@ phaen_budget_chart_draw (const PhaenBudgetChart *chart,
 
   context = _phaen_chart_pango_context_new ();
   legend = _phaen_legend_new ();
-  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[4], "งบประมาณที่ได้รับจัดสรร (สะสม)");
-  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[0], "เบิกจ่าย (สะสม)");
+  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[4],
+                     _ ("Budget allocated (cumulative)"));
+  _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[0], _ ("Disbursed (cumulative)"));
   if (chart->has_targets)
-    _phaen_legend_add (legend, _PHAEN_LEGEND_DOT, &style->target, "เป้าหมายการเบิกจ่าย");
+    _phaen_legend_add (legend, _PHAEN_LEGEND_DOT, &style->target, _ ("Disbursement target"));
   if (chart->annual <= 0 && chart->has_plan_budget)
-    _phaen_legend_add (legend, _PHAEN_LEGEND_DASH, &style->series[4], "งบประมาณตามแผน");
+    _phaen_legend_add (legend, _PHAEN_LEGEND_DASH, &style->series[4], _ ("Budget in the plan"));
 
   top = MAX (chart->annual, chart->disbursed[PHAEN_QUARTERS - 1]);
   if (chart->annual <= 0 && chart->has_plan_budget)
     top = MAX (top, chart->plan_budget);
   scale = top >= MILLION ? MILLION : 1;
-  title = g_strdup_printf ("การเบิกจ่ายงบประมาณ %s", chart->title);
+  title = g_strdup_printf (_ ("Budget disbursement of %s"), chart->title);
   if (chart->annual > 0 || !chart->has_plan_budget)
     {
       g_autofree char *money = phaen_format_money (chart->annual, FALSE);
 
-      annual = chart->annual > 0 ? g_strdup_printf ("งบประมาณทั้งปี %s บาท", money)
-                                 : g_strdup ("ยังไม่ได้บันทึกงบประมาณรายไตรมาส");
+      annual = chart->annual > 0 ? g_strdup_printf (_ ("budget of the year %s baht"), money)
+                                 : g_strdup (_ ("no budget recorded by quarter yet"));
     }
   else
     {
       /* Nothing allocated by quarter yet: the plan's budget, not a year of 0.00 บาท. */
       g_autofree char *money = phaen_format_money (chart->plan_budget, FALSE);
 
-      annual = g_strdup_printf ("งบประมาณตามแผน %s บาท (ยังไม่ได้บันทึกการจัดสรรรายไตรมาส)", money);
+      annual = g_strdup_printf (
+        _ ("budget in the plan %s baht (quarterly allocations not recorded yet)"), money);
     }
-  sub = g_strdup_printf ("%s%sปีงบประมาณ พ.ศ. %d · %s · หน่วย: %s", chart->unit_abbr,
+  sub = g_strdup_printf (_ ("%s%sFiscal year B.E. %d · %s · unit: %s"), chart->unit_abbr,
                          *chart->unit_abbr ? " · " : "", chart->fiscal_year, annual,
-                         scale > 1 ? "ล้านบาท" : "บาท");
+                         scale > 1 ? _ ("million baht") : _ ("baht"));
   labels = _phaen_quarter_labels ();
 
   cairo_save (cr);

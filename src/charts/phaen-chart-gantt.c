@@ -17,10 +17,10 @@
 #include "phaen-thai-text.h"
 
 /* Column headers and labels of the official plan table (DOMAIN §3a, §3c). */
-#define LABEL_NUMBER "ที่"
-#define LABEL_NAME "กิจกรรม"
-#define LABEL_OWNER "ผู้รับผิดชอบ"
-#define LABEL_BUDGET "งบประมาณ\n(บาท)"
+#define LABEL_NUMBER C_ ("plan grid", "No.")
+#define LABEL_NAME C_ ("plan grid", "Activity")
+#define LABEL_OWNER C_ ("plan grid", "Owner")
+#define LABEL_BUDGET _ ("Budget\n(baht)")
 
 typedef struct
 {
@@ -345,6 +345,7 @@ static double
 max_numeric_width (PhaenGantt *self, GPtrArray *texts, gboolean bold)
 {
   g_autoptr (GHashTable) shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Thai on purpose: the widest of the Thai digits the chart is asked to print. */
   const char *widest_digit = self->thai_digits ? "๐" : "0";
   double widest = 0, width = 0;
   GHashTableIter iter;
@@ -459,7 +460,7 @@ ensure_spec (PhaenGantt *self)
     widest_month =
       MAX (widest_month,
            _phaen_chart_text_width (self->context, style,
-                                    phaen_month_short_name (phaen_fiscal_month_calendar_month (m)),
+                                    phaen_month_short_label (phaen_fiscal_month_calendar_month (m)),
                                     size, FALSE));
   spec->name_min = size * 10;
   spec->name_max = size * 26;
@@ -483,7 +484,7 @@ header_height (PhaenGantt *self)
 static const char *
 totals_label (PhaenGantt *self)
 {
-  return phaen_plan_totals_label (&self->totals);
+  return self->totals.outputs ? _ ("Outputs in each month") : _ ("Activities in each month");
 }
 
 static double
@@ -510,17 +511,17 @@ unit_line (PhaenGantt *self)
   g_autofree char *year = digits (self, g_strdup_printf ("%d", self->plan->fiscal_year));
 
   if (self->unit)
-    return g_strdup_printf ("หน่วยงาน: %s %s    ปีงบประมาณ พ.ศ. %s", self->unit->abbr,
+    return g_strdup_printf (_ ("Unit: %s %s    Fiscal year B.E. %s"), self->unit->abbr,
                             self->unit->name, year);
-  return g_strdup_printf ("ปีงบประมาณ พ.ศ. %s", year);
+  return g_strdup_printf (_ ("Fiscal year B.E. %s"), year);
 }
 
 static char *
 printed_line (PhaenGantt *self)
 {
-  g_autofree char *date = phaen_date_format (&self->today, PHAEN_DATE_FULL, self->thai_digits);
+  g_autofree char *date = phaen_date_label (&self->today, PHAEN_DATE_FULL);
 
-  return g_strdup_printf ("พิมพ์เมื่อ %s", date);
+  return digits (self, g_strdup_printf (_ ("Printed on %s"), date));
 }
 
 /* The plan's title and its unit and year; on paper also the printed date at the right.
@@ -638,12 +639,12 @@ legend (PhaenGantt *self, cairo_t *cr, double x, double y, double width)
     gboolean shown;
     const char *label;
   } items[] = {
-    { SYMBOL_PLANNED, self->any_planned, "ช่วงเวลาที่วางแผน" },
-    { SYMBOL_PROGRESS, self->any_progress, "ความก้าวหน้า" },
-    { SYMBOL_START, self->any_start, "เริ่มดำเนินการ" },
-    { SYMBOL_OUTPUT, self->any_output, "ผลผลิตตามแผน" },
-    { SYMBOL_ACHIEVED, self->any_achieved, "ผลผลิตที่ได้" },
-    { SYMBOL_TODAY, today_month (self) >= 0, "วันนี้" },
+    { SYMBOL_PLANNED, self->any_planned, _ ("Planned period") },
+    { SYMBOL_PROGRESS, self->any_progress, _ ("Progress") },
+    { SYMBOL_START, self->any_start, C_ ("gantt legend", "Start") },
+    { SYMBOL_OUTPUT, self->any_output, _ ("Planned output") },
+    { SYMBOL_ACHIEVED, self->any_achieved, C_ ("gantt legend", "Output achieved") },
+    { SYMBOL_TODAY, today_month (self) >= 0, _ ("Today") },
   };
   double size = style->font_size, cx = x, cy = y;
   gboolean any = FALSE;
@@ -737,7 +738,7 @@ draw_header (PhaenGantt *self, cairo_t *cr, const TableView *view)
              phaen_fiscal_month_calendar_year (self->plan->fiscal_year, (int)last + 1) == year)
         last++;
       span = (last - m + 1) * c->month;
-      label = digits (self, g_strdup_printf ("พ.ศ. %d", year));
+      label = digits (self, g_strdup_printf (C_ ("plan grid", "B.E. %d"), year));
       if (_phaen_chart_text_width (self->context, style, label, style->font_size, TRUE) >
           span - self->pad_x)
         {
@@ -760,7 +761,7 @@ draw_header (PhaenGantt *self, cairo_t *cr, const TableView *view)
                       y + row);
   for (guint m = view->first_month; m < end; m++)
     _phaen_chart_label (cr, self->context, style,
-                        phaen_month_short_name (phaen_fiscal_month_calendar_month ((int)m)),
+                        phaen_month_short_label (phaen_fiscal_month_calendar_month ((int)m)),
                         style->font_size, FALSE, &style->text, month_x (view, m),
                         y + row + self->pad_y, c->month, _PHAEN_ALIGN_CENTER);
 }
@@ -1071,7 +1072,7 @@ ensure_screen (PhaenGantt *self, double width)
 static double
 page_label_width (PhaenGantt *self)
 {
-  g_autofree char *label = digits (self, g_strdup ("หน้า 888/888"));
+  g_autofree char *label = digits (self, g_strdup_printf (_ ("Page %u/%u"), 888, 888));
 
   return _phaen_chart_text_width (self->context, self->style, label, self->style->font_size, FALSE);
 }
@@ -1660,7 +1661,7 @@ phaen_gantt_draw_page (PhaenGantt *self, cairo_t *cr, const PhaenPageSetup *page
     }
   cairo_restore (cr);
 
-  page_label = digits (self, g_strdup_printf ("หน้า %u/%u", page_index + 1, n_pages));
+  page_label = digits (self, g_strdup_printf (_ ("Page %u/%u"), page_index + 1, n_pages));
   legend (self, cr, x, y + inner_h - layout->footer_height + style->font_size * 0.5,
           inner_w - page_label_width (self) - style->font_size);
   _phaen_chart_label (cr, self->context, style, page_label, style->font_size, FALSE, &style->text,
@@ -1673,4 +1674,80 @@ phaen_gantt_get_totals (PhaenGantt *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return &self->totals;
+}
+
+/* ------------------------------------------------------------------ text alternative */
+
+/* "ต.ค.63–ธ.ค.63, ก.พ.64": the months of @a carrying @mark, runs joined. */
+static void
+append_month_runs (PhaenGantt *self, GString *text, const PhaenActivity *a, guint mark)
+{
+  gboolean first = TRUE;
+
+  for (guint m = 0; m < self->n_months; m++)
+    {
+      guint end = m;
+      g_autofree char *from = NULL;
+
+      if (!(a->marks[m] & mark))
+        continue;
+      while (end + 1 < self->n_months && (a->marks[end + 1] & mark))
+        end++;
+      from = phaen_fiscal_month_label (self->plan->fiscal_year, (int)m);
+      g_string_append (text, first ? "" : ", ");
+      g_string_append (text, from);
+      if (end > m)
+        {
+          g_autofree char *to = phaen_fiscal_month_label (self->plan->fiscal_year, (int)end);
+
+          g_string_append_printf (text, "–%s", to);
+        }
+      first = FALSE;
+      m = end;
+    }
+}
+
+char *
+phaen_gantt_describe (PhaenGantt *self)
+{
+  static const struct
+  {
+    guint mark;
+    const char *name;
+  } kinds[] = {
+    { PHAEN_MARK_PLANNED, N_ ("planned") },
+    { PHAEN_MARK_START, N_ ("start ●") },
+    { PHAEN_MARK_OUTPUT, N_ ("output ○") },
+    { PHAEN_MARK_ACHIEVED, N_ ("output achieved ✔") },
+  };
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_string_append_printf (text, "%s\n", self->plan->title);
+  if (self->rows->len == 0)
+    g_string_append (text, _ ("The plan has no activities yet: Ctrl+Enter adds one."));
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const PhaenActivity *a = g_array_index (self->rows, GanttRow, i).activity;
+      gboolean any = FALSE;
+
+      g_string_append_printf (text, "%s %s", a->number ? a->number : "", a->name ? a->name : "");
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          gboolean has = FALSE;
+
+          for (guint m = 0; m < self->n_months && !has; m++)
+            has = (a->marks[m] & kinds[k].mark) != 0;
+          if (!has)
+            continue;
+          g_string_append_printf (text, "%s %s: ", any ? ";" : ":", _ (kinds[k].name));
+          append_month_runs (self, text, a, kinds[k].mark);
+          any = TRUE;
+        }
+      if (!any)
+        g_string_append_printf (text, ": %s", _ ("not planned"));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
 }

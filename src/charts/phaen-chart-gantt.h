@@ -143,6 +143,10 @@ void phaen_gantt_set_today (PhaenGantt *self, const GDate *today);
 const char *phaen_gantt_get_title (PhaenGantt *self);
 guint phaen_gantt_get_n_rows (PhaenGantt *self);
 guint phaen_gantt_get_n_months (PhaenGantt *self);
+/* The table the chart draws, as text for a screen reader: the title, then one line per
+ * activity with the months of each of its marks ("1.1 Survey: planned: Oct 20–Dec 20; …"), in
+ * the interface language. Returns: (transfer full) */
+char *phaen_gantt_describe (PhaenGantt *self);
 
 /* ------------------------------------------------------------------ on screen and in images */
 

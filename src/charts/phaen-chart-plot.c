@@ -41,7 +41,7 @@ _phaen_quarter_labels (void)
   GStrv labels = g_new0 (char *, PHAEN_QUARTERS + 1);
 
   for (int q = 0; q < PHAEN_QUARTERS; q++)
-    labels[q] = phaen_quarter_label (q + 1, FALSE);
+    labels[q] = phaen_quarter_name (q + 1);
   return labels;
 }
 

@@ -53,17 +53,17 @@ build_bands (PhaenProgressChart *chart, const PhaenCriteria *rules)
           double to = l == PHAEN_N_LEVELS - 1 ? INFINITY : rules->threshold[l + 1];
 
           if (chart->direction == PHAEN_DIRECTION_LOWER_BETTER)
-            add_band (chart, g_strdup_printf ("ระดับ %d (%s)", l + 1, t),
+            add_band (chart, g_strdup_printf (_ ("Level %d (%s)"), l + 1, t),
                       l == PHAEN_N_LEVELS - 1 ? -INFINITY : rules->threshold[l + 1],
                       l == 0 ? INFINITY : rules->threshold[l], l + 1);
           else
-            add_band (chart, g_strdup_printf ("ระดับ %d (%s)", l + 1, t), from, to, l + 1);
+            add_band (chart, g_strdup_printf (_ ("Level %d (%s)"), l + 1, t), from, to, l + 1);
         }
       break;
     case PHAEN_SCORING_MILESTONE:
       /* The level reached is plotted at its number, in the middle of its band. */
       for (int l = 1; l <= PHAEN_N_LEVELS; l++)
-        add_band (chart, g_strdup_printf ("ระดับ %d", l), l - 0.5, l + 0.5, l);
+        add_band (chart, g_strdup_printf (_ ("Level %d"), l), l - 0.5, l + 0.5, l);
       break;
     case PHAEN_SCORING_BANDS:
       {
@@ -89,8 +89,9 @@ build_bands (PhaenProgressChart *chart, const PhaenCriteria *rules)
       {
         g_autofree char *pass = format_value (rules->pass_percent);
 
-        add_band (chart, g_strdup ("ไม่ผ่าน"), -INFINITY, rules->pass_percent, 1);
-        add_band (chart, g_strdup_printf ("ผ่าน (≥ %s%%)", pass), rules->pass_percent, INFINITY, 5);
+        add_band (chart, g_strdup (_ ("Not passed")), -INFINITY, rules->pass_percent, 1);
+        add_band (chart, g_strdup_printf (_ ("Passed (≥ %s%%)"), pass), rules->pass_percent,
+                  INFINITY, 5);
         break;
       }
     case PHAEN_SCORING_PMQA7:
@@ -256,13 +257,14 @@ subtitle (const PhaenProgressChart *chart)
   GString *text = g_string_new (NULL);
   g_autofree char *weight = phaen_format_number (chart->weight, 2, PHAEN_NUMBER_TRIM_ZEROS);
 
-  g_string_append_printf (text, "%s · ปีงบประมาณ พ.ศ. %d · น้ำหนักร้อยละ %s", chart->unit_abbr,
-                          chart->fiscal_year, weight);
+  g_string_append_printf (text, _ ("%s · Fiscal year B.E. %d · weight %s per cent"),
+                          chart->unit_abbr, chart->fiscal_year, weight);
   if (chart->measure_unit && *chart->measure_unit)
-    g_string_append_printf (text, " · หน่วยวัด: %s", chart->measure_unit);
+    g_string_append_printf (text, _ (" · unit of measure: %s"), chart->measure_unit);
   if (chart->kind == PHAEN_SCORING_NUMERIC)
-    g_string_append (text,
-                     chart->direction == PHAEN_DIRECTION_LOWER_BETTER ? " · ค่าน้อยดี" : " · ค่ามากดี");
+    g_string_append (text, chart->direction == PHAEN_DIRECTION_LOWER_BETTER
+                             ? _ (" · less is better")
+                             : _ (" · more is better"));
   if (chart->problem)
     g_string_append_printf (text, "\n%s", chart->problem);
   return g_string_free (text, FALSE);
@@ -313,7 +315,7 @@ draw_target (const PhaenProgressChart *chart, PhaenPlot *plot, cairo_t *cr)
   _phaen_chart_hline (cr, &style->target, style->line_width * 2, plot->x, plot->x + plot->width, y);
   cairo_set_dash (cr, NULL, 0, 0);
   value = format_value (chart->target);
-  label = g_strdup_printf ("เป้าหมาย %s", value);
+  label = g_strdup_printf (_ ("Target %s"), value);
   line = _phaen_chart_line_height (plot->context, style, style->font_size);
   _phaen_chart_label (cr, plot->context, style, label, style->font_size, TRUE, &style->target,
                       plot->x + style->font_size * 0.3, y - line, plot->width, _PHAEN_ALIGN_START);
@@ -398,11 +400,11 @@ phaen_progress_chart_draw (const PhaenProgressChart *chart,
   context = _phaen_chart_pango_context_new ();
   legend = _phaen_legend_new ();
   _phaen_legend_add (legend, _PHAEN_LEGEND_DOT, &style->series[0],
-                     chart->kind == PHAEN_SCORING_PASS_FAIL ? "ร้อยละของผลผลิตที่ได้"
-                     : chart->kind == PHAEN_SCORING_MILESTONE ? "ระดับที่ดำเนินการได้"
-                                                              : "ผลการดำเนินงานสะสม");
+                     chart->kind == PHAEN_SCORING_PASS_FAIL   ? _ ("Outputs achieved, per cent")
+                     : chart->kind == PHAEN_SCORING_MILESTONE ? _ ("Level reached")
+                                                              : _ ("Cumulative result"));
   if (chart->has_target)
-    _phaen_legend_add (legend, _PHAEN_LEGEND_DASH, &style->target, "เป้าหมาย");
+    _phaen_legend_add (legend, _PHAEN_LEGEND_DASH, &style->target, _ ("Target"));
 
   title = g_strdup_printf ("%s %s", chart->code, chart->name);
   sub = subtitle (chart);
@@ -412,7 +414,7 @@ phaen_progress_chart_draw (const PhaenProgressChart *chart,
       g_autofree char *score = chart->scores[q].has_score
                                  ? phaen_format_score (chart->scores[q].score, FALSE)
                                  : g_strdup ("-");
-      char *label = g_strdup_printf ("%s\nคะแนน %s", labels[q], score);
+      char *label = g_strdup_printf (_ ("%s\nscore %s"), labels[q], score);
 
       g_free (labels[q]);
       labels[q] = label;

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "phaen-chart-private.h"
@@ -78,7 +80,7 @@ group_small (PhaenScoreChart *chart)
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
   others = g_new0 (PhaenScoreChartItem, 1);
-  others->name = g_strdup_printf ("ตัวชี้วัดอื่นอีก %u ตัว", chart->items->len - n_kept);
+  others->name = g_strdup_printf (_ ("%u other indicators"), chart->items->len - n_kept);
   g_ptr_array_set_free_func (chart->items, NULL);
   for (guint i = 0; i < chart->items->len; i++)
     {
@@ -222,24 +224,24 @@ phaen_score_chart_draw (const PhaenScoreChart *chart,
       const PhaenScoreChartItem *item = g_ptr_array_index (chart->items, i);
       g_autofree char *weight = phaen_format_number (item->weight, 2, PHAEN_NUMBER_TRIM_ZEROS);
       g_autofree char *label = g_strdup_printf (
-        "%s (น้ำหนัก %s)", item->code && *item->code ? item->code : item->name, weight);
+        _ ("%s (weight %s)"), item->code && *item->code ? item->code : item->name, weight);
 
       _phaen_legend_add (legend, _PHAEN_LEGEND_BOX, &style->series[i % PHAEN_CHART_N_SERIES],
                          label);
     }
-  _phaen_legend_add (legend, _PHAEN_LEGEND_DASH, &style->target, "คะแนนเต็ม 5");
+  _phaen_legend_add (legend, _PHAEN_LEGEND_DASH, &style->target, _ ("Full score 5"));
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     top = MAX (top, chart->total[q]);
 
-  title = g_strdup_printf ("คะแนนถ่วงน้ำหนักรายไตรมาส %s", chart->unit_abbr);
+  title = g_strdup_printf (_ ("Weighted score by quarter, %s"), chart->unit_abbr);
   if (chart->weights_ok)
-    sub = g_strdup_printf ("%s · ปีงบประมาณ พ.ศ. %d", chart->unit_name, chart->fiscal_year);
+    sub = g_strdup_printf (_ ("%s · Fiscal year B.E. %d"), chart->unit_name, chart->fiscal_year);
   else
     {
       g_autofree char *sum = phaen_format_number (chart->weight_sum, 2, PHAEN_NUMBER_TRIM_ZEROS);
 
-      sub = g_strdup_printf ("%s · ปีงบประมาณ พ.ศ. %d · น้ำหนักรวม %s ไม่เท่ากับ 100", chart->unit_name,
-                             chart->fiscal_year, sum);
+      sub = g_strdup_printf (_ ("%s · Fiscal year B.E. %d · the weights add up to %s, not 100"),
+                             chart->unit_name, chart->fiscal_year, sum);
     }
   labels = _phaen_quarter_labels ();
 
@@ -252,7 +254,7 @@ phaen_score_chart_draw (const PhaenScoreChart *chart,
   _phaen_chart_hline (cr, &style->target, style->line_width * 2, plot.x, plot.x + plot.width,
                       _phaen_plot_y (&plot, PHAEN_SCORE_MAX));
   cairo_set_dash (cr, NULL, 0, 0);
-  max_label = g_strdup ("คะแนนเต็ม 5");
+  max_label = g_strdup (_ ("Full score 5"));
   line = _phaen_chart_line_height (context, style, style->font_size);
   _phaen_chart_label (cr, context, style, max_label, style->font_size, TRUE, &style->target, plot.x,
                       _phaen_plot_y (&plot, PHAEN_SCORE_MAX) - line,

@@ -269,6 +269,7 @@ _phaen_chart_text_width (
 double
 _phaen_chart_line_height (PangoContext *context, const PhaenChartStyle *style, double size)
 {
+  /* Thai on purpose: measured, never shown. */
   g_autoptr (PangoLayout) layout = _phaen_chart_layout_new (context, style, size, FALSE, "ญู้", -1);
   double height;
 

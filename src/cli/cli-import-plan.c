@@ -31,6 +31,7 @@ cli_import_plan (int argc, char **argv)
       "ABBR" },
     { "fy", 0, 0, G_OPTION_ARG_INT, &fiscal_year,
       N_ ("Fiscal year (BE); by default the one the file's title names"), "YEAR" },
+    /* Thai on purpose: the form's own name for the field. */
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("The plan's title (ชื่อแผน)"), "TEXT" },
     { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet, N_ ("The sheet of a workbook (1 = the first)"),
       "N" },

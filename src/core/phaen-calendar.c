@@ -2,21 +2,49 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-calendar"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "phaen-calendar.h"
+#include "phaen-official.h"
 #include "phaen-error.h"
 #include "phaen-thai-text.h"
 
 #include <string.h>
 
-/* Indexed by GDateMonth; [0] is G_DATE_BAD_MONTH. */
-static const char *const month_short_names[] = {
-  NULL,   "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-  "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",  "ธ.ค.",
+/* The interface's month names; the official Thai ones are in phaen-official.c. Indexed by
+ * GDateMonth; [0] is G_DATE_BAD_MONTH. */
+static const char *const month_short_labels[] = {
+  NULL,
+  NC_ ("month", "Jan"),
+  NC_ ("month", "Feb"),
+  NC_ ("month", "Mar"),
+  NC_ ("month", "Apr"),
+  NC_ ("month", "May"),
+  NC_ ("month", "Jun"),
+  NC_ ("month", "Jul"),
+  NC_ ("month", "Aug"),
+  NC_ ("month", "Sep"),
+  NC_ ("month", "Oct"),
+  NC_ ("month", "Nov"),
+  NC_ ("month", "Dec"),
 };
 
-static const char *const month_full_names[] = {
-  NULL,      "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน",   "พฤษภาคม", "มิถุนายน",
-  "กรกฎาคม", "สิงหาคม", "กันยายน",  "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+static const char *const month_full_labels[] = {
+  NULL,
+  NC_ ("month name", "January"),
+  NC_ ("month name", "February"),
+  NC_ ("month name", "March"),
+  NC_ ("month name", "April"),
+  NC_ ("month name", "May"),
+  NC_ ("month name", "June"),
+  NC_ ("month name", "July"),
+  NC_ ("month name", "August"),
+  NC_ ("month name", "September"),
+  NC_ ("month name", "October"),
+  NC_ ("month name", "November"),
+  NC_ ("month name", "December"),
 };
 
 /* A typed two-digit year is read as 25xx (CE 1957–2056). */
@@ -64,8 +92,8 @@ format_day_month (const GDate *date, PhaenDateStyle style)
   GDateMonth month = g_date_get_month (date);
 
   return g_strdup_printf ("%u %s", g_date_get_day (date),
-                          style == PHAEN_DATE_FULL ? month_full_names[month]
-                                                   : month_short_names[month]);
+                          style == PHAEN_DATE_FULL ? phaen_official_month_full (month)
+                                                   : phaen_official_month_short (month));
 }
 
 static char *
@@ -98,9 +126,9 @@ month_from_name (const char *word)
 
   for (int m = G_DATE_JANUARY; m <= G_DATE_DECEMBER; m++)
     {
-      g_autofree char *short_bare = strip_dots (month_short_names[m]);
+      g_autofree char *short_bare = strip_dots (phaen_official_month_short (m));
 
-      if (g_str_equal (bare, short_bare) || g_str_equal (bare, month_full_names[m]))
+      if (g_str_equal (bare, short_bare) || g_str_equal (bare, phaen_official_month_full (m)))
         return (GDateMonth)m;
     }
   return G_DATE_BAD_MONTH;
@@ -144,7 +172,7 @@ tokenize_date (const char *text)
             p++;
           word = g_strndup (start, p - start);
           bare = strip_dots (word);
-          if (*bare != '\0' && !g_str_equal (bare, "พศ"))
+          if (*bare != '\0' && !phaen_official_is_era_mark (bare))
             g_ptr_array_add (tokens, g_steal_pointer (&word));
         }
     }
@@ -259,7 +287,7 @@ phaen_month_short_name (GDateMonth month)
 {
   g_return_val_if_fail (g_date_valid_month (month), NULL);
 
-  return month_short_names[month];
+  return phaen_official_month_short (month);
 }
 
 const char *
@@ -267,7 +295,7 @@ phaen_month_full_name (GDateMonth month)
 {
   g_return_val_if_fail (g_date_valid_month (month), NULL);
 
-  return month_full_names[month];
+  return phaen_official_month_full (month);
 }
 
 char *
@@ -276,7 +304,8 @@ phaen_fiscal_month_header (int fiscal_year, int fiscal_index, gboolean thai_digi
   g_return_val_if_fail (fiscal_index_is_valid (fiscal_index), NULL);
 
   return maybe_thai_digits (
-    g_strdup_printf ("%s%02d", month_short_names[phaen_fiscal_month_calendar_month (fiscal_index)],
+    g_strdup_printf ("%s%02d",
+                     phaen_official_month_short (phaen_fiscal_month_calendar_month (fiscal_index)),
                      phaen_fiscal_month_calendar_year (fiscal_year, fiscal_index) % 100),
     thai_digits);
 }
@@ -286,7 +315,8 @@ phaen_quarter_label (int quarter, gboolean thai_digits)
 {
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
 
-  return maybe_thai_digits (g_strdup_printf ("ไตรมาสที่ %d", quarter), thai_digits);
+  return maybe_thai_digits (g_strdup_printf (phaen_official_quarter_format (), quarter),
+                            thai_digits);
 }
 
 char *
@@ -294,7 +324,8 @@ phaen_round_label (int quarter, gboolean thai_digits)
 {
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
 
-  return maybe_thai_digits (g_strdup_printf ("รอบ %d เดือน", quarter * 3), thai_digits);
+  return maybe_thai_digits (g_strdup_printf (phaen_official_round_format (), quarter * 3),
+                            thai_digits);
 }
 
 char *
@@ -378,7 +409,8 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
       month = g_ascii_strtoull (month_token, NULL, 10);
       if (!g_date_valid_month ((GDateMonth)month))
         {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ไม่มีเดือนที่ %s", month_token);
+          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("There is no month %s"),
+                       month_token);
           return FALSE;
         }
     }
@@ -387,7 +419,8 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
       month = month_from_name (month_token);
       if (month == G_DATE_BAD_MONTH)
         {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” ไม่ใช่ชื่อเดือน", month_token);
+          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Not the name of a month: “%s”"),
+                       month_token);
           return FALSE;
         }
     }
@@ -400,15 +433,16 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
     goto not_a_date;
   if (year < LOWEST_TYPED_BE_YEAR)
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ปี %s ไม่ใช่ปี พ.ศ. (พ.ศ. = ค.ศ. + 543)",
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The year %s is not a year of the Buddhist Era (B.E. = A.D. + 543)"),
                    year_token);
       return FALSE;
     }
 
   if (!g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)phaen_ce_from_be ((int)year)))
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ไม่มีวันที่ %s %s %d", day_token,
-                   month_short_names[month], (int)year);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("There is no date %s %s %d"),
+                   day_token, phaen_official_month_short (month), (int)year);
       return FALSE;
     }
 
@@ -419,6 +453,67 @@ phaen_date_parse (const char *text, GDate *out_date, GError **error)
 
 not_a_date:
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-               "“%s” ไม่ใช่วันที่ (ตัวอย่าง: 9 มี.ค. 64 หรือ 9/3/2564)", normalized);
+               _ ("Not a date (for example: 9 Mar 64 or 9/3/2564): “%s”"), normalized);
   return FALSE;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* In the interface language                                                                */
+
+const char *
+phaen_month_short_label (GDateMonth month)
+{
+  g_return_val_if_fail (g_date_valid_month (month), NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_short_labels[month]);
+}
+
+const char *
+phaen_month_full_label (GDateMonth month)
+{
+  const char *label;
+
+  g_return_val_if_fail (g_date_valid_month (month), NULL);
+  label = g_dpgettext2 (GETTEXT_PACKAGE, "month name", month_full_labels[month]);
+  return label;
+}
+
+char *
+phaen_fiscal_month_label (int fiscal_year, int fiscal_index)
+{
+  g_return_val_if_fail (fiscal_index_is_valid (fiscal_index), NULL);
+
+  /* TRANSLATORS: a month column: the month's short name and the last two digits of its BE
+   * year, "Oct 63" (Thai: "ต.ค.63") */
+  return g_strdup_printf (
+    C_ ("month column", "%s %02d"),
+    phaen_month_short_label (phaen_fiscal_month_calendar_month (fiscal_index)),
+    phaen_fiscal_month_calendar_year (fiscal_year, fiscal_index) % 100);
+}
+
+char *
+phaen_quarter_name (int quarter)
+{
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+
+  return g_strdup_printf (_ ("Quarter %d"), quarter);
+}
+
+char *
+phaen_date_label (const GDate *date, PhaenDateStyle style)
+{
+  GDateMonth month;
+  int be;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  month = g_date_get_month (date);
+  be = phaen_be_from_ce (g_date_get_year (date));
+  if (style == PHAEN_DATE_FULL)
+    /* TRANSLATORS: day, full month name, BE year: "9 March 2564" */
+    return g_strdup_printf (C_ ("date", "%u %s %d"), g_date_get_day (date),
+                            phaen_month_full_label (month), be);
+  /* TRANSLATORS: day, short month name, two-digit BE year: "9 Mar 64" */
+  return g_strdup_printf (C_ ("date", "%u %s %02d"), g_date_get_day (date),
+                          phaen_month_short_label (month), be % 100);
 }

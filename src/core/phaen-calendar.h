@@ -68,6 +68,18 @@ char *phaen_quarter_label (int quarter, gboolean thai_digits);
  * Returns: (transfer full) */
 char *phaen_round_label (int quarter, gboolean thai_digits);
 
+/* The same in the interface language (Thai unless English was chosen), for the screen; the
+ * functions above give the official Thai wording of forms and exports.
+ * `Oct`/`ต.ค.`, `October`/`ตุลาคม`. Returns: (transfer none) */
+const char *phaen_month_short_label (GDateMonth month);
+const char *phaen_month_full_label (GDateMonth month);
+/* `Oct 63` / `ต.ค.63`. Returns: (transfer full) */
+char *phaen_fiscal_month_label (int fiscal_year, int fiscal_index);
+/* `Quarter 1` / `ไตรมาสที่ 1`. Returns: (transfer full) */
+char *phaen_quarter_name (int quarter);
+/* `9 Mar 64` / `9 มี.ค. 64`, `9 March 2564` / `9 มีนาคม 2564`. Returns: (transfer full) */
+char *phaen_date_label (const GDate *date, PhaenDateStyle style);
+
 /* `9 มี.ค. 64` or `9 มีนาคม 2564` (BE year), in Thai digits when asked.
  * Returns: (transfer full) */
 char *phaen_date_format (const GDate *date, PhaenDateStyle style, gboolean thai_digits);

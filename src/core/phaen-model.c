@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "phaen-model.h"
+#include "phaen-official.h"
 
 /* ------------------------------------------------------------------ units and people */
 
@@ -333,17 +334,7 @@ phaen_evidence_free (PhaenEvidence *evidence)
 const char *
 phaen_plan_kind_to_string (PhaenPlanKind kind)
 {
-  switch (kind)
-    {
-    case PHAEN_PLAN_PROCESS:
-      return "แผนการปรับปรุงกระบวนการตามภารกิจ";
-    case PHAEN_PLAN_ACTION:
-      return "แผนปฏิบัติราชการประจำปี";
-    case PHAEN_PLAN_EFFICIENCY:
-      return "แผนเพิ่มประสิทธิภาพ 12 เรื่อง";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return phaen_official_plan_kind (kind);
 }
 
 /**

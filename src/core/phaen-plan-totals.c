@@ -7,11 +7,8 @@
 #include <string.h>
 
 #include "phaen-efficiency.h"
+#include "phaen-official.h"
 #include "phaen-plan-totals.h"
-
-/* Official wording (seed 004's footer; seed 000's activity table): not translated. */
-#define LABEL_OUTPUTS "รวมผลผลิตในแต่ละเดือน"
-#define LABEL_ACTIVITIES "รวมกิจกรรมในแต่ละเดือน"
 
 static gboolean
 has_children (GPtrArray *activities, guint i)
@@ -85,5 +82,5 @@ const char *
 phaen_plan_totals_label (const PhaenPlanTotals *totals)
 {
   g_return_val_if_fail (totals != NULL, NULL);
-  return totals->outputs ? LABEL_OUTPUTS : LABEL_ACTIVITIES;
+  return phaen_official_totals_label (totals->outputs);
 }

@@ -94,6 +94,7 @@ phaen_pmqa_slot_file_name (const PhaenPmqaSubItemState *state, int statement)
 
   /* A name is a file name, never a path. */
   g_strdelimit (name, "/\\:", '_');
+  /* Thai on purpose: OPDC names evidence files by หมวด, whatever the UI language. */
   return g_strdup_printf ("หมวด%s/%s-%d %s", category, state->item->code, statement, name);
 }
 

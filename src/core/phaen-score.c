@@ -2,25 +2,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-score"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "phaen-error.h"
 #include "phaen-score.h"
+#include "phaen-official.h"
 #include "phaen-thai-text.h"
-
-/* Seed 003 (หมวด 7, ระดับการบรรลุของตัววัดในปีปัจจุบัน): beating the target by at most
- * 5 % scores 300 (basic), by more than 5 % up to 10 % 400 (advance), by more than
- * 10 % 500 (significance).  Below the target the seeds only show examples
- * (seed 001: 94.40 % and 80.17 % scored 200), so 200 from 80 % and 100 under it are
- * defaults an agency can replace through PhaenCriteria.band. */
-static const PhaenBand pmqa_default_scale[] = {
-  { "ระดับเกิดผล (Significance)", 110.0, INFINITY, FALSE, FALSE, 500.0 },
-  { "ระดับก้าวหน้า (Advance)", 105.0, 110.0, FALSE, TRUE, 400.0 },
-  { "ระดับพื้นฐาน (Basic)", 100.0, 105.0, TRUE, TRUE, 300.0 },
-  { "ต่ำกว่าเป้าหมาย", 80.0, 100.0, TRUE, FALSE, 200.0 },
-  { "ต่ำกว่าร้อยละ 80", -INFINITY, 80.0, FALSE, FALSE, 100.0 },
-};
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -75,7 +66,7 @@ parse_result_text (
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                           "ผลการดำเนินงานไม่ใช่ข้อความ UTF-8 ที่ถูกต้อง");
+                           _ ("The result is not valid UTF-8 text"));
       return FALSE;
     }
 
@@ -98,7 +89,7 @@ parse_result_text (
   }
 
   g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-               "ผลการดำเนินงาน “%s” ไม่ใช่ระดับหรือช่วงระดับ เช่น 3 หรือ 4-5", text);
+               _ ("The result “%s” is not a level or a range of levels, such as 3 or 4-5"), text);
   return FALSE;
 }
 
@@ -114,7 +105,8 @@ read_input_value (const PhaenScoreInput *input,
 
   if (!isfinite (input->value))
     {
-      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ผลการดำเนินงานไม่ใช่ตัวเลขที่ใช้ได้");
+      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                           _ ("The result is not a usable number"));
       return FALSE;
     }
   *has_value = TRUE;
@@ -145,8 +137,8 @@ score_value (const PhaenCriteria *criteria,
       if (value < 0.0 || value > PHAEN_N_LEVELS)
         {
           g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       "ระดับที่ทำได้ (%s) ต้องอยู่ระหว่าง 0 ถึง %d", format_number (buf, sizeof buf, value),
-                       PHAEN_N_LEVELS);
+                       _ ("The level reached (%s) must be between 0 and %d"),
+                       format_number (buf, sizeof buf, value), PHAEN_N_LEVELS);
           return FALSE;
         }
       score->score = phaen_round4 (value);
@@ -157,7 +149,7 @@ score_value (const PhaenCriteria *criteria,
       if (index < 0)
         {
           g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       "ผลการดำเนินงาน %s ไม่อยู่ในช่วงใดของเกณฑ์การให้คะแนน",
+                       _ ("The result %s is in no range of the scoring criteria"),
                        format_number (buf, sizeof buf, value));
           return FALSE;
         }
@@ -182,12 +174,15 @@ score_value (const PhaenCriteria *criteria,
                                        error))
         return FALSE;
       scale = criteria->n_bands > 0 ? criteria->band : phaen_pmqa_default_scale (NULL);
-      n_scale = criteria->n_bands > 0 ? criteria->n_bands : G_N_ELEMENTS (pmqa_default_scale);
+      if (criteria->n_bands > 0)
+        n_scale = criteria->n_bands;
+      else
+        phaen_pmqa_default_scale (&n_scale);
       index = phaen_bands_find (scale, n_scale, score->percent);
       if (index < 0)
         {
           g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       "ร้อยละความสำเร็จ %s ไม่อยู่ในช่วงใดของเกณฑ์คะแนนหมวด 7",
+                       _ ("The success percentage %s is in no range of the category 7 scale"),
                        format_number (buf, sizeof buf, score->percent));
           return FALSE;
         }
@@ -306,7 +301,8 @@ phaen_thresholds_validate (PhaenDirection direction,
     {
       if (!isfinite (threshold[i]))
         {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "เกณฑ์ระดับ %d ไม่ใช่ตัวเลข", i + 1);
+          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                       _ ("The criterion of level %d is not a number"), i + 1);
           return FALSE;
         }
     }
@@ -317,13 +313,14 @@ phaen_thresholds_validate (PhaenDirection direction,
 
       if (higher ? threshold[i] < threshold[i - 1] : threshold[i] > threshold[i - 1])
         {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       higher ? "เกณฑ์ระดับ %d (%s) ต้องไม่น้อยกว่าเกณฑ์ระดับ %d (%s) "
-                                "เพราะตัวชี้วัดนี้ค่ามากดี"
-                              : "เกณฑ์ระดับ %d (%s) ต้องไม่มากกว่าเกณฑ์ระดับ %d (%s) "
-                                "เพราะตัวชี้วัดนี้ค่าน้อยดี",
-                       i + 1, format_number (a, sizeof a, threshold[i]), i,
-                       format_number (b, sizeof b, threshold[i - 1]));
+          g_set_error (
+            error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+            higher ? _ ("The criterion of level %d (%s) must not be below that of level %d (%s), "
+                        "as more is better for this indicator")
+                   : _ ("The criterion of level %d (%s) must not be above that of level %d (%s), "
+                        "as less is better for this indicator"),
+            i + 1, format_number (a, sizeof a, threshold[i]), i,
+            format_number (b, sizeof b, threshold[i - 1]));
           return FALSE;
         }
     }
@@ -415,8 +412,8 @@ phaen_bands_validate (const PhaenBand *bands, guint n_bands, GError **error)
 
   if (n_bands == 0 || n_bands > PHAEN_MAX_BANDS)
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "เกณฑ์แบบช่วงต้องมี 1 ถึง %d ช่วง (มี %u ช่วง)",
-                   PHAEN_MAX_BANDS, n_bands);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("Band criteria need 1 to %d bands (there are %u)"), PHAEN_MAX_BANDS, n_bands);
       return FALSE;
     }
 
@@ -424,19 +421,19 @@ phaen_bands_validate (const PhaenBand *bands, guint n_bands, GError **error)
     {
       const PhaenBand *band = &bands[i];
       g_autofree char *name =
-        band->label != NULL ? g_strdup (band->label) : g_strdup_printf ("ช่วงที่ %u", i + 1);
+        band->label != NULL ? g_strdup (band->label) : g_strdup_printf (_ ("band %u"), i + 1);
 
       if (isnan (band->lower) || isnan (band->upper) || !isfinite (band->score))
         {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ขอบเขตหรือคะแนนของ%sไม่ใช่ตัวเลข",
-                       name);
+          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                       _ ("A bound or the score of %s is not a number"), name);
           return FALSE;
         }
       if (band->lower > band->upper ||
           (band->lower == band->upper && !(band->lower_inclusive && band->upper_inclusive)))
         {
           g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       "%s ไม่มีค่าใดอยู่ในช่วงได้ (ขอบล่าง %s ขอบบน %s)", name,
+                       _ ("No value can fall in %s (lower bound %s, upper bound %s)"), name,
                        format_number (a, sizeof a, band->lower),
                        format_number (b, sizeof b, band->upper));
           return FALSE;
@@ -496,13 +493,14 @@ phaen_pass_fail_evaluate (double achieved,
   if (!isfinite (achieved) || achieved < 0.0)
     {
       g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                           "จำนวนผลผลิตที่ทำได้ต้องเป็นตัวเลขไม่ติดลบ");
+                           _ ("The number of outputs achieved must be a number not below zero"));
       return FALSE;
     }
   if (!isfinite (planned) || planned <= 0.0)
     {
-      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                           "ไม่มีผลผลิตตามแผนในรอบนี้ จึงคำนวณร้อยละไม่ได้");
+      g_set_error_literal (
+        error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+        _ ("No outputs are planned in this round, so no percentage can be computed"));
       return FALSE;
     }
 
@@ -538,12 +536,14 @@ phaen_pmqa_success_percent (
 
   if (!isfinite (target) || target == 0.0)
     {
-      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ค่าเป้าหมายต้องเป็นตัวเลขที่ไม่ใช่ศูนย์");
+      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                           _ ("The target must be a number other than zero"));
       return FALSE;
     }
   if (!isfinite (result))
     {
-      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ผลการดำเนินการไม่ใช่ตัวเลข");
+      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                           _ ("The result is not a number"));
       return FALSE;
     }
 
@@ -567,9 +567,7 @@ phaen_pmqa_success_percent (
 const PhaenBand *
 phaen_pmqa_default_scale (guint *n_bands)
 {
-  if (n_bands != NULL)
-    *n_bands = G_N_ELEMENTS (pmqa_default_scale);
-  return pmqa_default_scale;
+  return phaen_official_pmqa_scale (n_bands);
 }
 
 /**
@@ -627,8 +625,9 @@ phaen_pmqa_check_stretch (
 
   if (!isfinite (target) || !isfinite (previous_1) || !isfinite (previous_2))
     {
-      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                           "ต้องมีค่าเป้าหมายและผลการดำเนินการย้อนหลัง 2 ปีจึงตรวจความท้าทายได้");
+      g_set_error_literal (
+        error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+        _ ("Checking the challenge needs the target and the results of the 2 years before"));
       return FALSE;
     }
 
@@ -642,10 +641,12 @@ phaen_pmqa_check_stretch (
   if (!better)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   "ค่าเป้าหมาย %s ไม่ท้าทาย: ต้อง%sค่าเฉลี่ยของ 2 ปีก่อนหน้า (%s)",
-                   format_number (a, sizeof a, target),
-                   direction == PHAEN_DIRECTION_LOWER_BETTER ? "น้อยกว่า" : "มากกว่า",
-                   format_number (b, sizeof b, mean));
+                   direction == PHAEN_DIRECTION_LOWER_BETTER
+                     ? _ ("The target %s is not challenging: it must be below the mean of the 2 "
+                          "years before (%s)")
+                     : _ ("The target %s is not challenging: it must be above the mean of the 2 "
+                          "years before (%s)"),
+                   format_number (a, sizeof a, target), format_number (b, sizeof b, mean));
       return FALSE;
     }
   return TRUE;
@@ -785,14 +786,14 @@ phaen_weights_check (const double *weights, guint n, double *sum, GError **error
       if (!isfinite (weights[i]) || weights[i] < 0.0)
         {
           g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                       "น้ำหนักของตัวชี้วัดลำดับที่ %u ต้องเป็นตัวเลขไม่ติดลบ", i + 1);
+                       _ ("The weight of indicator %u must be a number not below zero"), i + 1);
           return FALSE;
         }
     }
   if (fabs (total - 100.0) > 1e-9)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   "น้ำหนักรวมของตัวชี้วัดเท่ากับร้อยละ %s ไม่ใช่ร้อยละ 100",
+                   _ ("The weights of the indicators add up to %s per cent, not 100"),
                    format_number (buf, sizeof buf, total));
       return FALSE;
     }
@@ -837,7 +838,8 @@ phaen_criteria_validate (const PhaenCriteria *criteria, GError **error)
   if (criteria->direction != PHAEN_DIRECTION_HIGHER_BETTER &&
       criteria->direction != PHAEN_DIRECTION_LOWER_BETTER)
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ทิศทางของตัวชี้วัดไม่ถูกต้อง (%d)",
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The direction of the indicator is not valid (%d)"),
                    (int)criteria->direction);
       return FALSE;
     }
@@ -858,7 +860,7 @@ phaen_criteria_validate (const PhaenCriteria *criteria, GError **error)
           criteria->pass_percent > 100.0)
         {
           g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                               "เกณฑ์ผ่านต้องมากกว่าร้อยละ 0 และไม่เกินร้อยละ 100");
+                               _ ("The pass mark must be above 0 and at most 100 per cent"));
           return FALSE;
         }
       return TRUE;
@@ -868,7 +870,7 @@ phaen_criteria_validate (const PhaenCriteria *criteria, GError **error)
              phaen_bands_validate (criteria->band, criteria->n_bands, error);
 
     default:
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ไม่รู้จักวิธีให้คะแนนแบบ %d",
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Unknown kind of scoring %d"),
                    (int)criteria->kind);
       return FALSE;
     }
@@ -915,12 +917,13 @@ phaen_criteria_score (const PhaenCriteria *criteria,
   if (!isfinite (weight) || weight < 0.0)
     {
       g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                           "น้ำหนักของตัวชี้วัดต้องเป็นตัวเลขไม่ติดลบ");
+                           _ ("The weight of an indicator must be a number not below zero"));
       return FALSE;
     }
   if (input->has_override && !isfinite (input->override_score))
     {
-      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "คะแนนที่เลือกเองต้องเป็นตัวเลข");
+      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                           _ ("A chosen score must be a number"));
       return FALSE;
     }
 

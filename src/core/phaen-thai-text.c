@@ -2,6 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-thai-text"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "phaen-thai-text.h"
 #include "phaen-error.h"
 
@@ -157,7 +161,8 @@ parse_number (
 
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ข้อความไม่ใช่ UTF-8 จึงไม่ใช่ตัวเลข");
+      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                           _ ("The text is not UTF-8, so it is not a number"));
       return FALSE;
     }
 
@@ -173,10 +178,10 @@ parse_number (
           return TRUE;
         }
       if (*trimmed == '\0')
-        g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "ต้องกรอกตัวเลข");
+        g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Enter a number"));
       else
         g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                             "“-” หมายถึงไม่มีค่า ช่องนี้ต้องกรอกตัวเลข");
+                             _ ("“-” means no value; this field needs a number"));
       return FALSE;
     }
 
@@ -238,8 +243,8 @@ parse_number (
     goto not_a_number;
   if (bad_grouping)
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” ใส่เครื่องหมายจุลภาคคั่นหลักพันไม่ถูกต้อง",
-                   trimmed);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The thousands separators are in the wrong places (typed “%s”)"), trimmed);
       return FALSE;
     }
 
@@ -248,7 +253,8 @@ parse_number (
     goto not_a_number;
   if (!isfinite (value))
     {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” เป็นตัวเลขที่ใหญ่เกินไป", trimmed);
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The number is too large (typed “%s”)"), trimmed);
       return FALSE;
     }
 
@@ -259,7 +265,7 @@ parse_number (
   return TRUE;
 
 not_a_number:
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "“%s” ไม่ใช่ตัวเลข", trimmed);
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Not a number (typed “%s”)"), trimmed);
   return FALSE;
 }
 
@@ -349,6 +355,7 @@ phaen_digits_to_thai (const char *text)
 
 /* Abbreviations after which a number is a date, not part of a code. */
 static const char *const date_abbreviations[] = {
+  /* Thai on purpose: the abbreviations whose dots and digits are not numbers to convert. */
   "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
   "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",  "พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ.",
 };

@@ -177,7 +177,7 @@ describe_since (const PhaenLockOwner *owner)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
                   g_date_time_get_year (local));
-  day = phaen_date_format (&date, PHAEN_DATE_SHORT, FALSE);
+  day = phaen_date_label (&date, PHAEN_DATE_SHORT);
   return g_strdup_printf ("%s %02d:%02d", day, g_date_time_get_hour (local),
                           g_date_time_get_minute (local));
 }
