@@ -803,7 +803,7 @@ app_plan_grid_commit_text (
 
     if (!phaen_store_check_office_edit (self->store, &local_error))
       {
-        report_error (self, local_error);
+        _app_plan_grid_report_error (self, local_error);
         g_propagate_error (error, g_steal_pointer (&local_error));
         return FALSE;
       }
