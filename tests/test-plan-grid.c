@@ -943,7 +943,8 @@ test_paste_html (Fixture *f, gconstpointer data)
   assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NAME, "ผิด");
   assert_cell (f, 3, APP_PLAN_GRID_COLUMN_BUDGET, "-");
   g_assert_cmpuint (f->messages->len, ==, 1);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (f->messages, 0), "2 "));
+  /* "2 cells were left as they were: …", in Thai "คงค่าเดิมไว้ 2 ช่อง: …" */
+  g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), "2 "));
   /* One step: undo takes the three rows away and gives "จัดทำคู่มือ" back. */
   {
     g_autoptr (GError) error = NULL;

@@ -723,6 +723,7 @@ app_plan_grid_init (AppPlanGrid *self)
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (widget, "view");
   _app_plan_grid_init_input (self);
+  app_plan_grid_a11y_init (self);
 
   update_actions (self);
 }
