@@ -10,6 +10,7 @@
 #include "phaen-score.h"
 #include "phaen-xlsx.h"
 #include "test-util.h"
+#include "test-xlsx-read.h"
 
 /* Laksaman (TH Sarabun's stand-in) spans 1.3 em from its ascent to its descent: a word printed
  * at 15 pt is at least this high in pdftotext's boxes. */
@@ -67,50 +68,6 @@ letters (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static char *
-xml_text (const char *raw)
-{
-  g_autoptr (GString) out = g_string_new (raw);
-
-  g_string_replace (out, "&lt;", "<", 0);
-  g_string_replace (out, "&gt;", ">", 0);
-  g_string_replace (out, "&quot;", "\"", 0);
-  g_string_replace (out, "&amp;", "&", 0);
-  return g_strdup (out->str);
-}
-
-/* Every text of the workbook: its shared strings. */
-static GPtrArray *
-workbook_strings (const char *xlsx)
-{
-  const char *argv[] = { "unzip", "-p", xlsx, "xl/sharedStrings.xml", NULL };
-  g_autofree char *xml = run (argv, NULL);
-  g_autoptr (GRegex) si = g_regex_new ("<si>(.*?)</si>", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr (GRegex) t = g_regex_new ("<t[^>]*>(.*?)</t>", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr (GMatchInfo) match = NULL;
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-
-  g_regex_match (si, xml, 0, &match);
-  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
-    {
-      g_autofree char *item = g_match_info_fetch (match, 1);
-      g_autoptr (GMatchInfo) parts = NULL;
-      GString *text = g_string_new (NULL);
-
-      g_regex_match (t, item, 0, &parts);
-      for (; g_match_info_matches (parts); g_match_info_next (parts, NULL))
-        {
-          g_autofree char *part = g_match_info_fetch (parts, 1);
-          g_autofree char *plain = xml_text (part);
-
-          g_string_append (text, plain);
-        }
-      g_ptr_array_add (strings, g_string_free (text, FALSE));
-    }
-  return strings;
-}
-
-/* The text of each page of @pdf, in the order it is drawn: a cell's lines one after the other. */
 static GPtrArray *
 pdf_pages (const char *pdf)
 {
@@ -286,7 +243,7 @@ assert_printed (const char *xlsx,
                 gboolean every_text)
 {
   g_autofree char *base = g_path_get_basename (pdf);
-  g_autoptr (GPtrArray) strings = workbook_strings (xlsx);
+  g_autoptr (GPtrArray) strings = read_strings (xlsx) /* every text of the workbook */;
   g_autoptr (GPtrArray) pages = pdf_pages (pdf);
   g_autoptr (GString) all = g_string_new (NULL);
   g_autofree char *header_letters = letters (header ? header : "");
