@@ -580,8 +580,8 @@ test_read_only_file (Fixture *f, gconstpointer data)
   g_assert_cmpint (phaen_store_add_unit (store, "X", "x", 0, &error), ==, 0);
   g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_READ_ONLY);
   /* In Thai (test-i18n.c): "its folder cannot be written" / "the file is marked read-only". */
-  g_assert_nonnull (strstr (error->message, folder ? "เขียนลงโฟลเดอร์ของแฟ้มไม่ได้"
-                                                  : "แฟ้มถูกตั้งเป็นอ่านอย่างเดียว"));
+  g_assert_nonnull (
+    strstr (error->message, folder ? "เขียนลงโฟลเดอร์ของแฟ้มไม่ได้" : "แฟ้มถูกตั้งเป็นอ่านอย่างเดียว"));
   g_clear_error (&error);
   {
     g_autoptr (PhaenPlan) plan = phaen_store_get_plan (store, f->plan, &error);

@@ -73,7 +73,7 @@ group_small (PhaenScoreChart *chart)
   if (chart->items->len <= PHAEN_CHART_N_SERIES)
     return;
   sorted = g_ptr_array_copy (chart->items, NULL, NULL);
-  g_ptr_array_set_free_func (sorted, NULL); /* the copy would free the items too */
+  g_ptr_array_set_free_func (sorted, NULL);  /* the copy would free the items too */
   g_ptr_array_sort (sorted, by_weight_down); /* stable: equal weights keep the unit's order */
   for (guint i = 0; i < n_kept; i++)
     g_hash_table_add (kept, g_ptr_array_index (sorted, i));

@@ -18,10 +18,11 @@ G_DEFINE_BOXED_TYPE (PhaenChanges, phaen_changes, phaen_changes_ref, phaen_chang
 
 /* In the order of PhaenRecordKind's bits. */
 static const char *const tables[N_KINDS] = {
-  "unit",          "person",          "fiscal_year",   "plan",          "plan_section",
-  "activity",      "activity_month",  "budget_quarter", "indicator",    "criteria_version",
-  "criterion",     "result",          "pmqa_value",    "evidence",      "packet_log",
-  "pmqa_assessment", "pmqa_sub_item", "pmqa_topic",    "pmqa_attachment",
+  "unit",          "person",           "fiscal_year",     "plan",
+  "plan_section",  "activity",         "activity_month",  "budget_quarter",
+  "indicator",     "criteria_version", "criterion",       "result",
+  "pmqa_value",    "evidence",         "packet_log",      "pmqa_assessment",
+  "pmqa_sub_item", "pmqa_topic",       "pmqa_attachment",
 };
 
 static int

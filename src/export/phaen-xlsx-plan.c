@@ -78,8 +78,8 @@ split_title (const PhaenPlan *plan, PhaenXlsxBook *book, char **title, char **ye
 
 /* The row under the activities, counted as the grid, the Gantt chart and the CLI count it. */
 static void
-write_totals (PhaenXlsxSheet *sheet, PhaenXlsxFormats *f, lxw_row_t row, int n_months,
-              GPtrArray *activities)
+write_totals (
+  PhaenXlsxSheet *sheet, PhaenXlsxFormats *f, lxw_row_t row, int n_months, GPtrArray *activities)
 {
   PhaenPlanTotals totals;
 
