@@ -386,12 +386,14 @@ export_to (GtkWidget *widget, GFile *file, const AppExportOptions *options)
   app_plan_page_export_with_options (APP_PLAN_PAGE (widget), file, options);
 }
 
-/* A PDF export: the document or the chart reads the plan on the main thread, then is the
- * worker's alone. */
+/* A PDF export runs wholly in a worker thread: its own read-only connection reads the plan, and
+ * the document or chart lays out text with the thread's own Pango font map. A document made on
+ * the main thread would lay out with the window's font map from the worker while GTK draws with
+ * it: that race corrupted Pango's font caches now and then (test-app, /app/plan/export). */
 typedef struct
 {
-  PhaenPlanDocument *document;
-  PhaenGantt *chart;
+  char *workspace;
+  gint64 plan_id;
   AppExportOptions options;
   char *path;
 } PdfJob;
@@ -399,41 +401,56 @@ typedef struct
 static void
 pdf_job_free (PdfJob *job)
 {
-  g_clear_pointer (&job->document, phaen_plan_document_free);
-  g_clear_pointer (&job->chart, phaen_gantt_free);
+  g_free (job->workspace);
   g_free (job->path);
   g_free (job);
+}
+
+static gboolean
+write_document (PhaenStore *store, const PdfJob *job, GError **error)
+{
+  g_autoptr (PhaenPlanDocument) document = phaen_plan_document_new (store, job->plan_id, error);
+  PhaenPageSetup page;
+
+  if (document == NULL)
+    return FALSE;
+  phaen_plan_document_set_thai_digits (document, job->options.thai_digits);
+  phaen_page_setup_init_oriented (&page, job->options.paper, job->options.orientation);
+  return phaen_plan_document_write_pdf (document, job->path, &page, error);
+}
+
+static gboolean
+write_chart (PhaenStore *store, const PdfJob *job, GError **error)
+{
+  g_autoptr (PhaenGantt) chart = phaen_gantt_new (store, job->plan_id, error);
+  PhaenChartFileOptions options;
+  PhaenPageSetup page;
+
+  if (chart == NULL)
+    return FALSE;
+  phaen_gantt_set_thai_digits (chart, job->options.thai_digits);
+  phaen_chart_file_options_init (&options);
+  phaen_page_setup_init_oriented (&page, job->options.paper, job->options.orientation);
+  options.paper = job->options.paper;
+  if (job->options.orientation == PHAEN_ORIENTATION_PORTRAIT)
+    {
+      options.width = page.width;
+      options.height = page.height;
+    }
+  return phaen_gantt_write_file (chart, job->path, &options, error);
 }
 
 static void
 pdf_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   PdfJob *job = task_data;
+  g_autoptr (PhaenStore) store = NULL;
   GError *error = NULL;
   gboolean ok;
 
-  if (job->document != NULL)
-    {
-      PhaenPageSetup page;
-
-      phaen_page_setup_init_oriented (&page, job->options.paper, job->options.orientation);
-      ok = phaen_plan_document_write_pdf (job->document, job->path, &page, &error);
-    }
-  else
-    {
-      PhaenChartFileOptions options;
-      PhaenPageSetup page;
-
-      phaen_chart_file_options_init (&options);
-      phaen_page_setup_init_oriented (&page, job->options.paper, job->options.orientation);
-      options.paper = job->options.paper;
-      if (job->options.orientation == PHAEN_ORIENTATION_PORTRAIT)
-        {
-          options.width = page.width;
-          options.height = page.height;
-        }
-      ok = phaen_gantt_write_file (job->chart, job->path, &options, &error);
-    }
+  store = phaen_store_open_read_only (job->workspace, &error);
+  ok = store != NULL && (job->options.gantt ? write_chart (store, job, &error)
+                                            : write_document (store, job, &error));
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -455,32 +472,12 @@ static void
 export_pdf (AppPlanPage *self, const char *path, const AppExportOptions *options)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GError) error = NULL;
   PdfJob *job = g_new0 (PdfJob, 1);
-  gboolean made;
 
+  job->workspace = g_strdup (phaen_store_get_path (self->store));
+  job->plan_id = self->plan_id;
   job->options = *options;
   job->path = g_strdup (path);
-  if (options->gantt)
-    {
-      job->chart = phaen_gantt_new (self->store, self->plan_id, &error);
-      made = job->chart != NULL;
-      if (made)
-        phaen_gantt_set_thai_digits (job->chart, options->thai_digits);
-    }
-  else
-    {
-      job->document = phaen_plan_document_new (self->store, self->plan_id, &error);
-      made = job->document != NULL;
-      if (made)
-        phaen_plan_document_set_thai_digits (job->document, options->thai_digits);
-    }
-  if (!made)
-    {
-      app_toast (GTK_WIDGET (self), error->message);
-      pdf_job_free (job);
-      return;
-    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
