@@ -355,22 +355,16 @@ gboolean
 phaen_store_delete_indicator (PhaenStore *self, gint64 indicator_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _ ("Delete indicator"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM indicator WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
-      ok =
-        _phaen_store_step_done (self, stmt, error) &&
-        check_changed (self, _ ("The indicator does not exist (it may have been deleted)."), error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  return _phaen_store_run_edit_on_row (
+    self, _ ("Delete indicator"), stmt,
+    _ ("The indicator does not exist (it may have been deleted)."), error);
 }
 
 /**
@@ -1296,20 +1290,14 @@ gboolean
 phaen_store_delete_evidence (PhaenStore *self, gint64 evidence_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _ ("Remove evidence"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM evidence WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, evidence_id);
-      ok =
-        _phaen_store_step_done (self, stmt, error) &&
-        check_changed (self, _ ("The evidence does not exist (it may have been deleted)."), error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  return _phaen_store_run_edit_on_row (
+    self, _ ("Remove evidence"), stmt,
+    _ ("The evidence does not exist (it may have been deleted)."), error);
 }

@@ -876,24 +876,14 @@ gboolean
 phaen_store_pmqa_remove_attachment (PhaenStore *self, gint64 id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (!_phaen_store_edit_begin (self, _ ("Remove evidence"), error))
-    return FALSE;
   stmt = _phaen_store_prepare (self, "DELETE FROM pmqa_attachment WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _phaen_store_step_done (self, stmt, error);
-      if (ok && sqlite3_changes (_phaen_store_get_db (self)) == 0)
-        {
-          g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                       _ ("The evidence does not exist (it may have been deleted)."));
-          ok = FALSE;
-        }
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _phaen_store_run_edit_on_row (
+    self, _ ("Remove evidence"), stmt,
+    _ ("The evidence does not exist (it may have been deleted)."), error);
 }

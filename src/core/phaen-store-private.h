@@ -36,6 +36,8 @@ gboolean _phaen_store_edit_end (PhaenStore *self, gboolean ok, GError **error);
 /* A one-statement edit: runs @stmt, prepared and bound, as an edit of its own. */
 gboolean
 _phaen_store_run_edit (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error);
+gboolean _phaen_store_run_edit_on_row (
+  PhaenStore *self, const char *label, PhaenStmt *stmt, const char *not_found, GError **error);
 gint64
 _phaen_store_run_insert (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error);
 

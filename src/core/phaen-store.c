@@ -1399,6 +1399,25 @@ _phaen_store_run_edit (PhaenStore *self, const char *label, PhaenStmt *stmt, GEr
   return _phaen_store_edit_end (self, _phaen_store_step_done (self, stmt, error), error);
 }
 
+/* Like _phaen_store_run_edit(), for a statement on one row (a delete by id): when it touches no
+ * row, nothing is recorded and the answer is NOT_FOUND with @not_found. */
+gboolean
+_phaen_store_run_edit_on_row (
+  PhaenStore *self, const char *label, PhaenStmt *stmt, const char *not_found, GError **error)
+{
+  gboolean ok;
+
+  if (!_phaen_store_edit_begin (self, label, error))
+    return FALSE;
+  ok = _phaen_store_step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND, not_found);
+      ok = FALSE;
+    }
+  return _phaen_store_edit_end (self, ok, error);
+}
+
 /* An insert as one edit. The id is read before the edit ends: "changed" handlers run then and
  * may insert rows of their own. Returns 0 on failure. */
 gint64
