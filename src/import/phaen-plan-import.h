@@ -16,6 +16,7 @@ typedef enum
   PHAEN_PLAN_COLUMN_BUDGET, /* งบประมาณ; "-" or empty is none */
   PHAEN_PLAN_COLUMN_OWNER,  /* ผู้รับผิดชอบ */
   PHAEN_PLAN_COLUMN_OUTPUT, /* ผลผลิต */
+  PHAEN_PLAN_COLUMN_LEVEL, /* ระดับ: ยุทธศาสตร์, เป้าประสงค์, โครงการ, กิจกรรม or 1–4 */
 } PhaenPlanColumnRole;
 
 typedef struct
@@ -28,6 +29,8 @@ typedef struct
 {
   guint row; /* the row's number in the file */
   int depth;
+  int level; /* PhaenActivityLevel the file gives (a level column or a heading such as
+              * "ยุทธศาสตร์ที่ 1"), 0 when it gives none: the row's parent decides */
   char *name;
   char *owner;
   char *output;
