@@ -168,8 +168,12 @@ read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
     { "รายละเอียดการวัดผล", PHAEN_SECTION_CRITERIA },
     { "4. แนวทางการนำเทคโนโลยีดิจิทัล", PHAEN_SECTION_DIGITAL },
     { "7. ผลที่คาดว่าจะได้รับ", PHAEN_SECTION_EXPECTED },
+    /* our แผนปฏิบัติราชการ sheet (§3b) */
+    { "ประเด็นยุทธศาสตร์ :", PHAEN_SECTION_STRATEGY },
+    { "เป้าประสงค์ :", PHAEN_SECTION_GOAL },
   };
   gboolean plan_heading = FALSE;
+  gboolean action_heading = FALSE;
 
   for (guint r = 0; r < import->table->rows->len; r++)
     {
@@ -180,6 +184,10 @@ read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
         continue;
       if (g_str_has_prefix (first, "6. แผนการดำเนินงาน"))
         plan_heading = TRUE;
+      /* our action plan's table heading, over its table's first column header */
+      if (g_str_equal (first, "แผนการดำเนินงาน") && table_row (import, r + 1) &&
+          g_str_equal (phaen_table_row_text (table_row (import, r + 1), 0), "โครงการ/กิจกรรม"))
+        action_heading = TRUE;
       for (guint i = 0; i < G_N_ELEMENTS (labelled); i++)
         if (g_str_has_prefix (first, labelled[i].prefix))
           g_hash_table_replace (import->sections, g_strdup (labelled[i].key), after_colon (first));
@@ -209,7 +217,7 @@ read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
             }
         }
     }
-  import->own_export = plan_heading && g_hash_table_size (import->sections) > 0;
+  import->own_export = (plan_heading && g_hash_table_size (import->sections) > 0) || action_heading;
 }
 
 static void
@@ -603,6 +611,7 @@ phaen_plan_import_apply (PhaenPlanImport *import,
   gpointer key, value;
   gint64 plan_id;
   int last_month = -1;
+  PhaenPlanKind kind = PHAEN_PLAN_PROCESS;
   gboolean ok;
 
   g_return_val_if_fail (import != NULL, 0);
@@ -619,10 +628,21 @@ phaen_plan_import_apply (PhaenPlanImport *import,
   unit = phaen_store_get_unit (store, unit_id, error);
   if (unit == NULL)
     return 0;
+  /* Strategies, goals or projects among the rows: the file holds an action plan (§3b). */
+  for (guint i = 0; i < import->rows->len; i++)
+    {
+      const PhaenPlanImportRow *row = g_ptr_array_index (import->rows, i);
+
+      if (!row->error && row->level >= PHAEN_ACTIVITY_LEVEL_STRATEGY &&
+          row->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY)
+        kind = PHAEN_PLAN_ACTION;
+    }
   if (title && *title)
     chosen = g_strdup (title);
   else if (*import->title)
     chosen = g_strdup (import->title);
+  else if (kind == PHAEN_PLAN_ACTION)
+    chosen = phaen_official_plan_title (kind, *unit->name ? unit->name : unit->abbr, fiscal_year);
   else
     chosen = g_strdup_printf ("แผนการปรับปรุงกระบวนการตามภารกิจของ%s ประจำปีงบประมาณ พ.ศ. %d",
                               *unit->name ? unit->name : unit->abbr, fiscal_year);
@@ -637,7 +657,7 @@ phaen_plan_import_apply (PhaenPlanImport *import,
 
   if (!phaen_store_begin (store, _ ("Import plan"), error))
     return 0;
-  plan_id = phaen_store_add_plan (store, unit_id, fiscal_year, PHAEN_PLAN_PROCESS, chosen, error);
+  plan_id = phaen_store_add_plan (store, unit_id, fiscal_year, kind, chosen, error);
   ok = plan_id != 0;
   if (ok && last_month >= PHAEN_FISCAL_MONTHS)
     {

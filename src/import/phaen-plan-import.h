@@ -74,7 +74,8 @@ char *phaen_plan_column_describe (const PhaenPlanColumn *column);
 
 /* Adds the plan to @unit_id in @fiscal_year (0: the year read from the file) with its title
  * (@title, or the file's, or a default), sections and the rows without errors, as one undo
- * step. Returns the plan's id, 0 with @error set. */
+ * step. Rows that the file calls strategies, goals or projects make it an action plan. Returns the
+ * plan's id, 0 with @error set. */
 gint64 phaen_plan_import_apply (PhaenPlanImport *import,
                                 PhaenStore *store,
                                 gint64 unit_id,
