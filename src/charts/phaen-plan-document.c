@@ -409,8 +409,11 @@ add_activity_table (PhaenPlanDocument *self, const char *heading, double size)
       month_h = MAX (month_h, h + 2 * PAD_Y);
     }
   {
-    Cell *cell = add_cell (header, layout_new (self, "กิจกรรม", size, TRUE, activity_w - 2 * PAD_X),
-                           0, activity_w, _PHAEN_ALIGN_CENTER, TRUE, header_fill);
+    /* an action plan's rows are projects and activities under their strategies (§3b) */
+    const char *first_header = self->plan->kind == PHAEN_PLAN_ACTION ? "โครงการ/กิจกรรม" : "กิจกรรม";
+    Cell *cell =
+      add_cell (header, layout_new (self, first_header, size, TRUE, activity_w - 2 * PAD_X), 0,
+                activity_w, _PHAEN_ALIGN_CENTER, TRUE, header_fill);
 
     cell->center_vertically = TRUE;
     cell = add_cell (header, layout_new (self, "งบประมาณ", size, TRUE, budget_w - 2 * PAD_X),

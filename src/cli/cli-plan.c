@@ -60,7 +60,10 @@ print_table (const PhaenPlan *plan,
       const PhaenBudgetRollup *rollup = &g_array_index (rollups, PhaenBudgetRollup, i);
       g_autofree char *indent = g_strnfill (activity->depth * 2, ' ');
       g_autofree char *heading = phaen_activity_heading (activity);
-      g_autofree char *label = g_strdup_printf ("%s%s. %s", indent, heading, activity->name);
+      /* "1.1. name" for an activity, "โครงการที่ 1.1 name" above it, as the forms print them. */
+      g_autofree char *label =
+        g_strdup_printf (activity->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY ? "%s%s %s" : "%s%s. %s",
+                         indent, heading, activity->name);
       g_autofree char *budget = budget_text (activity->has_budget, activity->budget);
 
       /* "!" marks an amount that the rows under it exceed; the reason follows the table. */
