@@ -888,6 +888,13 @@ query_tooltip_cb (AppPlanGrid *self, int x, int y, gboolean keyboard, GtkTooltip
 
       if (t == TEXT_BUDGET && rollup && rollup->over_budget)
         text = app_plan_grid_get_cell_warning (self, (guint)hit.row, (guint)hit.column);
+      else if (t == TEXT_BUDGET && rollup && rollup->has_children_budget)
+        {
+          /* The roll-up the core counted (phaen_plan_budget_rollups()), beside the amount. */
+          g_autofree char *sum = phaen_format_money (rollup->children_budget, FALSE);
+
+          text = g_strdup_printf (_ ("The rows under it add up to %s."), sum);
+        }
       else if (t == TEXT_NUMBER && a)
         text = g_strdup_printf (_ ("%s (Ctrl+1 … Ctrl+4 or Shift+F10 changes the level)"),
                                 app_plan_grid_level_name (a->level));
