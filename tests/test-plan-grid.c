@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app-autosave.h"
+#include "app-plan-grid-a11y.h"
 #include "app-plan-grid-private.h"
 #include "phaen-chart-gantt.h"
 #include "phaen-error.h"
@@ -1330,6 +1331,14 @@ test_over_budget (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (warning, "550,000.00"));
   g_assert_nonnull (strstr (warning, "50,000.00"));
   g_assert_null (app_plan_grid_get_cell_warning (f->grid, 1, APP_PLAN_GRID_COLUMN_BUDGET));
+  {
+    /* A screen reader hears the level first and the warning after the value. */
+    g_autofree char *heard =
+      app_plan_grid_a11y_describe_cell (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
+
+    g_assert_nonnull (strstr (heard, warning));
+    g_assert_nonnull (strstr (heard, "ยุทธศาสตร์ 1"));
+  }
   footer = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_BUDGET);
   g_assert_cmpstr (footer, ==, "500,000.00");
 
