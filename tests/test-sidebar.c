@@ -9,9 +9,9 @@
 #include "bench-ministry.h"
 
 #define N_UNITS 826
-/* The unit, one year heading and five pages (plan, indicators, results, dashboard, PMQA
- * categories 1–6) a unit. */
-#define ROWS_PER_UNIT 7
+/* The unit, one year heading and six pages (plan, its quarterly budget, indicators, results,
+ * dashboard, PMQA categories 1–6) a unit. */
+#define ROWS_PER_UNIT 8
 
 static char *workspace_dir;
 static char *workspace_path;
