@@ -111,6 +111,14 @@ phaen_store_list_activity_budgets (PhaenStore *self, gint64 plan_id, GError **er
         return NULL;
       for (int f = 0; f < PHAEN_BUDGET_FIELDS; f++)
         {
+          int type = sqlite3_column_type (stmt, 2 + f);
+
+          /* SQLite keeps text in a REAL column that another program wrote there. */
+          if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
+            {
+              _phaen_set_corrupt (error, _ ("%s is not a number."), columns[f]);
+              return NULL;
+            }
           if (!_phaen_column_double (stmt, 2 + f, &b.amount[f], error))
             return NULL;
           if (!isfinite (b.amount[f]) || b.amount[f] < 0)
