@@ -362,6 +362,34 @@ assert_json_figures (JsonObject *object, const PhaenBudgetFigures *figures)
     }
 }
 
+static int
+compare_ints (gconstpointer a, gconstpointer b)
+{
+  return *(const int *)a - *(const int *)b;
+}
+
+/* The rows (0-based) whose first column says "รวม", in order. */
+static GArray *
+total_rows (Sheet *sheet)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (int));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, sheet->cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Cell *cell = value;
+      int row, col;
+
+      split_ref (key, &row, &col);
+      if (col == 0 && g_strcmp0 (cell->type, "s") == 0 && g_strcmp0 (cell->value, "รวม") == 0)
+        g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, compare_ints);
+  return rows;
+}
+
 static void
 test_cli_xlsx_chart_agree (Fixture *f, gconstpointer data)
 {
@@ -371,11 +399,10 @@ test_cli_xlsx_chart_agree (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "budget.xlsx", NULL);
   g_autoptr (Sheet) sheet = NULL;
   g_autoptr (PhaenBudgetChart) chart = NULL;
-  g_autofree char *total_ref = NULL;
+  g_autoptr (GArray) totals = NULL;
   JsonObject *root = run_cli (f, parser);
   JsonArray *rows = json_object_get_array_member (root, "rows");
   PhaenXlsxOptions options;
-  int row, col;
 
   /* phaen-cli */
   g_assert_cmpint (json_object_get_int_member (root, "quarters_ended"), ==, 4);
@@ -393,32 +420,37 @@ test_cli_xlsx_chart_agree (Fixture *f, gconstpointer data)
   g_assert_true (phaen_xlsx_export (f->store, &options, path, &error));
   g_assert_no_error (error);
   sheet = read_sheet (path, 1);
-  total_ref = find_text (sheet, "รวม");
-  split_ref (total_ref, &row, &col);
-  g_assert_cmpint (col, ==, 0);
+  /* The rows' table comes in two blocks, ไตรมาสที่ 1–2 and 3–4, each with its "รวม" row. */
+  totals = total_rows (sheet);
+  g_assert_cmpuint (totals->len, ==, 2);
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     for (int k = 0; k < PHAEN_BUDGET_FIELDS; k++)
       {
-        g_autofree char *ref = make_ref (row, 1 + 3 * q + k);
+        g_autofree char *ref = make_ref (g_array_index (totals, int, q / 2), 1 + 3 * (q % 2) + k);
 
         assert_number (sheet, ref, view->total.amount[k][q]);
       }
   {
-    g_autofree char *percent = make_ref (row, 1 + 3 * PHAEN_QUARTERS + 2);
+    g_autofree char *percent_q2 = make_ref (g_array_index (totals, int, 0), 7);
+    g_autofree char *percent_q4 = make_ref (g_array_index (totals, int, 1), 7);
     g_autofree char *p2 = find_text (sheet, "2 โครงการเพิ่มประสิทธิภาพการเบิกจ่าย");
     g_autofree char *p2_allocated = offset_ref (p2, 0, 1);
     g_autofree char *p2_disbursed_q2 = offset_ref (p2, 0, 1 + 3 + 2);
 
-    assert_number (sheet, percent, 96.67);
+    assert_number (sheet, percent_q2, 49.44);
+    assert_number (sheet, percent_q4, 96.67);
     assert_number (sheet, p2_allocated, 1000000);
     assert_number (sheet, p2_disbursed_q2, 400000);
   }
-  /* The summary's shortfall line. */
+  /* The summary: a column a quarter. */
   {
     g_autofree char *label = find_text (sheet, "ต่ำกว่าเป้าหมาย (บาท)");
-    g_autofree char *q2 = offset_ref (label, 0, 1 + 3);
+    g_autofree char *q2 = offset_ref (label, 0, 2);
+    g_autofree char *allocated = find_text (sheet, "จัดสรร (บาท)");
+    g_autofree char *year = offset_ref (allocated, 0, 5);
 
     assert_number (sheet, q2, 46000);
+    assert_number (sheet, year, 1800000);
   }
 
   /* The chart the exports and the page draw. */
@@ -436,6 +468,29 @@ test_cli_xlsx_chart_agree (Fixture *f, gconstpointer data)
     }
 }
 
+/* The yearly roll-over takes each row's allocation by quarter into the new year, not what was
+ * committed or disbursed. */
+static void
+test_duplicate_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenBudgetView) old_year = view_as_of (f, 1, G_DATE_OCTOBER, 2021);
+  g_autoptr (PhaenBudgetView) view = NULL;
+  g_autoptr (GDate) as_of = g_date_new_dmy (1, G_DATE_OCTOBER, 2021);
+  gint64 copy = phaen_store_duplicate_plan (f->store, f->plan, 2565, &error);
+
+  g_assert_no_error (error);
+  view = phaen_budget_view_new (f->store, copy, as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (view->rows->len, ==, old_year->rows->len);
+  assert_amounts (view->total.amount[PHAEN_BUDGET_ALLOCATED],
+                  old_year->total.amount[PHAEN_BUDGET_ALLOCATED]);
+  assert_amounts (view->total.amount[PHAEN_BUDGET_DISBURSED], (double[]){ 0, 0, 0, 0 });
+  assert_amounts (view->total.amount[PHAEN_BUDGET_COMMITTED], (double[]){ 0, 0, 0, 0 });
+  g_assert_true (phaen_budget_view_find (view, f->project1) == NULL);
+  g_assert_cmpint (view->quarters_ended, ==, 0); /* FY 2565 starts on 1 Oct 2021 */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,6 +505,8 @@ main (int argc, char **argv)
   g_test_add ("/budget/view/targets", Fixture, "filled", fixture_setup, test_view_targets,
               fixture_teardown);
   g_test_add ("/budget/view/plan-entries", Fixture, NULL, fixture_setup, test_view_plan_entries,
+              fixture_teardown);
+  g_test_add ("/budget/store/duplicate-plan", Fixture, "filled", fixture_setup, test_duplicate_plan,
               fixture_teardown);
   g_test_add ("/budget/cli-xlsx-chart-agree", Fixture, "filled", fixture_setup,
               test_cli_xlsx_chart_agree, fixture_teardown);

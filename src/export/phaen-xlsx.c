@@ -182,7 +182,8 @@ write_plans (PhaenXlsxBook *book, PhaenPlanKind kind, guint *n_written, GError *
 }
 
 /* The quarterly budget of each plan that has one: every action plan (แผนปฏิบัติราชการ reports its
- * budget by quarter), and a process plan once a quarter is entered. */
+ * budget by quarter), and a process plan once its activities have amounts by quarter (its
+ * whole-plan quarters alone are the budget chart's, as before). */
 static gboolean
 write_budgets (PhaenXlsxBook *book, guint *n_written, GError **error)
 {
@@ -204,7 +205,7 @@ write_budgets (PhaenXlsxBook *book, guint *n_written, GError **error)
       if (view == NULL)
         return FALSE;
       for (int q = 0; q < PHAEN_QUARTERS; q++)
-        entered = entered || view->has_quarter[q];
+        entered = entered || (view->has_quarter[q] && !view->from_plan);
       if (plan->kind != PHAEN_PLAN_ACTION && !entered)
         continue;
       _phaen_xlsx_write_budget (book, plan, view);
