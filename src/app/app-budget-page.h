@@ -17,8 +17,8 @@ G_DECLARE_FINAL_TYPE (AppBudgetPage, app_budget_page, APP, BUDGET_PAGE, AdwBin)
 /*
  * Actions (widget actions of the page):
  *   budget.quarter           state "i": the quarter the table edits, 1..4 (property "quarter")
- *   budget.next-quarter      Ctrl+Page Down
- *   budget.previous-quarter  Ctrl+Page Up
+ *   budget.next-quarter      Alt+Page Down (and Alt+1…4: a quarter)
+ *   budget.previous-quarter  Alt+Page Up
  *   budget.show-plan         Ctrl+Alt+B: back to the plan (win.show-plan)
  *
  * An amount is saved when its cell is activated (Enter) or loses focus, as one undo step; text
