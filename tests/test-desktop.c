@@ -192,6 +192,8 @@ test_shortcuts_table (Fixture *fixture, gconstpointer data)
         widget = GTK_WIDGET (page);
       else if (g_str_equal (shortcuts[i].scope, "AppWindow"))
         widget = GTK_WIDGET (fixture->window);
+      else if (g_str_equal (shortcuts[i].scope, "AppBudgetPage"))
+        widget = GTK_WIDGET (app_window_get_budget_page (fixture->window));
       else
         g_error ("A shortcut for %s has an unknown scope %s", shortcuts[i].action,
                  shortcuts[i].scope);

@@ -7,6 +7,7 @@
 
 #include "phaen-chart-gantt.h"
 #include "phaen-demo.h"
+#include "phaen-budget-view.h"
 #include "phaen-error.h"
 #include "phaen-model.h"
 #include "phaen-scorecard.h"
@@ -108,6 +109,11 @@ walk_plans (Walk *w)
         }
       budget = phaen_store_list_budget_quarters (w->store, plan->id, &error);
       check (w, budget != NULL, &error);
+      {
+        g_autoptr (PhaenBudgetView) view = phaen_budget_view_new (w->store, plan->id, NULL, &error);
+
+        check (w, view != NULL, &error);
+      }
       walk_gantt (w, plan->id);
     }
 }
@@ -222,6 +228,15 @@ static const Case cases[] = {
   { "/hostile/quarter/text", "UPDATE result SET quarter = 'หนึ่ง' WHERE id = 1", REFUSED },
   { "/hostile/budget-quarter/0",
     "INSERT INTO budget_quarter (uuid, plan_id, quarter) VALUES ('bq', 1, 0)", REFUSED },
+  { "/hostile/activity-budget/quarter-9",
+    "INSERT INTO activity_budget (uuid, activity_id, quarter) VALUES ('ab', 1, 9)", REFUSED },
+  { "/hostile/activity-budget/negative",
+    "INSERT INTO activity_budget (uuid, activity_id, quarter, disbursed) VALUES ('ab', 1, 1, -5)",
+    REFUSED },
+  { "/hostile/activity-budget/text",
+    "INSERT INTO activity_budget (uuid, activity_id, quarter, allocated)"
+    " VALUES ('ab', 1, 1, 'ล้าน')",
+    REFUSED },
   { "/hostile/month/24", "UPDATE activity_month SET month = 24 WHERE id = 1", REFUSED },
   { "/hostile/month/-1", "UPDATE activity_month SET month = -1 WHERE id = 1", REFUSED },
   { "/hostile/marks/16", "UPDATE activity_month SET marks = 16 WHERE id = 1", REFUSED },

@@ -907,6 +907,7 @@ downgrade_to_001 (const char *path)
     "  LEFT JOIN evidence_blob ON evidence_blob.id = evidence.blob_id;"
     "DROP TABLE pmqa_attachment; DROP TABLE pmqa_topic; DROP TABLE pmqa_sub_item;"
     "DROP TABLE pmqa_assessment;" /* schema 005 */
+    "DROP TABLE activity_budget;" /* schema 007 */
     "DROP TABLE evidence; DROP TABLE evidence_blob; %s"
     /* what schema 003 added (unit copies and packets) */
     "DROP TABLE packet_log; DROP TABLE sync_image;"

@@ -344,12 +344,13 @@ app_application_handle_local_options (GApplication *app, GVariantDict *options)
       g_autofree char *kind = g_strndup (view, strcspn (view, ":"));
 
       if (!g_strv_contains ((const char *const[]){ "grid", "gantt", "indicators", "results",
-                                                   "dashboard", "efficiency", "pmqa",
+                                                   "dashboard", "efficiency", "budget", "pmqa",
                                                    "pmqa-assessment", NULL },
                             kind))
         {
           g_printerr (_ ("--view takes grid, gantt, indicators, results, dashboard, efficiency, "
-                         "pmqa or pmqa-assessment, optionally followed by :UNIT, not “%s”.\n"),
+                         "budget, pmqa or pmqa-assessment, optionally followed by :UNIT, not "
+                         "“%s”.\n"),
                       view);
           return 2;
         }
@@ -402,9 +403,9 @@ app_application_init (AppApplication *self)
   self->settings = app_settings_new ();
   g_application_add_main_option (
     G_APPLICATION (self), "view", 0, 0, G_OPTION_ARG_STRING,
-    _ ("Show the first plan's grid or gantt chart, the indicators, the "
-       "results, the dashboard or the efficiency plan's report, once "
-       "the workspace is open; VIEW:UNIT shows that unit's"),
+    _ ("Show the first plan's grid, gantt chart or quarterly budget, the "
+       "indicators, the results, the dashboard or the efficiency plan's "
+       "report, once the workspace is open; VIEW:UNIT shows that unit's"),
     "VIEW");
 }
 

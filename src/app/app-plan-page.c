@@ -636,6 +636,16 @@ forward_action (GtkWidget *widget, const char *action_name, GVariant *param)
     gtk_widget_activate_action_variant (self->grid, grid_action, NULL);
 }
 
+/* The plan's quarterly budget page (Ctrl+Alt+B). */
+static void
+show_budget_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  AppPlanPage *self = APP_PLAN_PAGE (widget);
+
+  if (self->plan_id != 0)
+    gtk_widget_activate_action (widget, "win.show-budget", "x", self->plan_id);
+}
+
 /* Asks where to write the plan, offering a file named after it beside the workspace. */
 static void
 choose_export (AppPlanPage *self, AppExportFormat format, const char *extension)
@@ -834,6 +844,7 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "plan.show-budget", NULL, show_budget_action);
   gtk_widget_class_install_action (widget_class, "plan.toggle-sections", NULL,
                                    toggle_setting_action);
   gtk_widget_class_install_action (widget_class, "plan.toggle-compact", NULL,

@@ -11,7 +11,8 @@
 
 /* Sections in the order the window shows them; rows keep the table's order inside them. */
 static const char *const sections[] = {
-  N_ ("Workspace"), N_ ("Editing"), N_ ("Help"), N_ ("Plan grid"), N_ ("Editing a cell"),
+  N_ ("Workspace"), N_ ("Editing"),        N_ ("Help"),
+  N_ ("Plan grid"), N_ ("Editing a cell"), N_ ("Quarterly budget"),
 };
 
 static const AppShortcut shortcuts[] = {
@@ -76,6 +77,17 @@ static const AppShortcut shortcuts[] = {
 
   { "keys", NULL, "Return Tab Up Down", N_ ("Editing a cell"), N_ ("Save and move on") },
   { "keys", NULL, "Escape", N_ ("Editing a cell"), N_ ("Cancel the edit") },
+
+  { "AppPlanPage", "plan.show-budget", "<Control><Alt>b", N_ ("Quarterly budget"),
+    N_ ("The plan's quarterly budget") },
+  { "AppBudgetPage", "budget.show-plan", "<Control><Alt>b", N_ ("Quarterly budget"),
+    N_ ("Back to the plan") },
+  { "AppBudgetPage", "budget.next-quarter", "<Alt>Page_Down", N_ ("Quarterly budget"),
+    N_ ("Next quarter") },
+  { "AppBudgetPage", "budget.previous-quarter", "<Alt>Page_Up", N_ ("Quarterly budget"),
+    N_ ("Previous quarter") },
+  { "keys", NULL, "Return", N_ ("Quarterly budget"),
+    N_ ("Save the amount (it is also saved when you leave the cell)") },
 
   { "app", "app.help", "F1", N_ ("Help"), N_ ("Help") },
   { "app", "app.shortcuts", "<Control>question", N_ ("Help"), N_ ("Keyboard shortcuts") },

@@ -56,6 +56,8 @@ kind_icon (AppSidebarKind kind)
       return "view-grid-symbolic";
     case APP_SIDEBAR_PMQA_ASSESSMENT:
       return "emblem-documents-symbolic";
+    case APP_SIDEBAR_BUDGET:
+      return "accessories-calculator-symbolic";
     case APP_SIDEBAR_UNIT:
     case APP_SIDEBAR_YEAR:
     default:
@@ -160,6 +162,9 @@ add_year (
       add_item (children, APP_SIDEBAR_PLAN, unit->id, year, plan->id, plan->title, subtitle);
       if (plan->kind == PHAEN_PLAN_EFFICIENCY)
         add_item (children, APP_SIDEBAR_EFFICIENCY, unit->id, year, plan->id, _ ("Monthly report"),
+                  subtitle);
+      else
+        add_item (children, APP_SIDEBAR_BUDGET, unit->id, year, plan->id, _ ("Quarterly budget"),
                   subtitle);
     }
   add_item (children, APP_SIDEBAR_INDICATORS, unit->id, year, 0, _ ("Indicators"), subtitle);

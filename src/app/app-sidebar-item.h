@@ -19,6 +19,7 @@ typedef enum
   APP_SIDEBAR_EFFICIENCY,      /* the monthly report of a 12-item efficiency plan */
   APP_SIDEBAR_PMQA,            /* PMQA category 7 of a unit's year */
   APP_SIDEBAR_PMQA_ASSESSMENT, /* PMQA categories 1–6: the self-assessment application */
+  APP_SIDEBAR_BUDGET,          /* a plan's quarterly budget against the disbursement targets */
 } AppSidebarKind;
 
 /* Where a row leads: what the window shows, and what it looks for after a change. */

@@ -10,6 +10,7 @@
 
 #include "app-collection-window.h"
 #include "app-dashboard-page.h"
+#include "app-budget-page.h"
 #include "app-efficiency-page.h"
 #include "app-indicators-page.h"
 #include "app-new-plan-dialog.h"
@@ -55,6 +56,7 @@ struct _AppWindow
   AppResultsPage *results_page;
   AppDashboardPage *dashboard_page;
   AppEfficiencyPage *efficiency_page;
+  AppBudgetPage *budget_page;
   AppPmqaPage *pmqa_page;
   AppPmqaAssessmentPage *pmqa_assessment_page;
 
@@ -287,6 +289,10 @@ show_item (AppWindow *self, AppSidebarItem *item)
       app_pmqa_page_set_unit (self->pmqa_page, self->store, place->unit_id, place->year);
       gtk_stack_set_visible_child_name (self->content_stack, "pmqa");
       break;
+    case APP_SIDEBAR_BUDGET:
+      app_budget_page_set_plan (self->budget_page, self->store, place->plan_id);
+      gtk_stack_set_visible_child_name (self->content_stack, "budget");
+      break;
     case APP_SIDEBAR_PMQA_ASSESSMENT:
       app_pmqa_assessment_page_set_unit (self->pmqa_assessment_page, self->store, place->unit_id,
                                          place->year);
@@ -433,6 +439,7 @@ flush_edits (AppWindow *self)
   app_pmqa_assessment_page_flush (self->pmqa_assessment_page);
   app_results_page_flush (self->results_page);
   app_efficiency_page_flush (self->efficiency_page);
+  app_budget_page_flush (self->budget_page);
 }
 
 static const char *
@@ -533,6 +540,7 @@ set_store (AppWindow *self, PhaenStore *store)
   app_results_page_set_unit (self->results_page, NULL, 0, 0);
   app_dashboard_page_set_unit (self->dashboard_page, NULL, 0, 0);
   app_efficiency_page_set_plan (self->efficiency_page, NULL, 0);
+  app_budget_page_set_plan (self->budget_page, NULL, 0);
   app_pmqa_page_set_unit (self->pmqa_page, NULL, 0, 0);
   app_pmqa_assessment_page_set_unit (self->pmqa_assessment_page, NULL, 0, 0);
   self->has_shown = FALSE;
@@ -638,6 +646,7 @@ apply_initial_view (AppWindow *self)
                  : g_str_equal (kind, "indicators")      ? APP_SIDEBAR_INDICATORS
                  : g_str_equal (kind, "dashboard")       ? APP_SIDEBAR_DASHBOARD
                  : g_str_equal (kind, "efficiency")      ? APP_SIDEBAR_EFFICIENCY
+                 : g_str_equal (kind, "budget")          ? APP_SIDEBAR_BUDGET
                  : g_str_equal (kind, "pmqa")            ? APP_SIDEBAR_PMQA
                  : g_str_equal (kind, "pmqa-assessment") ? APP_SIDEBAR_PMQA_ASSESSMENT
                                                          : APP_SIDEBAR_RESULTS;
@@ -1026,6 +1035,19 @@ workspace_filter (void)
 
 /* ------------------------------------------------------------------ actions */
 
+/* From the budget page back to its plan, and from a plan to its budget (Ctrl+Alt+B). */
+static void
+show_plan_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  app_window_show_plan (APP_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+show_budget_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  app_window_show_budget (APP_WINDOW (widget), g_variant_get_int64 (param));
+}
+
 static void
 undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -1281,6 +1303,7 @@ app_window_class_init (AppWindowClass *klass)
   g_type_ensure (APP_TYPE_RESULTS_PAGE);
   g_type_ensure (APP_TYPE_DASHBOARD_PAGE);
   g_type_ensure (APP_TYPE_EFFICIENCY_PAGE);
+  g_type_ensure (APP_TYPE_BUDGET_PAGE);
   g_type_ensure (APP_TYPE_PMQA_PAGE);
   g_type_ensure (APP_TYPE_PMQA_ASSESSMENT_PAGE);
 
@@ -1305,6 +1328,7 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AppWindow, results_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, efficiency_page);
+  gtk_widget_class_bind_template_child (widget_class, AppWindow, budget_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, pmqa_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, pmqa_assessment_page);
   gtk_widget_class_bind_template_child (widget_class, AppWindow, read_only_banner);
@@ -1319,6 +1343,8 @@ app_window_class_init (AppWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_category7_cb);
   gtk_widget_class_bind_template_callback (widget_class, reopen_for_editing_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.show-plan", "x", show_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.show-budget", "x", show_budget_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
@@ -1646,6 +1672,24 @@ app_window_show_indicator (AppWindow *self, gint64 indicator_id)
       !app_window_show_unit_page (self, "indicators", indicator->unit_id, indicator->fiscal_year))
     return;
   app_indicators_page_show_indicator (self->indicators_page, indicator_id);
+}
+
+gboolean
+app_window_show_budget (AppWindow *self, gint64 plan_id)
+{
+  AppSidebarPlace pattern = { APP_SIDEBAR_BUDGET, 0, 0, plan_id };
+
+  g_return_val_if_fail (APP_IS_WINDOW (self), FALSE);
+
+  return select_and_navigate (self, &pattern);
+}
+
+AppBudgetPage *
+app_window_get_budget_page (AppWindow *self)
+{
+  g_return_val_if_fail (APP_IS_WINDOW (self), NULL);
+
+  return self->budget_page;
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "app-application.h"
+#include "app-budget-page.h"
 #include "app-collection-window.h"
 #include "app-packet-import.h"
 #include "app-send-dialog.h"
@@ -49,6 +50,9 @@ app_window_show_unit_page (AppWindow *self, const char *page, gint64 unit_id, in
 void app_window_show_indicator (AppWindow *self, gint64 indicator_id);
 /* Selects the monthly report of the 12-item efficiency plan @plan_id; FALSE when there is none. */
 gboolean app_window_show_efficiency_report (AppWindow *self, gint64 plan_id);
+/* Shows the quarterly budget page of @plan_id (win.show-budget). */
+gboolean app_window_show_budget (AppWindow *self, gint64 plan_id);
+AppBudgetPage *app_window_get_budget_page (AppWindow *self); /* (transfer none) */
 
 /* The same window made again — in the language now chosen — on the same workspace and page;
  * @self is destroyed. Returns: (transfer none): the new window */

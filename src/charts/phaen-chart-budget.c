@@ -6,14 +6,28 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "phaen-chart-budget.h"
+#include "phaen-budget-view.h"
 #include "phaen-chart-private.h"
 #include "phaen-error.h"
-#include "phaen-plan-totals.h"
 #include "phaen-thai-text.h"
 
 #define MILLION 1e6
+
+/* The quarters as the budget page counts them (phaen-budget-view.h). */
+static void
+add_view (PhaenBudgetChart *chart, const PhaenBudgetView *view, double amounts[3][PHAEN_QUARTERS])
+{
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      chart->has_quarter[q] = chart->has_quarter[q] || view->has_quarter[q];
+      for (int f = 0; f < PHAEN_BUDGET_FIELDS; f++)
+        amounts[f][q] += view->total.amount[f][q];
+    }
+  chart->n_plans++;
+}
 
 static gboolean
 add_plan (PhaenBudgetChart *chart,
@@ -22,35 +36,35 @@ add_plan (PhaenBudgetChart *chart,
           double amounts[3][PHAEN_QUARTERS],
           GError **error)
 {
-  g_autoptr (GArray) quarters = phaen_store_list_budget_quarters (store, plan_id, error);
-  g_autoptr (GPtrArray) activities = NULL;
-  PhaenPlanTotals totals;
+  g_autoptr (PhaenBudgetView) view = phaen_budget_view_new (store, plan_id, NULL, error);
 
-  if (quarters == NULL)
+  if (view == NULL)
     return FALSE;
-  activities = phaen_store_list_activities (store, plan_id, error);
-  if (activities == NULL)
-    return FALSE;
-  /* The plan's own budget, counted as its totals row counts it. */
-  phaen_plan_totals_compute (activities, &totals);
-  if (totals.has_budget)
+  if (view->has_activity_budget)
     {
       chart->has_plan_budget = TRUE;
-      chart->plan_budget += totals.budget;
+      chart->plan_budget += view->activity_budget;
     }
-  for (guint i = 0; i < quarters->len; i++)
-    {
-      const PhaenBudgetQuarter *q = &g_array_index (quarters, PhaenBudgetQuarter, i);
-
-      if (q->quarter < 1 || q->quarter > PHAEN_QUARTERS)
-        continue;
-      chart->has_quarter[q->quarter - 1] = TRUE;
-      amounts[0][q->quarter - 1] += q->allocated;
-      amounts[1][q->quarter - 1] += q->committed;
-      amounts[2][q->quarter - 1] += q->disbursed;
-    }
-  chart->n_plans++;
+  add_view (chart, view, amounts);
   return TRUE;
+}
+
+/* Cumulative sums of @amounts. */
+static void
+finish_chart (PhaenBudgetChart *chart, double amounts[3][PHAEN_QUARTERS])
+{
+  double sums[3] = { 0 };
+
+  for (int q = 0; q < PHAEN_QUARTERS; q++)
+    {
+      sums[0] += amounts[0][q];
+      sums[1] += amounts[1][q];
+      sums[2] += amounts[2][q];
+      chart->allocated[q] = sums[0];
+      chart->committed[q] = sums[1];
+      chart->disbursed[q] = sums[2];
+    }
+  chart->annual = sums[0];
 }
 
 PhaenBudgetChart *
@@ -58,9 +72,7 @@ phaen_budget_chart_new (
   PhaenStore *store, gint64 unit_id, int fiscal_year, gint64 plan_id, GError **error)
 {
   g_autoptr (PhaenBudgetChart) chart = g_new0 (PhaenBudgetChart, 1);
-  g_autoptr (GError) local_error = NULL;
   double amounts[3][PHAEN_QUARTERS] = { { 0 } };
-  double sums[3] = { 0 };
 
   g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
 
@@ -111,24 +123,32 @@ phaen_budget_chart_new (
           return NULL;
     }
 
-  for (int q = 0; q < PHAEN_QUARTERS; q++)
-    {
-      sums[0] += amounts[0][q];
-      sums[1] += amounts[1][q];
-      sums[2] += amounts[2][q];
-      chart->allocated[q] = sums[0];
-      chart->committed[q] = sums[1];
-      chart->disbursed[q] = sums[2];
-    }
-  chart->annual = sums[0];
-  chart->has_targets = phaen_store_get_disbursement_targets (store, chart->fiscal_year,
-                                                             chart->target_percent, &local_error);
-  if (!chart->has_targets && !g_error_matches (local_error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  finish_chart (chart, amounts);
+  chart->has_targets =
+    phaen_budget_targets_for_year (store, chart->fiscal_year, chart->target_percent, NULL, error);
+  if (!chart->has_targets)
+    return NULL;
   return g_steal_pointer (&chart);
+}
+
+PhaenBudgetChart *
+phaen_budget_chart_new_for_view (const PhaenBudgetView *view, const char *unit_abbr)
+{
+  PhaenBudgetChart *chart = g_new0 (PhaenBudgetChart, 1);
+  double amounts[3][PHAEN_QUARTERS] = { { 0 } };
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  chart->title = g_strdup (view->title);
+  chart->unit_abbr = g_strdup (unit_abbr != NULL ? unit_abbr : "");
+  chart->fiscal_year = view->fiscal_year;
+  chart->has_plan_budget = view->has_activity_budget;
+  chart->plan_budget = view->activity_budget;
+  add_view (chart, view, amounts);
+  finish_chart (chart, amounts);
+  chart->has_targets = TRUE;
+  memcpy (chart->target_percent, view->targets, sizeof chart->target_percent);
+  return chart;
 }
 
 void

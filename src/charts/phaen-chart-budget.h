@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include "phaen-chart-style.h"
+#include "phaen-budget-view.h"
 #include "phaen-store.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,17 @@ typedef struct
 PhaenBudgetChart *phaen_budget_chart_new (
   PhaenStore *store, gint64 unit_id, int fiscal_year, gint64 plan_id, GError **error);
 void phaen_budget_chart_free (PhaenBudgetChart *chart);
+
+/**
+ * phaen_budget_chart_new_for_view:
+ * @unit_abbr: (nullable): the plan's unit, for the title
+ *
+ * The chart of the numbers a budget view holds: the page shows this chart beside its table.
+ *
+ * Returns: (transfer full)
+ */
+PhaenBudgetChart *phaen_budget_chart_new_for_view (const PhaenBudgetView *view,
+                                                   const char *unit_abbr);
 
 /* The disbursement target of @quarter (1..4) in baht, or NAN without targets: a share of the
  * year's allocation, or of the plan's budget while nothing is allocated by quarter. */

@@ -23,6 +23,7 @@ typedef struct
   CliCommandFunc run;
 } CliCommand;
 
+int cli_budget (int argc, char **argv);
 int cli_chart (int argc, char **argv);
 int cli_demo (int argc, char **argv);
 int cli_duplicate_plan (int argc, char **argv);

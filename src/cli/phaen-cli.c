@@ -10,6 +10,8 @@
 #include "cli-common.h"
 
 static const CliCommand commands[] = {
+  { "budget", "budget FILE PLAN-ID [--json] [--as-of DATE]",
+    N_ ("A plan's quarterly budget against the cabinet's disbursement targets"), cli_budget },
   { "chart",
     "chart FILE --kind gantt|progress|score|budget [--unit U] [--fy Y] [--plan ID] "
     "[--indicator CODE] -o OUT.png|.pdf|.svg [--width W --height H] [--paper A4|A3]",

@@ -4,7 +4,7 @@
 
 #include "phaen-changes.h"
 
-#define N_KINDS 19
+#define N_KINDS 20
 
 struct _PhaenChanges
 {
@@ -22,7 +22,7 @@ static const char *const tables[N_KINDS] = {
   "plan_section",  "activity",         "activity_month",  "budget_quarter",
   "indicator",     "criteria_version", "criterion",       "result",
   "pmqa_value",    "evidence",         "packet_log",      "pmqa_assessment",
-  "pmqa_sub_item", "pmqa_topic",       "pmqa_attachment",
+  "pmqa_sub_item", "pmqa_topic",       "pmqa_attachment", "activity_budget",
 };
 
 static int

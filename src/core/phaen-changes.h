@@ -28,7 +28,8 @@ typedef enum
   PHAEN_RECORD_PMQA_SUB_ITEM = 1 << 16,
   PHAEN_RECORD_PMQA_TOPIC = 1 << 17,
   PHAEN_RECORD_PMQA_ATTACHMENT = 1 << 18,
-  PHAEN_RECORD_ALL = (1 << 19) - 1,
+  PHAEN_RECORD_ACTIVITY_BUDGET = 1 << 19, /* a plan row's quarterly budget (activity_budget) */
+  PHAEN_RECORD_ALL = (1 << 20) - 1,
 } PhaenRecordKind;
 
 /* What a plan's activity table (the grid, the Gantt, their totals) is made of. */
@@ -37,6 +38,10 @@ typedef enum
    PHAEN_RECORD_BUDGET_QUARTER)
 /* A whole plan: its activities and its text sections. */
 #define PHAEN_RECORDS_PLAN (PHAEN_RECORDS_ACTIVITIES | PHAEN_RECORD_PLAN_SECTION)
+/* What the quarterly budget page, its chart and its export are made of: the plan's rows, their
+ * quarterly amounts, and the fiscal year's disbursement targets. */
+#define PHAEN_RECORDS_BUDGET                                                                       \
+  (PHAEN_RECORDS_ACTIVITIES | PHAEN_RECORD_ACTIVITY_BUDGET | PHAEN_RECORD_FISCAL_YEAR)
 /* What a unit's indicators, scores and results are made of. */
 #define PHAEN_RECORDS_SCORES                                                                       \
   (PHAEN_RECORD_INDICATOR | PHAEN_RECORD_CRITERIA_VERSION | PHAEN_RECORD_CRITERION |               \

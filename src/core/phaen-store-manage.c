@@ -322,6 +322,13 @@ copy_activities (
                          " WHERE activity_id = ?1 AND (marks & 7) <> 0",
                          activity->id, id, error))
         return FALSE;
+      /* So does each row's allocation by quarter; committed and disbursed money does not. */
+      if (!run_with_ids (self,
+                         "INSERT INTO activity_budget (uuid, activity_id, quarter, allocated)"
+                         " SELECT phaen_new_uuid (), ?2, quarter, allocated FROM activity_budget"
+                         " WHERE activity_id = ?1 AND allocated <> 0",
+                         activity->id, id, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -108,6 +108,7 @@ static const char *const migrations[] = {
   "/io/github/phaen/core/schema/004-person-email.sql",
   "/io/github/phaen/core/schema/005-pmqa-assessment.sql",
   "/io/github/phaen/core/schema/006-activity-levels.sql",
+  "/io/github/phaen/core/schema/007-activity-budget.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PHAEN_STORE_SCHEMA_VERSION);
@@ -870,7 +871,7 @@ install_unit_copy_guard (PhaenStore *self, GError **error)
 {
   static const char *const office_tables[] = {
     "unit",           "person",    "fiscal_year",      "plan",      "plan_section",
-    "budget_quarter", "indicator", "criteria_version", "criterion",
+    "budget_quarter", "indicator", "criteria_version", "criterion", "activity_budget",
   };
   static const char *const activity_columns[] = {
     "id",   "uuid",     "plan_id", "parent_id", "position",

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Schema version written by this build (PRAGMA user_version). */
-#define PHAEN_STORE_SCHEMA_VERSION 6
+#define PHAEN_STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id: "PHAE" */
 #define PHAEN_STORE_APPLICATION_ID 0x50484145
 

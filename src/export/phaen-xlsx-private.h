@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 #include <xlsxwriter.h>
 
+#include "phaen-budget-view.h"
 #include "phaen-pmqa.h"
 #include "phaen-scorecard.h"
 #include "phaen-xlsx.h"
@@ -262,6 +263,9 @@ gboolean
 _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, GError **error);
 gboolean
 _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GError **error);
+/* The plan's quarterly budget against the disbursement targets (phaen-budget-view.h). */
+gboolean
+_phaen_xlsx_write_budget (PhaenXlsxBook *book, const PhaenPlan *plan, const PhaenBudgetView *view);
 gboolean _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError **error);
 gboolean _phaen_xlsx_write_pmqa (PhaenXlsxBook *book, const PhaenPmqaTable *table, GError **error);
 

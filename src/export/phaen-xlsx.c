@@ -182,6 +182,39 @@ write_plans (PhaenXlsxBook *book, PhaenPlanKind kind, guint *n_written, GError *
   return TRUE;
 }
 
+/* The quarterly budget of each plan that has one: every action plan (แผนปฏิบัติราชการ reports its
+ * budget by quarter), and a process plan once its activities have amounts by quarter (its
+ * whole-plan quarters alone are the budget chart's, as before). */
+static gboolean
+write_budgets (PhaenXlsxBook *book, guint *n_written, GError **error)
+{
+  g_autoptr (GPtrArray) plans =
+    phaen_store_list_plans (book->store, book->unit->id, book->fiscal_year, error);
+
+  if (plans == NULL)
+    return FALSE;
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const PhaenPlan *plan = g_ptr_array_index (plans, i);
+      g_autoptr (PhaenBudgetView) view = NULL;
+      gboolean entered = FALSE;
+
+      if (plan->kind == PHAEN_PLAN_EFFICIENCY ||
+          (book->options->plan_id && plan->id != book->options->plan_id))
+        continue;
+      view = phaen_budget_view_new (book->store, plan->id, NULL, error);
+      if (view == NULL)
+        return FALSE;
+      for (int q = 0; q < PHAEN_QUARTERS; q++)
+        entered = entered || (view->has_quarter[q] && !view->from_plan);
+      if (plan->kind != PHAEN_PLAN_ACTION && !entered)
+        continue;
+      _phaen_xlsx_write_budget (book, plan, view);
+      (*n_written)++;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_indicators (PhaenXlsxBook *book, const PhaenScorecard *card, guint *n_written, GError **error)
 {
@@ -241,7 +274,8 @@ write_forms (PhaenXlsxBook *book, GCancellable *cancellable, GError **error)
   /* The plan form: process plans (§3a), then action plans with their levels (§3b). */
   if (all || form == PHAEN_XLSX_FORM_PLAN)
     if (!write_plans (book, PHAEN_PLAN_PROCESS, &n, error) ||
-        !write_plans (book, PHAEN_PLAN_ACTION, &n, error) || cancelled (cancellable, error))
+        !write_plans (book, PHAEN_PLAN_ACTION, &n, error) || cancelled (cancellable, error) ||
+        !write_budgets (book, &n, error) || cancelled (cancellable, error))
       return FALSE;
 
   if (all || form == PHAEN_XLSX_FORM_INDICATOR || form == PHAEN_XLSX_FORM_SUMMARY)

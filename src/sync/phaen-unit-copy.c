@@ -164,6 +164,8 @@ static const char copy_rows_sql[] =
   " WHERE activity_id IN (SELECT id FROM main.activity);"
   "INSERT INTO main.budget_quarter SELECT * FROM office.budget_quarter"
   " WHERE plan_id IN (SELECT id FROM main.plan);"
+  "INSERT INTO main.activity_budget SELECT * FROM office.activity_budget"
+  " WHERE activity_id IN (SELECT id FROM main.activity);"
   "INSERT INTO main.indicator SELECT * FROM office.indicator WHERE unit_id = :unit"
   " AND fiscal_year = :year;"
   "UPDATE main.indicator SET plan_id = NULL WHERE plan_id NOT IN (SELECT id FROM main.plan);"
