@@ -161,6 +161,54 @@ check_members (
 }
 
 static gboolean
+holds_string (JsonNode *node)
+{
+  return holds_type (node, G_TYPE_STRING);
+}
+
+static gboolean
+holds_boolean (JsonNode *node)
+{
+  return holds_type (node, G_TYPE_BOOLEAN);
+}
+
+static gboolean
+holds_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+holds_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+/* The member @name of @object in @out: %NULL when it is absent (an error when @required), or
+ * FALSE with "@expected" when @holds (if given) does not accept it. */
+static gboolean
+get_member (Loader *l,
+            JsonObject *object,
+            const char *where,
+            const char *name,
+            gboolean required,
+            gboolean (*holds) (JsonNode *node),
+            const char *expected,
+            JsonNode **out,
+            GError **error)
+{
+  JsonNode *node = member (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required || fail (l, where, name, error, _ ("is required"));
+  if (holds != NULL && !holds (node))
+    return fail (l, where, name, error, "%s", expected);
+  *out = node;
+  return TRUE;
+}
+
+static gboolean
 get_string (Loader *l,
             JsonObject *object,
             const char *where,
@@ -169,19 +217,12 @@ get_string (Loader *l,
             const char **out,
             GError **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node;
+  gboolean ok =
+    get_member (l, object, where, name, required, holds_string, _ ("expected text"), &node, error);
 
-  *out = NULL;
-  if (node == NULL)
-    {
-      if (required)
-        return fail (l, where, name, error, _ ("is required"));
-      return TRUE;
-    }
-  if (!holds_type (node, G_TYPE_STRING))
-    return fail (l, where, name, error, _ ("expected text"));
-  *out = json_node_get_string (node);
-  return TRUE;
+  *out = node != NULL ? json_node_get_string (node) : NULL;
+  return ok;
 }
 
 static gboolean
@@ -193,17 +234,13 @@ get_number (Loader *l,
             double *out,
             GError **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node;
+  gboolean ok =
+    get_member (l, object, where, name, FALSE, holds_number, _ ("expected a number"), &node, error);
 
-  *has = FALSE;
-  *out = 0;
-  if (node == NULL)
-    return TRUE;
-  if (!holds_number (node))
-    return fail (l, where, name, error, _ ("expected a number"));
-  *has = TRUE;
-  *out = json_node_get_double (node);
-  return TRUE;
+  *has = node != NULL;
+  *out = node != NULL ? json_node_get_double (node) : 0;
+  return ok;
 }
 
 static gboolean
@@ -240,15 +277,11 @@ get_int (Loader *l,
          int *out,
          GError **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node;
 
-  if (node == NULL)
-    {
-      if (required)
-        return fail (l, where, name, error, _ ("is required"));
-      return TRUE;
-    }
-  return int_in_range (l, node, where, name, min, max, out, error);
+  if (!get_member (l, object, where, name, required, NULL, NULL, &node, error))
+    return FALSE;
+  return node == NULL || int_in_range (l, node, where, name, min, max, out, error);
 }
 
 /* @out keeps its value when the member is absent. */
@@ -256,13 +289,13 @@ static gboolean
 get_bool (
   Loader *l, JsonObject *object, const char *where, const char *name, gboolean *out, GError **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node;
 
-  if (node == NULL)
-    return TRUE;
-  if (!holds_type (node, G_TYPE_BOOLEAN))
-    return fail (l, where, name, error, _ ("expected true or false"));
-  *out = json_node_get_boolean (node);
+  if (!get_member (l, object, where, name, FALSE, holds_boolean, _ ("expected true or false"),
+                   &node, error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -274,15 +307,12 @@ get_array (Loader *l,
            JsonArray **out,
            GError **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node;
+  gboolean ok =
+    get_member (l, object, where, name, FALSE, holds_array, _ ("expected a list"), &node, error);
 
-  *out = NULL;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (l, where, name, error, _ ("expected a list"));
-  *out = json_node_get_array (node);
-  return TRUE;
+  *out = node != NULL ? json_node_get_array (node) : NULL;
+  return ok;
 }
 
 static gboolean
@@ -293,15 +323,12 @@ get_object (Loader *l,
             JsonObject **out,
             GError **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node;
+  gboolean ok = get_member (l, object, where, name, FALSE, holds_object, _ ("expected an object"),
+                            &node, error);
 
-  *out = NULL;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (l, where, name, error, _ ("expected an object"));
-  *out = json_node_get_object (node);
-  return TRUE;
+  *out = node != NULL ? json_node_get_object (node) : NULL;
+  return ok;
 }
 
 /* The @index-th element of a list of objects, with its path "where.name[index]". */
