@@ -135,6 +135,18 @@ app_test_window_new (AppApplication **app)
   return g_object_ref_sink (app_window_new (*app));
 }
 
+AppWindow *
+app_test_window_present (AppApplication **app, int width, int height)
+{
+  AppWindow *window = app_test_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  return window;
+}
+
 void
 app_test_window_close (AppWindow **window, AppApplication **app)
 {

@@ -7,6 +7,7 @@
 
 #include "app-application.h"
 #include "app-window.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ void app_test_sample_remove (char **dir, char **path);
 /* A new application, registered and not unique, and its window, not yet presented.
  * Returns: (transfer full): the window; @app is set (transfer full). */
 AppWindow *app_test_window_new (AppApplication **app);
+/* app_test_window_new(), at @width × @height when they are not 0, presented and settled. */
+AppWindow *app_test_window_present (AppApplication **app, int width, int height);
 /* Destroys the window (if any) and lets it go, then the application; clears both. */
 void app_test_window_close (AppWindow **window, AppApplication **app);
 /* Opens @path in @window and waits until its workspace is open. */

@@ -8,6 +8,7 @@
 #include "app-gantt-view.h"
 #include "phaen-error.h"
 #include "phaen-store.h"
+#include "test-util.h"
 
 #define N_ACTIVITIES 5000
 #define VIEW_WIDTH 1366
@@ -78,11 +79,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->path = g_build_filename (f->dir, "t.phaen", NULL);
   f->store = phaen_store_create (f->path, &error);
   g_assert_no_error (error);
-  unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, unit, 2564, PHAEN_PLAN_PROCESS,
-                                  "แผนการปรับปรุงกระบวนการตามภารกิจ", &error);
-  g_assert_no_error (error);
+  unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
+  f->plan =
+    test_add_plan (f->store, unit, 2564, PHAEN_PLAN_PROCESS, "แผนการปรับปรุงกระบวนการตามภารกิจ");
   fill (f, N_ACTIVITIES);
 
   f->window = gtk_window_new ();

@@ -10,6 +10,7 @@
 #include "phaen-chart-gantt.h"
 #include "phaen-error.h"
 #include "phaen-store.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -49,11 +50,7 @@ undoable_cb (AppPlanGrid *grid, const char *text, Fixture *f)
 static gint64
 add (Fixture *f, gint64 parent, const char *name)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 id = phaen_store_add_activity (f->store, f->plan, parent, -1, name, &error);
-
-  g_assert_no_error (error);
-  return id;
+  return test_add_activity (f->store, f->plan, parent, name);
 }
 
 static void
@@ -67,11 +64,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->path = g_build_filename (f->dir, "t.phaen", NULL);
   f->store = phaen_store_create (f->path, &error);
   g_assert_no_error (error);
-  f->unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, GPOINTER_TO_INT (data),
-                                  "แผนการปรับปรุงกระบวนการตามภารกิจ", &error);
-  g_assert_no_error (error);
+  f->unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
+  f->plan = test_add_plan (f->store, f->unit, 2564, GPOINTER_TO_INT (data),
+                           "แผนการปรับปรุงกระบวนการตามภารกิจ");
   f->first = add (f, 0, "ทบทวนกระบวนงาน");
   f->second = add (f, 0, "จัดทำคู่มือ");
   phaen_store_clear_history (f->store);
