@@ -67,16 +67,6 @@ wait_until (gboolean (*done) (gpointer data), gpointer data)
   return TRUE;
 }
 
-void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 static gboolean
 idle_done (gpointer data)
 {

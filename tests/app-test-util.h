@@ -17,8 +17,6 @@ gboolean app_test_init (int *argc, char ***argv);
 
 /* Runs the main loop until @done says so, for at most ten seconds. */
 gboolean wait_until (gboolean (*done) (gpointer data), gpointer data);
-/* Runs the main loop for @ms milliseconds, whatever happens (a debounced save, say). */
-void run_for (guint ms);
 /* Runs the main loop until nothing is pending; asserts that happens within ten seconds. */
 void settle (void);
 

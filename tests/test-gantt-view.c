@@ -28,15 +28,6 @@ typedef struct
 static const char *const words[] = { "จัดทำแผน",    "ติดตามผลการดำเนินงาน", "ประสานหน่วยงาน",
                                      "ตรวจราชการ", "สรุปและรายงานผล",     "ประชุมคณะทำงาน" };
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* One step (a transaction) of @n activities with names of 1 to 4 words and a span of months;
  * the last one runs the whole year. */
 static void
@@ -95,9 +86,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   app_gantt_view_set_plan (f->view, f->store, f->plan);
   gtk_window_present (GTK_WINDOW (f->window));
   for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (f->view)); i++)
-    spin (10);
+    run_for (10);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
-  spin (200);
+  run_for (200);
   f->vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
 }
 
@@ -105,7 +96,7 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  run_for (50);
   g_clear_object (&f->store);
   g_remove (f->path);
   for (const char *suffix = "-wal"; suffix; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
@@ -220,7 +211,7 @@ static void
 scroll_to (Fixture *f, double value)
 {
   gtk_adjustment_set_value (f->vadjustment, value);
-  spin (100);
+  run_for (100);
   g_assert_cmpfloat (gtk_adjustment_get_value (f->vadjustment), ==, value);
 }
 
@@ -287,7 +278,7 @@ test_scroll (Fixture *f, gconstpointer data)
   for (int i = 0; i < 10 && gtk_adjustment_get_value (f->vadjustment) != upper - page; i++)
     {
       gtk_adjustment_set_value (f->vadjustment, upper - page);
-      spin (100);
+      run_for (100);
       upper = gtk_adjustment_get_upper (f->vadjustment);
     }
   g_assert_cmpfloat (upper, ==, phaen_gantt_get_height_for_width (chart, width));
@@ -335,7 +326,7 @@ test_scroll (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     /* The new row is laid out at the next allocation. */
     for (int i = 0; i < 500 && gtk_adjustment_get_upper (f->vadjustment) <= upper; i++)
-      spin (10);
+      run_for (10);
     chart = app_gantt_view_get_chart (f->view);
     g_assert_cmpuint (phaen_gantt_get_n_rows (chart), ==, N_ACTIVITIES + 1);
     g_assert_cmpfloat (gtk_adjustment_get_value (f->vadjustment), ==, floor ((upper - page) / 2));

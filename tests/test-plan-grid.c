@@ -27,15 +27,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 message_cb (AppPlanGrid *grid, const char *text, Fixture *f)
 {
   g_ptr_array_add (f->messages, g_strdup (text));
@@ -83,9 +74,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   app_plan_grid_set_plan (f->grid, f->store, f->plan);
   gtk_window_present (GTK_WINDOW (f->window));
   for (int i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (f->grid)); i++)
-    spin (10);
+    run_for (10);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->grid)));
-  spin (50);
+  run_for (50);
 }
 
 static void
@@ -95,7 +86,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (10);
+  run_for (10);
   g_clear_pointer (&f->messages, g_ptr_array_unref);
   g_clear_object (&f->store);
   g_remove (f->path);
@@ -572,17 +563,6 @@ test_editor (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_of (f))), ==, "1000");
 }
 
-/* Runs the main loop for @ms milliseconds, timeouts included. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 /* Escape as the editor's key controller receives it. */
 static void
 press_escape (GtkWidget *editor)
@@ -686,7 +666,7 @@ test_month_tooltips (Fixture *f, gconstpointer data)
 
   g_assert_true (app_plan_grid_paint (f->grid, 0, 0, 11, &error));
   g_assert_no_error (error);
-  spin (50);
+  run_for (50);
   /* The number column's header explains the grid; its cells have no tooltip: the body starts
    * where that ends. */
   while (body < height && has_tooltip_at (f, 5, body))
@@ -746,7 +726,7 @@ test_thousand_rows (Fixture *f, gconstpointer data)
     }
   g_assert_true (phaen_store_commit (f->store, &error));
   g_assert_no_error (error);
-  spin (50);
+  run_for (50);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 1000);
   page = gtk_adjustment_get_page_size (vadj);
   g_assert_cmpfloat (page, >, 0);
@@ -757,7 +737,7 @@ test_thousand_rows (Fixture *f, gconstpointer data)
   /* The scroll happens at the next allocation: on a busy machine that takes a while. */
   for (int i = 0;
        i < 200 && gtk_adjustment_get_value (vadj) != gtk_adjustment_get_upper (vadj) - page; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_upper (vadj) - page);
   assert_cell (f, 999, APP_PLAN_GRID_COLUMN_NUMBER, "1000");
   assert_shown_rows_measured (f, 999);
@@ -771,7 +751,7 @@ static void
 act (Fixture *f, const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), action, NULL));
-  spin (20);
+  run_for (20);
 }
 
 static guint
@@ -801,7 +781,7 @@ test_range_paint_clear (Fixture *f, gconstpointer data)
   act (f, "grid.paint");
   g_assert_cmpuint (marks_of (f, f->first, 5), ==, 0);
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   g_assert_cmpuint (marks_of (f, f->second, 6), ==, PHAEN_MARK_PLANNED);
 
   /* A tool picked over a selection paints it at once. */
@@ -817,7 +797,7 @@ test_range_paint_clear (Fixture *f, gconstpointer data)
   g_assert_cmpuint (a->marks[4], ==, 0);
   g_assert_cmpuint (a->marks[6], ==, PHAEN_MARK_PLANNED | PHAEN_MARK_START);
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
   g_assert_cmpuint (marks_of (f, f->first, 4), ==, PHAEN_MARK_PLANNED | PHAEN_MARK_START);
 }
@@ -828,13 +808,13 @@ test_fill (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 third = add (f, 0, "สรุปผล");
 
-  spin (20);
+  run_for (20);
   g_assert_true (
     app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER, "กพร.", &error));
   g_assert_true (
     app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "15,000 บาท", &error));
   g_assert_true (app_plan_grid_paint (f->grid, 0, 0, 1, &error));
-  spin (20);
+  run_for (20);
 
   /* Ctrl+D over owner…ธ.ค. of three rows copies the top row down, in one step. */
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER);
@@ -848,7 +828,7 @@ test_fill (Fixture *f, gconstpointer data)
   g_assert_cmpuint (marks_of (f, third, 1), ==, PHAEN_MARK_PLANNED);
   g_assert_cmpuint (marks_of (f, third, 2), ==, 0);
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   assert_cell (f, 2, APP_PLAN_GRID_COLUMN_OWNER, "");
   g_assert_cmpuint (marks_of (f, third, 0), ==, 0);
 
@@ -886,7 +866,7 @@ clipboard_text (Fixture *f)
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)), NULL,
                                  read_text_cb, &text);
   for (int i = 0; i < 500 && !text_arrived (&text); i++)
-    spin (10);
+    run_for (10);
   g_assert_nonnull (text);
   return text;
 }
@@ -902,7 +882,7 @@ test_copy_cut (Fixture *f, gconstpointer data)
   g_assert_true (
     app_plan_grid_commit_text (f->grid, 1, APP_PLAN_GRID_COLUMN_BUDGET, "1.5 ล้าน", &error));
   g_assert_true (app_plan_grid_paint (f->grid, 1, 1, 2, &error));
-  spin (20);
+  run_for (20);
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
   app_plan_grid_select_to (f->grid, 1, MONTH (2));
   act (f, "grid.copy");
@@ -927,7 +907,7 @@ test_copy_cut (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
   act (f, "grid.paste");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 3; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 3);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
   assert_cell (f, 2, APP_PLAN_GRID_COLUMN_BUDGET, "1,500,000.00");
@@ -951,7 +931,7 @@ test_paste_html (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
   act (f, "grid.paste");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 4; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 4);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ประชุม");
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OWNER, "สตป.");
@@ -971,7 +951,7 @@ test_paste_html (Fixture *f, gconstpointer data)
     g_autoptr (GError) error = NULL;
 
     g_assert_true (phaen_store_undo (f->store, &error));
-    spin (20);
+    run_for (20);
   }
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 2);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
@@ -1002,7 +982,7 @@ test_one_cell_block (Fixture *f, gconstpointer data)
   g_assert_nonnull (editor);
   g_signal_emit_by_name (editor, "paste-clipboard");
   for (int i = 0; i < 200 && f->messages->len < 2; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "ทบทวน");
   g_assert_cmpuint (f->messages->len, ==, 2);
 }
@@ -1048,7 +1028,7 @@ test_paste_below (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
   act (f, "grid.paste-below");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 4; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 4);
   assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ประชุมชี้แจง");
@@ -1057,7 +1037,7 @@ test_paste_below (Fixture *f, gconstpointer data)
   assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
   assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NUMBER, "4");
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 2);
 }
 
@@ -1076,7 +1056,7 @@ test_paste_by_headers (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 1, MONTH (5));
   act (f, "grid.paste");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 3; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 3);
   assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ศึกษากรอบการประเมิน");
@@ -1142,7 +1122,7 @@ test_column_widths (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_OWNER], ==, round (owner + 16));
   g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER,
                                             "สำนักงานปลัดกระทรวงการคลัง กองแผนงาน", &error));
-  spin (20);
+  run_for (20);
   act (f, "grid.column-fit");
   columns = app_plan_grid_get_columns (f->grid);
   g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_OWNER], >, owner + 16);

@@ -222,6 +222,16 @@ test_unit_id (PhaenStore *store, const char *abbr)
   return unit->id;
 }
 
+void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
 /* ------------------------------------------------------------------ running phaen-cli */
 
 void

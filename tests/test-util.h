@@ -48,6 +48,9 @@ void test_snapshot_take (TestSnapshot *snapshot, const char *path);
 /* Asserts that @path and its folder are as @snapshot saw them, and clears it. */
 void test_snapshot_assert_unchanged (TestSnapshot *snapshot, const char *path);
 
+/* Runs the main loop for @ms milliseconds, whatever happens (a debounced save, say). */
+void run_for (guint ms);
+
 /* What one run of phaen-cli ($PHAEN_CLI) printed and how it ended. */
 typedef struct
 {
