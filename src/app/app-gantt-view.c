@@ -277,9 +277,15 @@ app_gantt_view_set_plan (AppGanttView *self, PhaenStore *store, gint64 plan_id)
 
   g_set_object (&self->store, store);
   self->plan_id = store != NULL ? plan_id : 0;
+  /* The chart is made when it is shown: the plan page opens on the grid. */
+  g_clear_pointer (&self->chart, phaen_gantt_free);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   if (self->refresh != NULL)
-    app_page_refresh_set_store (self->refresh, store);
-  rebuild (self);
+    {
+      app_page_refresh_set_store (self->refresh, store);
+      app_page_refresh_queue (self->refresh);
+    }
 }
 
 PhaenGantt *
