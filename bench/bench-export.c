@@ -16,6 +16,7 @@
 
 #include "bench-ministry.h"
 #include "phaen-xlsx.h"
+#include "test-xlsx-read.h"
 
 #define RUNS 3
 
@@ -27,15 +28,15 @@ typedef struct
   guint style;
   char *text; /* string or formula */
   double value;
-} Cell;
+} FloorCell;
 
 typedef struct
 {
-  GArray *cells;     /* (element-type Cell) */
+  GArray *cells;     /* (element-type FloorCell) */
   GPtrArray *merges; /* "A1:B2" */
   GArray *heights;   /* (element-type double), by row */
   GArray *widths;    /* (element-type double), by column */
-} Sheet;
+} FloorSheet;
 
 static G_GNUC_NORETURN void
 die (const char *what)
@@ -61,54 +62,11 @@ unzip (const char *path, const char *member)
   return out;
 }
 
-static char *
-unescape (const char *raw)
-{
-  g_autoptr (GString) out = g_string_new (raw);
-
-  g_string_replace (out, "&lt;", "<", 0);
-  g_string_replace (out, "&gt;", ">", 0);
-  g_string_replace (out, "&quot;", "\"", 0);
-  g_string_replace (out, "&amp;", "&", 0);
-  return g_strdup (out->str);
-}
-
-static GPtrArray *
-read_strings (const char *path)
-{
-  g_autofree char *xml = unzip (path, "xl/sharedStrings.xml");
-  g_autoptr (GRegex) si = g_regex_new ("<si>(.*?)</si>", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr (GRegex) t = g_regex_new ("<t[^>]*>(.*?)</t>", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr (GMatchInfo) match = NULL;
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-
-  if (xml == NULL)
-    return strings;
-  g_regex_match (si, xml, 0, &match);
-  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
-    {
-      g_autofree char *item = g_match_info_fetch (match, 1);
-      g_autoptr (GMatchInfo) parts = NULL;
-      GString *text = g_string_new (NULL);
-
-      g_regex_match (t, item, 0, &parts);
-      for (; g_match_info_matches (parts); g_match_info_next (parts, NULL))
-        {
-          g_autofree char *part = g_match_info_fetch (parts, 1);
-          g_autofree char *plain = unescape (part);
-
-          g_string_append (text, plain);
-        }
-      g_ptr_array_add (strings, g_string_free (text, FALSE));
-    }
-  return strings;
-}
-
 static void
-sheet_free (Sheet *sheet)
+floor_sheet_free (FloorSheet *sheet)
 {
   for (guint i = 0; i < sheet->cells->len; i++)
-    g_free (g_array_index (sheet->cells, Cell, i).text);
+    g_free (g_array_index (sheet->cells, FloorCell, i).text);
   g_array_unref (sheet->cells);
   g_ptr_array_unref (sheet->merges);
   g_array_unref (sheet->heights);
@@ -126,8 +84,8 @@ attr (const char *attrs, const char *name, double fallback)
 }
 
 /* What Phaen wrote into one sheet. */
-static Sheet *
-read_sheet (const char *xml, GPtrArray *strings)
+static FloorSheet *
+read_floor_sheet (const char *xml, GPtrArray *strings)
 {
   /* Attributes never hold a "/": a blank cell's "/>" ends its match (else the lazy match runs on
    * to the next cell's end, and the reading becomes quadratic). */
@@ -140,9 +98,9 @@ read_sheet (const char *xml, GPtrArray *strings)
   g_autoptr (GRegex) f_re = g_regex_new ("<f>(.*?)</f>", G_REGEX_DOTALL, 0, NULL);
   g_autoptr (GRegex) v_re = g_regex_new ("<v>(.*?)</v>", G_REGEX_DOTALL, 0, NULL);
   g_autoptr (GMatchInfo) m = NULL;
-  Sheet *sheet = g_new0 (Sheet, 1);
+  FloorSheet *sheet = g_new0 (FloorSheet, 1);
 
-  sheet->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+  sheet->cells = g_array_new (FALSE, TRUE, sizeof (FloorCell));
   sheet->merges = g_ptr_array_new_with_free_func (g_free);
   sheet->heights = g_array_new (FALSE, TRUE, sizeof (double));
   sheet->widths = g_array_new (FALSE, TRUE, sizeof (double));
@@ -156,7 +114,7 @@ read_sheet (const char *xml, GPtrArray *strings)
       g_autofree char *body = g_match_info_fetch (m, 4);
       g_autoptr (GMatchInfo) f = NULL;
       g_autoptr (GMatchInfo) v = NULL;
-      Cell cell = { .row = atoi (number) - 1, .style = (guint)attr (attrs, "s", 0) };
+      FloorCell cell = { .row = atoi (number) - 1, .style = (guint)attr (attrs, "s", 0) };
 
       for (const char *p = letters; *p; p++)
         cell.col = cell.col * 26 + (*p - 'A' + 1);
@@ -227,7 +185,7 @@ static GPtrArray *
 read_workbook (const char *path)
 {
   g_autoptr (GPtrArray) strings = read_strings (path);
-  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify)sheet_free);
+  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify)floor_sheet_free);
 
   for (guint i = 1;; i++)
     {
@@ -236,7 +194,7 @@ read_workbook (const char *path)
 
       if (xml == NULL)
         break;
-      g_ptr_array_add (sheets, read_sheet (xml, strings));
+      g_ptr_array_add (sheets, read_floor_sheet (xml, strings));
     }
   return sheets;
 }
@@ -252,7 +210,7 @@ floor_write (GPtrArray *sheets, const char *path)
 
   for (guint s = 0; s < sheets->len; s++)
     {
-      Sheet *sheet = g_ptr_array_index (sheets, s);
+      FloorSheet *sheet = g_ptr_array_index (sheets, s);
       lxw_worksheet *ws = workbook_add_worksheet (workbook, NULL);
 
       for (guint c = 0; c < sheet->widths->len; c++)
@@ -269,7 +227,7 @@ floor_write (GPtrArray *sheets, const char *path)
         }
       for (guint i = 0; i < sheet->cells->len; i++)
         {
-          const Cell *cell = &g_array_index (sheet->cells, Cell, i);
+          const FloorCell *cell = &g_array_index (sheet->cells, FloorCell, i);
           lxw_format *format = g_hash_table_lookup (formats, GUINT_TO_POINTER (cell->style));
 
           if (format == NULL)
@@ -328,7 +286,7 @@ compare (const char *what, PhaenStore *store, const PhaenXlsxOptions *options, c
     best = MIN (best, phaen_write (store, options, path));
   sheets = read_workbook (path);
   for (guint s = 0; s < sheets->len; s++)
-    cells += ((Sheet *)g_ptr_array_index (sheets, s))->cells->len;
+    cells += ((FloorSheet *)g_ptr_array_index (sheets, s))->cells->len;
   for (guint i = 0; i < RUNS; i++)
     best_floor = MIN (best_floor, floor_write (sheets, floor_path));
   g_print ("%-36s %3u sheets %7u cells  phaen %7.3f s  floor %7.3f s  ratio %.2f\n", what,

@@ -362,10 +362,7 @@ main (int argc, char **argv)
 
   frame = floor_frame ();
 
-  window = app_test_window_new (&app);
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
-  gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  window = app_test_window_present (&app, WIDTH, HEIGHT);
   watch_frames (GTK_WIDGET (window));
 
   start = bench_seconds ();

@@ -69,16 +69,6 @@ wait_until (gboolean (*done) (gpointer data), gpointer data)
   return TRUE;
 }
 
-void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 static gboolean
 idle_done (gpointer data)
 {
@@ -135,6 +125,18 @@ app_test_window_new (AppApplication **app)
   g_application_register (G_APPLICATION (*app), NULL, &error);
   g_assert_no_error (error);
   return g_object_ref_sink (app_window_new (*app));
+}
+
+AppWindow *
+app_test_window_present (AppApplication **app, int width, int height)
+{
+  AppWindow *window = app_test_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  return window;
 }
 
 void

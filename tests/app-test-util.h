@@ -7,6 +7,7 @@
 
 #include "app-application.h"
 #include "app-window.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,6 @@ gboolean app_test_init (int *argc, char ***argv);
 
 /* Runs the main loop until @done says so, for at most ten seconds. */
 gboolean wait_until (gboolean (*done) (gpointer data), gpointer data);
-/* Runs the main loop for @ms milliseconds, whatever happens (a debounced save, say). */
-void run_for (guint ms);
 /* Runs the main loop until nothing is pending; asserts that happens within ten seconds. */
 void settle (void);
 
@@ -31,6 +30,8 @@ void app_test_sample_remove (char **dir, char **path);
 /* A new application, registered and not unique, and its window, not yet presented.
  * Returns: (transfer full): the window; @app is set (transfer full). */
 AppWindow *app_test_window_new (AppApplication **app);
+/* app_test_window_new(), at @width × @height when they are not 0, presented and settled. */
+AppWindow *app_test_window_present (AppApplication **app, int width, int height);
 /* Destroys the window (if any) and lets it go, then the application; clears both. */
 void app_test_window_close (AppWindow **window, AppApplication **app);
 /* Opens @path in @window and waits until its workspace is open. */

@@ -87,9 +87,7 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   fixture->dir = app_test_sample_new ("phaen-app-XXXXXX", &fixture->path);
-  fixture->window = app_test_window_new (&fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  fixture->window = app_test_window_present (&fixture->app, 0, 0);
 }
 
 static void
@@ -759,29 +757,19 @@ main (int argc, char **argv)
     return 0;
 
   g_test_add_func ("/app/i18n/thai-by-default", test_thai_by_default);
-  g_test_add ("/app/plan/edit-undo-reopen", Fixture, NULL, fixture_set_up,
-              test_plan_edit_undo_reopen, fixture_tear_down);
-  g_test_add ("/app/plan/section-text", Fixture, NULL, fixture_set_up, test_plan_section_text,
-              fixture_tear_down);
-  g_test_add ("/app/plan/next-year-months", Fixture, NULL, fixture_set_up,
-              test_plan_next_year_months, fixture_tear_down);
-  g_test_add ("/app/plan/export", Fixture, NULL, fixture_set_up, test_plan_export,
-              fixture_tear_down);
-  g_test_add ("/app/safety/foreign-descriptor", Fixture, NULL, fixture_set_up,
-              test_safety_foreign_descriptor, fixture_tear_down);
-  g_test_add ("/app/safety/locked", Fixture, NULL, fixture_set_up, test_safety_locked,
-              fixture_tear_down);
-  g_test_add ("/app/safety/second-window", Fixture, NULL, fixture_set_up, test_safety_second_window,
-              fixture_tear_down);
-  g_test_add ("/app/safety/read-only-file", Fixture, NULL, fixture_set_up,
-              test_safety_read_only_file, fixture_tear_down);
-  g_test_add ("/app/open/foreign-file", Fixture, NULL, fixture_set_up, test_open_foreign_file,
-              fixture_tear_down);
-  g_test_add ("/app/workspace/new-plan", Fixture, NULL, fixture_set_up, test_new_workspace_plan,
-              fixture_tear_down);
-  g_test_add ("/app/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow,
-              fixture_tear_down);
-  g_test_add ("/app/window/language", Fixture, NULL, fixture_set_up, test_window_language,
-              fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/app/plan/edit-undo-reopen", test_plan_edit_undo_reopen);
+  ADD ("/app/plan/section-text", test_plan_section_text);
+  ADD ("/app/plan/next-year-months", test_plan_next_year_months);
+  ADD ("/app/plan/export", test_plan_export);
+  ADD ("/app/safety/foreign-descriptor", test_safety_foreign_descriptor);
+  ADD ("/app/safety/locked", test_safety_locked);
+  ADD ("/app/safety/second-window", test_safety_second_window);
+  ADD ("/app/safety/read-only-file", test_safety_read_only_file);
+  ADD ("/app/open/foreign-file", test_open_foreign_file);
+  ADD ("/app/workspace/new-plan", test_new_workspace_plan);
+  ADD ("/app/window/narrow", test_window_narrow);
+  ADD ("/app/window/language", test_window_language);
+#undef ADD
   return g_test_run ();
 }

@@ -316,7 +316,7 @@ test_view_plan_entries (Fixture *f, gconstpointer data)
 /* ------------------------------------------------------------------ every view of it */
 
 static JsonObject *
-run_cli (Fixture *f, JsonParser *parser)
+run_budget_cli (Fixture *f, JsonParser *parser)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->plan);
   const char *argv[] = {
@@ -400,7 +400,7 @@ test_cli_xlsx_chart_agree (Fixture *f, gconstpointer data)
   g_autoptr (Sheet) sheet = NULL;
   g_autoptr (PhaenBudgetChart) chart = NULL;
   g_autoptr (GArray) totals = NULL;
-  JsonObject *root = run_cli (f, parser);
+  JsonObject *root = run_budget_cli (f, parser);
   JsonArray *rows = json_object_get_array_member (root, "rows");
   PhaenXlsxOptions options;
 

@@ -306,30 +306,18 @@ typedef struct
 static gint64
 add_activity (Fixture *f, const char *name, guint first, guint last)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 id = phaen_store_add_activity (f->store, f->plan, 0, -1, name, &error);
-
-  g_assert_no_error (error);
-  for (guint m = first; m <= last; m++)
-    {
-      phaen_store_set_month_marks (f->store, id, (int)m, PHAEN_MARK_PLANNED, &error);
-      g_assert_no_error (error);
-    }
-  return id;
+  return test_add_planned_activity (f->store, f->plan, name, first, last);
 }
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   gint64 unit;
 
   f->store = test_workspace_new ("t.phaen", &f->dir);
-  unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, unit, 2564, PHAEN_PLAN_PROCESS,
-                                  "แผนการปรับปรุงกระบวนการตามภารกิจ", &error);
-  g_assert_no_error (error);
+  unit = test_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล");
+  f->plan =
+    test_add_plan (f->store, unit, 2564, PHAEN_PLAN_PROCESS, "แผนการปรับปรุงกระบวนการตามภารกิจ");
 }
 
 static void
@@ -526,15 +514,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/paper", test_paper);
   g_test_add_func ("/chart/axis/nice-step", test_nice_step);
   g_test_add_func ("/chart/style/themes", test_themes);
-  g_test_add ("/chart/gantt/rows-wrap", Fixture, NULL, fixture_setup, test_rows_wrap,
-              fixture_teardown);
-  g_test_add ("/chart/gantt/height-for-width", Fixture, NULL, fixture_setup, test_height_for_width,
-              fixture_teardown);
-  g_test_add ("/chart/gantt/optional-columns", Fixture, NULL, fixture_setup, test_columns_optional,
-              fixture_teardown);
-  g_test_add ("/chart/gantt/pages", Fixture, NULL, fixture_setup, test_pages, fixture_teardown);
-  g_test_add ("/chart/gantt/pages-month-bands", Fixture, NULL, fixture_setup,
-              test_pages_month_bands, fixture_teardown);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/chart/gantt/rows-wrap", test_rows_wrap);
+  ADD ("/chart/gantt/height-for-width", test_height_for_width);
+  ADD ("/chart/gantt/optional-columns", test_columns_optional);
+  ADD ("/chart/gantt/pages", test_pages);
+  ADD ("/chart/gantt/pages-month-bands", test_pages_month_bands);
+#undef ADD
 
   return g_test_run ();
 }

@@ -24,14 +24,10 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   f->store = test_workspace_new ("t.phaen", &f->dir);
-  f->unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
-                                  "แผนการปรับปรุงกระบวนการตามภารกิจของสำนักตรวจสอบและประเมินผล", &error);
-  g_assert_no_error (error);
+  f->unit = test_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล");
+  f->plan = test_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
+                           "แผนการปรับปรุงกระบวนการตามภารกิจของสำนักตรวจสอบและประเมินผล");
 }
 
 static void
@@ -61,16 +57,7 @@ write_gantt (PhaenGantt *gantt, const char *path)
 static gint64
 add_activity (Fixture *f, const char *name, guint first, guint last)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 id = phaen_store_add_activity (f->store, f->plan, 0, -1, name, &error);
-
-  g_assert_no_error (error);
-  for (guint m = first; m <= last && last < PHAEN_MAX_MONTHS; m++)
-    {
-      phaen_store_set_month_marks (f->store, id, (int)m, PHAEN_MARK_PLANNED, &error);
-      g_assert_no_error (error);
-    }
-  return id;
+  return test_add_planned_activity (f->store, f->plan, name, first, last);
 }
 
 static void

@@ -12,50 +12,6 @@
 
 static char *tmpdir;
 
-typedef struct
-{
-  GSpawnChildSetupFunc setup; /* set before run_cli() to change the child's limits */
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *run, const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("PHAEN_CLI");
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *)cli);
-  va_start (args, first);
-  for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, run->setup, NULL, &run->out,
-                &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static int
-exit_code (const Run *run)
-{
-  return g_spawn_check_wait_status (run->status, NULL) ? 0 : WEXITSTATUS (run->status);
-}
-
 static char *
 demo_path (void)
 {

@@ -37,23 +37,13 @@ fixture_tear_down (Fixture *fixture, gconstpointer load)
   test_workspace_close (&fixture->store, &fixture->dir);
 }
 
-static gint64
-unit_id (PhaenStore *store, const char *abbr)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (store, abbr, &error);
-
-  g_assert_no_error (error);
-  return unit->id;
-}
-
 /* The only plan of a unit in a year. */
 static PhaenPlan *
 only_plan (PhaenStore *store, const char *abbr, int fiscal_year)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) plans =
-    phaen_store_list_plans (store, unit_id (store, abbr), fiscal_year, &error);
+    phaen_store_list_plans (store, test_unit_id (store, abbr), fiscal_year, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (plans->len, ==, 1);
@@ -65,7 +55,7 @@ find_indicator (PhaenStore *store, const char *abbr, int fiscal_year, const char
 {
   g_autoptr (GError) error = NULL;
   PhaenIndicator *indicator =
-    phaen_store_find_indicator (store, unit_id (store, abbr), fiscal_year, code, &error);
+    phaen_store_find_indicator (store, test_unit_id (store, abbr), fiscal_year, code, &error);
 
   g_assert_no_error (error);
   return indicator;
@@ -97,7 +87,7 @@ test_units (Fixture *fixture, gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpstr (unit->name, ==, expected[i].name);
       if (expected[i].parent)
-        g_assert_cmpint (unit->parent_id, ==, unit_id (fixture->store, expected[i].parent));
+        g_assert_cmpint (unit->parent_id, ==, test_unit_id (fixture->store, expected[i].parent));
     }
   /* Three files list สป.กค.: it is created once and shared. */
   for (guint i = 0; i < units->len; i++)
@@ -258,8 +248,8 @@ static void
 test_stp_second_indicator (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) indicators =
-    phaen_store_list_indicators (fixture->store, unit_id (fixture->store, "สตป."), 2564, &error);
+  g_autoptr (GPtrArray) indicators = phaen_store_list_indicators (
+    fixture->store, test_unit_id (fixture->store, "สตป."), 2564, &error);
   g_autoptr (GPtrArray) results = NULL;
   PhaenIndicator *project;
   PhaenResult *q4;
@@ -379,8 +369,8 @@ test_pmqa (Fixture *fixture, gconstpointer data)
 {
   static const char *const groups[] = { "7.1", "7.2", "7.3", "7.4", "7.5", "7.6" };
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) indicators =
-    phaen_store_list_indicators (fixture->store, unit_id (fixture->store, "สป.กค."), 2567, &error);
+  g_autoptr (GPtrArray) indicators = phaen_store_list_indicators (
+    fixture->store, test_unit_id (fixture->store, "สป.กค."), 2567, &error);
   g_autoptr (PhaenIndicator) gfmis = NULL;
   guint per_group[G_N_ELEMENTS (groups)] = { 0 };
   double value = 0;
@@ -426,7 +416,7 @@ test_pmqa_table (Fixture *fixture, gconstpointer data)
   static const double means[6] = { 380, 380, 460, 360, 420, 400 };
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenPmqaTable) table =
-    phaen_pmqa_table_build (fixture->store, unit_id (fixture->store, "สป.กค."), 2567, &error);
+    phaen_pmqa_table_build (fixture->store, test_unit_id (fixture->store, "สป.กค."), 2567, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (table->groups->len, ==, 6);

@@ -137,9 +137,7 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   fixture->dir = app_test_sample_new ("phaen-desktop-XXXXXX", &fixture->path);
-  fixture->window = app_test_window_new (&fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  fixture->window = app_test_window_present (&fixture->app, 0, 0);
 }
 
 static void
@@ -543,18 +541,14 @@ main (int argc, char **argv)
   if (!app_test_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/desktop/shortcuts/table", Fixture, NULL, fixture_set_up, test_shortcuts_table,
-              fixture_tear_down);
-  g_test_add ("/desktop/help-and-about", Fixture, NULL, fixture_set_up, test_help_and_about,
-              fixture_tear_down);
-  g_test_add ("/desktop/language/switch", Fixture, NULL, fixture_set_up, test_language_switch,
-              fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/desktop/shortcuts/table", test_shortcuts_table);
+  ADD ("/desktop/help-and-about", test_help_and_about);
+  ADD ("/desktop/language/switch", test_language_switch);
   g_test_add_func ("/desktop/language/system", test_language_system);
-  g_test_add ("/desktop/a11y/grid", Fixture, NULL, fixture_set_up, test_a11y_grid,
-              fixture_tear_down);
-  g_test_add ("/desktop/a11y/gantt", Fixture, NULL, fixture_set_up, test_a11y_gantt,
-              fixture_tear_down);
-  g_test_add ("/desktop/a11y/icon-buttons", Fixture, NULL, fixture_set_up, test_a11y_icon_buttons,
-              fixture_tear_down);
+  ADD ("/desktop/a11y/grid", test_a11y_grid);
+  ADD ("/desktop/a11y/gantt", test_a11y_gantt);
+  ADD ("/desktop/a11y/icon-buttons", test_a11y_icon_buttons);
+#undef ADD
   return g_test_run ();
 }

@@ -49,16 +49,6 @@ sample_new (char **dir)
 }
 
 static gint64
-unit_id (PhaenStore *store, const char *abbr)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (store, abbr, &error);
-
-  g_assert_no_error (error);
-  return unit->id;
-}
-
-static gint64
 only_plan (PhaenStore *store, gint64 unit, int year)
 {
   g_autoptr (GError) error = NULL;
@@ -347,6 +337,20 @@ make_zip (const ZipEntry *entries, guint n)
   "<worksheet><sheetData><row r=\"2\"><c r=\"B2\" "                                                \
   "t=\"inlineStr\"><is><t>ก</t></is></c></row></sheetData></worksheet>"
 
+/* Reading @bytes (transfer full) as the file @name fails with PHAEN_ERROR_INVALID and a message
+ * holding @says (unless %NULL). */
+static void
+assert_refused (GBytes *bytes, const char *name, const char *says)
+{
+  g_autoptr (GBytes) owned = bytes;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (phaen_table_read_bytes (owned, name, 0, &error));
+  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+  if (says != NULL)
+    g_assert_nonnull (strstr (error->message, says));
+}
+
 static void
 test_xlsx_hostile (void)
 {
@@ -389,50 +393,13 @@ test_xlsx_hostile (void)
   g_assert_cmpuint (table->rows->len, ==, 2);
   g_assert_cmpstr (cell (table, 1, 1), ==, "ก");
 
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = make_zip (bomb, G_N_ELEMENTS (bomb));
-  g_assert_null (phaen_table_read_bytes (bytes, "bomb.xlsx", 0, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "128 MB"));
-  g_clear_error (&error);
-
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = make_zip (laughs, G_N_ELEMENTS (laughs));
-  g_assert_null (phaen_table_read_bytes (bytes, "laughs.xlsx", 0, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "document type"));
-  g_clear_error (&error);
-
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = make_zip (malformed, G_N_ELEMENTS (malformed));
-  g_assert_null (phaen_table_read_bytes (bytes, "bad.xlsx", 0, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_clear_error (&error);
-
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = make_zip (merged, G_N_ELEMENTS (merged));
-  g_assert_null (phaen_table_read_bytes (bytes, "merged.xlsx", 0, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "128 MB of text"));
-  g_clear_error (&error);
-
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = make_zip (far, G_N_ELEMENTS (far));
-  g_assert_null (phaen_table_read_bytes (bytes, "far.xlsx", 0, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_clear_error (&error);
-
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = g_bytes_new_static ("PK\003\004 not really a zip", 24);
-  g_assert_null (phaen_table_read_bytes (bytes, "fake.xlsx", 0, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_clear_error (&error);
-
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = g_bytes_new_static ("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-  g_assert_null (phaen_table_read_bytes (bytes, "old.xls", 0, &error));
-  g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, ".xls"));
+  assert_refused (make_zip (bomb, G_N_ELEMENTS (bomb)), "bomb.xlsx", "128 MB");
+  assert_refused (make_zip (laughs, G_N_ELEMENTS (laughs)), "laughs.xlsx", "document type");
+  assert_refused (make_zip (malformed, G_N_ELEMENTS (malformed)), "bad.xlsx", NULL);
+  assert_refused (make_zip (merged, G_N_ELEMENTS (merged)), "merged.xlsx", "128 MB of text");
+  assert_refused (make_zip (far, G_N_ELEMENTS (far)), "far.xlsx", NULL);
+  assert_refused (g_bytes_new_static ("PK\003\004 not really a zip", 24), "fake.xlsx", NULL);
+  assert_refused (g_bytes_new_static ("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "old.xls", ".xls");
 }
 
 static void
@@ -539,7 +506,7 @@ test_units_rows (void)
   slk = phaen_store_find_unit (store, "สลก.", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (slk->name, ==, "สำนักงานเลขานุการกรม, กรมทดสอบ");
-  g_assert_cmpint (slk->parent_id, ==, unit_id (store, "กพร."));
+  g_assert_cmpint (slk->parent_id, ==, test_unit_id (store, "กพร."));
   kj = phaen_store_find_unit (store, "กจ.", &error);
   g_assert_no_error (error);
   g_assert_cmpint (kj->parent_id, ==, slk->id);
@@ -626,7 +593,7 @@ test_plan_own_export (void)
   g_autoptr (PhaenPlanImport) import = NULL;
   g_autoptr (PhaenPlan) source = NULL;
   g_autoptr (PhaenPlan) copy = NULL;
-  gint64 kpr = unit_id (store, "กพร."), plan = only_plan (store, kpr, 2564), other, imported;
+  gint64 kpr = test_unit_id (store, "กพร."), plan = only_plan (store, kpr, 2564), other, imported;
   PhaenXlsxOptions options;
 
   phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_PLAN);
@@ -836,7 +803,7 @@ test_rename_unit (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr (PhaenStore) store = sample_new (&dir);
-  gint64 kpr = unit_id (store, "กพร.");
+  gint64 kpr = test_unit_id (store, "กพร.");
   g_autoptr (PhaenUnit) renamed = NULL;
   g_autoptr (PhaenUnit) back = NULL;
 
@@ -867,7 +834,7 @@ test_merge_units (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr (PhaenStore) store = sample_new (&dir);
-  gint64 kpr = unit_id (store, "กพร."), stp = unit_id (store, "สตป.");
+  gint64 kpr = test_unit_id (store, "กพร."), stp = test_unit_id (store, "สตป.");
   g_autoptr (GPtrArray) plans = NULL;
   g_autoptr (GPtrArray) indicators = NULL;
   g_autoptr (GPtrArray) people = NULL;
@@ -910,7 +877,7 @@ test_delete_unit_and_plan (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr (PhaenStore) store = sample_new (&dir);
-  gint64 stp = unit_id (store, "สตป."), plan = only_plan (store, stp, 2564);
+  gint64 stp = test_unit_id (store, "สตป."), plan = only_plan (store, stp, 2564);
   g_autofree char *what = NULL;
   PhaenStoreStats before, after;
   PhaenStoreContents has;
@@ -952,7 +919,7 @@ test_duplicate_plan (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr (PhaenStore) store = sample_new (&dir);
-  gint64 kpr = unit_id (store, "กพร."), plan = only_plan (store, kpr, 2564), copy;
+  gint64 kpr = test_unit_id (store, "กพร."), plan = only_plan (store, kpr, 2564), copy;
   g_autoptr (PhaenPlan) stored = NULL;
   g_autoptr (GPtrArray) old_indicators = NULL;
   g_autoptr (GPtrArray) new_indicators = NULL;
@@ -1024,7 +991,7 @@ test_xlsx_title_follows_plan (void)
   g_autofree char *dir = NULL;
   g_autoptr (PhaenStore) store = sample_new (&dir);
   g_autofree char *out = g_build_filename (dir, "plan.xlsx", NULL);
-  gint64 kpr = unit_id (store, "กพร."), plan = only_plan (store, kpr, 2564);
+  gint64 kpr = test_unit_id (store, "กพร."), plan = only_plan (store, kpr, 2564);
   g_autoptr (PhaenPlan) edited = phaen_store_get_plan (store, plan, &error);
   g_autoptr (PhaenTable) table = NULL;
   PhaenXlsxOptions options;

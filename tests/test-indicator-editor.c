@@ -31,16 +31,6 @@ typedef struct
 
 /* ------------------------------------------------------------------ helpers */
 
-static gint64
-unit_id (Fixture *fixture, const char *abbr)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (fixture->store, abbr, &error);
-
-  g_assert_no_error (error);
-  return unit->id;
-}
-
 static PhaenIndicator *
 stored_indicator (Fixture *fixture, gint64 indicator_id)
 {
@@ -117,8 +107,8 @@ static AppIndicatorsPage *
 open_stp02 (Fixture *fixture, gint64 *out_id)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenIndicator) indicator =
-    phaen_store_find_indicator (fixture->store, unit_id (fixture, "สตป."), 2564, "สตป. 02", &error);
+  g_autoptr (PhaenIndicator) indicator = phaen_store_find_indicator (
+    fixture->store, test_unit_id (fixture->store, "สตป."), 2564, "สตป. 02", &error);
   AppIndicatorsPage *page;
 
   g_assert_no_error (error);
@@ -221,7 +211,7 @@ test_weight_thai_digits_undo (Fixture *fixture, gconstpointer data)
 
   page = open_stp02 (fixture, &id);
   editor = app_indicators_page_get_editor (page);
-  stp = unit_id (fixture, "สตป.");
+  stp = test_unit_id (fixture->store, "สตป.");
   before = stored_indicator (fixture, id);
   g_assert_cmpfloat (before->weight, ==, 30); /* seed 002 */
   others = sum_of_weights (fixture, stp, 2564) - before->weight;
@@ -530,13 +520,13 @@ test_pmqa_means_and_choice (Fixture *fixture, gconstpointer data)
   g_autoptr (PhaenIndicator) chosen = NULL;
   g_autofree char *group_mean = NULL;
   g_autofree char *category_mean = NULL;
-  gint64 unit = unit_id (fixture, "สป.กค.");
+  gint64 unit = test_unit_id (fixture->store, "สป.กค.");
   AppPmqaPage *page;
   GtkWidget *chooser;
 
   /* Only unit/years with PMQA indicators have the page. */
-  g_assert_false (
-    app_window_show_unit_page (fixture->window, "pmqa", unit_id (fixture, "สตป."), 2564));
+  g_assert_false (app_window_show_unit_page (fixture->window, "pmqa",
+                                             test_unit_id (fixture->store, "สตป."), 2564));
 
   page = open_pmqa (fixture, unit, 2567);
   g_assert_cmpstr (app_pmqa_page_get_mean_text (page), ==, "400.00");
@@ -573,7 +563,7 @@ test_pmqa_value_entry (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenIndicator) indicator = NULL;
-  gint64 unit = unit_id (fixture, "สป.กค.");
+  gint64 unit = test_unit_id (fixture->store, "สป.กค.");
   AppPmqaPage *page = open_pmqa (fixture, unit, 2567);
   GtkWidget *entry;
   double value = 0;
@@ -619,7 +609,7 @@ test_pmqa_export (Fixture *fixture, gconstpointer data)
       g_test_skip ("unzip reads the workbook back");
       return;
     }
-  page = open_pmqa (fixture, unit_id (fixture, "สป.กค."), 2567);
+  page = open_pmqa (fixture, test_unit_id (fixture->store, "สป.กค."), 2567);
   app_pmqa_page_export (page, file);
   g_assert_true (app_pmqa_page_get_busy (page));
   g_assert_true (wait_until (pmqa_idle, page));

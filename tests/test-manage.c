@@ -48,16 +48,6 @@ store_of (Fixture *fixture)
 }
 
 static gint64
-unit_id (Fixture *fixture, const char *abbr)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (store_of (fixture), abbr, &error);
-
-  g_assert_no_error (error);
-  return unit->id;
-}
-
-static gint64
 plan_of (PhaenStore *store, gint64 unit, int year)
 {
   g_autoptr (GError) error = NULL;
@@ -90,7 +80,7 @@ respond (AdwMessageDialog *dialog, const char *response)
 static void
 show_plan_of (Fixture *fixture, const char *abbr, int year)
 {
-  gint64 plan = plan_of (store_of (fixture), unit_id (fixture, abbr), year);
+  gint64 plan = plan_of (store_of (fixture), test_unit_id (store_of (fixture), abbr), year);
 
   g_assert_true (app_window_show_plan (fixture->window, plan));
   settle ();
@@ -110,7 +100,7 @@ test_duplicate_plan (Fixture *fixture, gconstpointer data)
   AdwMessageDialog *dialog;
   AppSidebarPlace place;
   GtkSpinButton *year;
-  gint64 kpr = unit_id (fixture, "กพร."), old_plan, new_plan;
+  gint64 kpr = test_unit_id (store_of (fixture), "กพร."), old_plan, new_plan;
 
   show_plan_of (fixture, "กพร.", 2564);
   old_plan = plan_of (store_of (fixture), kpr, 2564);
@@ -169,7 +159,7 @@ test_rename_unit (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) entries = g_ptr_array_new ();
   g_autoptr (PhaenUnit) renamed = NULL;
   AdwMessageDialog *dialog;
-  gint64 stp = unit_id (fixture, "สตป.");
+  gint64 stp = test_unit_id (store_of (fixture), "สตป.");
 
   show_plan_of (fixture, "สตป.", 2564);
   dialog = run_action_to_dialog (fixture, "win.rename-unit");
@@ -203,7 +193,7 @@ test_delete_unit (Fixture *fixture, gconstpointer data)
   PhaenStoreContents contents;
   PhaenStoreStats before, after;
   AdwMessageDialog *dialog;
-  gint64 stp = unit_id (fixture, "สตป.");
+  gint64 stp = test_unit_id (store_of (fixture), "สตป.");
 
   phaen_store_get_stats (store_of (fixture), &before, NULL);
   g_assert_true (phaen_store_count_unit_contents (store_of (fixture), stp, &contents, NULL));
@@ -231,7 +221,7 @@ static void
 test_delete_plan (Fixture *fixture, gconstpointer data)
 {
   AdwMessageDialog *dialog;
-  gint64 kpr = unit_id (fixture, "กพร.");
+  gint64 kpr = test_unit_id (store_of (fixture), "กพร.");
 
   show_plan_of (fixture, "กพร.", 2564);
   dialog = run_action_to_dialog (fixture, "win.delete-plan");
@@ -249,7 +239,7 @@ test_targeted_action (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (PhaenPlan) other = NULL;
   AdwMessageDialog *dialog;
-  gint64 stp_plan = plan_of (store_of (fixture), unit_id (fixture, "สตป."), 2564);
+  gint64 stp_plan = plan_of (store_of (fixture), test_unit_id (store_of (fixture), "สตป."), 2564);
 
   show_plan_of (fixture, "กพร.", 2564);
   other = phaen_store_get_plan (store_of (fixture), stp_plan, NULL);
@@ -259,8 +249,10 @@ test_targeted_action (Fixture *fixture, gconstpointer data)
   dialog = find_dialog (fixture->window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), other->title));
   respond (dialog, "delete");
-  g_assert_cmpint (plan_of (store_of (fixture), unit_id (fixture, "สตป."), 2564), ==, 0);
-  g_assert_cmpint (plan_of (store_of (fixture), unit_id (fixture, "กพร."), 2564), >, 0);
+  g_assert_cmpint (plan_of (store_of (fixture), test_unit_id (store_of (fixture), "สตป."), 2564),
+                   ==, 0);
+  g_assert_cmpint (plan_of (store_of (fixture), test_unit_id (store_of (fixture), "กพร."), 2564), >,
+                   0);
 }
 
 static void
@@ -309,7 +301,8 @@ test_import_plan (Fixture *fixture, gconstpointer data)
   PhaenXlsxOptions options;
   AppImportDialog *dialog;
   AppSidebarPlace place;
-  gint64 stp = unit_id (fixture, "สตป."), kpr = unit_id (fixture, "กพร.");
+  gint64 stp = test_unit_id (store_of (fixture), "สตป."),
+         kpr = test_unit_id (store_of (fixture), "กพร.");
   g_autoptr (GPtrArray) activities = NULL;
 
   phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_PLAN);
@@ -350,19 +343,14 @@ main (int argc, char **argv)
 {
   if (!app_test_init (&argc, &argv))
     return 0;
-  g_test_add ("/manage/duplicate-plan-2565", Fixture, NULL, fixture_set_up, test_duplicate_plan,
-              fixture_tear_down);
-  g_test_add ("/manage/rename-unit", Fixture, NULL, fixture_set_up, test_rename_unit,
-              fixture_tear_down);
-  g_test_add ("/manage/delete-unit", Fixture, NULL, fixture_set_up, test_delete_unit,
-              fixture_tear_down);
-  g_test_add ("/manage/delete-plan", Fixture, NULL, fixture_set_up, test_delete_plan,
-              fixture_tear_down);
-  g_test_add ("/manage/targeted-action", Fixture, NULL, fixture_set_up, test_targeted_action,
-              fixture_tear_down);
-  g_test_add ("/manage/import-units", Fixture, NULL, fixture_set_up, test_import_units,
-              fixture_tear_down);
-  g_test_add ("/manage/import-plan", Fixture, NULL, fixture_set_up, test_import_plan,
-              fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/manage/duplicate-plan-2565", test_duplicate_plan);
+  ADD ("/manage/rename-unit", test_rename_unit);
+  ADD ("/manage/delete-unit", test_delete_unit);
+  ADD ("/manage/delete-plan", test_delete_plan);
+  ADD ("/manage/targeted-action", test_targeted_action);
+  ADD ("/manage/import-units", test_import_units);
+  ADD ("/manage/import-plan", test_import_plan);
+#undef ADD
   return g_test_run ();
 }

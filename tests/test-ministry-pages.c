@@ -65,7 +65,6 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   const BenchMinistrySize size = { 1, 20, N_INDICATORS, 2567 };
   g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenUnit) unit = NULL;
 
   fixture->dir = g_dir_make_tmp ("phaen-ministry-pages-XXXXXX", &error);
   g_assert_no_error (error);
@@ -77,16 +76,11 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
     g_assert_cmpint (bench_ministry_fill (store, &size, &error), >, 0); /* one transaction */
     g_assert_no_error (error);
   }
-  fixture->window = app_test_window_new (&fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  fixture->window = app_test_window_present (&fixture->app, 1366, 768);
   app_test_open (fixture->window, fixture->path);
   fixture->store = app_window_get_store (fixture->window);
-  unit = phaen_store_find_unit (fixture->store, "หน่วย.001", &error);
-  g_assert_no_error (error);
-  fixture->unit = unit->id;
-  fixture->indicators = phaen_store_list_indicators (fixture->store, unit->id, 2567, &error);
+  fixture->unit = test_unit_id (fixture->store, "หน่วย.001");
+  fixture->indicators = phaen_store_list_indicators (fixture->store, fixture->unit, 2567, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->indicators->len, ==, N_INDICATORS);
 }

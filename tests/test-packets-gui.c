@@ -56,10 +56,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_true (g_file_test (fixture->kpr, G_FILE_TEST_IS_REGULAR));
   g_clear_object (&office);
 
-  fixture->window = app_test_window_new (&fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  fixture->window = app_test_window_present (&fixture->app, 1366, 768);
 }
 
 static void
@@ -600,11 +597,11 @@ main (int argc, char **argv)
   if (!app_test_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/packets-gui/unit-copy", Fixture, NULL, fixture_set_up, test_unit_copy,
-              fixture_tear_down);
-  g_test_add ("/packets-gui/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
-  g_test_add ("/packets-gui/conflict", Fixture, NULL, fixture_set_up, test_conflict,
-              fixture_tear_down);
-  g_test_add ("/packets-gui/send", Fixture, NULL, fixture_set_up, test_send, fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/packets-gui/unit-copy", test_unit_copy);
+  ADD ("/packets-gui/import", test_import);
+  ADD ("/packets-gui/conflict", test_conflict);
+  ADD ("/packets-gui/send", test_send);
+#undef ADD
   return g_test_run ();
 }

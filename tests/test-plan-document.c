@@ -40,10 +40,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   };
 
   f->store = test_workspace_new ("t.phaen", &f->dir);
-  unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, unit, 2564, PHAEN_PLAN_PROCESS, "แผน", &error);
-  g_assert_no_error (error);
+  unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
+  f->plan = test_add_plan (f->store, unit, 2564, PHAEN_PLAN_PROCESS, "แผน");
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       phaen_store_set_plan_section (f->store, f->plan, sections[i][0], sections[i][1], &error);

@@ -11,6 +11,7 @@
 #include "phaen-chart-gantt.h"
 #include "phaen-error.h"
 #include "phaen-store.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -27,15 +28,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 message_cb (AppPlanGrid *grid, const char *text, Fixture *f)
 {
   g_ptr_array_add (f->messages, g_strdup (text));
@@ -50,11 +42,7 @@ undoable_cb (AppPlanGrid *grid, const char *text, Fixture *f)
 static gint64
 add (Fixture *f, gint64 parent, const char *name)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 id = phaen_store_add_activity (f->store, f->plan, parent, -1, name, &error);
-
-  g_assert_no_error (error);
-  return id;
+  return test_add_activity (f->store, f->plan, parent, name);
 }
 
 static void
@@ -68,11 +56,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->path = g_build_filename (f->dir, "t.phaen", NULL);
   f->store = phaen_store_create (f->path, &error);
   g_assert_no_error (error);
-  f->unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, GPOINTER_TO_INT (data),
-                                  "แผนการปรับปรุงกระบวนการตามภารกิจ", &error);
-  g_assert_no_error (error);
+  f->unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
+  f->plan = test_add_plan (f->store, f->unit, 2564, GPOINTER_TO_INT (data),
+                           "แผนการปรับปรุงกระบวนการตามภารกิจ");
   f->first = add (f, 0, "ทบทวนกระบวนงาน");
   f->second = add (f, 0, "จัดทำคู่มือ");
   phaen_store_clear_history (f->store);
@@ -89,9 +75,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   app_plan_grid_set_plan (f->grid, f->store, f->plan);
   gtk_window_present (GTK_WINDOW (f->window));
   for (int i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (f->grid)); i++)
-    spin (10);
+    run_for (10);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->grid)));
-  spin (50);
+  run_for (50);
 }
 
 static void
@@ -101,7 +87,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (10);
+  run_for (10);
   g_clear_pointer (&f->messages, g_ptr_array_unref);
   g_clear_object (&f->store);
   g_remove (f->path);
@@ -578,17 +564,6 @@ test_editor (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_of (f))), ==, "1000");
 }
 
-/* Runs the main loop for @ms milliseconds, timeouts included. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 /* Escape as the editor's key controller receives it. */
 static void
 press_escape (GtkWidget *editor)
@@ -692,7 +667,7 @@ test_month_tooltips (Fixture *f, gconstpointer data)
 
   g_assert_true (app_plan_grid_paint (f->grid, 0, 0, 11, &error));
   g_assert_no_error (error);
-  spin (50);
+  run_for (50);
   /* The number column's header explains the grid; its cells have no tooltip: the body starts
    * where that ends. */
   while (body < height && has_tooltip_at (f, 5, body))
@@ -752,7 +727,7 @@ test_thousand_rows (Fixture *f, gconstpointer data)
     }
   g_assert_true (phaen_store_commit (f->store, &error));
   g_assert_no_error (error);
-  spin (50);
+  run_for (50);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 1000);
   page = gtk_adjustment_get_page_size (vadj);
   g_assert_cmpfloat (page, >, 0);
@@ -763,7 +738,7 @@ test_thousand_rows (Fixture *f, gconstpointer data)
   /* The scroll happens at the next allocation: on a busy machine that takes a while. */
   for (int i = 0;
        i < 200 && gtk_adjustment_get_value (vadj) != gtk_adjustment_get_upper (vadj) - page; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_upper (vadj) - page);
   assert_cell (f, 999, APP_PLAN_GRID_COLUMN_NUMBER, "1000");
   assert_shown_rows_measured (f, 999);
@@ -777,7 +752,7 @@ static void
 act (Fixture *f, const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), action, NULL));
-  spin (20);
+  run_for (20);
 }
 
 static guint
@@ -807,7 +782,7 @@ test_range_paint_clear (Fixture *f, gconstpointer data)
   act (f, "grid.paint");
   g_assert_cmpuint (marks_of (f, f->first, 5), ==, 0);
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   g_assert_cmpuint (marks_of (f, f->second, 6), ==, PHAEN_MARK_PLANNED);
 
   /* A tool picked over a selection paints it at once. */
@@ -823,7 +798,7 @@ test_range_paint_clear (Fixture *f, gconstpointer data)
   g_assert_cmpuint (a->marks[4], ==, 0);
   g_assert_cmpuint (a->marks[6], ==, PHAEN_MARK_PLANNED | PHAEN_MARK_START);
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
   g_assert_cmpuint (marks_of (f, f->first, 4), ==, PHAEN_MARK_PLANNED | PHAEN_MARK_START);
 }
@@ -834,13 +809,13 @@ test_fill (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 third = add (f, 0, "สรุปผล");
 
-  spin (20);
+  run_for (20);
   g_assert_true (
     app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER, "กพร.", &error));
   g_assert_true (
     app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET, "15,000 บาท", &error));
   g_assert_true (app_plan_grid_paint (f->grid, 0, 0, 1, &error));
-  spin (20);
+  run_for (20);
 
   /* Ctrl+D over owner…ธ.ค. of three rows copies the top row down, in one step. */
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER);
@@ -854,7 +829,7 @@ test_fill (Fixture *f, gconstpointer data)
   g_assert_cmpuint (marks_of (f, third, 1), ==, PHAEN_MARK_PLANNED);
   g_assert_cmpuint (marks_of (f, third, 2), ==, 0);
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   assert_cell (f, 2, APP_PLAN_GRID_COLUMN_OWNER, "");
   g_assert_cmpuint (marks_of (f, third, 0), ==, 0);
 
@@ -892,7 +867,7 @@ clipboard_text (Fixture *f)
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->grid)), NULL,
                                  read_text_cb, &text);
   for (int i = 0; i < 500 && !text_arrived (&text); i++)
-    spin (10);
+    run_for (10);
   g_assert_nonnull (text);
   return text;
 }
@@ -908,7 +883,7 @@ test_copy_cut (Fixture *f, gconstpointer data)
   g_assert_true (
     app_plan_grid_commit_text (f->grid, 1, APP_PLAN_GRID_COLUMN_BUDGET, "1.5 ล้าน", &error));
   g_assert_true (app_plan_grid_paint (f->grid, 1, 1, 2, &error));
-  spin (20);
+  run_for (20);
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
   app_plan_grid_select_to (f->grid, 1, MONTH (2));
   act (f, "grid.copy");
@@ -933,7 +908,7 @@ test_copy_cut (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
   act (f, "grid.paste");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 3; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 3);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
   assert_cell (f, 2, APP_PLAN_GRID_COLUMN_BUDGET, "1,500,000.00");
@@ -957,7 +932,7 @@ test_paste_html (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
   act (f, "grid.paste");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 4; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 4);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ประชุม");
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_OWNER, "สตป.");
@@ -977,7 +952,7 @@ test_paste_html (Fixture *f, gconstpointer data)
     g_autoptr (GError) error = NULL;
 
     g_assert_true (phaen_store_undo (f->store, &error));
-    spin (20);
+    run_for (20);
   }
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 2);
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
@@ -1008,7 +983,7 @@ test_one_cell_block (Fixture *f, gconstpointer data)
   g_assert_nonnull (editor);
   g_signal_emit_by_name (editor, "paste-clipboard");
   for (int i = 0; i < 200 && f->messages->len < 2; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "ทบทวน");
   g_assert_cmpuint (f->messages->len, ==, 2);
 }
@@ -1054,7 +1029,7 @@ test_paste_below (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
   act (f, "grid.paste-below");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 4; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 4);
   assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ประชุมชี้แจง");
@@ -1063,7 +1038,7 @@ test_paste_below (Fixture *f, gconstpointer data)
   assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NAME, "จัดทำคู่มือ");
   assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NUMBER, "4");
   g_assert_true (phaen_store_undo (f->store, &error));
-  spin (20);
+  run_for (20);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 2);
 }
 
@@ -1082,7 +1057,7 @@ test_paste_by_headers (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 1, MONTH (5));
   act (f, "grid.paste");
   for (int i = 0; i < 200 && app_plan_grid_get_n_rows (f->grid) < 3; i++)
-    spin (10);
+    run_for (10);
   g_assert_cmpuint (app_plan_grid_get_n_rows (f->grid), ==, 3);
   assert_cell (f, 0, APP_PLAN_GRID_COLUMN_NAME, "ทบทวนกระบวนงาน");
   assert_cell (f, 1, APP_PLAN_GRID_COLUMN_NAME, "ศึกษากรอบการประเมิน");
@@ -1148,7 +1123,7 @@ test_column_widths (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_OWNER], ==, round (owner + 16));
   g_assert_true (app_plan_grid_commit_text (f->grid, 0, APP_PLAN_GRID_COLUMN_OWNER,
                                             "สำนักงานปลัดกระทรวงการคลัง กองแผนงาน", &error));
-  spin (20);
+  run_for (20);
   act (f, "grid.column-fit");
   columns = app_plan_grid_get_columns (f->grid);
   g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_OWNER], >, owner + 16);
@@ -1190,7 +1165,7 @@ pixel_at (Fixture *f, int x, int y)
   guint32 value;
 
   gtk_widget_queue_draw (GTK_WIDGET (f->grid));
-  spin (100);
+  run_for (100);
   /* The window's picture: a widget's own paintable is empty until it is its window's. */
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->grid), f->window,
                                            &GRAPHENE_POINT_INIT ((float)x, (float)y), &at));
@@ -1227,7 +1202,7 @@ test_levels (Fixture *f, gconstpointer data)
   goal = add (f, f->first, "เป้าประสงค์ที่ตั้งไว้");
   project = add (f, goal, "โครงการติดตามผล");
   activity = add (f, project, "จัดประชุม");
-  spin (50);
+  run_for (50);
   a = get (f, f->first);
   g_assert_cmpint (a->level, ==, PHAEN_ACTIVITY_LEVEL_STRATEGY);
   g_clear_pointer (&a, phaen_activity_free);
@@ -1255,12 +1230,12 @@ test_levels (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
   app_plan_grid_select_to (f->grid, 3, APP_PLAN_GRID_COLUMN_NAME);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.level-project", NULL));
-  spin (50);
+  run_for (50);
   for (guint r = 1; r <= 3; r++)
     g_assert_cmpint (app_plan_grid_get_row_level (f->grid, r), ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
   g_assert_true (phaen_store_undo (f->store, &error));
   g_assert_no_error (error);
-  spin (50);
+  run_for (50);
   g_assert_cmpint (app_plan_grid_get_row_level (f->grid, 1), ==, PHAEN_ACTIVITY_LEVEL_GOAL);
   g_assert_cmpint (app_plan_grid_get_row_level (f->grid, 3), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
   g_assert_false (phaen_store_can_undo (f->store));
@@ -1268,7 +1243,7 @@ test_levels (Fixture *f, gconstpointer data)
   /* Ctrl+4 on the strategy: an activity's row has no tint. */
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.level-activity", NULL));
-  spin (50);
+  run_for (50);
   b = get (f, f->first);
   g_assert_cmpint (b->level, ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
   app_plan_grid_set_cursor (f->grid, 4, APP_PLAN_GRID_COLUMN_NAME);
@@ -1278,7 +1253,7 @@ test_levels (Fixture *f, gconstpointer data)
   /* Shift+F10: the row menu, whose level items run the same actions. */
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.menu", NULL));
-  spin (50);
+  run_for (50);
   {
     GtkWidget *menu = NULL;
     GMenuModel *model, *levels;
@@ -1300,7 +1275,7 @@ test_levels (Fixture *f, gconstpointer data)
     gtk_popover_popdown (GTK_POPOVER (menu));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.level-goal", NULL));
-  spin (50);
+  run_for (50);
   c = get (f, f->first);
   g_assert_cmpint (c->level, ==, PHAEN_ACTIVITY_LEVEL_GOAL);
 }
@@ -1323,7 +1298,7 @@ test_over_budget (Fixture *f, gconstpointer data)
   set_budget (f, f->first, 500000);
   set_budget (f, first_child, 300000);
   set_budget (f, second_child, 250000);
-  spin (50);
+  run_for (50);
 
   warning = app_plan_grid_get_cell_warning (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
   g_assert_nonnull (warning);
@@ -1349,7 +1324,7 @@ test_over_budget (Fixture *f, gconstpointer data)
   app_plan_grid_set_cursor (f->grid, 3, APP_PLAN_GRID_COLUMN_NAME);
   over = pixel_at (f, x, y);
   set_budget (f, f->first, 550000);
-  spin (50);
+  run_for (50);
   g_assert_null (app_plan_grid_get_cell_warning (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET));
   fitting = pixel_at (f, x, y);
   g_assert_cmphex (over, !=, fitting);
@@ -1365,7 +1340,7 @@ test_remembered_widths (Fixture *f, gconstpointer data)
   double name, width;
 
   app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
-  spin (30);
+  run_for (30);
   name = app_plan_grid_get_columns (f->grid)->width[APP_PLAN_GRID_COLUMN_NAME];
   act (f, "grid.column-wider");
   g_object_get (f->grid, "column-widths", &widths, NULL);
@@ -1374,11 +1349,11 @@ test_remembered_widths (Fixture *f, gconstpointer data)
 
   /* A grid made anew (the next start) takes them back. */
   app_plan_grid_set_column_widths (f->grid, NULL);
-  spin (30);
+  run_for (30);
   g_assert_cmpfloat (app_plan_grid_get_columns (f->grid)->width[APP_PLAN_GRID_COLUMN_NAME], ==,
                      name);
   g_object_set (f->grid, "column-widths", widths, NULL);
-  spin (30);
+  run_for (30);
   g_assert_cmpfloat (app_plan_grid_get_columns (f->grid)->width[APP_PLAN_GRID_COLUMN_NAME], ==,
                      round (name + 16));
 

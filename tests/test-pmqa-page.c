@@ -54,19 +54,11 @@ label_text (GtkWidget *label)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenUnit) unit = NULL;
-
   fixture->dir = app_test_sample_new ("phaen-pmqa-page-XXXXXX", &fixture->path);
-  fixture->window = app_test_window_new (&fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  fixture->window = app_test_window_present (&fixture->app, 1600, 1000);
   app_test_open (fixture->window, fixture->path);
   fixture->store = app_window_get_store (fixture->window);
-  unit = phaen_store_find_unit (fixture->store, "สป.กค.", &error);
-  g_assert_no_error (error);
-  fixture->unit_id = unit->id;
+  fixture->unit_id = test_unit_id (fixture->store, "สป.กค.");
   g_assert_true (
     app_window_show_unit_page (fixture->window, "pmqa-assessment", fixture->unit_id, 2567));
   settle ();
@@ -308,12 +300,12 @@ main (int argc, char *argv[])
   if (!app_test_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/pmqa-page/read", Fixture, NULL, fixture_set_up, test_read, fixture_tear_down);
-  g_test_add ("/pmqa-page/claim-without-evidence", Fixture, NULL, fixture_set_up,
-              test_claim_without_evidence, fixture_tear_down);
-  g_test_add ("/pmqa-page/level", Fixture, NULL, fixture_set_up, test_level, fixture_tear_down);
-  g_test_add ("/pmqa-page/type-and-paste", Fixture, NULL, fixture_set_up, test_type_and_paste,
-              fixture_tear_down);
-  g_test_add ("/pmqa-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/pmqa-page/read", test_read);
+  ADD ("/pmqa-page/claim-without-evidence", test_claim_without_evidence);
+  ADD ("/pmqa-page/level", test_level);
+  ADD ("/pmqa-page/type-and-paste", test_type_and_paste);
+  ADD ("/pmqa-page/export", test_export);
+#undef ADD
   return g_test_run ();
 }

@@ -113,21 +113,15 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenUnit) unit = NULL;
   g_autoptr (PhaenIndicator) indicator = NULL;
 
   fixture->dir = app_test_sample_new ("phaen-results-XXXXXX", &fixture->path);
-  fixture->window = app_test_window_new (&fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  fixture->window = app_test_window_present (&fixture->app, 1600, 1000);
 
   app_test_open (fixture->window, fixture->path);
   fixture->store = app_window_get_store (fixture->window);
-  unit = phaen_store_find_unit (fixture->store, "สตป.", &error);
-  g_assert_no_error (error);
-  fixture->stp = unit->id;
-  indicator = phaen_store_find_indicator (fixture->store, unit->id, 2564, "สตป. 02", &error);
+  fixture->stp = test_unit_id (fixture->store, "สตป.");
+  indicator = phaen_store_find_indicator (fixture->store, fixture->stp, 2564, "สตป. 02", &error);
   g_assert_no_error (error);
   fixture->stp02 = indicator->id;
 }
@@ -775,29 +769,19 @@ main (int argc, char **argv)
   if (!app_test_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/results/quarterly/reenter", Fixture, NULL, fixture_set_up, test_reenter_quarters,
-              fixture_tear_down);
-  g_test_add ("/results/quarterly/warnings", Fixture, NULL, fixture_set_up, test_warnings,
-              fixture_tear_down);
-  g_test_add ("/results/quarterly/autosave", Fixture, NULL, fixture_set_up, test_autosave,
-              fixture_tear_down);
-  g_test_add ("/results/quarterly/tab-order", Fixture, NULL, fixture_set_up, test_tab_order,
-              fixture_tear_down);
-  g_test_add ("/results/evidence/attach-undo", Fixture, NULL, fixture_set_up, test_attach_undo,
-              fixture_tear_down);
-  g_test_add ("/results/evidence/bad-url", Fixture, NULL, fixture_set_up, test_bad_url,
-              fixture_tear_down);
-  g_test_add ("/results/evidence/link-confirm", Fixture, NULL, fixture_set_up, test_link_confirm,
-              fixture_tear_down);
-  g_test_add ("/results/override/reason", Fixture, NULL, fixture_set_up, test_override_reason,
-              fixture_tear_down);
-  g_test_add ("/results/efficiency/round", Fixture, NULL, fixture_set_up, test_efficiency_round,
-              fixture_tear_down);
-  g_test_add ("/results/dashboard/table", Fixture, NULL, fixture_set_up, test_dashboard,
-              fixture_tear_down);
-  g_test_add ("/results/efficiency/late-and-in-progress", Fixture, NULL, fixture_set_up,
-              test_efficiency_late, fixture_tear_down);
-  g_test_add ("/results/dashboard/all-forms", Fixture, NULL, fixture_set_up,
-              test_dashboard_all_forms, fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/results/quarterly/reenter", test_reenter_quarters);
+  ADD ("/results/quarterly/warnings", test_warnings);
+  ADD ("/results/quarterly/autosave", test_autosave);
+  ADD ("/results/quarterly/tab-order", test_tab_order);
+  ADD ("/results/evidence/attach-undo", test_attach_undo);
+  ADD ("/results/evidence/bad-url", test_bad_url);
+  ADD ("/results/evidence/link-confirm", test_link_confirm);
+  ADD ("/results/override/reason", test_override_reason);
+  ADD ("/results/efficiency/round", test_efficiency_round);
+  ADD ("/results/dashboard/table", test_dashboard);
+  ADD ("/results/efficiency/late-and-in-progress", test_efficiency_late);
+  ADD ("/results/dashboard/all-forms", test_dashboard_all_forms);
+#undef ADD
   return g_test_run ();
 }

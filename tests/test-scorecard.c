@@ -21,11 +21,8 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   f->store = test_workspace_new ("t.phaen", &f->dir);
-  f->unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
-  g_assert_no_error (error);
+  f->unit = test_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล");
 }
 
 static void
@@ -623,20 +620,16 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/scorecard/seed-numbers", Fixture, NULL, fixture_setup, test_seed_numbers,
-              fixture_teardown);
-  g_test_add ("/scorecard/missing-quarter-and-override", Fixture, NULL, fixture_setup,
-              test_missing_quarter_and_override, fixture_teardown);
-  g_test_add ("/scorecard/update", Fixture, NULL, fixture_setup, test_update, fixture_teardown);
-  g_test_add ("/scorecard/validate", Fixture, NULL, fixture_setup, test_validate, fixture_teardown);
-  g_test_add ("/scorecard/pmqa-category", Fixture, NULL, fixture_setup, test_pmqa_category,
-              fixture_teardown);
-  g_test_add ("/scorecard/efficiency-round", Fixture, NULL, fixture_setup, test_efficiency_round,
-              fixture_teardown);
-  g_test_add ("/scorecard/efficiency-late-and-in-progress", Fixture, NULL, fixture_setup,
-              test_efficiency_late_and_in_progress, fixture_teardown);
-  g_test_add ("/scorecard/criteria-by-quarter", Fixture, NULL, fixture_setup,
-              test_criteria_by_quarter, fixture_teardown);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/scorecard/seed-numbers", test_seed_numbers);
+  ADD ("/scorecard/missing-quarter-and-override", test_missing_quarter_and_override);
+  ADD ("/scorecard/update", test_update);
+  ADD ("/scorecard/validate", test_validate);
+  ADD ("/scorecard/pmqa-category", test_pmqa_category);
+  ADD ("/scorecard/efficiency-round", test_efficiency_round);
+  ADD ("/scorecard/efficiency-late-and-in-progress", test_efficiency_late_and_in_progress);
+  ADD ("/scorecard/criteria-by-quarter", test_criteria_by_quarter);
+#undef ADD
   g_test_add_func ("/scorecard/criteria-in-force-rule", test_criteria_in_force_rule);
   return g_test_run ();
 }

@@ -18,15 +18,11 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   f->store = test_workspace_new ("t.phaen", &f->dir);
   f->path = g_strdup (phaen_store_get_path (f->store));
-  f->unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
-                                  "แผนการปรับปรุงกระบวนการตามภารกิจ", &error);
-  g_assert_no_error (error);
+  f->unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
+  f->plan =
+    test_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS, "แผนการปรับปรุงกระบวนการตามภารกิจ");
 }
 
 static void
@@ -39,12 +35,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static gint64
 add (Fixture *f, gint64 parent, const char *name)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 id = phaen_store_add_activity (f->store, f->plan, parent, -1, name, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return test_add_activity (f->store, f->plan, parent, name);
 }
 
 /* "1 ก|1.1 ข|2 ค" — numbers and names in display order */

@@ -28,8 +28,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->store = test_workspace_new ("ตัวชี้วัด สตป.phaen", &f->dir);
   f->path = g_strdup (phaen_store_get_path (f->store));
 
-  f->unit_id = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", 0, &error);
-  g_assert_no_error (error);
+  f->unit_id = test_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล");
   g_assert_cmpint (f->unit_id, >, 0);
   g_assert_true (phaen_store_add_fiscal_year (f->store, 2564, &error));
   g_assert_no_error (error);
@@ -322,8 +321,7 @@ test_indicator_find_and_list (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   id_03 = phaen_store_add_indicator (f->store, f->unit_id, 2564, "สตป. 03", "ค", &error);
   g_assert_no_error (error);
-  other_unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
-  g_assert_no_error (error);
+  other_unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
   id_other = phaen_store_add_indicator (f->store, other_unit, 2564, "กพร.9", "ง", &error);
   g_assert_no_error (error);
   phaen_store_add_indicator (f->store, f->unit_id, 2565, "สตป. 02", "ปีหน้า", &error);

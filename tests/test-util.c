@@ -161,3 +161,118 @@ test_workspace_digest (const char *path)
   sqlite3_close (db);
   return g_strdup (g_checksum_get_string (sum));
 }
+
+gint64
+test_add_unit (PhaenStore *store, const char *abbr, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = phaen_store_add_unit (store, abbr, name, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
+test_add_plan (
+  PhaenStore *store, gint64 unit, int fiscal_year, PhaenPlanKind kind, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = phaen_store_add_plan (store, unit, fiscal_year, kind, title, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
+test_add_activity (PhaenStore *store, gint64 plan, gint64 parent, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = phaen_store_add_activity (store, plan, parent, -1, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
+test_add_planned_activity (
+  PhaenStore *store, gint64 plan, const char *name, guint first, guint last)
+{
+  gint64 id = test_add_activity (store, plan, 0, name);
+
+  for (guint m = first; m <= last && last < PHAEN_MAX_MONTHS; m++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      phaen_store_set_month_marks (store, id, (int)m, PHAEN_MARK_PLANNED, &error);
+      g_assert_no_error (error);
+    }
+  return id;
+}
+
+gint64
+test_unit_id (PhaenStore *store, const char *abbr)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenUnit) unit = phaen_store_find_unit (store, abbr, &error);
+
+  g_assert_no_error (error);
+  return unit->id;
+}
+
+void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* ------------------------------------------------------------------ running phaen-cli */
+
+void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+void
+run_cli_argv (Run *run, GPtrArray *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *cli = g_getenv ("PHAEN_CLI");
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *)cli);
+  for (guint i = 0; i < args->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (args, i));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, run->setup, NULL, &run->out,
+                &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+void
+run_cli (Run *run, const char *first, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  run_cli_argv (run, args);
+}
+
+int
+exit_code (const Run *run)
+{
+  return g_spawn_check_wait_status (run->status, NULL) ? 0 : WEXITSTATUS (run->status);
+}

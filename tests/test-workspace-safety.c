@@ -31,14 +31,10 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   f->store = test_workspace_new ("งาน.phaen", &f->dir);
   f->path = g_strdup (phaen_store_get_path (f->store));
-  f->unit = phaen_store_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร", 0, &error);
-  g_assert_no_error (error);
-  f->plan = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS, "แผนทดสอบ", &error);
-  g_assert_no_error (error);
+  f->unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
+  f->plan = test_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_PROCESS, "แผนทดสอบ");
 }
 
 static void

@@ -35,9 +35,8 @@ add_activity (Fixture *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PhaenActivity) activity = NULL;
-  gint64 id = phaen_store_add_activity (f->store, plan, 0, -1, name, &error);
+  gint64 id = test_add_activity (f->store, plan, 0, name);
 
-  g_assert_no_error (error);
   activity = phaen_store_get_activity (f->store, id, &error);
   g_assert_no_error (error);
   g_free (activity->owner);
@@ -158,8 +157,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = test_workspace_new ("t.phaen", &f->dir);
   f->workspace = g_strdup (phaen_store_get_path (f->store));
 
-  parent = phaen_store_add_unit (f->store, "สป.กค.", "สำนักงานปลัดกระทรวงการคลัง", 0, &error);
-  g_assert_no_error (error);
+  parent = test_add_unit (f->store, "สป.กค.", "สำนักงานปลัดกระทรวงการคลัง");
   f->unit = phaen_store_add_unit (f->store, "สตป.", "สำนักตรวจสอบและประเมินผล", parent, &error);
   g_assert_no_error (error);
   phaen_store_add_fiscal_year (f->store, 2564, &error);
@@ -168,10 +166,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   /* The title lines of the XLSX plan come from the plan's title, as in the PDF. */
-  f->plan = phaen_store_add_plan (
+  f->plan = test_add_plan (
     f->store, f->unit, 2564, PHAEN_PLAN_PROCESS,
-    "แผนการปรับปรุงกระบวนการตามภารกิจของสำนักตรวจสอบและประเมินผล ประจำปีงบประมาณ พ.ศ. 2564", &error);
-  g_assert_no_error (error);
+    "แผนการปรับปรุงกระบวนการตามภารกิจของสำนักตรวจสอบและประเมินผล ประจำปีงบประมาณ พ.ศ. 2564");
   plan = phaen_store_get_plan (f->store, f->plan, &error);
   g_assert_no_error (error);
   plan->extra_months = 1;
@@ -234,9 +231,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   }
 
   /* seed 004: ● start, ○ output; round 1 = 3 of 3 outputs, round 2 = 4 of 5 (80 % passes). */
-  f->efficiency = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_EFFICIENCY,
-                                        "แผนการพัฒนาประสิทธิภาพ 12 เรื่อง", &error);
-  g_assert_no_error (error);
+  f->efficiency =
+    test_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_EFFICIENCY, "แผนการพัฒนาประสิทธิภาพ 12 เรื่อง");
   a = add_activity (f, f->efficiency, "Application Debt Info", NULL, FALSE, 0, 1);
   mark (f, a, 0, PHAEN_MARK_START);
   mark (f, a, 2, PHAEN_MARK_OUTPUT | PHAEN_MARK_ACHIEVED);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "app-collection-window.h"
+#include "app-fiscal-years.h"
 #include "app-export.h"
 #include "phaen-collection.h"
 
@@ -308,12 +309,6 @@ app_collection_window_init (AppCollectionWindow *self)
   adw_window_set_content (ADW_WINDOW (self), content);
 }
 
-static gint
-newest_first (gconstpointer a, gconstpointer b)
-{
-  return *(const int *)b - *(const int *)a;
-}
-
 /* ------------------------------------------------------------------ public API */
 
 AppCollectionWindow *
@@ -327,18 +322,7 @@ app_collection_window_new (GtkWindow *parent, PhaenStore *store)
   self = g_object_new (APP_TYPE_COLLECTION_WINDOW, "transient-for", parent, "destroy-with-parent",
                        TRUE, NULL);
   self->store = g_object_ref (store);
-  self->years = phaen_store_list_fiscal_years (store, NULL);
-  if (self->years == NULL)
-    self->years = g_array_new (FALSE, FALSE, sizeof (int));
-  /* Newest first. */
-  g_array_sort (self->years, newest_first);
-  for (guint i = 0; i < self->years->len; i++)
-    {
-      g_autofree char *name =
-        g_strdup_printf (_ ("Fiscal year %d"), g_array_index (self->years, int, i));
-
-      gtk_string_list_append (names, name);
-    }
+  self->years = app_fiscal_years_list (store, names);
   self->updating = TRUE;
   gtk_drop_down_set_model (self->year_drop, G_LIST_MODEL (names));
   self->updating = FALSE;
@@ -352,22 +336,22 @@ app_collection_window_new (GtkWindow *parent, PhaenStore *store)
 gboolean
 app_collection_window_set_period (AppCollectionWindow *self, int fiscal_year, int quarter)
 {
+  int i;
+
   g_return_val_if_fail (APP_IS_COLLECTION_WINDOW (self), FALSE);
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, FALSE);
 
-  for (guint i = 0; i < self->years->len; i++)
-    if (g_array_index (self->years, int, i) == fiscal_year)
-      {
-        self->updating = TRUE;
-        gtk_drop_down_set_selected (self->year_drop, i);
-        gtk_drop_down_set_selected (self->quarter_drop, (guint)quarter - 1);
-        self->updating = FALSE;
-        self->fiscal_year = fiscal_year;
-        self->quarter = quarter;
-        reload (self);
-        return TRUE;
-      }
-  return FALSE;
+  i = app_fiscal_years_find (self->years, fiscal_year);
+  if (i < 0)
+    return FALSE;
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->year_drop, (guint)i);
+  gtk_drop_down_set_selected (self->quarter_drop, (guint)quarter - 1);
+  self->updating = FALSE;
+  self->fiscal_year = fiscal_year;
+  self->quarter = quarter;
+  reload (self);
+  return TRUE;
 }
 
 guint

@@ -85,6 +85,16 @@ format_count (glong n)
   return phaen_format_number ((double)n, 0, PHAEN_NUMBER_GROUPING);
 }
 
+/* " · 3 without evidence": a count worth telling, in @format (translated with its plural). */
+static void
+append_count (GString *text, int n, const char *format)
+{
+  if (n <= 0)
+    return;
+  g_string_append (text, " · ");
+  g_string_append_printf (text, format, n);
+}
+
 static char *
 progress_text (const PhaenPmqaProgress *p)
 {
@@ -92,30 +102,15 @@ progress_text (const PhaenPmqaProgress *p)
 
   /* Coverage only: the seeds give no points for categories 1–6 (DOMAIN-pmqa.md §3). */
   g_string_append_printf (text, _ ("%d/%d statements"), p->claimed, p->statements);
-  if (p->evidence_missing > 0)
-    {
-      g_string_append (text, " · ");
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE, "%d without evidence",
-                                           "%d without evidence", p->evidence_missing),
-                              p->evidence_missing);
-    }
-  if (p->narratives_empty > 0)
-    {
-      g_string_append (text, " · ");
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE, "%d narrative empty",
-                                           "%d narratives empty", p->narratives_empty),
-                              p->narratives_empty);
-    }
-  if (p->narratives_over > 0)
-    {
-      g_string_append (text, " · ");
-      g_string_append_printf (
-        text,
-        g_dngettext (GETTEXT_PACKAGE, "%d over the limit", "%d over the limit", p->narratives_over),
-        p->narratives_over);
-    }
+  append_count (text, p->evidence_missing,
+                g_dngettext (GETTEXT_PACKAGE, "%d without evidence", "%d without evidence",
+                             p->evidence_missing));
+  append_count (text, p->narratives_empty,
+                g_dngettext (GETTEXT_PACKAGE, "%d narrative empty", "%d narratives empty",
+                             p->narratives_empty));
+  append_count (
+    text, p->narratives_over,
+    g_dngettext (GETTEXT_PACKAGE, "%d over the limit", "%d over the limit", p->narratives_over));
   return g_string_free (text, FALSE);
 }
 

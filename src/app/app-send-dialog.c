@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-fiscal-years.h"
 #include "app-send-dialog.h"
 #include "phaen-collection.h"
 #include "phaen-unit-copy.h"
@@ -273,12 +274,6 @@ app_send_dialog_init (AppSendDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), self->send_button);
 }
 
-static gint
-newest_first (gconstpointer a, gconstpointer b)
-{
-  return *(const int *)b - *(const int *)a;
-}
-
 /* ------------------------------------------------------------------ public API */
 
 AppSendDialog *
@@ -292,17 +287,7 @@ app_send_dialog_new (GtkWindow *parent, PhaenStore *store)
   self = g_object_new (APP_TYPE_SEND_DIALOG, "transient-for", parent, "modal", TRUE,
                        "destroy-with-parent", TRUE, NULL);
   self->store = g_object_ref (store);
-  self->years = phaen_store_list_fiscal_years (store, NULL);
-  if (self->years == NULL)
-    self->years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_array_sort (self->years, newest_first);
-  for (guint i = 0; i < self->years->len; i++)
-    {
-      g_autofree char *name =
-        g_strdup_printf (_ ("Fiscal year %d"), g_array_index (self->years, int, i));
-
-      gtk_string_list_append (names, name);
-    }
+  self->years = app_fiscal_years_list (store, names);
   gtk_drop_down_set_model (self->year_drop, G_LIST_MODEL (names));
   if (self->years->len > 0)
     app_send_dialog_set_year (self, g_array_index (self->years, int, 0));
@@ -313,21 +298,21 @@ app_send_dialog_new (GtkWindow *parent, PhaenStore *store)
 gboolean
 app_send_dialog_set_year (AppSendDialog *self, int fiscal_year)
 {
+  int i;
+
   g_return_val_if_fail (APP_IS_SEND_DIALOG (self), FALSE);
 
-  for (guint i = 0; i < self->years->len; i++)
-    if (g_array_index (self->years, int, i) == fiscal_year)
-      {
-        self->fiscal_year = 0;
-        gtk_drop_down_set_selected (self->year_drop, i);
-        if (self->fiscal_year != fiscal_year)
-          {
-            self->fiscal_year = fiscal_year;
-            fill_units (self);
-          }
-        return TRUE;
-      }
-  return FALSE;
+  i = app_fiscal_years_find (self->years, fiscal_year);
+  if (i < 0)
+    return FALSE;
+  self->fiscal_year = 0;
+  gtk_drop_down_set_selected (self->year_drop, (guint)i);
+  if (self->fiscal_year != fiscal_year)
+    {
+      self->fiscal_year = fiscal_year;
+      fill_units (self);
+    }
+  return TRUE;
 }
 
 guint

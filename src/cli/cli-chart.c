@@ -85,6 +85,14 @@ choose_plan (const Filter *filter, gint64 plan_id, gint64 *out_id)
   return CLI_EXIT_OK;
 }
 
+/* TRUE the first time @seen meets @indicator's unit and year. */
+static gboolean
+first_of_unit_year (GHashTable *seen, const PhaenIndicator *indicator)
+{
+  return g_hash_table_add (
+    seen, g_strdup_printf ("%" G_GINT64_FORMAT "/%d", indicator->unit_id, indicator->fiscal_year));
+}
+
 static int
 choose_indicator (const Filter *filter, const char *code, gint64 *out_id)
 {
@@ -106,8 +114,7 @@ choose_indicator (const Filter *filter, const char *code, gint64 *out_id)
       const PhaenIndicator *each = g_ptr_array_index (indicators, i);
       g_autoptr (PhaenIndicator) found = NULL;
 
-      if (!g_hash_table_add (
-            seen, g_strdup_printf ("%" G_GINT64_FORMAT "/%d", each->unit_id, each->fiscal_year)))
+      if (!first_of_unit_year (seen, each))
         continue;
       found =
         phaen_store_find_indicator (filter->store, each->unit_id, each->fiscal_year, code, NULL);
@@ -151,12 +158,8 @@ choose_scorecard (const Filter *filter, gint64 *unit_id, int *fiscal_year)
   for (guint i = 0; i < indicators->len; i++)
     {
       const PhaenIndicator *each = g_ptr_array_index (indicators, i);
-      char *key;
 
-      if (each->scoring == PHAEN_SCORING_PMQA7)
-        continue;
-      key = g_strdup_printf ("%" G_GINT64_FORMAT "/%d", each->unit_id, each->fiscal_year);
-      if (!g_hash_table_add (seen, key))
+      if (each->scoring == PHAEN_SCORING_PMQA7 || !first_of_unit_year (seen, each))
         continue;
       *unit_id = each->unit_id;
       *fiscal_year = each->fiscal_year;

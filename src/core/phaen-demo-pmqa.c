@@ -11,305 +11,210 @@
 #include "phaen-pmqa-framework.h"
 #include "phaen-store-pmqa.h"
 
+static const PhaenDemoKeyword statuses[] = {
+  { "draft", PHAEN_PMQA_STATUS_DRAFT },
+  { "checked", PHAEN_PMQA_STATUS_CHECKED },
+  { "approved", PHAEN_PMQA_STATUS_APPROVED },
+  { NULL, 0 },
+};
+
+static const PhaenDemoKeyword level_names[] = {
+  { "basic", PHAEN_PMQA_LEVEL_BASIC },
+  { "advance", PHAEN_PMQA_LEVEL_ADVANCE },
+  { "significance", PHAEN_PMQA_LEVEL_SIGNIFICANCE },
+  { NULL, 0 },
+};
+
 typedef struct
 {
-  PhaenStore *store;
-  const char *name;
-  const char *dir;
-  GError **error;
-} Loader;
+  const PhaenPmqaFramework *framework;
+  gint64 unit_id;
+  int year;
+} Application;
 
 static gboolean
-bad (Loader *l, const char *where, const char *what)
+load_claims (PhaenDemoLoader *l,
+             const Application *app,
+             const PhaenPmqaSubItem *item,
+             JsonArray *claimed,
+             const char *where,
+             GError **error)
 {
-  g_set_error (l->error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "%s: %s: %s", l->name, where, what);
-  return FALSE;
-}
-
-/* A store refusal keeps its code and says where. */
-static gboolean
-wrap (Loader *l, const char *where)
-{
-  g_prefix_error (l->error, "%s: %s: ", l->name, where);
-  return FALSE;
-}
-
-static gboolean
-check_members (Loader *l, JsonObject *object, const char *where, const char *const *allowed)
-{
-  g_autoptr (GList) names = json_object_get_members (object);
-
-  for (GList *n = names; n != NULL; n = n->next)
-    if (!g_str_equal (n->data, "note") && !g_strv_contains (allowed, n->data))
-      {
-        g_autofree char *at = g_strdup_printf ("%s.%s", where, (const char *)n->data);
-
-        return bad (l, at, _ ("unknown member"));
-      }
-  return TRUE;
-}
-
-/* NULL (no error) when absent; FALSE when not text. */
-static gboolean
-get_text (Loader *l, JsonObject *object, const char *where, const char *member, const char **out)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
+  for (guint i = 0; claimed != NULL && i < json_array_get_length (claimed); i++)
     {
-      g_autofree char *at = g_strdup_printf ("%s.%s", where, member);
+      g_autofree char *name = g_strdup_printf ("claimed[%u]", i);
+      int n = 0;
 
-      return bad (l, at, _ ("expected text"));
+      if (!_phaen_demo_int_in_range (l, json_array_get_element (claimed, i), where, name, 1,
+                                     (int)item->statements->len, &n, error))
+        return FALSE;
+      if (!phaen_store_pmqa_set_claimed (l->store, app->unit_id, app->year, item->code, n, TRUE,
+                                         error))
+        return _phaen_demo_wrap (l, where, error);
     }
-  *out = json_node_get_string (node);
   return TRUE;
 }
 
 static gboolean
-get_int (Loader *l, JsonObject *object, const char *where, const char *member, gint64 *out)
+load_evidence (PhaenDemoLoader *l,
+               const Application *app,
+               const PhaenPmqaSubItem *item,
+               JsonArray *evidence,
+               const char *where,
+               GError **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  static const char *const allowed[] = { "statement", "name", "file", NULL };
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+  for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
     {
-      g_autofree char *at = g_strdup_printf ("%s.%s", where, member);
+      g_autofree char *path = NULL;
+      JsonObject *slot = _phaen_demo_get_element (l, evidence, i, where, "evidence", &path, error);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *base = NULL;
+      const char *name, *file;
+      int statement = 0;
 
-      return bad (l, at, _ ("expected a whole number"));
+      if (slot == NULL || !_phaen_demo_check_members (l, slot, path, allowed, error) ||
+          !_phaen_demo_get_int (l, slot, path, "statement", TRUE, 1, (int)item->statements->len,
+                                &statement, error) ||
+          !_phaen_demo_get_string (l, slot, path, "name", FALSE, &name, error) ||
+          !_phaen_demo_get_string (l, slot, path, "file", TRUE, &file, error))
+        return FALSE;
+      if (!((PhaenPmqaStatement *)g_ptr_array_index (item->statements, statement - 1))->starred)
+        return _phaen_demo_fail (l, path, "statement", error,
+                                 _ ("only a starred statement has an evidence slot"));
+      if (!_phaen_demo_read_file (l, path, file, &bytes, error))
+        return FALSE;
+      if (name == NULL)
+        name = base = g_path_get_basename (file);
+      if (phaen_store_pmqa_attach (l->store, app->unit_id, app->year, item->code, statement, name,
+                                   NULL, bytes, error) == 0)
+        return _phaen_demo_wrap (l, path, error);
     }
-  *out = json_node_get_int (node);
   return TRUE;
 }
 
-static JsonArray *
-get_list (Loader *l, JsonObject *object, const char *where, const char *member, gboolean *ok)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *ok = TRUE;
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *at = g_strdup_printf ("%s.%s", where, member);
-
-      *ok = bad (l, at, _ ("expected a list"));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static GBytes *
-read_file (Loader *l, const char *where, const char *file)
-{
-  g_auto (GStrv) parts = g_strsplit_set (file, "/\\", -1);
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr (GError) local = NULL;
-  gsize length = 0;
-
-  if (g_path_is_absolute (file) || g_strv_contains ((const char *const *)parts, ".."))
-    {
-      bad (l, where, _ ("a file must be a path inside the sample folder"));
-      return NULL;
-    }
-  path = g_build_filename (l->dir, file, NULL);
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      bad (l, where, local->message);
-      return NULL;
-    }
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 static gboolean
-load_sub_item (Loader *l,
-               const PhaenPmqaFramework *framework,
-               gint64 unit_id,
-               int year,
-               JsonObject *object,
-               const char *where)
+load_sub_item (
+  PhaenDemoLoader *l, const Application *app, JsonObject *object, const char *where, GError **error)
 {
   static const char *const allowed[] = { "code",         "claimed",   "narrative", "author",
                                          "status",       "status_on", "due_on",    "evidence",
                                          "stated_count", NULL };
-  static const char *const statuses[] = { "draft", "checked", "approved", NULL };
-  const char *code, *narrative, *author, *status, *status_on, *due_on;
+  const char *code, *narrative, *author, *status_on, *due_on;
   const PhaenPmqaSubItem *item;
   JsonArray *claimed, *evidence;
-  gboolean ok;
+  int status = -1;
 
-  if (!check_members (l, object, where, allowed) || !get_text (l, object, where, "code", &code) ||
-      !get_text (l, object, where, "narrative", &narrative) ||
-      !get_text (l, object, where, "author", &author) ||
-      !get_text (l, object, where, "status", &status) ||
-      !get_text (l, object, where, "status_on", &status_on) ||
-      !get_text (l, object, where, "due_on", &due_on))
+  if (!_phaen_demo_check_members (l, object, where, allowed, error) ||
+      !_phaen_demo_get_string (l, object, where, "code", TRUE, &code, error) ||
+      !_phaen_demo_get_string (l, object, where, "narrative", FALSE, &narrative, error) ||
+      !_phaen_demo_get_string (l, object, where, "author", FALSE, &author, error) ||
+      !_phaen_demo_get_keyword (l, object, where, "status", statuses, FALSE, &status, error) ||
+      !_phaen_demo_get_string (l, object, where, "status_on", FALSE, &status_on, error) ||
+      !_phaen_demo_get_string (l, object, where, "due_on", FALSE, &due_on, error) ||
+      !_phaen_demo_get_array (l, object, where, "claimed", &claimed, error) ||
+      !_phaen_demo_get_array (l, object, where, "evidence", &evidence, error))
     return FALSE;
-  item = phaen_pmqa_framework_find_sub_item (framework, code);
+  item = phaen_pmqa_framework_find_sub_item (app->framework, code);
   if (item == NULL)
-    return bad (l, where, _ ("no such sub-item in the edition"));
-  claimed = get_list (l, object, where, "claimed", &ok);
-  if (!ok)
+    return _phaen_demo_fail (l, where, "code", error, _ ("no such sub-item in the edition"));
+  if (!load_claims (l, app, item, claimed, where, error))
     return FALSE;
-  for (guint i = 0; claimed != NULL && i < json_array_get_length (claimed); i++)
-    {
-      gint64 n = json_array_get_int_element (claimed, i);
-
-      if (n < 1 || n > (gint64)item->statements->len)
-        return bad (l, where, _ ("a claimed statement is not one of the sub-item's"));
-      if (!phaen_store_pmqa_set_claimed (l->store, unit_id, year, code, (int)n, TRUE, l->error))
-        return wrap (l, where);
-    }
-  if ((narrative != NULL &&
-       !phaen_store_pmqa_set_narrative (l->store, unit_id, year, code, narrative, l->error)) ||
+  if ((narrative != NULL && !phaen_store_pmqa_set_narrative (l->store, app->unit_id, app->year,
+                                                             code, narrative, error)) ||
       (author != NULL &&
-       !phaen_store_pmqa_set_author (l->store, unit_id, year, code, author, l->error)) ||
+       !phaen_store_pmqa_set_author (l->store, app->unit_id, app->year, code, author, error)) ||
       (due_on != NULL &&
-       !phaen_store_pmqa_set_due (l->store, unit_id, year, code, due_on, l->error)))
-    return wrap (l, where);
-  if (status != NULL)
-    {
-      int s = 0;
+       !phaen_store_pmqa_set_due (l->store, app->unit_id, app->year, code, due_on, error)) ||
+      (status >= 0 && !phaen_store_pmqa_set_status (l->store, app->unit_id, app->year, code, status,
+                                                    status_on, error)))
+    return _phaen_demo_wrap (l, where, error);
+  return load_evidence (l, app, item, evidence, where, error);
+}
 
-      while (statuses[s] != NULL && !g_str_equal (statuses[s], status))
-        s++;
-      if (statuses[s] == NULL)
-        return bad (l, where, _ ("status is draft, checked or approved"));
-      if (!phaen_store_pmqa_set_status (l->store, unit_id, year, code, s, status_on, l->error))
-        return wrap (l, where);
-    }
-  evidence = get_list (l, object, where, "evidence", &ok);
-  if (!ok)
-    return FALSE;
-  for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
-    {
-      static const char *const slot_allowed[] = { "statement", "name", "file", NULL };
-      g_autofree char *at = g_strdup_printf ("%s.evidence[%u]", where, i);
-      JsonNode *node = json_array_get_element (evidence, i);
-      JsonObject *slot = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autoptr (GBytes) bytes = NULL;
-      g_autofree char *base = NULL;
-      const char *name, *file;
-      gint64 statement = 0;
+static gboolean
+load_levels (
+  PhaenDemoLoader *l, const Application *app, JsonObject *levels, const char *where, GError **error)
+{
+  g_autoptr (GList) topics = json_object_get_members (levels);
 
-      if (slot == NULL)
-        return bad (l, at, _ ("expected an object"));
-      if (!check_members (l, slot, at, slot_allowed) ||
-          !get_int (l, slot, at, "statement", &statement) ||
-          !get_text (l, slot, at, "name", &name) || !get_text (l, slot, at, "file", &file))
+  for (GList *t = topics; t != NULL; t = t->next)
+    {
+      int level = 0;
+
+      if (!_phaen_demo_get_keyword (l, levels, where, t->data, level_names, TRUE, &level, error))
         return FALSE;
-      if (statement < 1 || statement > (gint64)item->statements->len ||
-          !((PhaenPmqaStatement *)g_ptr_array_index (item->statements, statement - 1))->starred)
-        return bad (l, at, _ ("only a starred statement has an evidence slot"));
-      if (file == NULL)
-        return bad (l, at, _ ("an evidence slot needs a file"));
-      bytes = read_file (l, at, file);
-      if (bytes == NULL)
-        return FALSE;
-      if (name == NULL)
-        name = base = g_path_get_basename (file);
-      if (phaen_store_pmqa_attach (l->store, unit_id, year, code, (int)statement, name, NULL, bytes,
-                                   l->error) == 0)
-        return wrap (l, at);
+      if (phaen_pmqa_framework_find_topic (app->framework, t->data) == NULL)
+        return _phaen_demo_fail (l, where, t->data, error,
+                                 _ ("levels maps topics to basic, advance or significance"));
+      if (!phaen_store_pmqa_set_topic_level (l->store, app->unit_id, app->year, t->data, level,
+                                             error))
+        return _phaen_demo_wrap (l, where, error);
     }
   return TRUE;
 }
 
 static gboolean
-load_assessment (Loader *l, JsonObject *object, const char *where)
+load_assessment (PhaenDemoLoader *l, JsonObject *object, const char *where, GError **error)
 {
   static const char *const allowed[] = { "unit",   "fiscal_year", "edition", "narrative_limit",
                                          "levels", "sub_items",   NULL };
-  static const char *const level_names[] = { "basic", "advance", "significance", NULL };
   g_autoptr (PhaenUnit) unit = NULL;
   g_autoptr (PhaenPmqaFramework) framework = NULL;
+  g_autofree char *levels_path = _phaen_demo_field_path (where, "levels");
   const char *abbr, *edition;
-  gint64 year = 0, limit = 0;
+  JsonObject *levels;
   JsonArray *sub_items;
-  gboolean ok;
+  Application app = { 0 };
+  int limit = -1;
 
-  if (!check_members (l, object, where, allowed) || !get_text (l, object, where, "unit", &abbr) ||
-      !get_text (l, object, where, "edition", &edition) ||
-      !get_int (l, object, where, "fiscal_year", &year))
+  if (!_phaen_demo_check_members (l, object, where, allowed, error) ||
+      !_phaen_demo_get_string (l, object, where, "unit", TRUE, &abbr, error) ||
+      !_phaen_demo_get_string (l, object, where, "edition", FALSE, &edition, error) ||
+      !_phaen_demo_get_int (l, object, where, "fiscal_year", TRUE, 2400, 2800, &app.year, error) ||
+      !_phaen_demo_get_int (l, object, where, "narrative_limit", FALSE, 0, 1000000, &limit,
+                            error) ||
+      !_phaen_demo_get_object (l, object, where, "levels", &levels, error) ||
+      !_phaen_demo_get_array (l, object, where, "sub_items", &sub_items, error))
     return FALSE;
-  if (abbr == NULL)
-    return bad (l, where, _ ("unit is required"));
-  unit = phaen_store_find_unit (l->store, abbr, l->error);
+  unit = phaen_store_find_unit (l->store, abbr, error);
   if (unit == NULL)
-    return wrap (l, where);
-  if (year < 2400 || year > 2800)
-    return bad (l, where, _ ("fiscal_year is a Buddhist Era year"));
+    return _phaen_demo_wrap (l, where, error);
+  app.unit_id = unit->id;
   if (edition == NULL)
     edition = PHAEN_PMQA_DEFAULT_EDITION;
-  framework = phaen_pmqa_framework_load (edition, l->error);
+  framework = phaen_pmqa_framework_load (edition, error);
+  app.framework = framework;
   if (framework == NULL ||
-      !phaen_store_pmqa_set_edition (l->store, unit->id, (int)year, edition, l->error))
-    return wrap (l, where);
-  if (json_object_has_member (object, "narrative_limit"))
-    {
-      if (!get_int (l, object, where, "narrative_limit", &limit))
-        return FALSE;
-      if (!phaen_store_pmqa_set_narrative_limit (l->store, unit->id, (int)year, (int)limit,
-                                                 l->error))
-        return wrap (l, where);
-    }
-  if (json_object_has_member (object, "levels"))
-    {
-      JsonNode *node = json_object_get_member (object, "levels");
-      g_autoptr (GList) topics = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad (l, where, _ ("levels maps topics to basic, advance or significance"));
-      topics = json_object_get_members (json_node_get_object (node));
-      for (GList *t = topics; t != NULL; t = t->next)
-        {
-          const char *level =
-            json_object_get_string_member_with_default (json_node_get_object (node), t->data, "");
-          int n = 0;
-
-          while (level_names[n] != NULL && !g_str_equal (level_names[n], level))
-            n++;
-          if (level_names[n] == NULL ||
-              phaen_pmqa_framework_find_topic (framework, t->data) == NULL)
-            return bad (l, where, _ ("levels maps topics to basic, advance or significance"));
-          if (!phaen_store_pmqa_set_topic_level (l->store, unit->id, (int)year, t->data, n + 1,
-                                                 l->error))
-            return wrap (l, where);
-        }
-    }
-  sub_items = get_list (l, object, where, "sub_items", &ok);
-  if (!ok)
+      !phaen_store_pmqa_set_edition (l->store, app.unit_id, app.year, edition, error) ||
+      (limit >= 0 &&
+       !phaen_store_pmqa_set_narrative_limit (l->store, app.unit_id, app.year, limit, error)))
+    return _phaen_demo_wrap (l, where, error);
+  if (levels != NULL && !load_levels (l, &app, levels, levels_path, error))
     return FALSE;
   for (guint i = 0; sub_items != NULL && i < json_array_get_length (sub_items); i++)
     {
-      g_autofree char *at = g_strdup_printf ("%s.sub_items[%u]", where, i);
-      JsonNode *node = json_array_get_element (sub_items, i);
+      g_autofree char *path = NULL;
+      JsonObject *sub_item =
+        _phaen_demo_get_element (l, sub_items, i, where, "sub_items", &path, error);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad (l, at, _ ("expected an object"));
-      if (!load_sub_item (l, framework, unit->id, (int)year, json_node_get_object (node), at))
+      if (sub_item == NULL || !load_sub_item (l, &app, sub_item, path, error))
         return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-_phaen_demo_load_pmqa (
-  PhaenStore *store, const char *name, const char *dir, JsonArray *assessments, GError **error)
+_phaen_demo_load_pmqa (PhaenDemoLoader *l, JsonArray *assessments, GError **error)
 {
-  Loader l = { store, name, dir, error };
-
   for (guint i = 0; i < json_array_get_length (assessments); i++)
     {
-      g_autofree char *where = g_strdup_printf ("pmqa_assessments[%u]", i);
-      JsonNode *node = json_array_get_element (assessments, i);
+      g_autofree char *path = NULL;
+      JsonObject *object =
+        _phaen_demo_get_element (l, assessments, i, "", "pmqa_assessments", &path, error);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad (&l, where, _ ("expected an object"));
-      if (!load_assessment (&l, json_node_get_object (node), where))
+      if (object == NULL || !load_assessment (l, object, path, error))
         return FALSE;
     }
   return TRUE;

@@ -4,7 +4,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "phaen-store.h"
+#include "phaen-demo-private.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,8 @@ G_BEGIN_DECLS
  *                                   evidence: [{statement, name, file}]}]}]
  *
  * Statements are 1-based positions; evidence files are named relative to the sample file's
- * folder (@dir) and must stay inside it. @name is the file's name for messages.
+ * folder and must stay inside it.
  */
-gboolean _phaen_demo_load_pmqa (
-  PhaenStore *store, const char *name, const char *dir, JsonArray *assessments, GError **error);
+gboolean _phaen_demo_load_pmqa (PhaenDemoLoader *l, JsonArray *assessments, GError **error);
 
 G_END_DECLS

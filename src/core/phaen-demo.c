@@ -10,49 +10,37 @@
 
 #include "phaen-demo.h"
 #include "phaen-demo-pmqa.h"
+#include "phaen-demo-private.h"
 #include "phaen-error.h"
 #include "phaen-score.h"
 
-typedef struct
-{
-  PhaenStore *store;
-  char *name; /* the file's base name, for messages */
-  char *dir;  /* evidence files are named relative to it */
-} Loader;
-
-typedef struct
-{
-  const char *name;
-  int value;
-} Keyword;
-
-static const Keyword plan_kinds[] = {
+static const PhaenDemoKeyword plan_kinds[] = {
   { "process", PHAEN_PLAN_PROCESS },
   { "action", PHAEN_PLAN_ACTION },
   { "efficiency", PHAEN_PLAN_EFFICIENCY },
   { NULL, 0 },
 };
 
-static const Keyword scoring_kinds[] = {
+static const PhaenDemoKeyword scoring_kinds[] = {
   { "numeric", PHAEN_SCORING_NUMERIC }, { "milestone", PHAEN_SCORING_MILESTONE },
   { "bands", PHAEN_SCORING_BANDS },     { "pass_fail", PHAEN_SCORING_PASS_FAIL },
   { "pmqa7", PHAEN_SCORING_PMQA7 },     { NULL, 0 },
 };
 
-static const Keyword directions[] = {
+static const PhaenDemoKeyword directions[] = {
   { "higher", PHAEN_DIRECTION_HIGHER_BETTER },
   { "lower", PHAEN_DIRECTION_LOWER_BETTER },
   { NULL, 0 },
 };
 
-static const Keyword levels[] = {
+static const PhaenDemoKeyword levels[] = {
   { "organisation", PHAEN_LEVEL_ORGANISATION },
   { "unit", PHAEN_LEVEL_UNIT },
   { "person", PHAEN_LEVEL_PERSON },
   { NULL, 0 },
 };
 
-static const Keyword activity_levels[] = {
+static const PhaenDemoKeyword activity_levels[] = {
   { "strategy", PHAEN_ACTIVITY_LEVEL_STRATEGY },
   { "goal", PHAEN_ACTIVITY_LEVEL_GOAL },
   { "project", PHAEN_ACTIVITY_LEVEL_PROJECT },
@@ -60,7 +48,7 @@ static const Keyword activity_levels[] = {
   { NULL, 0 },
 };
 
-static const Keyword month_marks[] = {
+static const PhaenDemoKeyword month_marks[] = {
   { "planned", PHAEN_MARK_PLANNED },
   { "start", PHAEN_MARK_START },
   { "output", PHAEN_MARK_OUTPUT },
@@ -84,301 +72,15 @@ static const char *const section_keys[] = {
 
 static const char *const pmqa_groups[] = { "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", NULL };
 
-/* ------------------------------------------------------------------ errors */
-
-static char *
-field_path (const char *where, const char *member)
-{
-  if (member == NULL)
-    return g_strdup (where);
-  if (*where == '\0')
-    return g_strdup (member);
-  return g_strdup_printf ("%s.%s", where, member);
-}
-
-static gboolean
-fail (Loader *l, const char *where, const char *member, GError **error, const char *format, ...)
-  G_GNUC_PRINTF (5, 6);
-
-/* Malformed input: PHAEN_ERROR_INVALID naming the file and the field. Returns FALSE. */
-static gboolean
-fail (Loader *l, const char *where, const char *member, GError **error, const char *format, ...)
-{
-  g_autofree char *path = field_path (where, member);
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (*path == '\0')
-    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "%s: %s", l->name, message);
-  else
-    g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, "%s: %s: %s", l->name, path, message);
-  return FALSE;
-}
-
-/* A store call refused the data: keep its code and say where in the file. Returns FALSE. */
-static gboolean
-wrap (Loader *l, const char *where, GError **error)
-{
-  if (*where == '\0')
-    g_prefix_error (error, "%s: ", l->name);
-  else
-    g_prefix_error (error, "%s: %s: ", l->name, where);
-  return FALSE;
-}
-
-/* ------------------------------------------------------------------ typed members */
-
-/* NULL when the member is absent or null. */
-static JsonNode *
-member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
-}
-
-static gboolean
-holds_type (JsonNode *node, GType type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-holds_number (JsonNode *node)
-{
-  return holds_type (node, G_TYPE_INT64) || holds_type (node, G_TYPE_DOUBLE);
-}
-
-static gboolean
-check_members (
-  Loader *l, JsonObject *object, const char *where, const char *const *allowed, GError **error)
-{
-  g_autoptr (GList) names = json_object_get_members (object);
-
-  for (GList *n = names; n != NULL; n = n->next)
-    {
-      const char *name = n->data;
-
-      if (g_strcmp0 (name, "note") != 0 && !g_strv_contains (allowed, name))
-        return fail (l, where, name, error, _ ("unknown member"));
-    }
-  return TRUE;
-}
-
-static gboolean
-get_string (Loader *l,
-            JsonObject *object,
-            const char *where,
-            const char *name,
-            gboolean required,
-            const char **out,
-            GError **error)
-{
-  JsonNode *node = member (object, name);
-
-  *out = NULL;
-  if (node == NULL)
-    {
-      if (required)
-        return fail (l, where, name, error, _ ("is required"));
-      return TRUE;
-    }
-  if (!holds_type (node, G_TYPE_STRING))
-    return fail (l, where, name, error, _ ("expected text"));
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_number (Loader *l,
-            JsonObject *object,
-            const char *where,
-            const char *name,
-            gboolean *has,
-            double *out,
-            GError **error)
-{
-  JsonNode *node = member (object, name);
-
-  *has = FALSE;
-  *out = 0;
-  if (node == NULL)
-    return TRUE;
-  if (!holds_number (node))
-    return fail (l, where, name, error, _ ("expected a number"));
-  *has = TRUE;
-  *out = json_node_get_double (node);
-  return TRUE;
-}
-
-static gboolean
-int_in_range (Loader *l,
-              JsonNode *node,
-              const char *where,
-              const char *name,
-              int min,
-              int max,
-              int *out,
-              GError **error)
-{
-  gint64 value;
-
-  if (!holds_type (node, G_TYPE_INT64))
-    return fail (l, where, name, error, _ ("expected a whole number"));
-  value = json_node_get_int (node);
-  if (value < min || value > max)
-    return fail (l, where, name, error, _ ("%" PRId64 " is not between %d and %d"), value, min,
-                 max);
-  *out = (int)value;
-  return TRUE;
-}
-
-/* @out keeps its value when the member is absent and not @required. */
-static gboolean
-get_int (Loader *l,
-         JsonObject *object,
-         const char *where,
-         const char *name,
-         gboolean required,
-         int min,
-         int max,
-         int *out,
-         GError **error)
-{
-  JsonNode *node = member (object, name);
-
-  if (node == NULL)
-    {
-      if (required)
-        return fail (l, where, name, error, _ ("is required"));
-      return TRUE;
-    }
-  return int_in_range (l, node, where, name, min, max, out, error);
-}
-
-/* @out keeps its value when the member is absent. */
-static gboolean
-get_bool (
-  Loader *l, JsonObject *object, const char *where, const char *name, gboolean *out, GError **error)
-{
-  JsonNode *node = member (object, name);
-
-  if (node == NULL)
-    return TRUE;
-  if (!holds_type (node, G_TYPE_BOOLEAN))
-    return fail (l, where, name, error, _ ("expected true or false"));
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-get_array (Loader *l,
-           JsonObject *object,
-           const char *where,
-           const char *name,
-           JsonArray **out,
-           GError **error)
-{
-  JsonNode *node = member (object, name);
-
-  *out = NULL;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (l, where, name, error, _ ("expected a list"));
-  *out = json_node_get_array (node);
-  return TRUE;
-}
-
-static gboolean
-get_object (Loader *l,
-            JsonObject *object,
-            const char *where,
-            const char *name,
-            JsonObject **out,
-            GError **error)
-{
-  JsonNode *node = member (object, name);
-
-  *out = NULL;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (l, where, name, error, _ ("expected an object"));
-  *out = json_node_get_object (node);
-  return TRUE;
-}
-
-/* The @index-th element of a list of objects, with its path "where.name[index]". */
-static JsonObject *
-get_element (Loader *l,
-             JsonArray *array,
-             guint index,
-             const char *where,
-             const char *name,
-             char **path,
-             GError **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-  g_autofree char *list = field_path (where, name);
-
-  *path = g_strdup_printf ("%s[%u]", list, index);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (l, *path, NULL, error, _ ("expected an object"));
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-/* @out keeps its value when the member is absent and not @required. */
-static gboolean
-get_keyword (Loader *l,
-             JsonObject *object,
-             const char *where,
-             const char *name,
-             const Keyword *keywords,
-             gboolean required,
-             int *out,
-             GError **error)
-{
-  g_autoptr (GString) known = g_string_new (NULL);
-  const char *text;
-
-  if (!get_string (l, object, where, name, required, &text, error))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-  for (const Keyword *k = keywords; k->name != NULL; k++)
-    {
-      if (g_str_equal (k->name, text))
-        {
-          *out = k->value;
-          return TRUE;
-        }
-      g_string_append_printf (known, "%s%s", known->len ? ", " : "", k->name);
-    }
-  return fail (l, where, name, error, _ ("“%s” is not one of %s"), text, known->str);
-}
-
-/* Replaces a record's text field when the file gives one. */
-static void
-replace_text (char **field, const char *text)
-{
-  if (text == NULL)
-    return;
-  g_free (*field);
-  *field = g_strdup (text);
-}
-
 /* ------------------------------------------------------------------ units and people */
 
 static gboolean
-resolve_unit (
-  Loader *l, const char *where, const char *name, const char *abbr, gint64 *unit_id, GError **error)
+resolve_unit (PhaenDemoLoader *l,
+              const char *where,
+              const char *name,
+              const char *abbr,
+              gint64 *unit_id,
+              GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (PhaenUnit) unit = phaen_store_find_unit (l->store, abbr, &local);
@@ -389,13 +91,14 @@ resolve_unit (
       return TRUE;
     }
   if (g_error_matches (local, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND))
-    return fail (l, where, name, error, _ ("there is no unit “%s”: list it under units"), abbr);
+    return _phaen_demo_fail (l, where, name, error,
+                             _ ("there is no unit “%s”: list it under units"), abbr);
   g_propagate_error (error, g_steal_pointer (&local));
-  return wrap (l, where, error);
+  return _phaen_demo_wrap (l, where, error);
 }
 
 static gboolean
-load_units (Loader *l, JsonArray *units, GError **error)
+load_units (PhaenDemoLoader *l, JsonArray *units, GError **error)
 {
   static const char *const allowed[] = { "abbr", "name", "parent", NULL };
 
@@ -403,14 +106,14 @@ load_units (Loader *l, JsonArray *units, GError **error)
     {
       g_autofree char *where = NULL;
       g_autoptr (PhaenUnit) existing = NULL;
-      JsonObject *object = get_element (l, units, i, "", "units", &where, error);
+      JsonObject *object = _phaen_demo_get_element (l, units, i, "", "units", &where, error);
       const char *abbr, *name, *parent;
       gint64 parent_id = 0;
 
-      if (object == NULL || !check_members (l, object, where, allowed, error) ||
-          !get_string (l, object, where, "abbr", TRUE, &abbr, error) ||
-          !get_string (l, object, where, "name", FALSE, &name, error) ||
-          !get_string (l, object, where, "parent", FALSE, &parent, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, where, allowed, error) ||
+          !_phaen_demo_get_string (l, object, where, "abbr", TRUE, &abbr, error) ||
+          !_phaen_demo_get_string (l, object, where, "name", FALSE, &name, error) ||
+          !_phaen_demo_get_string (l, object, where, "parent", FALSE, &parent, error))
         return FALSE;
 
       /* Files share their units: the first file to list one creates it. */
@@ -420,29 +123,29 @@ load_units (Loader *l, JsonArray *units, GError **error)
       if (parent != NULL && !resolve_unit (l, where, "parent", parent, &parent_id, error))
         return FALSE;
       if (phaen_store_add_unit (l->store, abbr, name ? name : "", parent_id, error) == 0)
-        return wrap (l, where, error);
+        return _phaen_demo_wrap (l, where, error);
     }
   return TRUE;
 }
 
 static gboolean
-load_people (Loader *l, JsonArray *people, GError **error)
+load_people (PhaenDemoLoader *l, JsonArray *people, GError **error)
 {
   static const char *const allowed[] = { "unit", "title", "name", "position", "phone", NULL };
 
   for (guint i = 0; i < json_array_get_length (people); i++)
     {
       g_autofree char *where = NULL;
-      JsonObject *object = get_element (l, people, i, "", "people", &where, error);
+      JsonObject *object = _phaen_demo_get_element (l, people, i, "", "people", &where, error);
       const char *unit, *title, *name, *position, *phone;
       PhaenPerson person = { 0 };
 
-      if (object == NULL || !check_members (l, object, where, allowed, error) ||
-          !get_string (l, object, where, "unit", FALSE, &unit, error) ||
-          !get_string (l, object, where, "title", FALSE, &title, error) ||
-          !get_string (l, object, where, "name", TRUE, &name, error) ||
-          !get_string (l, object, where, "position", FALSE, &position, error) ||
-          !get_string (l, object, where, "phone", FALSE, &phone, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, where, allowed, error) ||
+          !_phaen_demo_get_string (l, object, where, "unit", FALSE, &unit, error) ||
+          !_phaen_demo_get_string (l, object, where, "title", FALSE, &title, error) ||
+          !_phaen_demo_get_string (l, object, where, "name", TRUE, &name, error) ||
+          !_phaen_demo_get_string (l, object, where, "position", FALSE, &position, error) ||
+          !_phaen_demo_get_string (l, object, where, "phone", FALSE, &phone, error))
         return FALSE;
       if (unit != NULL && !resolve_unit (l, where, "unit", unit, &person.unit_id, error))
         return FALSE;
@@ -451,45 +154,46 @@ load_people (Loader *l, JsonArray *people, GError **error)
       person.position = (char *)position;
       person.phone = (char *)phone;
       if (phaen_store_add_person (l->store, &person, error) == 0)
-        return wrap (l, where, error);
+        return _phaen_demo_wrap (l, where, error);
     }
   return TRUE;
 }
 
 static gboolean
-load_fiscal_years (Loader *l, JsonArray *years, GError **error)
+load_fiscal_years (PhaenDemoLoader *l, JsonArray *years, GError **error)
 {
   static const char *const allowed[] = { "year", "disbursement_targets", NULL };
 
   for (guint i = 0; i < json_array_get_length (years); i++)
     {
       g_autofree char *where = NULL;
-      JsonObject *object = get_element (l, years, i, "", "fiscal_years", &where, error);
+      JsonObject *object = _phaen_demo_get_element (l, years, i, "", "fiscal_years", &where, error);
       JsonArray *targets;
       double target[PHAEN_QUARTERS];
       int year = 0;
 
-      if (object == NULL || !check_members (l, object, where, allowed, error) ||
-          !get_int (l, object, where, "year", TRUE, 2400, 2800, &year, error) ||
-          !get_array (l, object, where, "disbursement_targets", &targets, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, where, allowed, error) ||
+          !_phaen_demo_get_int (l, object, where, "year", TRUE, 2400, 2800, &year, error) ||
+          !_phaen_demo_get_array (l, object, where, "disbursement_targets", &targets, error))
         return FALSE;
       if (!phaen_store_add_fiscal_year (l->store, year, error))
-        return wrap (l, where, error);
+        return _phaen_demo_wrap (l, where, error);
       if (targets == NULL)
         continue;
       if (json_array_get_length (targets) != PHAEN_QUARTERS)
-        return fail (l, where, "disbursement_targets", error,
-                     _ ("expected one target for each of the 4 quarters"));
+        return _phaen_demo_fail (l, where, "disbursement_targets", error,
+                                 _ ("expected one target for each of the 4 quarters"));
       for (guint q = 0; q < PHAEN_QUARTERS; q++)
         {
           JsonNode *node = json_array_get_element (targets, q);
 
-          if (!holds_number (node))
-            return fail (l, where, "disbursement_targets", error, _ ("expected numbers"));
+          if (!_phaen_demo_holds_number (node))
+            return _phaen_demo_fail (l, where, "disbursement_targets", error,
+                                     _ ("expected numbers"));
           target[q] = json_node_get_double (node);
         }
       if (!phaen_store_set_disbursement_targets (l->store, year, target, error))
-        return wrap (l, where, error);
+        return _phaen_demo_wrap (l, where, error);
     }
   return TRUE;
 }
@@ -497,7 +201,7 @@ load_fiscal_years (Loader *l, JsonArray *years, GError **error)
 /* ------------------------------------------------------------------ activities */
 
 static gboolean
-load_months (Loader *l,
+load_months (PhaenDemoLoader *l,
              JsonObject *months,
              const char *where,
              int n_months,
@@ -506,13 +210,13 @@ load_months (Loader *l,
 {
   static const char *const allowed[] = { "planned", "start", "output", "achieved", NULL };
 
-  if (!check_members (l, months, where, allowed, error))
+  if (!_phaen_demo_check_members (l, months, where, allowed, error))
     return FALSE;
-  for (const Keyword *k = month_marks; k->name != NULL; k++)
+  for (const PhaenDemoKeyword *k = month_marks; k->name != NULL; k++)
     {
       JsonArray *list;
 
-      if (!get_array (l, months, where, k->name, &list, error))
+      if (!_phaen_demo_get_array (l, months, where, k->name, &list, error))
         return FALSE;
       for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
         {
@@ -520,8 +224,8 @@ load_months (Loader *l,
           int month = 0;
 
           /* 12 and beyond only when the plan runs into the next fiscal year. */
-          if (!int_in_range (l, json_array_get_element (list, i), where, name, 0, n_months - 1,
-                             &month, error))
+          if (!_phaen_demo_int_in_range (l, json_array_get_element (list, i), where, name, 0,
+                                         n_months - 1, &month, error))
             return FALSE;
           marks[month] |= k->value;
         }
@@ -530,30 +234,35 @@ load_months (Loader *l,
 }
 
 static gboolean
-load_month_progress (
-  Loader *l, gint64 activity_id, JsonArray *list, const char *where, int n_months, GError **error)
+load_month_progress (PhaenDemoLoader *l,
+                     gint64 activity_id,
+                     JsonArray *list,
+                     const char *where,
+                     int n_months,
+                     GError **error)
 {
   static const char *const allowed[] = { "month", "text", NULL };
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       g_autofree char *path = NULL;
-      JsonObject *object = get_element (l, list, i, where, "month_progress", &path, error);
+      JsonObject *object =
+        _phaen_demo_get_element (l, list, i, where, "month_progress", &path, error);
       const char *text;
       int month = 0;
 
-      if (object == NULL || !check_members (l, object, path, allowed, error) ||
-          !get_int (l, object, path, "month", TRUE, 0, n_months - 1, &month, error) ||
-          !get_string (l, object, path, "text", TRUE, &text, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, path, allowed, error) ||
+          !_phaen_demo_get_int (l, object, path, "month", TRUE, 0, n_months - 1, &month, error) ||
+          !_phaen_demo_get_string (l, object, path, "text", TRUE, &text, error))
         return FALSE;
       if (!phaen_store_set_month_progress (l->store, activity_id, month, text, error))
-        return wrap (l, path, error);
+        return _phaen_demo_wrap (l, path, error);
     }
   return TRUE;
 }
 
 static gboolean
-load_activities (Loader *l,
+load_activities (PhaenDemoLoader *l,
                  gint64 plan_id,
                  gint64 parent_id,
                  JsonArray *activities,
@@ -570,7 +279,7 @@ load_activities (Loader *l,
     {
       g_autofree char *path = NULL;
       g_autoptr (PhaenActivity) activity = NULL;
-      JsonObject *object = get_element (l, activities, i, where, name, &path, error);
+      JsonObject *object = _phaen_demo_get_element (l, activities, i, where, name, &path, error);
       JsonObject *months;
       JsonArray *progress, *children;
       const char *title, *owner, *output, *report;
@@ -578,20 +287,20 @@ load_activities (Loader *l,
       int category = 0, level = 0;
       gint64 id;
 
-      if (object == NULL || !check_members (l, object, path, allowed, error) ||
-          !get_string (l, object, path, "name", TRUE, &title, error) ||
-          !get_int (l, object, path, "category", FALSE, 0, 5, &category, error) ||
-          !get_keyword (l, object, path, "level", activity_levels, FALSE, &level, error) ||
-          !get_string (l, object, path, "owner", FALSE, &owner, error) ||
-          !get_string (l, object, path, "output", FALSE, &output, error) ||
-          !get_string (l, object, path, "progress", FALSE, &report, error) ||
-          !get_object (l, object, path, "months", &months, error) ||
-          !get_array (l, object, path, "month_progress", &progress, error) ||
-          !get_array (l, object, path, "children", &children, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, path, allowed, error) ||
+          !_phaen_demo_get_string (l, object, path, "name", TRUE, &title, error) ||
+          !_phaen_demo_get_int (l, object, path, "category", FALSE, 0, 5, &category, error) ||
+          !_phaen_demo_get_keyword (l, object, path, "level", activity_levels, FALSE, &level, error) ||
+          !_phaen_demo_get_string (l, object, path, "owner", FALSE, &owner, error) ||
+          !_phaen_demo_get_string (l, object, path, "output", FALSE, &output, error) ||
+          !_phaen_demo_get_string (l, object, path, "progress", FALSE, &report, error) ||
+          !_phaen_demo_get_object (l, object, path, "months", &months, error) ||
+          !_phaen_demo_get_array (l, object, path, "month_progress", &progress, error) ||
+          !_phaen_demo_get_array (l, object, path, "children", &children, error))
         return FALSE;
       if (months != NULL)
         {
-          g_autofree char *months_path = field_path (path, "months");
+          g_autofree char *months_path = _phaen_demo_field_path (path, "months");
 
           if (!load_months (l, months, months_path, n_months, marks, error))
             return FALSE;
@@ -599,22 +308,23 @@ load_activities (Loader *l,
 
       id = phaen_store_add_activity (l->store, plan_id, parent_id, -1, title, error);
       if (id == 0 || (activity = phaen_store_get_activity (l->store, id, error)) == NULL)
-        return wrap (l, path, error);
+        return _phaen_demo_wrap (l, path, error);
       activity->category = category;
       if (level != 0)
         activity->level = level;
-      replace_text (&activity->owner, owner);
-      replace_text (&activity->output, output);
-      replace_text (&activity->progress, report);
+      _phaen_demo_replace_text (&activity->owner, owner);
+      _phaen_demo_replace_text (&activity->output, output);
+      _phaen_demo_replace_text (&activity->progress, report);
       /* "budget": null is the plan's "-", not zero. */
-      if (!get_number (l, object, path, "budget", &activity->has_budget, &activity->budget, error))
+      if (!_phaen_demo_get_number (l, object, path, "budget", &activity->has_budget,
+                                   &activity->budget, error))
         return FALSE;
       if (!phaen_store_update_activity (l->store, activity, error))
-        return wrap (l, path, error);
+        return _phaen_demo_wrap (l, path, error);
 
       for (int m = 0; m < PHAEN_MAX_MONTHS; m++)
         if (marks[m] != 0 && !phaen_store_set_month_marks (l->store, id, m, marks[m], error))
-          return wrap (l, path, error);
+          return _phaen_demo_wrap (l, path, error);
       if (progress != NULL && !load_month_progress (l, id, progress, path, n_months, error))
         return FALSE;
       if (children != NULL &&
@@ -626,25 +336,27 @@ load_activities (Loader *l,
 
 static gboolean
 load_budget_quarters (
-  Loader *l, gint64 plan_id, JsonArray *quarters, const char *where, GError **error)
+  PhaenDemoLoader *l, gint64 plan_id, JsonArray *quarters, const char *where, GError **error)
 {
   static const char *const allowed[] = { "quarter", "allocated", "committed", "disbursed", NULL };
 
   for (guint i = 0; i < json_array_get_length (quarters); i++)
     {
       g_autofree char *path = NULL;
-      JsonObject *object = get_element (l, quarters, i, where, "budget_quarters", &path, error);
+      JsonObject *object =
+        _phaen_demo_get_element (l, quarters, i, where, "budget_quarters", &path, error);
       PhaenBudgetQuarter q = { .plan_id = plan_id };
       gboolean has;
 
-      if (object == NULL || !check_members (l, object, path, allowed, error) ||
-          !get_int (l, object, path, "quarter", TRUE, 1, PHAEN_QUARTERS, &q.quarter, error) ||
-          !get_number (l, object, path, "allocated", &has, &q.allocated, error) ||
-          !get_number (l, object, path, "committed", &has, &q.committed, error) ||
-          !get_number (l, object, path, "disbursed", &has, &q.disbursed, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, path, allowed, error) ||
+          !_phaen_demo_get_int (l, object, path, "quarter", TRUE, 1, PHAEN_QUARTERS, &q.quarter,
+                                error) ||
+          !_phaen_demo_get_number (l, object, path, "allocated", &has, &q.allocated, error) ||
+          !_phaen_demo_get_number (l, object, path, "committed", &has, &q.committed, error) ||
+          !_phaen_demo_get_number (l, object, path, "disbursed", &has, &q.disbursed, error))
         return FALSE;
       if (!phaen_store_set_budget_quarter (l->store, &q, error))
-        return wrap (l, path, error);
+        return _phaen_demo_wrap (l, path, error);
     }
   return TRUE;
 }
@@ -653,7 +365,7 @@ load_budget_quarters (
 
 static gboolean
 load_criteria (
-  Loader *l, gint64 indicator_id, JsonObject *object, const char *where, GError **error)
+  PhaenDemoLoader *l, gint64 indicator_id, JsonObject *object, const char *where, GError **error)
 {
   static const char *const allowed[] = { "approved_on", "reason", "pass_percent", "levels", NULL };
   static const char *const level_allowed[] = { "level",           "threshold",       "upper",
@@ -664,68 +376,53 @@ load_criteria (
   JsonArray *items;
   gboolean has_pass;
 
-  if (!check_members (l, object, where, allowed, error) ||
-      !get_string (l, object, where, "approved_on", FALSE, &approved_on, error) ||
-      !get_string (l, object, where, "reason", FALSE, &reason, error) ||
-      !get_number (l, object, where, "pass_percent", &has_pass, &version->pass_percent, error) ||
-      !get_array (l, object, where, "levels", &items, error))
+  if (!_phaen_demo_check_members (l, object, where, allowed, error) ||
+      !_phaen_demo_get_string (l, object, where, "approved_on", FALSE, &approved_on, error) ||
+      !_phaen_demo_get_string (l, object, where, "reason", FALSE, &reason, error) ||
+      !_phaen_demo_get_number (l, object, where, "pass_percent", &has_pass, &version->pass_percent,
+                               error) ||
+      !_phaen_demo_get_array (l, object, where, "levels", &items, error))
     return FALSE;
   if (!has_pass)
     version->pass_percent = PHAEN_PASS_PERCENT_DEFAULT;
-  replace_text (&version->approved_on, approved_on);
-  replace_text (&version->reason, reason);
+  _phaen_demo_replace_text (&version->approved_on, approved_on);
+  _phaen_demo_replace_text (&version->reason, reason);
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       g_autofree char *path = NULL;
       g_autoptr (PhaenCriterion) criterion = g_new0 (PhaenCriterion, 1);
-      JsonObject *item = get_element (l, items, i, where, "levels", &path, error);
+      JsonObject *item = _phaen_demo_get_element (l, items, i, where, "levels", &path, error);
       const char *label, *description;
       gboolean has_score;
 
       criterion->lower_inclusive = TRUE;
       criterion->upper_inclusive = TRUE;
-      if (item == NULL || !check_members (l, item, path, level_allowed, error) ||
-          !get_int (l, item, path, "level", TRUE, 1, 10, &criterion->level, error) ||
-          !get_number (l, item, path, "threshold", &criterion->has_threshold, &criterion->threshold,
-                       error) ||
-          !get_number (l, item, path, "upper", &criterion->has_upper, &criterion->upper, error) ||
-          !get_bool (l, item, path, "lower_inclusive", &criterion->lower_inclusive, error) ||
-          !get_bool (l, item, path, "upper_inclusive", &criterion->upper_inclusive, error) ||
-          !get_number (l, item, path, "score", &has_score, &criterion->score, error) ||
-          !get_string (l, item, path, "label", FALSE, &label, error) ||
-          !get_string (l, item, path, "description", FALSE, &description, error))
+      if (item == NULL || !_phaen_demo_check_members (l, item, path, level_allowed, error) ||
+          !_phaen_demo_get_int (l, item, path, "level", TRUE, 1, 10, &criterion->level, error) ||
+          !_phaen_demo_get_number (l, item, path, "threshold", &criterion->has_threshold,
+                                   &criterion->threshold, error) ||
+          !_phaen_demo_get_number (l, item, path, "upper", &criterion->has_upper, &criterion->upper,
+                                   error) ||
+          !_phaen_demo_get_bool (l, item, path, "lower_inclusive", &criterion->lower_inclusive,
+                                 error) ||
+          !_phaen_demo_get_bool (l, item, path, "upper_inclusive", &criterion->upper_inclusive,
+                                 error) ||
+          !_phaen_demo_get_number (l, item, path, "score", &has_score, &criterion->score, error) ||
+          !_phaen_demo_get_string (l, item, path, "label", FALSE, &label, error) ||
+          !_phaen_demo_get_string (l, item, path, "description", FALSE, &description, error))
         return FALSE;
-      replace_text (&criterion->label, label);
-      replace_text (&criterion->description, description);
+      _phaen_demo_replace_text (&criterion->label, label);
+      _phaen_demo_replace_text (&criterion->description, description);
       g_ptr_array_add (version->items, g_steal_pointer (&criterion));
     }
   if (phaen_store_add_criteria_version (l->store, indicator_id, version, error) == 0)
-    return wrap (l, where, error);
-  return TRUE;
-}
-
-/* Evidence files must stay inside the sample folder. */
-static gboolean
-read_evidence_file (Loader *l, const char *where, const char *file, GBytes **bytes, GError **error)
-{
-  g_auto (GStrv) parts = g_strsplit_set (file, "/\\", -1);
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr (GError) local = NULL;
-  gsize length = 0;
-
-  if (g_path_is_absolute (file) || g_strv_contains ((const char *const *)parts, ".."))
-    return fail (l, where, "file", error, _ ("“%s” must be a path inside the sample folder"), file);
-  path = g_build_filename (l->dir, file, NULL);
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    return fail (l, where, "file", error, "%s", local->message);
-  *bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+    return _phaen_demo_wrap (l, where, error);
   return TRUE;
 }
 
 static gboolean
-load_evidence (Loader *l,
+load_evidence (PhaenDemoLoader *l,
                gint64 indicator_id,
                int quarter,
                JsonArray *evidence,
@@ -739,38 +436,40 @@ load_evidence (Loader *l,
       g_autofree char *path = NULL;
       g_autofree char *base = NULL;
       g_autoptr (GBytes) bytes = NULL;
-      JsonObject *object = get_element (l, evidence, i, where, "evidence", &path, error);
+      JsonObject *object =
+        _phaen_demo_get_element (l, evidence, i, where, "evidence", &path, error);
       const char *title, *url, *name, *mime, *file;
 
-      if (object == NULL || !check_members (l, object, path, allowed, error) ||
-          !get_string (l, object, path, "title", FALSE, &title, error) ||
-          !get_string (l, object, path, "url", FALSE, &url, error) ||
-          !get_string (l, object, path, "name", FALSE, &name, error) ||
-          !get_string (l, object, path, "mime", FALSE, &mime, error) ||
-          !get_string (l, object, path, "file", FALSE, &file, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, path, allowed, error) ||
+          !_phaen_demo_get_string (l, object, path, "title", FALSE, &title, error) ||
+          !_phaen_demo_get_string (l, object, path, "url", FALSE, &url, error) ||
+          !_phaen_demo_get_string (l, object, path, "name", FALSE, &name, error) ||
+          !_phaen_demo_get_string (l, object, path, "mime", FALSE, &mime, error) ||
+          !_phaen_demo_get_string (l, object, path, "file", FALSE, &file, error))
         return FALSE;
       if ((url == NULL) == (file == NULL))
-        return fail (l, path, NULL, error, _ ("evidence is either a url or a file"));
+        return _phaen_demo_fail (l, path, NULL, error, _ ("evidence is either a url or a file"));
       if (url != NULL)
         {
           if (phaen_store_add_evidence_url (l->store, indicator_id, quarter, title, url, error) ==
               0)
-            return wrap (l, path, error);
+            return _phaen_demo_wrap (l, path, error);
           continue;
         }
-      if (!read_evidence_file (l, path, file, &bytes, error))
+      if (!_phaen_demo_read_file (l, path, file, &bytes, error))
         return FALSE;
       if (name == NULL)
         name = base = g_path_get_basename (file);
       if (phaen_store_add_evidence_file (l->store, indicator_id, quarter, name, mime, bytes,
                                          error) == 0)
-        return wrap (l, path, error);
+        return _phaen_demo_wrap (l, path, error);
     }
   return TRUE;
 }
 
 static gboolean
-load_results (Loader *l, gint64 indicator_id, JsonArray *results, const char *where, GError **error)
+load_results (
+  PhaenDemoLoader *l, gint64 indicator_id, JsonArray *results, const char *where, GError **error)
 {
   static const char *const allowed[] = {
     "quarter", "value", "detail", "problems", "evidence", NULL
@@ -779,21 +478,22 @@ load_results (Loader *l, gint64 indicator_id, JsonArray *results, const char *wh
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
       g_autofree char *path = NULL;
-      JsonObject *object = get_element (l, results, i, where, "results", &path, error);
+      JsonObject *object = _phaen_demo_get_element (l, results, i, where, "results", &path, error);
       const char *value, *detail, *problems;
       JsonArray *evidence;
       int quarter = 0;
 
       /* The value is text as reported ("826", "๑๘๔", "4-5"); the store parses numbers. */
-      if (object == NULL || !check_members (l, object, path, allowed, error) ||
-          !get_int (l, object, path, "quarter", TRUE, 1, PHAEN_QUARTERS, &quarter, error) ||
-          !get_string (l, object, path, "value", FALSE, &value, error) ||
-          !get_string (l, object, path, "detail", FALSE, &detail, error) ||
-          !get_string (l, object, path, "problems", FALSE, &problems, error) ||
-          !get_array (l, object, path, "evidence", &evidence, error))
+      if (object == NULL || !_phaen_demo_check_members (l, object, path, allowed, error) ||
+          !_phaen_demo_get_int (l, object, path, "quarter", TRUE, 1, PHAEN_QUARTERS, &quarter,
+                                error) ||
+          !_phaen_demo_get_string (l, object, path, "value", FALSE, &value, error) ||
+          !_phaen_demo_get_string (l, object, path, "detail", FALSE, &detail, error) ||
+          !_phaen_demo_get_string (l, object, path, "problems", FALSE, &problems, error) ||
+          !_phaen_demo_get_array (l, object, path, "evidence", &evidence, error))
         return FALSE;
       if (!phaen_store_set_result (l->store, indicator_id, quarter, value, detail, problems, error))
-        return wrap (l, path, error);
+        return _phaen_demo_wrap (l, path, error);
       if (evidence != NULL && !load_evidence (l, indicator_id, quarter, evidence, path, error))
         return FALSE;
     }
@@ -801,7 +501,7 @@ load_results (Loader *l, gint64 indicator_id, JsonArray *results, const char *wh
 }
 
 static gboolean
-load_person_ref (Loader *l,
+load_person_ref (PhaenDemoLoader *l,
                  JsonObject *object,
                  const char *where,
                  const char *name,
@@ -810,84 +510,90 @@ load_person_ref (Loader *l,
                  GError **error)
 {
   static const char *const allowed[] = { "name", "phone", NULL };
-  g_autofree char *path = field_path (where, name);
+  g_autofree char *path = _phaen_demo_field_path (where, name);
   JsonObject *person;
   const char *text, *number;
 
-  if (!get_object (l, object, where, name, &person, error))
+  if (!_phaen_demo_get_object (l, object, where, name, &person, error))
     return FALSE;
   if (person == NULL)
     return TRUE;
-  if (!check_members (l, person, path, allowed, error) ||
-      !get_string (l, person, path, "name", FALSE, &text, error) ||
-      !get_string (l, person, path, "phone", FALSE, &number, error))
+  if (!_phaen_demo_check_members (l, person, path, allowed, error) ||
+      !_phaen_demo_get_string (l, person, path, "name", FALSE, &text, error) ||
+      !_phaen_demo_get_string (l, person, path, "phone", FALSE, &number, error))
     return FALSE;
-  replace_text (person_name, text);
-  replace_text (phone, number);
+  _phaen_demo_replace_text (person_name, text);
+  _phaen_demo_replace_text (phone, number);
   return TRUE;
 }
 
 static gboolean
-load_baselines (
-  Loader *l, JsonObject *object, const char *where, PhaenIndicator *indicator, GError **error)
+load_baselines (PhaenDemoLoader *l,
+                JsonObject *object,
+                const char *where,
+                PhaenIndicator *indicator,
+                GError **error)
 {
   JsonArray *baselines;
 
-  if (!get_array (l, object, where, "baselines", &baselines, error))
+  if (!_phaen_demo_get_array (l, object, where, "baselines", &baselines, error))
     return FALSE;
   if (baselines == NULL)
     return TRUE;
   if (json_array_get_length (baselines) > G_N_ELEMENTS (indicator->baseline))
-    return fail (l, where, "baselines", error, _ ("at most 3 years back"));
+    return _phaen_demo_fail (l, where, "baselines", error, _ ("at most 3 years back"));
   for (guint i = 0; i < json_array_get_length (baselines); i++)
     {
       JsonNode *node = json_array_get_element (baselines, i);
 
       if (JSON_NODE_HOLDS_NULL (node))
         continue;
-      if (!holds_type (node, G_TYPE_STRING))
-        return fail (l, where, "baselines", error, _ ("expected text"));
-      replace_text (&indicator->baseline[i], json_node_get_string (node));
+      if (!_phaen_demo_holds_type (node, G_TYPE_STRING))
+        return _phaen_demo_fail (l, where, "baselines", error, _ ("expected text"));
+      _phaen_demo_replace_text (&indicator->baseline[i], json_node_get_string (node));
     }
   return TRUE;
 }
 
 /* PMQA category 7: the indicator's fields; the yearly values go in after it is written. */
 static gboolean
-load_pmqa_fields (
-  Loader *l, JsonObject *pmqa, const char *where, PhaenIndicator *indicator, GError **error)
+load_pmqa_fields (PhaenDemoLoader *l,
+                  JsonObject *pmqa,
+                  const char *where,
+                  PhaenIndicator *indicator,
+                  GError **error)
 {
   static const char *const allowed[] = { "group", "target", "values", "chosen_score", NULL };
   const char *group, *note;
   JsonObject *values;
 
-  if (!check_members (l, pmqa, where, allowed, error) ||
-      !get_string (l, pmqa, where, "group", TRUE, &group, error) ||
-      !get_number (l, pmqa, where, "target", &indicator->has_pmqa_target, &indicator->pmqa_target,
-                   error) ||
-      !get_object (l, pmqa, where, "values", &values, error) ||
-      !get_number (l, pmqa, where, "chosen_score", &indicator->has_pmqa_score,
-                   &indicator->pmqa_score, error))
+  if (!_phaen_demo_check_members (l, pmqa, where, allowed, error) ||
+      !_phaen_demo_get_string (l, pmqa, where, "group", TRUE, &group, error) ||
+      !_phaen_demo_get_number (l, pmqa, where, "target", &indicator->has_pmqa_target,
+                               &indicator->pmqa_target, error) ||
+      !_phaen_demo_get_object (l, pmqa, where, "values", &values, error) ||
+      !_phaen_demo_get_number (l, pmqa, where, "chosen_score", &indicator->has_pmqa_score,
+                               &indicator->pmqa_score, error))
     return FALSE;
   if (!g_strv_contains (pmqa_groups, group))
-    return fail (l, where, "group", error, _ ("“%s” is not one of 7.1 … 7.6"), group);
+    return _phaen_demo_fail (l, where, "group", error, _ ("“%s” is not one of 7.1 … 7.6"), group);
   /* Here "note" is the form's หมายเหตุ column, not a comment for the reader. */
-  if (!get_string (l, pmqa, where, "note", FALSE, &note, error))
+  if (!_phaen_demo_get_string (l, pmqa, where, "note", FALSE, &note, error))
     return FALSE;
-  replace_text (&indicator->pmqa_group, group);
-  replace_text (&indicator->pmqa_note, note);
+  _phaen_demo_replace_text (&indicator->pmqa_group, group);
+  _phaen_demo_replace_text (&indicator->pmqa_note, note);
   return TRUE;
 }
 
 static gboolean
 load_pmqa_values (
-  Loader *l, gint64 indicator_id, JsonObject *pmqa, const char *where, GError **error)
+  PhaenDemoLoader *l, gint64 indicator_id, JsonObject *pmqa, const char *where, GError **error)
 {
-  g_autofree char *path = field_path (where, "values");
+  g_autofree char *path = _phaen_demo_field_path (where, "values");
   g_autoptr (GList) years = NULL;
   JsonObject *values;
 
-  if (!get_object (l, pmqa, where, "values", &values, error))
+  if (!_phaen_demo_get_object (l, pmqa, where, "values", &values, error))
     return FALSE;
   if (values == NULL)
     return TRUE;
@@ -899,18 +605,18 @@ load_pmqa_values (
       guint64 year = 0;
 
       if (!g_ascii_string_to_unsigned (key, 10, 2400, 2800, &year, NULL))
-        return fail (l, path, key, error, _ ("expected a year in the Buddhist Era"));
-      if (!holds_number (node))
-        return fail (l, path, key, error, _ ("expected a number"));
+        return _phaen_demo_fail (l, path, key, error, _ ("expected a year in the Buddhist Era"));
+      if (!_phaen_demo_holds_number (node))
+        return _phaen_demo_fail (l, path, key, error, _ ("expected a number"));
       if (!phaen_store_set_pmqa_value (l->store, indicator_id, (int)year, TRUE,
                                        json_node_get_double (node), error))
-        return wrap (l, path, error);
+        return _phaen_demo_wrap (l, path, error);
     }
   return TRUE;
 }
 
 static gboolean
-load_indicator (Loader *l,
+load_indicator (PhaenDemoLoader *l,
                 JsonObject *object,
                 const char *where,
                 gint64 unit_id,
@@ -941,60 +647,64 @@ load_indicator (Loader *l,
     { "data_source", G_STRUCT_OFFSET (PhaenIndicator, data_source) },
   };
   g_autoptr (PhaenIndicator) indicator = NULL;
-  g_autofree char *pmqa_path = field_path (where, "pmqa");
-  g_autofree char *criteria_path = field_path (where, "criteria");
+  g_autofree char *pmqa_path = _phaen_demo_field_path (where, "pmqa");
+  g_autofree char *criteria_path = _phaen_demo_field_path (where, "criteria");
   const char *unit, *code, *name;
   JsonObject *pmqa, *criteria;
   JsonArray *results;
   gboolean has_weight;
   gint64 id;
 
-  if (!check_members (l, object, where, allowed, error) ||
-      !get_string (l, object, where, "unit", FALSE, &unit, error) ||
-      !get_int (l, object, where, "fiscal_year", fiscal_year == 0, 2400, 2800, &fiscal_year,
-                error) ||
-      !get_string (l, object, where, "code", FALSE, &code, error) ||
-      !get_string (l, object, where, "name", TRUE, &name, error) ||
-      !get_object (l, object, where, "pmqa", &pmqa, error) ||
-      !get_object (l, object, where, "criteria", &criteria, error) ||
-      !get_array (l, object, where, "results", &results, error))
+  if (!_phaen_demo_check_members (l, object, where, allowed, error) ||
+      !_phaen_demo_get_string (l, object, where, "unit", FALSE, &unit, error) ||
+      !_phaen_demo_get_int (l, object, where, "fiscal_year", fiscal_year == 0, 2400, 2800,
+                            &fiscal_year, error) ||
+      !_phaen_demo_get_string (l, object, where, "code", FALSE, &code, error) ||
+      !_phaen_demo_get_string (l, object, where, "name", TRUE, &name, error) ||
+      !_phaen_demo_get_object (l, object, where, "pmqa", &pmqa, error) ||
+      !_phaen_demo_get_object (l, object, where, "criteria", &criteria, error) ||
+      !_phaen_demo_get_array (l, object, where, "results", &results, error))
     return FALSE;
   if (unit != NULL && !resolve_unit (l, where, "unit", unit, &unit_id, error))
     return FALSE;
   if (unit_id == 0)
-    return fail (l, where, "unit", error, _ ("is required"));
+    return _phaen_demo_fail (l, where, "unit", error, _ ("is required"));
 
   id = phaen_store_add_indicator (l->store, unit_id, fiscal_year, code ? code : "", name, error);
   if (id == 0 || (indicator = phaen_store_get_indicator (l->store, id, error)) == NULL)
-    return wrap (l, where, error);
+    return _phaen_demo_wrap (l, where, error);
   indicator->plan_id = plan_id;
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       const char *text;
 
-      if (!get_string (l, object, where, texts[i].name, FALSE, &text, error))
+      if (!_phaen_demo_get_string (l, object, where, texts[i].name, FALSE, &text, error))
         return FALSE;
-      replace_text (G_STRUCT_MEMBER_P (indicator, texts[i].offset), text);
+      _phaen_demo_replace_text (G_STRUCT_MEMBER_P (indicator, texts[i].offset), text);
     }
   /* "weight": null is a weight the source does not give; validation flags the unit's sum. */
-  if (!get_number (l, object, where, "weight", &has_weight, &indicator->weight, error) ||
+  if (!_phaen_demo_get_number (l, object, where, "weight", &has_weight, &indicator->weight,
+                               error) ||
       !load_baselines (l, object, where, indicator, error) ||
       !load_person_ref (l, object, where, "owner", &indicator->owner_name, &indicator->owner_phone,
                         error) ||
       !load_person_ref (l, object, where, "supporter", &indicator->supporter_name,
                         &indicator->supporter_phone, error) ||
-      !get_keyword (l, object, where, "scoring", scoring_kinds, TRUE, &indicator->scoring, error) ||
-      !get_keyword (l, object, where, "direction", directions, FALSE, &indicator->direction,
-                    error) ||
-      !get_keyword (l, object, where, "level", levels, FALSE, &indicator->level, error) ||
-      !get_bool (l, object, where, "cumulative", &indicator->cumulative, error) ||
-      !get_bool (l, object, where, "leading", &indicator->leading, error) ||
-      !get_int (l, object, where, "mandatory", FALSE, 0, 2, &indicator->mandatory, error))
+      !_phaen_demo_get_keyword (l, object, where, "scoring", scoring_kinds, TRUE,
+                                &indicator->scoring, error) ||
+      !_phaen_demo_get_keyword (l, object, where, "direction", directions, FALSE,
+                                &indicator->direction, error) ||
+      !_phaen_demo_get_keyword (l, object, where, "level", levels, FALSE, &indicator->level,
+                                error) ||
+      !_phaen_demo_get_bool (l, object, where, "cumulative", &indicator->cumulative, error) ||
+      !_phaen_demo_get_bool (l, object, where, "leading", &indicator->leading, error) ||
+      !_phaen_demo_get_int (l, object, where, "mandatory", FALSE, 0, 2, &indicator->mandatory,
+                            error))
     return FALSE;
   if (pmqa != NULL && !load_pmqa_fields (l, pmqa, pmqa_path, indicator, error))
     return FALSE;
   if (!phaen_store_update_indicator (l->store, indicator, error))
-    return wrap (l, where, error);
+    return _phaen_demo_wrap (l, where, error);
 
   if (criteria != NULL && !load_criteria (l, id, criteria, criteria_path, error))
     return FALSE;
@@ -1006,7 +716,7 @@ load_indicator (Loader *l,
 }
 
 static gboolean
-load_indicators (Loader *l,
+load_indicators (PhaenDemoLoader *l,
                  JsonArray *indicators,
                  const char *where,
                  gint64 unit_id,
@@ -1017,7 +727,8 @@ load_indicators (Loader *l,
   for (guint i = 0; i < json_array_get_length (indicators); i++)
     {
       g_autofree char *path = NULL;
-      JsonObject *object = get_element (l, indicators, i, where, "indicators", &path, error);
+      JsonObject *object =
+        _phaen_demo_get_element (l, indicators, i, where, "indicators", &path, error);
 
       if (object == NULL || !load_indicator (l, object, path, unit_id, fiscal_year, plan_id, error))
         return FALSE;
@@ -1028,11 +739,12 @@ load_indicators (Loader *l,
 /* ------------------------------------------------------------------ plans */
 
 static gboolean
-load_sections (Loader *l, gint64 plan_id, JsonObject *sections, const char *where, GError **error)
+load_sections (
+  PhaenDemoLoader *l, gint64 plan_id, JsonObject *sections, const char *where, GError **error)
 {
   g_autoptr (GList) keys = NULL;
 
-  if (!check_members (l, sections, where, section_keys, error))
+  if (!_phaen_demo_check_members (l, sections, where, section_keys, error))
     return FALSE;
   keys = json_object_get_members (sections);
   for (GList *k = keys; k != NULL; k = k->next)
@@ -1041,53 +753,54 @@ load_sections (Loader *l, gint64 plan_id, JsonObject *sections, const char *wher
 
       if (g_str_equal (k->data, "note"))
         continue;
-      if (!get_string (l, sections, where, k->data, FALSE, &text, error))
+      if (!_phaen_demo_get_string (l, sections, where, k->data, FALSE, &text, error))
         return FALSE;
       if (text != NULL && !phaen_store_set_plan_section (l->store, plan_id, k->data, text, error))
-        return wrap (l, where, error);
+        return _phaen_demo_wrap (l, where, error);
     }
   return TRUE;
 }
 
 static gboolean
-load_plan (Loader *l, JsonObject *object, const char *where, GError **error)
+load_plan (PhaenDemoLoader *l, JsonObject *object, const char *where, GError **error)
 {
   static const char *const allowed[] = { "unit",       "fiscal_year",     "kind",
                                          "title",      "extra_months",    "sections",
                                          "activities", "budget_quarters", "indicators",
                                          NULL };
-  g_autofree char *sections_path = field_path (where, "sections");
+  g_autofree char *sections_path = _phaen_demo_field_path (where, "sections");
   JsonObject *sections;
   JsonArray *activities, *quarters, *indicators;
   const char *unit, *title;
   gint64 unit_id = 0, plan_id;
   int fiscal_year = 0, kind = 0, extra_months = 0;
 
-  if (!check_members (l, object, where, allowed, error) ||
-      !get_string (l, object, where, "unit", TRUE, &unit, error) ||
-      !get_int (l, object, where, "fiscal_year", TRUE, 2400, 2800, &fiscal_year, error) ||
-      !get_keyword (l, object, where, "kind", plan_kinds, TRUE, &kind, error) ||
-      !get_string (l, object, where, "title", FALSE, &title, error) ||
-      !get_int (l, object, where, "extra_months", FALSE, 0, 12, &extra_months, error) ||
-      !get_object (l, object, where, "sections", &sections, error) ||
-      !get_array (l, object, where, "activities", &activities, error) ||
-      !get_array (l, object, where, "budget_quarters", &quarters, error) ||
-      !get_array (l, object, where, "indicators", &indicators, error) ||
+  if (!_phaen_demo_check_members (l, object, where, allowed, error) ||
+      !_phaen_demo_get_string (l, object, where, "unit", TRUE, &unit, error) ||
+      !_phaen_demo_get_int (l, object, where, "fiscal_year", TRUE, 2400, 2800, &fiscal_year,
+                            error) ||
+      !_phaen_demo_get_keyword (l, object, where, "kind", plan_kinds, TRUE, &kind, error) ||
+      !_phaen_demo_get_string (l, object, where, "title", FALSE, &title, error) ||
+      !_phaen_demo_get_int (l, object, where, "extra_months", FALSE, 0, 12, &extra_months, error) ||
+      !_phaen_demo_get_object (l, object, where, "sections", &sections, error) ||
+      !_phaen_demo_get_array (l, object, where, "activities", &activities, error) ||
+      !_phaen_demo_get_array (l, object, where, "budget_quarters", &quarters, error) ||
+      !_phaen_demo_get_array (l, object, where, "indicators", &indicators, error) ||
       !resolve_unit (l, where, "unit", unit, &unit_id, error))
     return FALSE;
 
   plan_id = phaen_store_add_plan (l->store, unit_id, fiscal_year, kind, title ? title : "", error);
   if (plan_id == 0)
-    return wrap (l, where, error);
+    return _phaen_demo_wrap (l, where, error);
   if (extra_months > 0)
     {
       g_autoptr (PhaenPlan) plan = phaen_store_get_plan (l->store, plan_id, error);
 
       if (plan == NULL)
-        return wrap (l, where, error);
+        return _phaen_demo_wrap (l, where, error);
       plan->extra_months = extra_months;
       if (!phaen_store_update_plan (l->store, plan, error))
-        return wrap (l, where, error);
+        return _phaen_demo_wrap (l, where, error);
     }
 
   return (sections == NULL || load_sections (l, plan_id, sections, sections_path, error)) &&
@@ -1099,20 +812,20 @@ load_plan (Loader *l, JsonObject *object, const char *where, GError **error)
 }
 
 static gboolean
-load_root (Loader *l, JsonObject *root, GError **error)
+load_root (PhaenDemoLoader *l, JsonObject *root, GError **error)
 {
   static const char *const allowed[] = { "units", "people",     "fiscal_years",
                                          "plans", "indicators", "pmqa_assessments",
                                          NULL };
   JsonArray *units, *people, *years, *plans, *indicators, *pmqa;
 
-  if (!check_members (l, root, "", allowed, error) ||
-      !get_array (l, root, "", "units", &units, error) ||
-      !get_array (l, root, "", "people", &people, error) ||
-      !get_array (l, root, "", "fiscal_years", &years, error) ||
-      !get_array (l, root, "", "plans", &plans, error) ||
-      !get_array (l, root, "", "indicators", &indicators, error) ||
-      !get_array (l, root, "", "pmqa_assessments", &pmqa, error))
+  if (!_phaen_demo_check_members (l, root, "", allowed, error) ||
+      !_phaen_demo_get_array (l, root, "", "units", &units, error) ||
+      !_phaen_demo_get_array (l, root, "", "people", &people, error) ||
+      !_phaen_demo_get_array (l, root, "", "fiscal_years", &years, error) ||
+      !_phaen_demo_get_array (l, root, "", "plans", &plans, error) ||
+      !_phaen_demo_get_array (l, root, "", "indicators", &indicators, error) ||
+      !_phaen_demo_get_array (l, root, "", "pmqa_assessments", &pmqa, error))
     return FALSE;
   if ((units != NULL && !load_units (l, units, error)) ||
       (people != NULL && !load_people (l, people, error)) ||
@@ -1121,14 +834,14 @@ load_root (Loader *l, JsonObject *root, GError **error)
   for (guint i = 0; plans != NULL && i < json_array_get_length (plans); i++)
     {
       g_autofree char *path = NULL;
-      JsonObject *plan = get_element (l, plans, i, "", "plans", &path, error);
+      JsonObject *plan = _phaen_demo_get_element (l, plans, i, "", "plans", &path, error);
 
       if (plan == NULL || !load_plan (l, plan, path, error))
         return FALSE;
     }
   if (indicators != NULL && !load_indicators (l, indicators, "", 0, 0, 0, error))
     return FALSE;
-  return pmqa == NULL || _phaen_demo_load_pmqa (l->store, l->name, l->dir, pmqa, error);
+  return pmqa == NULL || _phaen_demo_load_pmqa (l, pmqa, error);
 }
 
 /* ------------------------------------------------------------------ public API */
@@ -1141,7 +854,7 @@ phaen_demo_load_file (PhaenStore *store, const char *json_path, GError **error)
   g_autofree char *name = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *label = NULL;
-  Loader l;
+  PhaenDemoLoader l;
   JsonNode *root;
 
   g_return_val_if_fail (PHAEN_IS_STORE (store), FALSE);
@@ -1150,7 +863,7 @@ phaen_demo_load_file (PhaenStore *store, const char *json_path, GError **error)
 
   name = g_path_get_basename (json_path);
   dir = g_path_get_dirname (json_path);
-  l = (Loader){ store, name, dir };
+  l = (PhaenDemoLoader){ store, name, dir };
 
   parser = json_parser_new ();
   if (!json_parser_load_from_file (parser, json_path, &local))
@@ -1164,7 +877,7 @@ phaen_demo_load_file (PhaenStore *store, const char *json_path, GError **error)
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (&l, "", NULL, error, _ ("expected a JSON object"));
+    return _phaen_demo_fail (&l, "", NULL, error, _ ("expected a JSON object"));
 
   /* One undo step per file, and nothing of a file that fails half-way. */
   label = g_strdup_printf (_ ("Load %s"), name);

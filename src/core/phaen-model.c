@@ -9,50 +9,63 @@
 #include "phaen-model.h"
 #include "phaen-official.h"
 
+/* ------------------------------------------------------------------ string fields */
+
+/* A record's text fields, by offset: a copy duplicates them, freeing frees them. */
+#define TEXT(Type, field) G_STRUCT_OFFSET (Type, field)
+
+static gpointer
+copy_with_texts (gconstpointer record, gsize size, const gsize *texts, gsize n_texts)
+{
+  gpointer copy = g_memdup2 (record, size);
+
+  for (gsize i = 0; i < n_texts; i++)
+    G_STRUCT_MEMBER (char *, copy, texts[i]) =
+      g_strdup (G_STRUCT_MEMBER (char *, record, texts[i]));
+  return copy;
+}
+
+static void
+free_with_texts (gpointer record, const gsize *texts, gsize n_texts)
+{
+  if (record == NULL)
+    return;
+  for (gsize i = 0; i < n_texts; i++)
+    g_free (G_STRUCT_MEMBER (char *, record, texts[i]));
+  g_free (record);
+}
+
 /* ------------------------------------------------------------------ units and people */
 
-/**
- * phaen_unit_copy:
- *
- * Returns: (transfer full): a deep copy
- */
+static const gsize unit_texts[] = {
+  TEXT (PhaenUnit, uuid),
+  TEXT (PhaenUnit, abbr),
+  TEXT (PhaenUnit, name),
+};
+
+static const gsize person_texts[] = {
+  TEXT (PhaenPerson, uuid),     TEXT (PhaenPerson, title), TEXT (PhaenPerson, name),
+  TEXT (PhaenPerson, position), TEXT (PhaenPerson, phone), TEXT (PhaenPerson, email),
+};
+
 PhaenUnit *
 phaen_unit_copy (const PhaenUnit *unit)
 {
-  PhaenUnit *copy;
-
   g_return_val_if_fail (unit != NULL, NULL);
 
-  copy = g_memdup2 (unit, sizeof *unit);
-  copy->uuid = g_strdup (unit->uuid);
-  copy->abbr = g_strdup (unit->abbr);
-  copy->name = g_strdup (unit->name);
-  return copy;
+  return copy_with_texts (unit, sizeof *unit, unit_texts, G_N_ELEMENTS (unit_texts));
 }
 
 void
 phaen_unit_free (PhaenUnit *unit)
 {
-  if (unit == NULL)
-    return;
-  g_free (unit->uuid);
-  g_free (unit->abbr);
-  g_free (unit->name);
-  g_free (unit);
+  free_with_texts (unit, unit_texts, G_N_ELEMENTS (unit_texts));
 }
 
 void
 phaen_person_free (PhaenPerson *person)
 {
-  if (person == NULL)
-    return;
-  g_free (person->uuid);
-  g_free (person->title);
-  g_free (person->name);
-  g_free (person->position);
-  g_free (person->phone);
-  g_free (person->email);
-  g_free (person);
+  free_with_texts (person, person_texts, G_N_ELEMENTS (person_texts));
 }
 
 /* ------------------------------------------------------------------ plans and activities */
@@ -127,98 +140,66 @@ phaen_activity_free (PhaenActivity *activity)
 
 /* ------------------------------------------------------------------ indicators */
 
-/**
- * phaen_indicator_copy:
- *
- * Returns: (transfer full): a deep copy
- */
+static const gsize indicator_texts[] = {
+  TEXT (PhaenIndicator, uuid),
+  TEXT (PhaenIndicator, code),
+  TEXT (PhaenIndicator, name),
+  TEXT (PhaenIndicator, org_plan),
+  TEXT (PhaenIndicator, strategy),
+  TEXT (PhaenIndicator, dimension),
+  TEXT (PhaenIndicator, goal),
+  TEXT (PhaenIndicator, description),
+  TEXT (PhaenIndicator, condition),
+  TEXT (PhaenIndicator, measure_unit),
+  TEXT (PhaenIndicator, target),
+  TEXT (PhaenIndicator, baseline[0]),
+  TEXT (PhaenIndicator, baseline[1]),
+  TEXT (PhaenIndicator, baseline[2]),
+  TEXT (PhaenIndicator, data_source),
+  TEXT (PhaenIndicator, owner_name),
+  TEXT (PhaenIndicator, owner_phone),
+  TEXT (PhaenIndicator, supporter_name),
+  TEXT (PhaenIndicator, supporter_phone),
+  TEXT (PhaenIndicator, pmqa_group),
+  TEXT (PhaenIndicator, pmqa_note),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (((PhaenIndicator *)NULL)->baseline) == 3);
+
 PhaenIndicator *
 phaen_indicator_copy (const PhaenIndicator *indicator)
 {
-  PhaenIndicator *copy;
-
   g_return_val_if_fail (indicator != NULL, NULL);
 
-  copy = g_memdup2 (indicator, sizeof *indicator);
-  copy->uuid = g_strdup (indicator->uuid);
-  copy->code = g_strdup (indicator->code);
-  copy->name = g_strdup (indicator->name);
-  copy->org_plan = g_strdup (indicator->org_plan);
-  copy->strategy = g_strdup (indicator->strategy);
-  copy->dimension = g_strdup (indicator->dimension);
-  copy->goal = g_strdup (indicator->goal);
-  copy->description = g_strdup (indicator->description);
-  copy->condition = g_strdup (indicator->condition);
-  copy->measure_unit = g_strdup (indicator->measure_unit);
-  copy->target = g_strdup (indicator->target);
-  for (guint i = 0; i < G_N_ELEMENTS (indicator->baseline); i++)
-    copy->baseline[i] = g_strdup (indicator->baseline[i]);
-  copy->data_source = g_strdup (indicator->data_source);
-  copy->owner_name = g_strdup (indicator->owner_name);
-  copy->owner_phone = g_strdup (indicator->owner_phone);
-  copy->supporter_name = g_strdup (indicator->supporter_name);
-  copy->supporter_phone = g_strdup (indicator->supporter_phone);
-  copy->pmqa_group = g_strdup (indicator->pmqa_group);
-  copy->pmqa_note = g_strdup (indicator->pmqa_note);
-  return copy;
+  return copy_with_texts (indicator, sizeof *indicator, indicator_texts,
+                          G_N_ELEMENTS (indicator_texts));
 }
 
 void
 phaen_indicator_free (PhaenIndicator *indicator)
 {
-  if (indicator == NULL)
-    return;
-  g_free (indicator->uuid);
-  g_free (indicator->code);
-  g_free (indicator->name);
-  g_free (indicator->org_plan);
-  g_free (indicator->strategy);
-  g_free (indicator->dimension);
-  g_free (indicator->goal);
-  g_free (indicator->description);
-  g_free (indicator->condition);
-  g_free (indicator->measure_unit);
-  g_free (indicator->target);
-  for (guint i = 0; i < G_N_ELEMENTS (indicator->baseline); i++)
-    g_free (indicator->baseline[i]);
-  g_free (indicator->data_source);
-  g_free (indicator->owner_name);
-  g_free (indicator->owner_phone);
-  g_free (indicator->supporter_name);
-  g_free (indicator->supporter_phone);
-  g_free (indicator->pmqa_group);
-  g_free (indicator->pmqa_note);
-  g_free (indicator);
+  free_with_texts (indicator, indicator_texts, G_N_ELEMENTS (indicator_texts));
 }
 
 /* ------------------------------------------------------------------ criteria */
 
-/**
- * phaen_criterion_copy:
- *
- * Returns: (transfer full): a deep copy
- */
+static const gsize criterion_texts[] = {
+  TEXT (PhaenCriterion, label),
+  TEXT (PhaenCriterion, description),
+};
+
 PhaenCriterion *
 phaen_criterion_copy (const PhaenCriterion *criterion)
 {
-  PhaenCriterion *copy;
-
   g_return_val_if_fail (criterion != NULL, NULL);
 
-  copy = g_memdup2 (criterion, sizeof *criterion);
-  copy->label = g_strdup (criterion->label);
-  copy->description = g_strdup (criterion->description);
-  return copy;
+  return copy_with_texts (criterion, sizeof *criterion, criterion_texts,
+                          G_N_ELEMENTS (criterion_texts));
 }
 
 void
 phaen_criterion_free (PhaenCriterion *criterion)
 {
-  if (criterion == NULL)
-    return;
-  g_free (criterion->label);
-  g_free (criterion->description);
-  g_free (criterion);
+  free_with_texts (criterion, criterion_texts, G_N_ELEMENTS (criterion_texts));
 }
 
 /**
@@ -275,53 +256,34 @@ phaen_criteria_version_free (PhaenCriteriaVersion *version)
 
 /* ------------------------------------------------------------------ results and evidence */
 
-/**
- * phaen_result_copy:
- *
- * Returns: (transfer full): a deep copy
- */
+static const gsize result_texts[] = {
+  TEXT (PhaenResult, uuid),     TEXT (PhaenResult, value_text),      TEXT (PhaenResult, detail),
+  TEXT (PhaenResult, problems), TEXT (PhaenResult, override_reason), TEXT (PhaenResult, updated_at),
+};
+
+static const gsize evidence_texts[] = {
+  TEXT (PhaenEvidence, uuid), TEXT (PhaenEvidence, name),     TEXT (PhaenEvidence, mime),
+  TEXT (PhaenEvidence, url),  TEXT (PhaenEvidence, added_at),
+};
+
 PhaenResult *
 phaen_result_copy (const PhaenResult *result)
 {
-  PhaenResult *copy;
-
   g_return_val_if_fail (result != NULL, NULL);
 
-  copy = g_memdup2 (result, sizeof *result);
-  copy->uuid = g_strdup (result->uuid);
-  copy->value_text = g_strdup (result->value_text);
-  copy->detail = g_strdup (result->detail);
-  copy->problems = g_strdup (result->problems);
-  copy->override_reason = g_strdup (result->override_reason);
-  copy->updated_at = g_strdup (result->updated_at);
-  return copy;
+  return copy_with_texts (result, sizeof *result, result_texts, G_N_ELEMENTS (result_texts));
 }
 
 void
 phaen_result_free (PhaenResult *result)
 {
-  if (result == NULL)
-    return;
-  g_free (result->uuid);
-  g_free (result->value_text);
-  g_free (result->detail);
-  g_free (result->problems);
-  g_free (result->override_reason);
-  g_free (result->updated_at);
-  g_free (result);
+  free_with_texts (result, result_texts, G_N_ELEMENTS (result_texts));
 }
 
 void
 phaen_evidence_free (PhaenEvidence *evidence)
 {
-  if (evidence == NULL)
-    return;
-  g_free (evidence->uuid);
-  g_free (evidence->name);
-  g_free (evidence->mime);
-  g_free (evidence->url);
-  g_free (evidence->added_at);
-  g_free (evidence);
+  free_with_texts (evidence, evidence_texts, G_N_ELEMENTS (evidence_texts));
 }
 
 /* ------------------------------------------------------------------ names */

@@ -131,31 +131,19 @@ evidence_from_row (sqlite3_stmt *stmt, GError **error)
 
 /* ------------------------------------------------------------------ helpers */
 
-static void
-set_indicator_not_found (GError **error)
-{
-  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-               _ ("The indicator does not exist (it may have been deleted)."));
-}
+#define EVIDENCE_NOT_FOUND N_ ("The evidence does not exist (it may have been deleted).")
+#define INDICATOR_NOT_FOUND N_ ("The indicator does not exist (it may have been deleted).")
 
 static gboolean
 check_indicator_exists (PhaenStore *self, gint64 indicator_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt =
     _phaen_store_prepare (self, "SELECT 1 FROM indicator WHERE id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    set_indicator_not_found (error);
-  else
-    _phaen_store_set_error (self, rc, error);
-  return FALSE;
+  return _phaen_store_step_row (self, stmt, _ (INDICATOR_NOT_FOUND), error);
 }
 
 /* FALSE with NOT_FOUND when the last statement touched no row. */
@@ -212,21 +200,9 @@ list_indicators_from (PhaenStore *self, PhaenStmt *stmt, GError **error)
 {
   g_autoptr (GPtrArray) indicators =
     g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_indicator_free);
-  int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PhaenIndicator *indicator = indicator_from_row (stmt, error);
-
-      if (indicator == NULL)
-        return NULL;
-      g_ptr_array_add (indicators, indicator);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_phaen_store_collect_rows (self, stmt, indicators, (PhaenRowFunc)indicator_from_row, error))
+    return NULL;
   return g_steal_pointer (&indicators);
 }
 
@@ -376,7 +352,6 @@ PhaenIndicator *
 phaen_store_get_indicator (PhaenStore *self, gint64 indicator_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -385,14 +360,9 @@ phaen_store_get_indicator (PhaenStore *self, gint64 indicator_id, GError **error
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return indicator_from_row (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_indicator_not_found (error);
-  else
-    _phaen_store_set_error (self, rc, error);
-  return NULL;
+  if (!_phaen_store_step_row (self, stmt, _ (INDICATOR_NOT_FOUND), error))
+    return NULL;
+  return indicator_from_row (stmt, error);
 }
 
 /**
@@ -549,7 +519,6 @@ static gboolean
 load_criteria_items (PhaenStore *self, PhaenCriteriaVersion *version, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  int rc;
 
   stmt = _phaen_store_prepare (self,
                                "SELECT level, threshold, upper, lower_inclusive, upper_inclusive,"
@@ -559,17 +528,8 @@ load_criteria_items (PhaenStore *self, PhaenCriteriaVersion *version, GError **e
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, version->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PhaenCriterion *criterion = criterion_from_row (stmt, error);
-
-      if (criterion == NULL)
-        return FALSE;
-      g_ptr_array_add (version->items, criterion);
-    }
-  if (rc != SQLITE_DONE)
-    return _phaen_store_set_error (self, rc, error);
-  return TRUE;
+  return _phaen_store_collect_rows (self, stmt, version->items, (PhaenRowFunc)criterion_from_row,
+                                    error);
 }
 
 /* "2021-3-5" → "2021-03-05"; NULL when the text is not a real calendar date. Approval dates
@@ -705,7 +665,6 @@ PhaenCriteriaVersion *
 phaen_store_get_criteria (PhaenStore *self, gint64 indicator_id, GError **error)
 {
   g_autoptr (PhaenCriteriaVersion) version = NULL;
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -718,18 +677,9 @@ phaen_store_get_criteria (PhaenStore *self, gint64 indicator_id, GError **error)
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, indicator_id);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_DONE)
-      {
-        g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                     _ ("No scoring criteria have been entered for this indicator."));
-        return NULL;
-      }
-    if (rc != SQLITE_ROW)
-      {
-        _phaen_store_set_error (self, rc, error);
-        return NULL;
-      }
+    if (!_phaen_store_step_row (
+          self, stmt, _ ("No scoring criteria have been entered for this indicator."), error))
+      return NULL;
     version = criteria_version_from_row (stmt, error);
     if (version == NULL)
       return NULL;
@@ -750,7 +700,6 @@ phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GErro
 {
   g_autoptr (GPtrArray) versions =
     g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_criteria_version_free);
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -763,19 +712,9 @@ phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GErro
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, indicator_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        PhaenCriteriaVersion *version = criteria_version_from_row (stmt, error);
-
-        if (version == NULL)
-          return NULL;
-        g_ptr_array_add (versions, version);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        _phaen_store_set_error (self, rc, error);
-        return NULL;
-      }
+    if (!_phaen_store_collect_rows (self, stmt, versions, (PhaenRowFunc)criteria_version_from_row,
+                                    error))
+      return NULL;
   }
   for (guint i = 0; i < versions->len; i++)
     if (!load_criteria_items (self, g_ptr_array_index (versions, i), error))
@@ -1069,8 +1008,8 @@ phaen_store_get_pmqa_value (PhaenStore *self, gint64 indicator_id, int year, dou
 
 /* ------------------------------------------------------------------ evidence */
 
-static gint64
-insert_blob (PhaenStore *self, GBytes *data, GError **error)
+gint64
+_phaen_store_insert_blob (PhaenStore *self, GBytes *data, GError **error)
 {
   g_autoptr (PhaenStmt) stmt =
     _phaen_store_prepare (self, "INSERT INTO evidence_blob (data) VALUES (?)", error);
@@ -1118,7 +1057,7 @@ insert_evidence (PhaenStore *self,
   /* The bytes go aside, where undo does not copy them (schema 002). */
   if (ok && data != NULL)
     {
-      blob_id = insert_blob (self, data, error);
+      blob_id = _phaen_store_insert_blob (self, data, error);
       ok = blob_id > 0;
     }
   if (ok)
@@ -1149,6 +1088,34 @@ insert_evidence (PhaenStore *self,
   return id;
 }
 
+char *
+_phaen_store_check_evidence_file (
+  PhaenStore *self, const char *name, const char *mime, GBytes *data, GError **error)
+{
+  gint64 limit = phaen_store_get_evidence_limit (self);
+  gsize size = 0;
+  gconstpointer bytes = g_bytes_get_data (data, &size);
+  g_autofree char *type = NULL;
+  char *guessed;
+
+  if (limit > 0 && (gint64)size > limit)
+    {
+      g_autofree char *have = g_format_size (size);
+      g_autofree char *max = g_format_size (limit);
+
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("Too large to keep as evidence (%s; the limit is %s): store it on a shared "
+                      "drive and attach a link to it instead."),
+                   have, max);
+      return NULL;
+    }
+  if (mime != NULL && *mime != '\0')
+    return g_strdup (mime);
+  type = g_content_type_guess (name, bytes, size, NULL);
+  guessed = g_content_type_get_mime_type (type);
+  return guessed ? guessed : g_strdup ("application/octet-stream");
+}
+
 /**
  * phaen_store_add_evidence_file:
  * @name: the file's name as the user knows it ("รายงานผล ไตรมาส 2.pdf")
@@ -1168,36 +1135,17 @@ phaen_store_add_evidence_file (PhaenStore *self,
                                GBytes *data,
                                GError **error)
 {
-  g_autofree char *guessed = NULL;
-  gint64 limit;
+  g_autofree char *type = NULL;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (quarter >= 1 && quarter <= PHAEN_QUARTERS, 0);
   g_return_val_if_fail (name != NULL, 0);
   g_return_val_if_fail (data != NULL, 0);
 
-  limit = phaen_store_get_evidence_limit (self);
-  if (limit > 0 && (gint64)g_bytes_get_size (data) > limit)
-    {
-      g_autofree char *size = g_format_size (g_bytes_get_size (data));
-      g_autofree char *max = g_format_size (limit);
-
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("Too large to keep as evidence (%s; the limit is %s): store it on a shared "
-                      "drive and attach a link to it instead."),
-                   size, max);
-      return 0;
-    }
-  if (mime == NULL || *mime == '\0')
-    {
-      gsize size = 0;
-      const guchar *bytes = g_bytes_get_data (data, &size);
-      g_autofree char *type = g_content_type_guess (name, bytes, size, NULL);
-
-      guessed = g_content_type_get_mime_type (type);
-      mime = guessed ? guessed : "application/octet-stream";
-    }
-  return insert_evidence (self, indicator_id, quarter, _ ("Attach evidence"), name, mime, NULL,
+  type = _phaen_store_check_evidence_file (self, name, mime, data, error);
+  if (type == NULL)
+    return 0;
+  return insert_evidence (self, indicator_id, quarter, _ ("Attach evidence"), name, type, NULL,
                           data, error);
 }
 
@@ -1248,7 +1196,6 @@ phaen_store_list_evidence (PhaenStore *self, gint64 indicator_id, int quarter, G
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autoptr (GPtrArray) evidence =
     g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_evidence_free);
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
   g_return_val_if_fail (quarter >= 1 && quarter <= PHAEN_QUARTERS, NULL);
@@ -1263,19 +1210,8 @@ phaen_store_list_evidence (PhaenStore *self, gint64 indicator_id, int quarter, G
     return NULL;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   sqlite3_bind_int (stmt, 2, quarter);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PhaenEvidence *item = evidence_from_row (stmt, error);
-
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (evidence, item);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_phaen_store_collect_rows (self, stmt, evidence, (PhaenRowFunc)evidence_from_row, error))
+    return NULL;
   return g_steal_pointer (&evidence);
 }
 
@@ -1289,7 +1225,6 @@ GBytes *
 phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -1301,18 +1236,8 @@ phaen_store_get_evidence_data (PhaenStore *self, gint64 evidence_id, GError **er
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                   _ ("The evidence does not exist (it may have been deleted)."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_phaen_store_step_row (self, stmt, _ (EVIDENCE_NOT_FOUND), error))
+    return NULL;
   if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     {
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
@@ -1334,7 +1259,6 @@ phaen_store_delete_evidence (PhaenStore *self, gint64 evidence_id, GError **erro
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  return _phaen_store_run_edit_on_row (
-    self, _ ("Remove evidence"), stmt,
-    _ ("The evidence does not exist (it may have been deleted)."), error);
+  return _phaen_store_run_edit_on_row (self, _ ("Remove evidence"), stmt, _ (EVIDENCE_NOT_FOUND),
+                                       error);
 }

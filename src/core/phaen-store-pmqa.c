@@ -84,6 +84,57 @@ phaen_pmqa_level_to_string (PhaenPmqaLevel level)
 
 /* ------------------------------------------------------------------ helpers */
 
+#define EVIDENCE_NOT_FOUND N_ ("The evidence does not exist (it may have been deleted).")
+
+static PhaenPmqaAssessmentInfo *
+assessment_info_from_row (sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr (PhaenPmqaAssessmentInfo) info = g_new0 (PhaenPmqaAssessmentInfo, 1);
+
+  if (!_phaen_column_id (stmt, 0, FALSE, &info->id, error) ||
+      !_phaen_column_id (stmt, 1, FALSE, &info->unit_id, error) ||
+      !_phaen_column_int (stmt, 2, PHAEN_MIN_FISCAL_YEAR, PHAEN_MAX_FISCAL_YEAR, &info->fiscal_year,
+                          error) ||
+      !_phaen_column_int (stmt, 4, 0, 1000000, &info->narrative_limit, error))
+    return NULL;
+  info->edition = _phaen_column_strdup (stmt, 3);
+  return g_steal_pointer (&info);
+}
+
+static PhaenPmqaEntry *
+entry_from_row (sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr (PhaenPmqaEntry) entry = g_new0 (PhaenPmqaEntry, 1);
+  int status = 0;
+
+  if (!_phaen_column_int (stmt, 4, 0, 2, &status, error))
+    return NULL;
+  entry->code = _phaen_column_strdup (stmt, 0);
+  entry->claimed = (guint32)(sqlite3_column_int64 (stmt, 1) & 0x3fffffff);
+  entry->narrative = _phaen_column_strdup (stmt, 2);
+  entry->author = _phaen_column_strdup (stmt, 3);
+  entry->status = status;
+  entry->status_on = _phaen_column_strdup (stmt, 5);
+  entry->due_on = _phaen_column_strdup (stmt, 6);
+  return g_steal_pointer (&entry);
+}
+
+static PhaenPmqaAttachment *
+attachment_from_row (sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr (PhaenPmqaAttachment) item = g_new0 (PhaenPmqaAttachment, 1);
+
+  if (!_phaen_column_id (stmt, 0, FALSE, &item->id, error) ||
+      !_phaen_column_int (stmt, 2, 1, PHAEN_PMQA_MAX_STATEMENTS, &item->statement, error))
+    return NULL;
+  item->code = _phaen_column_strdup (stmt, 1);
+  item->name = _phaen_column_strdup (stmt, 3);
+  item->mime = _phaen_column_strdup (stmt, 4);
+  item->size = sqlite3_column_int64 (stmt, 5);
+  item->added_at = _phaen_column_strdup (stmt, 6);
+  return g_steal_pointer (&item);
+}
+
 static gboolean
 check_date (const char *date, GError **error)
 {
@@ -113,17 +164,40 @@ check_code (const char *code, GError **error)
   return FALSE;
 }
 
+static gboolean
+check_statement (int statement, GError **error)
+{
+  if (statement >= 1 && statement <= PHAEN_PMQA_MAX_STATEMENTS)
+    return TRUE;
+  g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Statement %d does not exist (1–%d)."),
+               statement, PHAEN_PMQA_MAX_STATEMENTS);
+  return FALSE;
+}
+
+/* Binds the application of @unit_id in @fiscal_year to ?1 and ?2 of @sql. */
+static PhaenStmt *
+prepare_for_assessment (
+  PhaenStore *self, const char *sql, gint64 unit_id, int fiscal_year, GError **error)
+{
+  PhaenStmt *stmt = _phaen_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  return stmt;
+}
+
 static gint64
 find_assessment (PhaenStore *self, gint64 unit_id, int fiscal_year, GError **error)
 {
-  g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
-    self, "SELECT id FROM pmqa_assessment WHERE unit_id = ? AND fiscal_year = ?", error);
+  g_autoptr (PhaenStmt) stmt = prepare_for_assessment (
+    self, "SELECT id FROM pmqa_assessment WHERE unit_id = ? AND fiscal_year = ?", unit_id,
+    fiscal_year, error);
   int rc;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -210,54 +284,34 @@ ensure_row (
   "INSERT INTO pmqa_topic (uuid, assessment_id, code) VALUES (?, ?, ?)"                            \
   " ON CONFLICT (assessment_id, code) DO NOTHING"
 
-typedef enum
-{
-  FIELD_CLAIM_ON,
-  FIELD_CLAIM_OFF,
-  FIELD_NARRATIVE,
-  FIELD_AUTHOR,
-  FIELD_STATUS,
-  FIELD_DUE,
-} Field;
-
-/* One edit of one column of a sub-item's row. */
+/* One edit of the application of @unit_id in @fiscal_year, started when there is none: @sql
+ * runs with ?1 = the application's id, ?2 = @code, ?3 = @number, ?4 = @text (NULL binds
+ * NULL); when @ensure_sql is given, it first makes sure the row of @code exists. */
 static gboolean
-edit_sub_item (PhaenStore *self,
-               gint64 unit_id,
-               int fiscal_year,
-               const char *code,
-               const char *label,
-               Field field,
-               gint64 number,
-               const char *text,
-               GError **error)
+edit_assessment (PhaenStore *self,
+                 gint64 unit_id,
+                 int fiscal_year,
+                 const char *label,
+                 const char *ensure_sql,
+                 const char *sql,
+                 const char *code,
+                 gint64 number,
+                 const char *text,
+                 GError **error)
 {
-  static const char *const updates[] = {
-    [FIELD_CLAIM_ON] = "UPDATE pmqa_sub_item SET claimed = claimed | ?3"
-                       " WHERE assessment_id = ?1 AND code = ?2 AND claimed & ?3 = 0",
-    [FIELD_CLAIM_OFF] = "UPDATE pmqa_sub_item SET claimed = claimed & ~?3"
-                        " WHERE assessment_id = ?1 AND code = ?2 AND claimed & ?3 <> 0",
-    [FIELD_NARRATIVE] = "UPDATE pmqa_sub_item SET narrative = ?4"
-                        " WHERE assessment_id = ?1 AND code = ?2 AND narrative IS NOT ?4",
-    [FIELD_AUTHOR] = "UPDATE pmqa_sub_item SET author = ?4"
-                     " WHERE assessment_id = ?1 AND code = ?2 AND author IS NOT ?4",
-    [FIELD_STATUS] = "UPDATE pmqa_sub_item SET status = ?3, status_on = ?4"
-                     " WHERE assessment_id = ?1 AND code = ?2",
-    [FIELD_DUE] = "UPDATE pmqa_sub_item SET due_on = ?4"
-                  " WHERE assessment_id = ?1 AND code = ?2 AND due_on IS NOT ?4",
-  };
   gint64 assessment_id;
   gboolean ok;
 
-  if (!check_code (code, error))
+  if (ensure_sql != NULL && !check_code (code, error))
     return FALSE;
   if (!_phaen_store_edit_begin (self, label, error))
     return FALSE;
   assessment_id = ensure_assessment (self, unit_id, fiscal_year, error);
-  ok = assessment_id > 0 && ensure_row (self, ENSURE_SUB_ITEM, assessment_id, code, error);
+  ok = assessment_id > 0 &&
+       (ensure_sql == NULL || ensure_row (self, ensure_sql, assessment_id, code, error));
   if (ok)
     {
-      g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (self, updates[field], error);
+      g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (self, sql, error);
 
       ok = stmt != NULL;
       if (ok)
@@ -265,7 +319,9 @@ edit_sub_item (PhaenStore *self,
           sqlite3_bind_int64 (stmt, 1, assessment_id);
           _phaen_bind_text (stmt, 2, code);
           sqlite3_bind_int64 (stmt, 3, number);
-          if (text != NULL)
+          if (sqlite3_bind_parameter_count (stmt) < 4)
+            ;
+          else if (text != NULL)
             _phaen_bind_text (stmt, 4, text);
           else
             sqlite3_bind_null (stmt, 4);
@@ -273,6 +329,21 @@ edit_sub_item (PhaenStore *self,
         }
     }
   return _phaen_store_edit_end (self, ok, error);
+}
+
+static gboolean
+edit_sub_item (PhaenStore *self,
+               gint64 unit_id,
+               int fiscal_year,
+               const char *code,
+               const char *label,
+               const char *sql,
+               gint64 number,
+               const char *text,
+               GError **error)
+{
+  return edit_assessment (self, unit_id, fiscal_year, label, ENSURE_SUB_ITEM, sql, code, number,
+                          text, error);
 }
 
 static char *
@@ -294,14 +365,12 @@ phaen_store_pmqa_get_info (PhaenStore *self, gint64 unit_id, int fiscal_year, GE
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt = _phaen_store_prepare (self,
-                               "SELECT id, edition, narrative_limit FROM pmqa_assessment"
-                               " WHERE unit_id = ? AND fiscal_year = ?",
-                               error);
+  stmt = prepare_for_assessment (self,
+                                 "SELECT id, unit_id, fiscal_year, edition, narrative_limit"
+                                 " FROM pmqa_assessment WHERE unit_id = ? AND fiscal_year = ?",
+                                 unit_id, fiscal_year, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return NULL;
@@ -310,14 +379,7 @@ phaen_store_pmqa_get_info (PhaenStore *self, gint64 unit_id, int fiscal_year, GE
       _phaen_store_set_error (self, rc, error);
       return NULL;
     }
-  info = g_new0 (PhaenPmqaAssessmentInfo, 1);
-  info->unit_id = unit_id;
-  info->fiscal_year = fiscal_year;
-  if (!_phaen_column_id (stmt, 0, FALSE, &info->id, error) ||
-      !_phaen_column_int (stmt, 2, 0, 1000000, &info->narrative_limit, error))
-    return NULL;
-  info->edition = _phaen_column_strdup (stmt, 1);
-  return g_steal_pointer (&info);
+  return assessment_info_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -326,7 +388,6 @@ phaen_store_pmqa_list_assessments (PhaenStore *self, GError **error)
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autoptr (GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_pmqa_assessment_info_free);
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -334,26 +395,9 @@ phaen_store_pmqa_list_assessments (PhaenStore *self, GError **error)
                                "SELECT id, unit_id, fiscal_year, edition, narrative_limit"
                                " FROM pmqa_assessment ORDER BY unit_id, fiscal_year",
                                error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !_phaen_store_collect_rows (self, stmt, list, (PhaenRowFunc)assessment_info_from_row, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (PhaenPmqaAssessmentInfo) info = g_new0 (PhaenPmqaAssessmentInfo, 1);
-
-      if (!_phaen_column_id (stmt, 0, FALSE, &info->id, error) ||
-          !_phaen_column_id (stmt, 1, FALSE, &info->unit_id, error) ||
-          !_phaen_column_int (stmt, 2, PHAEN_MIN_FISCAL_YEAR, PHAEN_MAX_FISCAL_YEAR,
-                              &info->fiscal_year, error) ||
-          !_phaen_column_int (stmt, 4, 0, 1000000, &info->narrative_limit, error))
-        return NULL;
-      info->edition = _phaen_column_strdup (stmt, 3);
-      g_ptr_array_add (list, g_steal_pointer (&info));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&list);
 }
 
@@ -361,10 +405,6 @@ gboolean
 phaen_store_pmqa_set_edition (
   PhaenStore *self, gint64 unit_id, int fiscal_year, const char *edition, GError **error)
 {
-  g_autoptr (PhaenStmt) stmt = NULL;
-  gint64 id;
-  gboolean ok;
-
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
   if (edition == NULL || *edition == '\0' || strlen (edition) > 64 ||
@@ -374,33 +414,15 @@ phaen_store_pmqa_set_edition (
                    _ ("An edition is named by a short identifier."));
       return FALSE;
     }
-  if (!_phaen_store_edit_begin (self, _ ("Change the PMQA edition"), error))
-    return FALSE;
-  id = ensure_assessment (self, unit_id, fiscal_year, error);
-  ok = id > 0;
-  if (ok)
-    {
-      stmt = _phaen_store_prepare (
-        self, "UPDATE pmqa_assessment SET edition = ? WHERE id = ? AND edition <> ?1", error);
-      ok = stmt != NULL;
-    }
-  if (ok)
-    {
-      _phaen_bind_text (stmt, 1, edition);
-      sqlite3_bind_int64 (stmt, 2, id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  return edit_assessment (self, unit_id, fiscal_year, _ ("Change the PMQA edition"), NULL,
+                          "UPDATE pmqa_assessment SET edition = ?4 WHERE id = ?1 AND edition <> ?4",
+                          NULL, 0, edition, error);
 }
 
 gboolean
 phaen_store_pmqa_set_narrative_limit (
   PhaenStore *self, gint64 unit_id, int fiscal_year, int limit, GError **error)
 {
-  g_autoptr (PhaenStmt) stmt = NULL;
-  gint64 id;
-  gboolean ok;
-
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
   if (limit < 0 || limit > 1000000)
@@ -409,25 +431,10 @@ phaen_store_pmqa_set_narrative_limit (
                    _ ("A narrative limit is between 0 (none) and 1,000,000 characters."));
       return FALSE;
     }
-  if (!_phaen_store_edit_begin (self, _ ("Change the narrative limit"), error))
-    return FALSE;
-  id = ensure_assessment (self, unit_id, fiscal_year, error);
-  ok = id > 0;
-  if (ok)
-    {
-      stmt = _phaen_store_prepare (
-        self,
-        "UPDATE pmqa_assessment SET narrative_limit = ?1 WHERE id = ?2 AND narrative_limit <> ?1",
-        error);
-      ok = stmt != NULL;
-    }
-  if (ok)
-    {
-      sqlite3_bind_int (stmt, 1, limit);
-      sqlite3_bind_int64 (stmt, 2, id);
-      ok = _phaen_store_step_done (self, stmt, error);
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  return edit_assessment (
+    self, unit_id, fiscal_year, _ ("Change the narrative limit"), NULL,
+    "UPDATE pmqa_assessment SET narrative_limit = ?3 WHERE id = ?1 AND narrative_limit <> ?3", NULL,
+    limit, NULL, error);
 }
 
 gboolean
@@ -441,15 +448,17 @@ phaen_store_pmqa_set_claimed (PhaenStore *self,
 {
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
-  if (statement < 1 || statement > PHAEN_PMQA_MAX_STATEMENTS)
-    {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("Statement %d does not exist (1–%d)."), statement, PHAEN_PMQA_MAX_STATEMENTS);
-      return FALSE;
-    }
-  return edit_sub_item (
-    self, unit_id, fiscal_year, code, claimed ? _ ("Claim a statement") : _ ("Unclaim a statement"),
-    claimed ? FIELD_CLAIM_ON : FIELD_CLAIM_OFF, (gint64)1 << (statement - 1), NULL, error);
+  if (!check_statement (statement, error))
+    return FALSE;
+  if (claimed)
+    return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Claim a statement"),
+                          "UPDATE pmqa_sub_item SET claimed = claimed | ?3"
+                          " WHERE assessment_id = ?1 AND code = ?2 AND claimed & ?3 = 0",
+                          (gint64)1 << (statement - 1), NULL, error);
+  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Unclaim a statement"),
+                        "UPDATE pmqa_sub_item SET claimed = claimed & ~?3"
+                        " WHERE assessment_id = ?1 AND code = ?2 AND claimed & ?3 <> 0",
+                        (gint64)1 << (statement - 1), NULL, error);
 }
 
 gboolean
@@ -475,7 +484,9 @@ phaen_store_pmqa_set_narrative (PhaenStore *self,
                    (long)g_utf8_strlen (narrative, -1));
       return FALSE;
     }
-  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Edit the narrative"), FIELD_NARRATIVE,
+  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Edit the narrative"),
+                        "UPDATE pmqa_sub_item SET narrative = ?4"
+                        " WHERE assessment_id = ?1 AND code = ?2 AND narrative IS NOT ?4",
                         0, narrative, error);
 }
 
@@ -499,8 +510,10 @@ phaen_store_pmqa_set_author (PhaenStore *self,
       return FALSE;
     }
   stripped = g_strstrip (g_strdup (author));
-  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Change who writes"), FIELD_AUTHOR, 0,
-                        stripped, error);
+  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Change who writes"),
+                        "UPDATE pmqa_sub_item SET author = ?4"
+                        " WHERE assessment_id = ?1 AND code = ?2 AND author IS NOT ?4",
+                        0, stripped, error);
 }
 
 gboolean
@@ -525,7 +538,9 @@ phaen_store_pmqa_set_status (PhaenStore *self,
     return FALSE;
   if (date == NULL)
     date = now = today ();
-  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Change the status"), FIELD_STATUS,
+  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Change the status"),
+                        "UPDATE pmqa_sub_item SET status = ?3, status_on = ?4"
+                        " WHERE assessment_id = ?1 AND code = ?2",
                         status, date, error);
 }
 
@@ -543,8 +558,10 @@ phaen_store_pmqa_set_due (PhaenStore *self,
     date = NULL;
   if (!check_date (date, error))
     return FALSE;
-  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Change the due date"), FIELD_DUE, 0,
-                        date, error);
+  return edit_sub_item (self, unit_id, fiscal_year, code, _ ("Change the due date"),
+                        "UPDATE pmqa_sub_item SET due_on = ?4"
+                        " WHERE assessment_id = ?1 AND code = ?2 AND due_on IS NOT ?4",
+                        0, date, error);
 }
 
 gboolean
@@ -555,9 +572,6 @@ phaen_store_pmqa_set_topic_level (PhaenStore *self,
                                   PhaenPmqaLevel level,
                                   GError **error)
 {
-  gint64 id;
-  gboolean ok;
-
   g_return_val_if_fail (PHAEN_IS_STORE (self), FALSE);
 
   if (level < PHAEN_PMQA_LEVEL_NONE || level > PHAEN_PMQA_LEVEL_SIGNIFICANCE)
@@ -565,29 +579,10 @@ phaen_store_pmqa_set_topic_level (PhaenStore *self,
       g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID, _ ("Unknown level %d."), level);
       return FALSE;
     }
-  if (!check_code (topic_code, error))
-    return FALSE;
-  if (!_phaen_store_edit_begin (self, _ ("Assess a topic's level"), error))
-    return FALSE;
-  id = ensure_assessment (self, unit_id, fiscal_year, error);
-  ok = id > 0 && ensure_row (self, ENSURE_TOPIC, id, topic_code, error);
-  if (ok)
-    {
-      g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
-        self,
-        "UPDATE pmqa_topic SET level = ?3 WHERE assessment_id = ?1 AND code = ?2 AND level <> ?3",
-        error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, id);
-          _phaen_bind_text (stmt, 2, topic_code);
-          sqlite3_bind_int (stmt, 3, level);
-          ok = _phaen_store_step_done (self, stmt, error);
-        }
-    }
-  return _phaen_store_edit_end (self, ok, error);
+  return edit_assessment (
+    self, unit_id, fiscal_year, _ ("Assess a topic's level"), ENSURE_TOPIC,
+    "UPDATE pmqa_topic SET level = ?3 WHERE assessment_id = ?1 AND code = ?2 AND level <> ?3",
+    topic_code, level, NULL, error);
 }
 
 GPtrArray *
@@ -596,41 +591,18 @@ phaen_store_pmqa_list_entries (PhaenStore *self, gint64 unit_id, int fiscal_year
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autoptr (GPtrArray) entries =
     g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_pmqa_entry_free);
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt = _phaen_store_prepare (
+  stmt = prepare_for_assessment (
     self,
     "SELECT s.code, s.claimed, s.narrative, s.author, s.status, s.status_on, s.due_on"
     " FROM pmqa_sub_item s JOIN pmqa_assessment a ON a.id = s.assessment_id"
     " WHERE a.unit_id = ? AND a.fiscal_year = ? ORDER BY s.code",
-    error);
-  if (stmt == NULL)
+    unit_id, fiscal_year, error);
+  if (stmt == NULL ||
+      !_phaen_store_collect_rows (self, stmt, entries, (PhaenRowFunc)entry_from_row, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (PhaenPmqaEntry) entry = g_new0 (PhaenPmqaEntry, 1);
-      int status = 0;
-
-      if (!_phaen_column_int (stmt, 4, 0, 2, &status, error))
-        return NULL;
-      entry->code = _phaen_column_strdup (stmt, 0);
-      entry->claimed = (guint32)(sqlite3_column_int64 (stmt, 1) & 0x3fffffff);
-      entry->narrative = _phaen_column_strdup (stmt, 2);
-      entry->author = _phaen_column_strdup (stmt, 3);
-      entry->status = status;
-      entry->status_on = _phaen_column_strdup (stmt, 5);
-      entry->due_on = _phaen_column_strdup (stmt, 6);
-      g_ptr_array_add (entries, g_steal_pointer (&entry));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&entries);
 }
 
@@ -643,15 +615,13 @@ phaen_store_pmqa_list_levels (PhaenStore *self, gint64 unit_id, int fiscal_year,
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt = _phaen_store_prepare (self,
-                               "SELECT t.code, t.level FROM pmqa_topic t JOIN pmqa_assessment a"
-                               " ON a.id = t.assessment_id WHERE a.unit_id = ? AND"
-                               " a.fiscal_year = ?",
-                               error);
+  stmt = prepare_for_assessment (self,
+                                 "SELECT t.code, t.level FROM pmqa_topic t JOIN pmqa_assessment a"
+                                 " ON a.id = t.assessment_id WHERE a.unit_id = ? AND"
+                                 " a.fiscal_year = ?",
+                                 unit_id, fiscal_year, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int level = 0;
@@ -679,26 +649,18 @@ phaen_store_pmqa_attach (PhaenStore *self,
                          GBytes *data,
                          GError **error)
 {
-  g_autofree char *guessed = NULL;
+  g_autofree char *type = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
-  gint64 limit, assessment_id, blob_id = 0, id = 0;
-  gsize size = 0;
-  gconstpointer bytes;
+  gint64 assessment_id, blob_id = 0, id = 0;
   gboolean ok;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
   g_return_val_if_fail (data != NULL, 0);
 
-  if (!check_code (code, error))
+  if (!check_code (code, error) || !check_statement (statement, error))
     return 0;
-  if (statement < 1 || statement > PHAEN_PMQA_MAX_STATEMENTS)
-    {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("Statement %d does not exist (1–%d)."), statement, PHAEN_PMQA_MAX_STATEMENTS);
-      return 0;
-    }
   /* OPDC's form takes a .pdf or .docx per slot (seed 001 L1958). */
   if (!g_str_has_suffix (name, ".pdf") && !g_str_has_suffix (name, ".PDF") &&
       !g_str_has_suffix (name, ".docx") && !g_str_has_suffix (name, ".DOCX"))
@@ -709,26 +671,9 @@ phaen_store_pmqa_attach (PhaenStore *self,
                    name);
       return 0;
     }
-  bytes = g_bytes_get_data (data, &size);
-  limit = phaen_store_get_evidence_limit (self);
-  if (limit > 0 && (gint64)size > limit)
-    {
-      g_autofree char *have = g_format_size (size);
-      g_autofree char *max = g_format_size (limit);
-
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
-                   _ ("Too large to keep as evidence (%s; the limit is %s): store it on a shared "
-                      "drive and attach a link to it instead."),
-                   have, max);
-      return 0;
-    }
-  if (mime == NULL || *mime == '\0')
-    {
-      g_autofree char *type = g_content_type_guess (name, bytes, size, NULL);
-
-      guessed = g_content_type_get_mime_type (type);
-      mime = guessed ? guessed : "application/octet-stream";
-    }
+  type = _phaen_store_check_evidence_file (self, name, mime, data, error);
+  if (type == NULL)
+    return 0;
 
   if (!_phaen_store_edit_begin (self, _ ("Attach evidence"), error))
     return 0;
@@ -751,20 +696,8 @@ phaen_store_pmqa_attach (PhaenStore *self,
     }
   if (ok)
     {
-      /* The bytes go aside, where undo does not copy them (schema 002). */
-      g_autoptr (PhaenStmt) blob =
-        _phaen_store_prepare (self, "INSERT INTO evidence_blob (data) VALUES (?)", error);
-
-      ok = blob != NULL;
-      if (ok)
-        {
-          if (size == 0)
-            sqlite3_bind_zeroblob (blob, 1, 0);
-          else
-            sqlite3_bind_blob64 (blob, 1, bytes, size, SQLITE_STATIC);
-          ok = _phaen_store_step_done (self, blob, error);
-          blob_id = sqlite3_last_insert_rowid (_phaen_store_get_db (self));
-        }
+      blob_id = _phaen_store_insert_blob (self, data, error);
+      ok = blob_id > 0;
     }
   if (ok)
     {
@@ -784,7 +717,7 @@ phaen_store_pmqa_attach (PhaenStore *self,
           _phaen_bind_text (stmt, 3, code);
           sqlite3_bind_int (stmt, 4, statement);
           _phaen_bind_text (stmt, 5, name);
-          _phaen_bind_text (stmt, 6, mime);
+          _phaen_bind_text (stmt, 6, type);
           sqlite3_bind_int64 (stmt, 7, blob_id);
           _phaen_bind_text (stmt, 8, now);
           ok = _phaen_store_step_done (self, stmt, error);
@@ -805,40 +738,19 @@ phaen_store_pmqa_list_attachments (PhaenStore *self,
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autoptr (GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_pmqa_attachment_free);
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
-  stmt = _phaen_store_prepare (
+  stmt = prepare_for_assessment (
     self,
     "SELECT p.id, p.code, p.statement, p.name, p.mime, length(b.data), p.added_at"
     " FROM pmqa_attachment p JOIN pmqa_assessment a ON a.id = p.assessment_id"
     " LEFT JOIN evidence_blob b ON b.id = p.blob_id"
     " WHERE a.unit_id = ? AND a.fiscal_year = ? ORDER BY p.code, p.statement",
-    error);
-  if (stmt == NULL)
+    unit_id, fiscal_year, error);
+  if (stmt == NULL ||
+      !_phaen_store_collect_rows (self, stmt, list, (PhaenRowFunc)attachment_from_row, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (PhaenPmqaAttachment) item = g_new0 (PhaenPmqaAttachment, 1);
-
-      if (!_phaen_column_id (stmt, 0, FALSE, &item->id, error) ||
-          !_phaen_column_int (stmt, 2, 1, PHAEN_PMQA_MAX_STATEMENTS, &item->statement, error))
-        return NULL;
-      item->code = _phaen_column_strdup (stmt, 1);
-      item->name = _phaen_column_strdup (stmt, 3);
-      item->mime = _phaen_column_strdup (stmt, 4);
-      item->size = sqlite3_column_int64 (stmt, 5);
-      item->added_at = _phaen_column_strdup (stmt, 6);
-      g_ptr_array_add (list, g_steal_pointer (&item));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&list);
 }
 
@@ -846,7 +758,6 @@ GBytes *
 phaen_store_pmqa_get_attachment_data (PhaenStore *self, gint64 id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -857,18 +768,8 @@ phaen_store_pmqa_get_attachment_data (PhaenStore *self, gint64 id, GError **erro
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND,
-                   _ ("The evidence does not exist (it may have been deleted)."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_phaen_store_step_row (self, stmt, _ (EVIDENCE_NOT_FOUND), error))
+    return NULL;
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }
 
@@ -883,7 +784,6 @@ phaen_store_pmqa_remove_attachment (PhaenStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return _phaen_store_run_edit_on_row (
-    self, _ ("Remove evidence"), stmt,
-    _ ("The evidence does not exist (it may have been deleted)."), error);
+  return _phaen_store_run_edit_on_row (self, _ ("Remove evidence"), stmt, _ (EVIDENCE_NOT_FOUND),
+                                       error);
 }

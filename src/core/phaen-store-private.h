@@ -21,6 +21,18 @@ gboolean _phaen_store_exec (PhaenStore *self, const char *sql, GError **error);
 /* Runs a prepared statement that returns no rows. */
 gboolean _phaen_store_step_done (PhaenStore *self, PhaenStmt *stmt, GError **error);
 
+/* Steps @stmt to its first row: FALSE with PHAEN_ERROR_NOT_FOUND and @not_found when there is
+ * none, or with the SQLite error. */
+gboolean
+_phaen_store_step_row (PhaenStore *self, PhaenStmt *stmt, const char *not_found, GError **error);
+/* Makes a record of the row @stmt stands on; %NULL with @error set when a value is out of
+ * range. (transfer full) */
+typedef gpointer (*PhaenRowFunc) (sqlite3_stmt *stmt, GError **error);
+/* Steps @stmt to its end, adding each row's record to @list; FALSE at the first row @row_func
+ * fails on, or with the SQLite error. */
+gboolean _phaen_store_collect_rows (
+  PhaenStore *self, PhaenStmt *stmt, GPtrArray *list, PhaenRowFunc row_func, GError **error);
+
 /* meta rows (key → text) that no undo step records: what a workspace says about itself (its
  * id, a unit copy's origin). get returns %NULL when unset. (transfer full) */
 char *_phaen_store_get_meta (PhaenStore *self, const char *key);
@@ -40,6 +52,14 @@ gboolean _phaen_store_run_edit_on_row (
   PhaenStore *self, const char *label, PhaenStmt *stmt, const char *not_found, GError **error);
 gint64
 _phaen_store_run_insert (PhaenStore *self, const char *label, PhaenStmt *stmt, GError **error);
+
+/* Evidence files (phaen-store-indicators.c). Checks @data against the workspace's evidence
+ * size limit and returns its MIME type: @mime, or when that is %NULL or empty one guessed from
+ * @name and @data. %NULL with PHAEN_ERROR_INVALID when the file is too large. (transfer full) */
+char *_phaen_store_check_evidence_file (
+  PhaenStore *self, const char *name, const char *mime, GBytes *data, GError **error);
+/* Stores @data where undo does not copy it (schema 002); the blob's id, or 0 with @error set. */
+gint64 _phaen_store_insert_blob (PhaenStore *self, GBytes *data, GError **error);
 
 /* Reading columns of an untrusted file (phaen-store-read.c): a value outside its range fails
  * with PHAEN_ERROR_CORRUPT and a message naming the column. */

@@ -88,26 +88,13 @@ phaen_store_list_units (PhaenStore *self, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_unit_free);
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
   stmt = _phaen_store_prepare (self, "SELECT " UNIT_COLUMNS " FROM unit ORDER BY abbr, id", error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !_phaen_store_collect_rows (self, stmt, units, (PhaenRowFunc)unit_from_row, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PhaenUnit *unit = unit_from_row (stmt, error);
-
-      if (unit == NULL)
-        return NULL;
-      g_ptr_array_add (units, unit);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&units);
 }
 
@@ -197,6 +184,23 @@ phaen_store_add_person (PhaenStore *self, const PhaenPerson *person, GError **er
   return _phaen_store_run_insert (self, _ ("Add person"), stmt, error);
 }
 
+static PhaenPerson *
+person_from_row (sqlite3_stmt *stmt, GError **error)
+{
+  g_autoptr (PhaenPerson) person = g_new0 (PhaenPerson, 1);
+
+  if (!_phaen_column_id (stmt, 0, FALSE, &person->id, error) ||
+      !_phaen_column_id (stmt, 2, TRUE, &person->unit_id, error))
+    return NULL;
+  person->uuid = _phaen_column_strdup (stmt, 1);
+  person->title = _phaen_column_strdup (stmt, 3);
+  person->name = _phaen_column_strdup (stmt, 4);
+  person->position = _phaen_column_strdup (stmt, 5);
+  person->phone = _phaen_column_strdup (stmt, 6);
+  person->email = _phaen_column_strdup (stmt, 7);
+  return g_steal_pointer (&person);
+}
+
 /**
  * phaen_store_list_people:
  * @unit_id: a unit, or 0 for everyone
@@ -208,7 +212,6 @@ phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
   g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_person_free);
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -221,26 +224,8 @@ phaen_store_list_people (PhaenStore *self, gint64 unit_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (PhaenPerson) person = g_new0 (PhaenPerson, 1);
-
-      if (!_phaen_column_id (stmt, 0, FALSE, &person->id, error) ||
-          !_phaen_column_id (stmt, 2, TRUE, &person->unit_id, error))
-        return NULL;
-      person->uuid = _phaen_column_strdup (stmt, 1);
-      person->title = _phaen_column_strdup (stmt, 3);
-      person->name = _phaen_column_strdup (stmt, 4);
-      person->position = _phaen_column_strdup (stmt, 5);
-      person->phone = _phaen_column_strdup (stmt, 6);
-      person->email = _phaen_column_strdup (stmt, 7);
-      g_ptr_array_add (people, g_steal_pointer (&person));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_phaen_store_collect_rows (self, stmt, people, (PhaenRowFunc)person_from_row, error))
+    return NULL;
   return g_steal_pointer (&people);
 }
 

@@ -281,6 +281,39 @@ _phaen_store_step_done (PhaenStore *self, PhaenStmt *stmt, GError **error)
   return TRUE;
 }
 
+gboolean
+_phaen_store_step_row (PhaenStore *self, PhaenStmt *stmt, const char *not_found, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, PHAEN_ERROR, PHAEN_ERROR_NOT_FOUND, not_found);
+  else
+    _phaen_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+_phaen_store_collect_rows (
+  PhaenStore *self, PhaenStmt *stmt, GPtrArray *list, PhaenRowFunc row_func, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer record = row_func (stmt, error);
+
+      if (record == NULL)
+        return FALSE;
+      g_ptr_array_add (list, record);
+    }
+  if (rc != SQLITE_DONE)
+    return _phaen_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 void
 _phaen_bind_text (sqlite3_stmt *stmt, int col, const char *text)
 {

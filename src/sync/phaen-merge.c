@@ -624,6 +624,19 @@ id_of (Merge *m, const char *table, const char *uuid, GError **error)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* The office's id of the @table row whose uuid is column @col of the change: 0, counted as
+ * skipped, when the office has no such row (deleted since the copy was made); -1 on error. */
+static gint64
+target_id (
+  Merge *m, const char *table, sqlite3_changeset_iter *iter, int op, int col, GError **error)
+{
+  gint64 id = id_of (m, table, value_text (change_value (iter, op, col)), error);
+
+  if (id == 0)
+    m->outcome->skipped++;
+  return id;
+}
+
 static void
 bind_change (sqlite3_stmt *stmt, int index, sqlite3_changeset_iter *iter, int op, int col)
 {
@@ -655,19 +668,14 @@ step (Merge *m, PhaenStmt *stmt, GError **error)
 static gboolean
 write_result (Merge *m, sqlite3_changeset_iter *iter, int op, GError **error)
 {
-  gint64 indicator = id_of (m, "indicator", value_text (change_value (iter, op, 0)), error);
+  gint64 indicator = target_id (m, "indicator", iter, op, 0, error);
   g_autoptr (PhaenStmt) stmt = NULL;
   sqlite3_value *typed = NULL;
   gboolean has_value = FALSE;
   double value = 0;
 
-  if (indicator < 0)
-    return FALSE;
-  if (indicator == 0)
-    {
-      m->outcome->skipped++;
-      return TRUE;
-    }
+  if (indicator <= 0)
+    return indicator == 0;
   if (op == SQLITE_DELETE)
     {
       if (!run (m, "DELETE FROM result WHERE indicator_id = ?1 AND quarter = ?2", &stmt, error))
@@ -763,36 +771,23 @@ write_evidence (Merge *m, sqlite3_changeset_iter *iter, int op, GError **error)
     }
   else
     {
-      gint64 indicator = id_of (m, "indicator", value_text (change_value (iter, op, 1)), error);
+      gint64 indicator = target_id (m, "indicator", iter, op, 1, error);
       const char *sha = value_text (change_value (iter, op, 6));
       gint64 result = 0, blob = 0;
 
-      if (indicator < 0)
-        return FALSE;
-      if (indicator == 0)
-        {
-          m->outcome->skipped++;
-          return TRUE;
-        }
+      if (indicator <= 0)
+        return indicator == 0;
       result = ensure_result (m, indicator, sqlite3_value_int (change_value (iter, op, 2)), error);
       if (result == 0)
         return FALSE;
       if (sha != NULL)
         {
           GBytes *bytes = g_hash_table_lookup (m->item->packet->blobs, sha);
-          g_autoptr (PhaenStmt) insert = NULL;
 
           g_assert (bytes != NULL); /* validate_changeset() */
-          if (!run (m, "INSERT INTO evidence_blob (data) VALUES (?)", &insert, error))
+          blob = _phaen_store_insert_blob (m->office, bytes, error);
+          if (blob == 0)
             return FALSE;
-          if (g_bytes_get_size (bytes) == 0)
-            sqlite3_bind_zeroblob (insert, 1, 0);
-          else
-            sqlite3_bind_blob64 (insert, 1, g_bytes_get_data (bytes, NULL),
-                                 g_bytes_get_size (bytes), SQLITE_STATIC);
-          if (!step (m, insert, error))
-            return FALSE;
-          blob = sqlite3_last_insert_rowid (m->db);
         }
       if (!run (m,
                 "INSERT INTO evidence (uuid, result_id, name, mime, url, blob_id, added_at)"
@@ -829,16 +824,11 @@ write_activity (Merge *m, sqlite3_changeset_iter *iter, int op, GError **error)
 static gboolean
 write_month (Merge *m, sqlite3_changeset_iter *iter, int op, GError **error)
 {
-  gint64 activity = id_of (m, "activity", value_text (change_value (iter, op, 0)), error);
+  gint64 activity = target_id (m, "activity", iter, op, 0, error);
   g_autoptr (PhaenStmt) stmt = NULL;
 
-  if (activity < 0)
-    return FALSE;
-  if (activity == 0)
-    {
-      m->outcome->skipped++;
-      return TRUE;
-    }
+  if (activity <= 0)
+    return activity == 0;
   if (op == SQLITE_DELETE)
     {
       g_autoptr (PhaenStmt) clear = NULL;
@@ -890,16 +880,11 @@ write_month (Merge *m, sqlite3_changeset_iter *iter, int op, GError **error)
 static gboolean
 write_pmqa (Merge *m, sqlite3_changeset_iter *iter, int op, GError **error)
 {
-  gint64 indicator = id_of (m, "indicator", value_text (change_value (iter, op, 0)), error);
+  gint64 indicator = target_id (m, "indicator", iter, op, 0, error);
   g_autoptr (PhaenStmt) stmt = NULL;
 
-  if (indicator < 0)
-    return FALSE;
-  if (indicator == 0)
-    {
-      m->outcome->skipped++;
-      return TRUE;
-    }
+  if (indicator <= 0)
+    return indicator == 0;
   if (op == SQLITE_DELETE)
     {
       if (!run (m, "DELETE FROM pmqa_value WHERE indicator_id = ?1 AND year = ?2", &stmt, error))
