@@ -8,7 +8,8 @@ DEB_PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	libxlsxwriter-dev libgsf-1-dev libxml2-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
 	fonts-thai-tlwg fonts-noto-core fonts-crosextra-carlito xvfb xauth poppler-utils unzip \
 	libreoffice-calc-nogui gnumeric \
-	desktop-file-utils appstream appstream-compose shared-mime-info
+	desktop-file-utils appstream appstream-compose shared-mime-info flatpak-builder \
+	dbus-daemon at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool imagemagick
 
 .PHONY: all deps build run test clean
 
