@@ -8,9 +8,10 @@ DEB_PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	libxlsxwriter-dev libgsf-1-dev libxml2-dev libcairo2-dev libpango1.0-dev libjson-glib-dev \
 	fonts-thai-tlwg fonts-noto-core fonts-crosextra-carlito xvfb xauth poppler-utils unzip \
 	libreoffice-calc-nogui gnumeric \
-	desktop-file-utils appstream appstream-compose shared-mime-info
+	desktop-file-utils appstream appstream-compose shared-mime-info flatpak-builder \
+	dbus-daemon at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool imagemagick
 
-.PHONY: all deps build run test clean
+.PHONY: all deps build run test install clean
 
 all: build
 
@@ -43,6 +44,12 @@ test: build
 	else \
 	  meson test -C $(BUILD) --print-errorlogs; \
 	fi
+
+# Into the prefix (/usr/local by default; `meson configure build -Dprefix=…`), or a staging tree
+# with DESTDIR=…. Without DESTDIR, meson's post-install steps refresh the MIME, icon, desktop and
+# settings caches, so a .phaen file shows Phaen's icon and opens in it at once.
+install: build
+	meson install -C $(BUILD) --no-rebuild $(if $(DESTDIR),--destdir "$(DESTDIR)")
 
 clean:
 	rm -rf $(BUILD)

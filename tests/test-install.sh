@@ -1,11 +1,13 @@
 #!/bin/sh
-# tests/test-install.sh BUILD_DIR PHAEN_CLI — what `make install` puts in place, read back with
-# the desktop's own tools: the app, its icons, the application/x-phaen type (by name and by its
-# header bytes), the launcher and the metainfo (appstreamcli validate --pedantic and compose).
+# tests/test-install.sh BUILD_DIR PHAEN_CLI SOURCE_DIR — what `make install` puts in place, read
+# back with the desktop's own tools: the app, its icons, the application/x-phaen type (by name
+# and by its header bytes), the launcher and the metainfo (appstreamcli validate --pedantic and
+# compose, and its screenshots present in the source tree at the size it states).
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 build=$1
 cli=$2
+src=$3
 app_id=io.github.phaen.Phaen
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -15,8 +17,9 @@ ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 check () { if eval "$2" >"$work/out" 2>&1; then ok "$1"; else not_ok "$1"; sed 's/^/# /' "$work/out"; fi; }
 
-meson install -C "$build" --no-rebuild --quiet --destdir "$work/root" >"$work/install.log" 2>&1 ||
-  { cat "$work/install.log"; echo "Bail out! meson install failed"; exit 1; }
+# `make install`, as the README says, into a staging tree.
+make -s -C "$src" install BUILD="$build" DESTDIR="$work/root" >"$work/install.log" 2>&1 ||
+  { sed 's/^/# /' "$work/install.log"; echo "Bail out! make install failed"; exit 1; }
 prefix=$(meson introspect "$build" --buildoptions |
   python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"][0])')
 share="$work/root$prefix/share"
@@ -91,6 +94,40 @@ if [ -x /usr/libexec/appstreamcli-compose ]; then
     "find '$work/compose' -path '*/128x128/$app_id.png' | grep -q ."
 else
   not_ok "appstreamcli compose: /usr/libexec/appstreamcli-compose missing (Debian: appstream-compose)"
+fi
+
+# Screenshots: every picture the metainfo names is committed where its address points
+# (tools/metainfo-screenshots.sh makes them), at the size the metainfo states.
+python3 - "$share/metainfo/$app_id.metainfo.xml" "$src" >"$work/shots" 2>&1 <<'PY' || true
+import os, re, struct, sys
+prefix = "https://raw.githubusercontent.com/phaen/phaen/main/"
+text = open(sys.argv[1], encoding="utf-8").read()
+images = re.findall(r'<image([^>]*)>([^<]+)</image>', text)
+print("images %d" % len(images))
+for attrs, url in images:
+    path = os.path.join(sys.argv[2], url[len(prefix):]) if url.startswith(prefix) else None
+    if path is None or not os.path.isfile(path):
+        print("missing %s" % url)
+        continue
+    with open(path, "rb") as f:
+        head = f.read(24)
+    size = struct.unpack(">II", head[16:24]) if head[:8] == b"\x89PNG\r\n\x1a\n" else (0, 0)
+    stated = tuple(int(re.search(k + r'="(\d+)"', attrs).group(1)) if re.search(k + r'="(\d+)"', attrs) else -1
+                   for k in ("width", "height"))
+    print(("ok %s %dx%d" if size == stated and size == (1366, 768) else "wrong %s %dx%d")
+          % (url[len(prefix):], size[0], size[1]))
+PY
+if grep -q '^images [1-9]' "$work/shots" && ! grep -qv -e '^images ' -e '^ok ' "$work/shots"; then
+  ok "metainfo screenshots: $(grep -c '^ok ' "$work/shots") pictures committed at 1366x768"
+else
+  not_ok "metainfo screenshots"; sed 's/^/# /' "$work/shots"
+fi
+if grep -q '<release version="'"$(meson introspect "$build" --projectinfo |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')"'"' \
+    "$share/metainfo/$app_id.metainfo.xml"; then
+  ok "metainfo: release notes for this version"
+else
+  not_ok "metainfo has no <release> for the project's version"
 fi
 
 echo "1..$n"

@@ -12,6 +12,8 @@
 #include <signal.h>
 
 #include "app-application.h"
+
+#include "app-a11y.h"
 #include "app-renderer.h"
 #include "app-autosave.h"
 #include "app-help-window.h"
@@ -283,6 +285,7 @@ app_application_startup (GApplication *app)
   AppApplication *self = APP_APPLICATION (app);
   G_APPLICATION_CLASS (app_application_parent_class)->startup (app);
   app_renderer_choose ();
+  app_a11y_install ();
 
   self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_signal_cb, self);

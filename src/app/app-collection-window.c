@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-a11y.h"
 #include "app-collection-window.h"
 #include "app-fiscal-years.h"
 #include "app-export.h"
@@ -257,10 +258,8 @@ app_collection_window_init (AppCollectionWindow *self)
 
   self->year_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *const[]){ NULL }));
   self->quarter_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Fiscal year"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quarter_drop),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Quarter"), -1);
+  app_a11y_label_drop_down (GTK_WIDGET (self->year_drop), _ ("Fiscal year"));
+  app_a11y_label_drop_down (GTK_WIDGET (self->quarter_drop), _ ("Quarter"));
   g_signal_connect_swapped (self->year_drop, "notify::selected", G_CALLBACK (period_changed_cb),
                             self);
   g_signal_connect_swapped (self->quarter_drop, "notify::selected", G_CALLBACK (period_changed_cb),

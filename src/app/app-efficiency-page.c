@@ -184,7 +184,7 @@ outputs_text (AppEfficiencyPage *self, const PhaenActivity *item)
       if (output->achieved_month > output->planned_month)
         {
           g_autofree char *late =
-            phaen_fiscal_month_header (self->plan->fiscal_year, output->achieved_month, FALSE);
+            phaen_fiscal_month_label (self->plan->fiscal_year, output->achieved_month);
 
           g_string_append_printf (text, _ (" (achieved late, in %s)"), late);
         }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app-a11y.h"
 #include "app-import-dialog.h"
 #include "app-plan-grid.h"
 #include "phaen-calendar.h"
@@ -275,8 +276,7 @@ build_mapping (AppImportDialog *self)
       gtk_drop_down_set_selected (
         GTK_DROP_DOWN (drop_down),
         choice_of (&g_array_index (self->plan->columns, PhaenPlanColumn, c)));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
+      app_a11y_label_drop_down (drop_down, name);
       g_object_set_data (G_OBJECT (drop_down), "column", GUINT_TO_POINTER (c));
       g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (role_selected_cb), self,
                                0);

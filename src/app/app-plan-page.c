@@ -704,6 +704,10 @@ build_sections (AppPlanPage *self)
       /* Undo belongs to the workspace (win.undo): a text edit is one of its steps. */
       gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (section->view), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (section->view), "section-text");
+      /* GTK 4.8 names a widget on the accessibility bus from its label property only: the
+       * relation alone leaves it “GtkTextView” (tests/test-atspi.py). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (section->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ (section->info->label), -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (section->view),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, section->heading, NULL,
                                       -1);

@@ -751,6 +751,8 @@ build_sub_item (AppPmqaAssessmentPage *self, const PhaenPmqaSubItemState *state)
   gtk_box_append (GTK_BOX (toolbar), button);
   gtk_box_append (box, toolbar);
   self->narrative_view = gtk_text_view_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->narrative_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Narrative"), -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->narrative_view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->narrative_view), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->narrative_view), 8);
@@ -775,6 +777,8 @@ build_sub_item (AppPmqaAssessmentPage *self, const PhaenPmqaSubItemState *state)
   /* Who writes it, its status, when it is due */
   row = field_row (box, _ ("Written by"));
   self->author_entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->author_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Written by"), -1);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->author_entry), _ ("A person or a unit"));
   gtk_widget_set_hexpand (self->author_entry, TRUE);
   g_signal_connect (self->author_entry, "changed", G_CALLBACK (author_changed_cb), self);
@@ -792,6 +796,8 @@ build_sub_item (AppPmqaAssessmentPage *self, const PhaenPmqaSubItemState *state)
   gtk_box_append (GTK_BOX (row), self->status_label);
   row = field_row (box, _ ("Due"));
   self->due_entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Due"), -1);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->due_entry), _ ("YYYY-MM-DD"));
   g_signal_connect (self->due_entry, "activate", G_CALLBACK (due_activate_cb), self);
   {

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "app-a11y.h"
 #include "app-autosave.h"
 #include "app-export.h"
 #include "app-pmqa-page.h"
@@ -488,8 +489,7 @@ build_row (AppPmqaPage *self, GtkGrid *grid, int line, const PhaenPmqaRow *sourc
     }
   row->score_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
   gtk_widget_set_valign (row->score_dropdown, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->score_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, score_name, -1);
+  app_a11y_label_drop_down (row->score_dropdown, score_name);
   g_object_set_data (G_OBJECT (row->score_dropdown), "indicator",
                      GSIZE_TO_POINTER ((gsize)indicator->id));
   g_signal_connect_object (row->score_dropdown, "notify::selected", G_CALLBACK (score_chosen_cb),

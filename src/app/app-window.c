@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "app-a11y.h"
 #include "app-collection-window.h"
 #include "app-dashboard-page.h"
 #include "app-budget-page.h"
@@ -1450,6 +1451,8 @@ app_window_init (AppWindow *self)
   }
   update_undo_state (self);
   refresh_recent (self);
+  /* The pages not shown yet are in a screen reader's tree too (app-a11y.c). */
+  app_a11y_name_controls (GTK_WIDGET (self));
 }
 
 static void
