@@ -22,6 +22,8 @@
  * short hides text: measure in a slightly narrower cell. (Pango's widths of Laksaman match
  * LibreOffice's to the pixel, and LibreOffice's columns are 6 % wider than Excel's.) */
 #define WRAP_SLACK 0.92
+/* LibreOffice 7.4 reads 1,024 columns of a sheet (more only with its experimental option). */
+#define SPREADSHEET_COLUMNS 1024
 /* A row a spreadsheet can show is at most 409 pt high. */
 #define MAX_ROW_PT 409.0
 
@@ -467,6 +469,45 @@ _phaen_xlsx_lines_per_row (PhaenXlsxSheet *sheet)
   return MAX ((guint)(room / _phaen_xlsx_line_pt (sheet->book)), 2);
 }
 
+/* The row breaks in the order they are written, and the columns hidden so that gnumeric prints
+ * the form whole.
+ *
+ * gnumeric (1.12.55, and its source to this day: plugins/excel/xlsx-read.c) reads <rowBreaks> as
+ * column breaks: a break before row 13 cut the forms after their 12th column and printed the
+ * rest on pages of their own. It drops a break that is not after the one before it
+ * (gnm_page_breaks_append_break()), and it lays the columns out up to the next column break it
+ * kept, past the print area too (print.c, paginate()). So the first break written is the
+ * first one at a row number past the form's columns (else a row after the last one, where
+ * LibreOffice has nothing left to break), and the columns from the form's last one up to it are
+ * hidden: gnumeric puts them all on the form's page, where hidden columns take no room, and stops
+ * there. The breaks at smaller row numbers come last, where gnumeric drops them; it paginates the
+ * rows by their heights. LibreOffice and Excel break the rows where we chose, whatever the
+ * order. */
+static GArray *
+gnumeric_safe_breaks (PhaenXlsxSheet *sheet, GArray *breaks, lxw_row_t *first_listed)
+{
+  GArray *listed = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  guint printed = sheet->n_printed_cols > 0 ? sheet->n_printed_cols : sheet->n_cols;
+  lxw_row_t first = MAX (printed, sheet->lines->len);
+
+  for (guint i = 0; i < breaks->len; i++)
+    if (g_array_index (breaks, lxw_row_t, i) >= printed)
+      {
+        first = g_array_index (breaks, lxw_row_t, i);
+        break;
+      }
+  g_array_append_val (listed, first);
+  for (guint i = 0; i < breaks->len && listed->len < LXW_BREAKS_MAX; i++)
+    if (g_array_index (breaks, lxw_row_t, i) > first)
+      g_array_append_val (listed, g_array_index (breaks, lxw_row_t, i));
+  for (guint i = 0; i < breaks->len && listed->len < LXW_BREAKS_MAX; i++)
+    if (g_array_index (breaks, lxw_row_t, i) < first)
+      g_array_append_val (listed, g_array_index (breaks, lxw_row_t, i));
+
+  *first_listed = first;
+  return listed;
+}
+
 /* Page breaks chosen from the rows' heights: a page ends before the row that would not fit, and
  * before the headings and table headers that lead to that row, so none is left alone at the
  * bottom of a page; pages after the repeated header rows have less room. */
@@ -476,6 +517,9 @@ paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw
   g_autoptr (GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
   double titles = 0, used = 0;
   guint n = sheet->lines->len, page_start = 0;
+  guint printed = sheet->n_printed_cols > 0 ? sheet->n_printed_cols : sheet->n_cols;
+  lxw_row_t first = 0;
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
   if (has_titles)
     for (lxw_row_t r = first_title; r <= last_title && r < n; r++)
@@ -509,11 +553,24 @@ paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw
         }
       used += h;
     }
-  if (breaks->len > 0)
-    _phaen_xlsx_ok (sheet->book,
-                    worksheet_set_h_pagebreaks (sheet->ws, (lxw_row_t *)(void *)breaks->data),
-                    sheet->name);
   sheet->n_pages = breaks->len + 1;
+  if (breaks->len > 0)
+    {
+      g_autoptr (GArray) listed = gnumeric_safe_breaks (sheet, breaks, &first);
+
+      _phaen_xlsx_ok (sheet->book,
+                      worksheet_set_h_pagebreaks (sheet->ws, (lxw_row_t *)(void *)listed->data),
+                      sheet->name);
+    }
+  /* The cells beside a table (PMQA 7's choice) stay next to it on screen: every column between
+   * is hidden. (Should the first break come after them, gnumeric prints them too.) */
+  if (sheet->beside_col > 0)
+    first = sheet->beside_col;
+  if (first > printed && first <= SPREADSHEET_COLUMNS)
+    _phaen_xlsx_ok (
+      sheet->book,
+      worksheet_set_column_opt (sheet->ws, printed, first - 1, LXW_DEF_COL_WIDTH, NULL, &hidden),
+      sheet->name);
 }
 
 static void

@@ -66,6 +66,11 @@ typedef struct
   lxw_worksheet *ws;
   char *name;
   guint n_cols;
+  /* A form whose cells beside the printed table must not print sets these: the columns printed
+   * (its print area) and the first column of the cells beside (at or past the first page break's
+   * row number, see gnumeric_safe_breaks() in phaen-xlsx-layout.c); 0 for the other forms. */
+  guint n_printed_cols;
+  lxw_col_t beside_col;
   double width[PHAEN_XLSX_MAX_COLS];
   GArray *lines; /* (element-type double) lines of text each row must show */
   GArray *keep;  /* (element-type guint8) rows that stay on the page of the next row */
