@@ -198,6 +198,8 @@ _phaen_xlsx_book_clear (PhaenXlsxBook *book)
   for (guint i = 0; i < G_N_ELEMENTS (book->layouts); i++)
     g_clear_object (&book->layouts[i]);
   g_clear_pointer (&book->measured, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (book->pieces); i++)
+    g_clear_pointer (&book->pieces[i], g_hash_table_unref);
   g_clear_object (&book->pango);
   g_clear_object (&book->font_map);
   g_clear_pointer (&book->measure_family, g_free);

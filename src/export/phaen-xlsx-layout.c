@@ -81,6 +81,21 @@ font_installed (PhaenXlsxBook *book, const char *family)
   return found;
 }
 
+typedef struct
+{
+  guint n;
+  guint *bytes; /* each piece's length */
+  int *width;   /* each piece's width in Pango units */
+} Pieces;
+
+static void
+pieces_free (Pieces *pieces)
+{
+  g_free (pieces->bytes);
+  g_free (pieces->width);
+  g_free (pieces);
+}
+
 static void
 ensure_pango (PhaenXlsxBook *book)
 {
@@ -95,7 +110,17 @@ ensure_pango (PhaenXlsxBook *book)
     g_strdup (font_installed (book, _phaen_xlsx_font_name (book)) ? _phaen_xlsx_font_name (book)
                                                                   : STAND_IN_FONT);
   book->measured =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)measure_free);
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (book->pieces); i++)
+    book->pieces[i] =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pieces_free);
+  book->check_measure = g_getenv ("PHAEN_XLSX_CHECK_MEASURE") != NULL;
+}
+
+static guint
+variant (PhaenXlsxBook *book, gboolean bold, double size)
+{
+  return (bold ? 1 : 0) + (size != _phaen_xlsx_font_size (book) ? 2 : 0);
 }
 
 /* One layout per font variant, reused for every text: making a layout and loading its font is
@@ -103,7 +128,7 @@ ensure_pango (PhaenXlsxBook *book)
 static PangoLayout *
 layout_for (PhaenXlsxBook *book, gboolean bold, double size)
 {
-  guint index = (bold ? 1 : 0) + (size != _phaen_xlsx_font_size (book) ? 2 : 0);
+  guint index = variant (book, bold, size);
 
   ensure_pango (book);
   if (book->layouts[index] == NULL)
@@ -121,28 +146,16 @@ layout_for (PhaenXlsxBook *book, gboolean bold, double size)
   return book->layouts[index];
 }
 
-/* libxlsxwriter does not autofit rows, so lines are counted by laying the text out with Pango in
- * the cell's width, broken between Thai words by libthai as a spreadsheet breaks them. Each
- * distinct text is laid out once per font and width: the forms repeat most of their texts. */
-static const Measure *
-measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+/* Pango's own lines of @text in @width_px (-1: no wrapping). */
+static Measure *
+measure_with_pango (
+  PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
 {
-  g_autofree char *key = NULL;
-  PangoLayout *layout;
+  PangoLayout *layout = layout_for (book, bold, size);
   PangoLayoutIter *iter;
   Measure *found;
   guint i = 0;
 
-  ensure_pango (book);
-  key = g_strdup_printf ("%d|%d|%d|%d|%s", width_px, bold, (int)(size * 8), wrap, text);
-  found = g_hash_table_lookup (book->measured, key);
-  if (found != NULL)
-    {
-      book->n_measure_hits++;
-      return found;
-    }
-
-  layout = layout_for (book, bold, size);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_wrap (layout, (PangoWrapMode)wrap);
   pango_layout_set_width (layout, width_px > 0 ? MAX (width_px, 10) * PANGO_SCALE : -1);
@@ -162,8 +175,226 @@ measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, dou
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
   found->starts[found->n_lines] = strlen (text);
+  book->n_laid_out++;
+  return found;
+}
+
+static int
+ascii_width (PhaenXlsxBook *book, guint v, PangoLayout *layout, char c)
+{
+  int *width = &book->ascii_width[v][(guchar)c];
+
+  if (*width == 0)
+    {
+      PangoRectangle logical;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, &c, 1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      *width = MAX (logical.width, 1);
+    }
+  return *width;
+}
+
+/* The pieces of @chunk (@len bytes, no space or newline in it) between the places where Pango
+ * (libthai for Thai) may break a line, with their widths: laid out once per distinct chunk. */
+static const Pieces *
+chunk_pieces (PhaenXlsxBook *book, guint v, PangoLayout *layout, const char *chunk, gsize len)
+{
+  char stack[256];
+  g_autofree char *heap = len < sizeof stack ? NULL : g_strndup (chunk, len);
+  const char *key = heap;
+  const PangoLogAttr *attrs;
+  PangoRectangle logical;
+  Pieces *pieces;
+  int n_attrs, x = 0;
+  guint from = 0, i = 0;
+
+  if (heap == NULL)
+    {
+      memcpy (stack, chunk, len);
+      stack[len] = '\0';
+      key = stack;
+    }
+  pieces = g_hash_table_lookup (book->pieces[v], key);
+  if (pieces != NULL)
+    return pieces;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, key, (int)len);
+  pango_layout_get_extents (layout, NULL, &logical);
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  pieces = g_new0 (Pieces, 1);
+  pieces->bytes = g_new0 (guint, n_attrs + 1);
+  pieces->width = g_new0 (int, n_attrs + 1);
+  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p), i++)
+    if (i > 0 && (int)i < n_attrs && attrs[i].is_line_break)
+      {
+        PangoRectangle at;
+        guint index = (guint)(p - key);
+
+        pango_layout_index_to_pos (layout, (int)index, &at);
+        pieces->bytes[pieces->n] = index - from;
+        pieces->width[pieces->n++] = at.x - x;
+        from = index;
+        x = at.x;
+      }
+  pieces->bytes[pieces->n] = (guint)len - from;
+  pieces->width[pieces->n++] = logical.width - x;
+  g_hash_table_insert (book->pieces[v], g_strdup (key), pieces);
+  book->n_laid_out++;
+  return pieces;
+}
+
+typedef struct
+{
+  int width;      /* of the line, Pango units */
+  int pending;    /* spaces before the next piece */
+  gboolean empty; /* nothing on the line yet */
+  int room, widest;
+  GArray *starts;
+} Lines;
+
+/* Puts a piece at byte @at of @width on the line, or starts the next line with it. FALSE when
+ * the piece alone is wider than a line: Pango breaks it its own way. */
+static gboolean
+place (Lines *lines, guint at, int width)
+{
+  if (!lines->empty && lines->width + lines->pending + width > lines->room)
+    {
+      lines->widest = MAX (lines->widest, lines->width);
+      g_array_append_val (lines->starts, at);
+      lines->width = lines->pending = 0;
+    }
+  lines->width += lines->pending + width;
+  lines->pending = 0;
+  lines->empty = FALSE;
+  return lines->width <= lines->room;
+}
+
+/* The lines of @text as Pango wraps it, from the pieces of its words: a word is laid out once
+ * however many texts it is in (issue #15: laying out each distinct text cost three quarters of
+ * an export). Spaces break between words as Pango breaks them, hanging at the end of a line;
+ * Latin words are added up from their letters, a little wide, and never broken. NULL when a
+ * word is wider than the line, or the text has a tab or another control character. */
+static Measure *
+measure_by_pieces (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size)
+{
+  guint v = variant (book, bold, size);
+  PangoLayout *layout = layout_for (book, bold, size);
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  Lines lines = { .empty = TRUE,
+                  .room = width_px > 0 ? MAX (width_px, 10) * PANGO_SCALE : G_MAXINT / 2,
+                  .starts = starts };
+  int space = ascii_width (book, v, layout, ' ');
+  const char *p = text;
+  Measure *found;
+  guint zero = 0;
+
+  g_array_append_val (starts, zero);
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean ascii = TRUE;
+
+      if (*p == '\n')
+        {
+          guint at = (guint)(++p - text);
+
+          lines.widest = MAX (lines.widest, lines.width);
+          lines.width = lines.pending = 0;
+          lines.empty = TRUE;
+          g_array_append_val (starts, at);
+          continue;
+        }
+      if (*p == ' ')
+        {
+          lines.pending += space;
+          p++;
+          continue;
+        }
+      for (; *end != '\0' && *end != ' ' && *end != '\n'; end++)
+        if ((guchar)*end < 0x20)
+          return NULL;
+        else if ((guchar)*end >= 0x80)
+          ascii = FALSE;
+      if (ascii)
+        {
+          int width = 0;
+
+          for (const char *c = p; c < end; c++)
+            width += ascii_width (book, v, layout, *c);
+          /* Kerning may widen a Latin word a little. */
+          if (!place (&lines, (guint)(p - text), width + width / 32))
+            return NULL;
+        }
+      else
+        {
+          const Pieces *pieces = chunk_pieces (book, v, layout, p, (gsize)(end - p));
+          guint at = (guint)(p - text);
+
+          for (guint k = 0; k < pieces->n; at += pieces->bytes[k++])
+            if (!place (&lines, at, pieces->width[k]))
+              return NULL;
+        }
+      p = end;
+    }
+  lines.widest = MAX (lines.widest, lines.width);
+
+  found = g_new0 (Measure, 1);
+  found->n_lines = starts->len;
+  found->starts = g_new0 (guint, found->n_lines + 1);
+  memcpy (found->starts, starts->data, starts->len * sizeof (guint));
+  found->starts[found->n_lines] = (guint)(p - text);
+  found->widest_px = PANGO_PIXELS_CEIL (lines.widest);
+  return found;
+}
+
+/* libxlsxwriter does not autofit rows, so lines are counted by laying the text out with Pango in
+ * the cell's width, broken between Thai words by libthai as a spreadsheet breaks them. Each
+ * distinct text is measured once per font and width: the forms repeat most of their texts. */
+static const Measure *
+measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+{
+  gint64 variant_key;
+  GHashTable *texts;
+  Measure *found;
+
+  ensure_pango (book);
+  variant_key = ((gint64)(width_px + 1) << 24) | ((gint64)(size * 8) << 4) | (bold ? 2 : 0) |
+                (wrap == PANGO_WRAP_WORD ? 0 : 1);
+  texts = g_hash_table_lookup (book->measured, &variant_key);
+  if (texts == NULL)
+    {
+      texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)measure_free);
+      g_hash_table_insert (book->measured, g_memdup2 (&variant_key, sizeof variant_key), texts);
+    }
+  found = g_hash_table_lookup (texts, text);
+  if (found != NULL)
+    {
+      book->n_measure_hits++;
+      return found;
+    }
+
+  /* Pango's WRAP_WORD and WRAP_WORD_CHAR differ only for a word wider than the line, which the
+   * pieces leave to Pango. */
+  found = measure_by_pieces (book, text, width_px, bold, size);
+  if (found == NULL)
+    found = measure_with_pango (book, text, width_px, bold, size, wrap);
+  else if (book->check_measure)
+    {
+      Measure *pango = measure_with_pango (book, text, width_px, bold, size, wrap);
+
+      if (pango->n_lines > found->n_lines)
+        g_warning ("“%s” in %d px: %u lines from its words, %u from Pango", text, width_px,
+                   found->n_lines, pango->n_lines);
+      else if (pango->n_lines < found->n_lines)
+        g_message ("“%s” in %d px: %u lines from its words, %u from Pango", text, width_px,
+                   found->n_lines, pango->n_lines);
+      measure_free (pango);
+    }
   book->n_measured++;
-  g_hash_table_insert (book->measured, g_steal_pointer (&key), found);
+  g_hash_table_insert (texts, g_strdup (text), found);
   return found;
 }
 

@@ -54,8 +54,11 @@ typedef struct
   PangoContext *pango;
   char *measure_family;    /* the font the text is measured with */
   PangoLayout *layouts[4]; /* regular, bold, title regular, title bold */
-  GHashTable *measured;    /* "width|bold|size|wrap|text" → lines */
-  guint n_measured, n_measure_hits;
+  GHashTable *measured;    /* (width, bold, size, wrap) → (text → lines) */
+  GHashTable *pieces[4];   /* per layout: a text without spaces → its pieces between breaks */
+  int ascii_width[4][128]; /* per layout: the advance of each ASCII character, 0 unknown */
+  gboolean check_measure;  /* PHAEN_XLSX_CHECK_MEASURE: compare the pieces with Pango */
+  guint n_measured, n_measure_hits, n_laid_out;
   GHashTable *format_specs; /* lxw_format* → how it was made */
   GHashTable *edge_formats; /* "format/edge" → lxw_format* */
 } PhaenXlsxBook;
