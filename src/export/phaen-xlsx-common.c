@@ -112,11 +112,14 @@ new_format (PhaenXlsxBook *book, FormatSpec spec)
 lxw_format *
 _phaen_xlsx_format_edge (PhaenXlsxBook *book, lxw_format *format, PhaenXlsxEdge edge)
 {
-  const FormatSpec *spec = g_hash_table_lookup (book->format_specs, format);
+  const FormatSpec *spec;
   g_autofree char *key = NULL;
   lxw_format *variant;
 
-  if (edge == PHAEN_XLSX_EDGE_ALL || spec == NULL || !spec->bordered)
+  if (edge == PHAEN_XLSX_EDGE_ALL)
+    return format;
+  spec = g_hash_table_lookup (book->format_specs, format);
+  if (spec == NULL || !spec->bordered)
     return format;
   key = g_strdup_printf ("%p/%d", (void *)format, edge);
   variant = g_hash_table_lookup (book->edge_formats, key);

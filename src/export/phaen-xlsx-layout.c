@@ -19,9 +19,11 @@
  * 26.5 pt apart, leaving room for the marks above and below. */
 #define LINE_HEIGHT_PER_PT 1.66
 /* Spreadsheets break Thai between words a little differently from Pango, and a row that is too
- * short hides text: measure in a slightly narrower cell. (Pango's widths of Laksaman match
- * LibreOffice's to the pixel, and LibreOffice's columns are 6 % wider than Excel's.) */
-#define WRAP_SLACK 0.92
+ * short hides text: measure in a slightly narrower cell. Pango's widths of Laksaman match
+ * LibreOffice's to the pixel and LibreOffice's columns are 6 % wider than Excel's, but gnumeric
+ * wraps narrower: at 0.96 it cut the last words of a labelled line that LibreOffice prints whole
+ * (test-print). 0.94 is as wide as gnumeric allows. */
+#define WRAP_SLACK 0.94
 /* LibreOffice 7.4 reads 1,024 columns of a sheet (more only with its experimental option). */
 #define SPREADSHEET_COLUMNS 1024
 /* A row a spreadsheet can show is at most 409 pt high. */
@@ -148,14 +150,30 @@ layout_for (PhaenXlsxBook *book, gboolean bold, double size)
 
 /* Pango's own lines of @text in @width_px (-1: no wrapping). */
 static Measure *
-measure_with_pango (
-  PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+measure_with_pango (PhaenXlsxBook *book,
+                    const char *text,
+                    gsize label,
+                    int width_px,
+                    gboolean bold,
+                    double size,
+                    int wrap)
 {
   PangoLayout *layout = layout_for (book, bold, size);
   PangoLayoutIter *iter;
   Measure *found;
   guint i = 0;
 
+  if (label > 0)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      weight->start_index = 0;
+      weight->end_index = (guint)label;
+      pango_attr_list_insert (attrs, weight);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_wrap (layout, (PangoWrapMode)wrap);
   pango_layout_set_width (layout, width_px > 0 ? MAX (width_px, 10) * PANGO_SCALE : -1);
@@ -175,6 +193,7 @@ measure_with_pango (
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
   found->starts[found->n_lines] = strlen (text);
+  pango_layout_set_attributes (layout, NULL);
   book->n_laid_out++;
   return found;
 }
@@ -278,15 +297,13 @@ place (Lines *lines, guint at, int width)
  * Latin words are added up from their letters, a little wide, and never broken. NULL when a
  * word is wider than the line, or the text has a tab or another control character. */
 static Measure *
-measure_by_pieces (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size)
+measure_by_pieces (
+  PhaenXlsxBook *book, const char *text, gsize label, int width_px, gboolean bold, double size)
 {
-  guint v = variant (book, bold, size);
-  PangoLayout *layout = layout_for (book, bold, size);
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   Lines lines = { .empty = TRUE,
                   .room = width_px > 0 ? MAX (width_px, 10) * PANGO_SCALE : G_MAXINT / 2,
                   .starts = starts };
-  int space = ascii_width (book, v, layout, ' ');
   const char *p = text;
   Measure *found;
   guint zero = 0;
@@ -296,6 +313,10 @@ measure_by_pieces (PhaenXlsxBook *book, const char *text, int width_px, gboolean
     {
       const char *end = p;
       gboolean ascii = TRUE;
+      /* A bold label at the start of the text (a labelled cell's rich string). */
+      gboolean in_bold = bold || (gsize)(p - text) < label;
+      guint v = variant (book, in_bold, size);
+      PangoLayout *layout = layout_for (book, in_bold, size);
 
       if (*p == '\n')
         {
@@ -309,7 +330,7 @@ measure_by_pieces (PhaenXlsxBook *book, const char *text, int width_px, gboolean
         }
       if (*p == ' ')
         {
-          lines.pending += space;
+          lines.pending += ascii_width (book, v, layout, ' ');
           p++;
           continue;
         }
@@ -354,15 +375,21 @@ measure_by_pieces (PhaenXlsxBook *book, const char *text, int width_px, gboolean
  * the cell's width, broken between Thai words by libthai as a spreadsheet breaks them. Each
  * distinct text is measured once per font and width: the forms repeat most of their texts. */
 static const Measure *
-measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+measure_labelled (PhaenXlsxBook *book,
+                  const char *text,
+                  gsize label,
+                  int width_px,
+                  gboolean bold,
+                  double size,
+                  int wrap)
 {
   gint64 variant_key;
   GHashTable *texts;
   Measure *found;
 
   ensure_pango (book);
-  variant_key = ((gint64)(width_px + 1) << 24) | ((gint64)(size * 8) << 4) | (bold ? 2 : 0) |
-                (wrap == PANGO_WRAP_WORD ? 0 : 1);
+  variant_key = ((gint64)(width_px + 1) << 32) | ((gint64)MIN (label, 0xffff) << 16) |
+                ((gint64)(size * 8) << 4) | (bold ? 2 : 0) | (wrap == PANGO_WRAP_WORD ? 0 : 1);
   texts = g_hash_table_lookup (book->measured, &variant_key);
   if (texts == NULL)
     {
@@ -378,12 +405,12 @@ measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, dou
 
   /* Pango's WRAP_WORD and WRAP_WORD_CHAR differ only for a word wider than the line, which the
    * pieces leave to Pango. */
-  found = measure_by_pieces (book, text, width_px, bold, size);
+  found = measure_by_pieces (book, text, label, width_px, bold, size);
   if (found == NULL)
-    found = measure_with_pango (book, text, width_px, bold, size, wrap);
+    found = measure_with_pango (book, text, label, width_px, bold, size, wrap);
   else if (book->check_measure)
     {
-      Measure *pango = measure_with_pango (book, text, width_px, bold, size, wrap);
+      Measure *pango = measure_with_pango (book, text, label, width_px, bold, size, wrap);
 
       if (pango->n_lines > found->n_lines)
         g_warning ("“%s” in %d px: %u lines from its words, %u from Pango", text, width_px,
@@ -396,6 +423,12 @@ measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, dou
   book->n_measured++;
   g_hash_table_insert (texts, g_strdup (text), found);
   return found;
+}
+
+static const Measure *
+measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+{
+  return measure_labelled (book, text, 0, width_px, bold, size, wrap);
 }
 
 static int
@@ -1044,8 +1077,9 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
           cell->text = broken;
         }
       /* Rows are split between words only: a spreadsheet lays the parts out again. */
-      cell->lines = measure (book, cell->text, text_px (width), bold, _phaen_xlsx_font_size (book),
-                             PANGO_WRAP_WORD);
+      cell->lines =
+        measure_labelled (book, cell->text, cell->kind == CELL_LABELLED ? cell->label : 0,
+                          text_px (width), bold, _phaen_xlsx_font_size (book), PANGO_WRAP_WORD);
       n_rows = MAX (n_rows, (cell->lines->n_lines + per_row - 1) / per_row);
     }
 
