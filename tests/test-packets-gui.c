@@ -135,11 +135,11 @@ sidebar_units (AppWindow *window)
 {
   g_autoptr (GPtrArray) views = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, views);
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     {
-      GtkListView *view = g_ptr_array_index (views, i);
-      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+      GtkGridView *view = g_ptr_array_index (views, i);
+      GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (view));
       guint units = 0;
 
       /* The sidebar is the tree of units; other lists are flat. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "app-autosave.h"
-#include "app-plan-grid.h"
+#include "app-plan-grid-private.h"
 #include "phaen-chart-gantt.h"
 #include "phaen-error.h"
 #include "phaen-store.h"
@@ -706,6 +706,31 @@ test_month_tooltips (Fixture *f, gconstpointer data)
     g_assert_false (has_tooltip_at (f, width - 10, y));
 }
 
+/* Rows on screen have their measured height, down to @last, which is shown; rows far from the
+ * screen have only an estimate: a long plan is not laid out whole to be opened. */
+static void
+assert_shown_rows_measured (Fixture *f, guint last)
+{
+  AppPlanGrid *grid = f->grid;
+  AppGridView view = _app_plan_grid_current_view (grid);
+  guint first, end, measured = 0;
+
+  app_grid_rows_visible_range (grid->rows, view.scroll_y, app_grid_view_body_height (&view), &first,
+                               &end);
+  g_assert_cmpuint (first, <, end);
+  g_assert_cmpuint (end, >, last);
+  for (guint row = first; row < end; row++)
+    {
+      g_assert_true (row_cache_at (grid, row)->measured);
+      /* Measuring again changes nothing: the height drawn is the text's. */
+      row_cache_at (grid, row)->measured = FALSE;
+      g_assert_false (_app_plan_grid_measure_row (grid, row));
+    }
+  for (guint row = 0; row < app_plan_grid_get_n_rows (grid); row++)
+    measured += row_cache_at (grid, row)->measured;
+  g_assert_cmpuint (measured, <, app_plan_grid_get_n_rows (grid) / 4);
+}
+
 static void
 test_thousand_rows (Fixture *f, gconstpointer data)
 {
@@ -740,6 +765,7 @@ test_thousand_rows (Fixture *f, gconstpointer data)
     spin (10);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_upper (vadj) - page);
   assert_cell (f, 999, APP_PLAN_GRID_COLUMN_NUMBER, "1000");
+  assert_shown_rows_measured (f, 999);
 }
 
 /* ------------------------------------------------------------------ ranges and clipboard */

@@ -33,7 +33,7 @@ static GtkTreeListModel *
 sidebar_tree (Fixture *fixture)
 {
   GtkSingleSelection *selection =
-    GTK_SINGLE_SELECTION (gtk_list_view_get_model (child (fixture, "sidebar_view")));
+    GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (fixture, "sidebar_view")));
 
   return GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (selection));
 }
@@ -120,7 +120,7 @@ test_search (Fixture *fixture, gconstpointer data)
 {
   GtkTreeListModel *tree = sidebar_tree (fixture);
   GtkSingleSelection *selection =
-    GTK_SINGLE_SELECTION (gtk_list_view_get_model (child (fixture, "sidebar_view")));
+    GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (fixture, "sidebar_view")));
   GtkEditable *search = child (fixture, "sidebar_search");
   guint dashboard = GTK_INVALID_LIST_POSITION;
 
@@ -186,7 +186,7 @@ static void
 test_initial_view (Fixture *fixture, gconstpointer data)
 {
   GtkSingleSelection *selection =
-    GTK_SINGLE_SELECTION (gtk_list_view_get_model (child (fixture, "sidebar_view")));
+    GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (fixture, "sidebar_view")));
 
   g_assert_cmpstr (shown_page (fixture), ==, "dashboard");
   g_assert_nonnull (strstr (shown_subtitle (fixture), "หน่วย.700"));

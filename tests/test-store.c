@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "phaen-error.h"
+#include "phaen-score.h"
 #include "phaen-store.h"
 #include "test-util.h"
 
@@ -385,6 +386,36 @@ test_indicator_find_and_list (Fixture *f, gconstpointer data)
   list = phaen_store_list_indicators (f->store, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 5);
+
+  /* Counted without reading them, by unit then year; one becomes PMQA category 7. */
+  first->scoring = PHAEN_SCORING_PMQA7;
+  g_assert_true (phaen_store_update_indicator (f->store, first, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GArray) years = phaen_store_list_indicator_years (f->store, &error);
+    const PhaenIndicatorYear *y;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (years->len, ==, 3);
+    for (guint i = 1; i < years->len; i++)
+      {
+        const PhaenIndicatorYear *a = &g_array_index (years, PhaenIndicatorYear, i - 1);
+        const PhaenIndicatorYear *b = &g_array_index (years, PhaenIndicatorYear, i);
+
+        g_assert_true (a->unit_id < b->unit_id ||
+                       (a->unit_id == b->unit_id && a->fiscal_year < b->fiscal_year));
+      }
+    for (guint i = 0; i < years->len; i++)
+      {
+        y = &g_array_index (years, PhaenIndicatorYear, i);
+        if (y->unit_id == other_unit)
+          g_assert_true (y->fiscal_year == 2564 && y->n_indicators == 1 && !y->has_pmqa7);
+        else if (y->fiscal_year == 2564)
+          g_assert_true (y->unit_id == f->unit_id && y->n_indicators == 3 && y->has_pmqa7);
+        else
+          g_assert_true (y->fiscal_year == 2565 && y->n_indicators == 1 && !y->has_pmqa7);
+      }
+  }
 }
 
 /* ------------------------------------------------------------------ criteria */

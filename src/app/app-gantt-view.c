@@ -24,6 +24,7 @@ struct _AppGanttView
   gint64 plan_id;
   PhaenGantt *chart;
   AppScrollable scroll;
+  gboolean in_allocate;
   AppPageRefresh *refresh; /* rebuilds on plan edits, only while the chart is on screen */
 };
 
@@ -99,6 +100,26 @@ chart_width (AppGanttView *self, double width)
   return MAX (width, phaen_gantt_get_min_width (self->chart));
 }
 
+/* Measures the rows the viewport shows. Returns: whether the chart's height changed. */
+static gboolean
+measure_shown (AppGanttView *self)
+{
+  double y = gtk_adjustment_get_value (self->scroll.vadjustment);
+
+  return self->chart != NULL &&
+         phaen_gantt_measure_rows (self->chart, app_gantt_view_get_chart_width (self), y,
+                                   y + gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+/* Rows scrolled into view are measured before they are drawn; a changed height changes the
+ * scroll range, which the next allocation sets. */
+static void
+value_changed_cb (AppGanttView *self)
+{
+  if (!self->in_allocate && measure_shown (self))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 app_gantt_view_measure (GtkWidget *widget,
                         GtkOrientation orientation,
@@ -127,15 +148,23 @@ app_gantt_view_size_allocate (GtkWidget *widget, int width, int height, int base
   AppGanttView *self = APP_GANTT_VIEW (widget);
   double content_width = 0, content_height = 0, step = 1;
 
+  self->in_allocate = TRUE;
   if (self->chart != NULL)
     {
       content_width = chart_width (self, width);
-      /* Lays every row out once per plan and width; the engine keeps it. */
-      content_height = phaen_gantt_get_height_for_width (self->chart, content_width);
       step = phaen_gantt_get_style (self->chart)->font_size * 2;
     }
-  app_scrollable_configure (self->scroll.vadjustment, content_height, height, step);
   app_scrollable_configure (self->scroll.hadjustment, content_width, width, step);
+  /* Measuring the rows shown changes the height, which may move the value and show other
+   * rows: go on until the rows shown are measured. */
+  do
+    {
+      if (self->chart != NULL)
+        content_height = phaen_gantt_get_height_for_width (self->chart, content_width);
+      app_scrollable_configure (self->scroll.vadjustment, content_height, height, step);
+    }
+  while (measure_shown (self));
+  self->in_allocate = FALSE;
 }
 
 static void
@@ -223,7 +252,7 @@ app_gantt_view_class_init (AppGanttViewClass *klass)
 static void
 app_gantt_view_init (AppGanttView *self)
 {
-  app_scrollable_init (&self->scroll, GTK_WIDGET (self), NULL);
+  app_scrollable_init (&self->scroll, GTK_WIDGET (self), G_CALLBACK (value_changed_cb));
   self->refresh = app_page_refresh_new (GTK_WIDGET (self), PHAEN_RECORDS_ACTIVITIES, refresh_cb);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -248,9 +277,15 @@ app_gantt_view_set_plan (AppGanttView *self, PhaenStore *store, gint64 plan_id)
 
   g_set_object (&self->store, store);
   self->plan_id = store != NULL ? plan_id : 0;
+  /* The chart is made when it is shown: the plan page opens on the grid. */
+  g_clear_pointer (&self->chart, phaen_gantt_free);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   if (self->refresh != NULL)
-    app_page_refresh_set_store (self->refresh, store);
-  rebuild (self);
+    {
+      app_page_refresh_set_store (self->refresh, store);
+      app_page_refresh_queue (self->refresh);
+    }
 }
 
 PhaenGantt *

@@ -92,6 +92,10 @@ _app_plan_grid_ensure_metrics (AppPlanGrid *self)
   metrics = pango_context_get_metrics (context, NULL, NULL);
   char_width = pango_font_metrics_get_approximate_char_width (metrics) / (double)PANGO_SCALE;
   pango_font_metrics_unref (metrics);
+  metrics = pango_context_get_metrics (context, NULL, pango_language_from_string ("th"));
+  self->thai_char_width =
+    pango_font_metrics_get_approximate_char_width (metrics) / (double)PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
 
   /* Thai stacks marks above and below the line: measure a line that has them (Thai on purpose:
    * never shown). */
@@ -159,6 +163,61 @@ measure_row (AppPlanGrid *self, const RowCache *rc)
       height = MAX (height, h);
     }
   return ceil (height + 2 * pad_y (self));
+}
+
+/* A row not shown yet is given the height its texts' lengths suggest; the exact height is
+ * measured when it is first shown. Laying out every name of a 5,000-row plan took a second. */
+static double
+estimate_row (AppPlanGrid *self, const RowCache *rc)
+{
+  guint lines = 1;
+
+  for (guint t = 0; t < N_TEXTS; t++)
+    if (text_wraps (t) && rc->text[t][0] != '\0')
+      lines =
+        MAX (lines, phaen_text_estimate_lines (rc->text[t], self->thai_char_width,
+                                               text_width (self, t, rc->depth), MAX_TEXT_LINES));
+  return ceil (lines * self->line_height + 2 * pad_y (self));
+}
+
+/* Measures @row if it has only an estimate. Returns: whether its height changed. */
+gboolean
+_app_plan_grid_measure_row (AppPlanGrid *self, guint row)
+{
+  RowCache *rc;
+  double height;
+
+  if (row >= self->row_cache->len || (rc = row_cache_at (self, row))->measured)
+    return FALSE;
+  rc->measured = TRUE;
+  height = measure_row (self, rc);
+  if (height == rc->height)
+    return FALSE;
+  rc->height = height;
+  app_grid_rows_set_height (self->rows, row, height);
+  return TRUE;
+}
+
+/* Measures the rows the current scroll position shows, and those that come into view as the
+ * measured rows shrink. Returns: whether any height changed (the scroll range with it). */
+gboolean
+_app_plan_grid_measure_shown (AppPlanGrid *self)
+{
+  AppGridView view = _app_plan_grid_current_view (self);
+  gboolean changed = FALSE, again = TRUE;
+
+  while (again)
+    {
+      guint first, end;
+
+      again = FALSE;
+      app_grid_rows_visible_range (self->rows, view.scroll_y, app_grid_view_body_height (&view),
+                                   &first, &end);
+      for (guint row = first; row < end; row++)
+        again |= _app_plan_grid_measure_row (self, row);
+      changed |= again;
+    }
+  return changed;
 }
 
 PangoLayout *
@@ -247,6 +306,9 @@ _app_plan_grid_rebuild_header (AppPlanGrid *self)
     }
 }
 
+/* A plan this short is measured whole, so its scroll range never changes under the user. */
+#define EAGER_ROWS 200
+
 /* Builds the row cache for the current activities, keeping what did not change: layouts of
  * equal texts and the height of rows whose wrapped texts are the same. */
 void
@@ -266,7 +328,7 @@ _app_plan_grid_rebuild_rows (AppPlanGrid *self, gboolean keep)
   for (guint i = 0; i < n_rows (self); i++)
     {
       const PhaenActivity *a = activity_at (self, i);
-      RowCache rc = { a->id, a->depth, 0, { NULL }, { NULL } };
+      RowCache rc = { a->id, a->depth, 0, FALSE, { NULL }, { NULL } };
       RowCache *prev = g_hash_table_lookup (by_id, &a->id);
       gboolean same_wrapped = prev != NULL && prev->depth == rc.depth;
 
@@ -278,7 +340,18 @@ _app_plan_grid_rebuild_rows (AppPlanGrid *self, gboolean keep)
           else if (text_wraps (t))
             same_wrapped = FALSE;
         }
-      rc.height = same_wrapped ? prev->height : measure_row (self, &rc);
+      if (same_wrapped)
+        {
+          rc.height = prev->height;
+          rc.measured = prev->measured;
+        }
+      else if (n_rows (self) <= EAGER_ROWS)
+        {
+          rc.height = measure_row (self, &rc);
+          rc.measured = TRUE;
+        }
+      else
+        rc.height = estimate_row (self, &rc);
       heights[i] = rc.height;
       g_array_append_val (self->row_cache, rc);
     }

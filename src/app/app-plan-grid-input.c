@@ -783,7 +783,11 @@ click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, App
 void
 _app_plan_grid_adjustment_value_changed_cb (AppPlanGrid *self)
 {
-  if (self->editor && !self->in_allocate)
+  if (self->in_allocate)
+    return;
+  /* Rows scrolled into view are measured before they are drawn; a changed height changes the
+   * scroll range, which the next allocation sets. */
+  if (_app_plan_grid_measure_shown (self) || self->editor)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 

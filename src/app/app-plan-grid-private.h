@@ -37,7 +37,8 @@ typedef struct
 {
   gint64 id;
   int depth;
-  double height;
+  double height; /* estimated until the row is first shown, then measured */
+  gboolean measured;
   char *text[N_TEXTS];
   PangoLayout *layout[N_TEXTS]; /* made when the row is first drawn */
 } RowCache;
@@ -67,6 +68,7 @@ struct _AppPlanGrid
   gboolean metrics_valid;
   PangoFontDescription *font;
   double line_height, indent_step, header_row_height, footer_height;
+  double thai_char_width; /* for estimating the height of rows not shown yet */
   PangoLayout *measure;
   PangoLayout *title[APP_PLAN_GRID_N_COLUMNS];
   PangoLayout *footer[APP_PLAN_GRID_N_COLUMNS];
@@ -216,6 +218,8 @@ void _app_plan_grid_ensure_metrics (AppPlanGrid *self);
 PangoLayout *_app_plan_grid_row_layout (AppPlanGrid *self, guint row, guint text);
 void _app_plan_grid_rebuild_header (AppPlanGrid *self);
 void _app_plan_grid_rebuild_rows (AppPlanGrid *self, gboolean keep);
+gboolean _app_plan_grid_measure_row (AppPlanGrid *self, guint row);
+gboolean _app_plan_grid_measure_shown (AppPlanGrid *self);
 void _app_plan_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
 void _app_plan_grid_close_editor (AppPlanGrid *self);
 void _app_plan_grid_editor_autosave_cb (gpointer data);

@@ -228,6 +228,7 @@ scroll_to_cursor_now (AppPlanGrid *self)
   self->scroll_pending = FALSE;
   if (self->cursor_row >= n_rows (self))
     return;
+  _app_plan_grid_measure_row (self, self->cursor_row);
   view = _app_plan_grid_current_view (self);
   gtk_adjustment_set_value (
     self->scroll.vadjustment,
@@ -452,19 +453,27 @@ app_plan_grid_size_allocate (GtkWidget *widget, int width, int height, int basel
   AppPlanGrid *self = APP_PLAN_GRID (widget);
   AppGridView view;
   double body, hpage;
+  gboolean to_cursor;
 
   _app_plan_grid_ensure_metrics (self);
   self->in_allocate = TRUE;
   view = _app_plan_grid_current_view (self);
   body = app_grid_view_body_height (&view);
   hpage = MAX (width - self->columns.frozen_width, 0);
-  app_scrollable_configure (self->scroll.vadjustment, app_grid_rows_get_total (self->rows), body,
-                            self->line_height + 2 * pad_y (self));
   app_scrollable_configure (self->scroll.hadjustment,
                             app_grid_columns_scroll_width (&self->columns), hpage,
                             self->columns.width[APP_PLAN_GRID_COLUMN_FIRST_MONTH]);
-  if (self->scroll_pending)
-    scroll_to_cursor_now (self);
+  /* Measuring the rows shown changes the range and may move the rows, the cursor's too: go on
+   * until the rows shown are measured. */
+  to_cursor = self->scroll_pending;
+  do
+    {
+      app_scrollable_configure (self->scroll.vadjustment, app_grid_rows_get_total (self->rows),
+                                body, self->line_height + 2 * pad_y (self));
+      if (to_cursor)
+        scroll_to_cursor_now (self);
+    }
+  while (_app_plan_grid_measure_shown (self));
   self->in_allocate = FALSE;
 
   if (self->editor && self->edit_row < n_rows (self))

@@ -104,7 +104,7 @@ add_item (GListStore *store,
 }
 
 static gboolean
-unit_has_year (GPtrArray *plans, GPtrArray *indicators, gint64 unit_id, int year)
+unit_has_plan (GPtrArray *plans, gint64 unit_id, int year)
 {
   for (guint i = 0; i < plans->len; i++)
     {
@@ -113,39 +113,41 @@ unit_has_year (GPtrArray *plans, GPtrArray *indicators, gint64 unit_id, int year
       if (plan->unit_id == unit_id && plan->fiscal_year == year)
         return TRUE;
     }
-  return indicators->len > 0;
-}
-
-static gboolean
-has_pmqa_indicators (GPtrArray *indicators)
-{
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      const PhaenIndicator *indicator = g_ptr_array_index (indicators, i);
-
-      if (indicator->scoring == PHAEN_SCORING_PMQA7)
-        return TRUE;
-    }
   return FALSE;
 }
 
-/* The year heading and pages of one unit's fiscal year; FALSE only on a store error. */
-static gboolean
-add_year (GListStore *children,
-          PhaenStore *store,
-          const PhaenUnit *unit,
-          int year,
-          GPtrArray *plans,
-          GError **error)
+/* The unit's indicators of @year, counted, in @years (by unit, then year), or NULL. */
+static const PhaenIndicatorYear *
+find_indicator_year (GArray *years, gint64 unit_id, int year)
 {
-  g_autoptr (GPtrArray) indicators = phaen_store_list_indicators (store, unit->id, year, error);
+  guint lo = 0, hi = years->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const PhaenIndicatorYear *y = &g_array_index (years, PhaenIndicatorYear, mid);
+
+      if (y->unit_id == unit_id && y->fiscal_year == year)
+        return y;
+      if (y->unit_id < unit_id || (y->unit_id == unit_id && y->fiscal_year < year))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+/* The year heading and pages of one unit's fiscal year, when it has a plan or indicators. */
+static void
+add_year (
+  GListStore *children, const PhaenUnit *unit, int year, GPtrArray *plans, GArray *indicator_years)
+{
+  const PhaenIndicatorYear *indicators = find_indicator_year (indicator_years, unit->id, year);
   g_autofree char *year_label = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (indicators == NULL)
-    return FALSE;
-  if (!unit_has_year (plans, indicators, unit->id, year))
-    return TRUE;
+  if (indicators == NULL && !unit_has_plan (plans, unit->id, year))
+    return;
   year_label = g_strdup_printf (_ ("Fiscal year %d"), year);
   subtitle = g_strdup_printf (_ ("%s · fiscal year %d"), unit->abbr, year);
   add_item (children, APP_SIDEBAR_YEAR, unit->id, year, 0, year_label, NULL);
@@ -165,9 +167,8 @@ add_year (GListStore *children,
   add_item (children, APP_SIDEBAR_DASHBOARD, unit->id, year, 0, _ ("Dashboard"), subtitle);
   add_item (children, APP_SIDEBAR_PMQA_ASSESSMENT, unit->id, year, 0, _ ("PMQA categories 1–6"),
             subtitle);
-  if (has_pmqa_indicators (indicators))
+  if (indicators != NULL && indicators->has_pmqa7)
     add_item (children, APP_SIDEBAR_PMQA, unit->id, year, 0, _ ("PMQA category 7"), subtitle);
-  return TRUE;
 }
 
 static AppSidebarItem *
@@ -389,6 +390,7 @@ app_sidebar_items_build (PhaenStore *store, GError **error)
   g_autoptr (GPtrArray) units = phaen_store_list_units (store, error);
   g_autoptr (GPtrArray) plans = NULL;
   g_autoptr (GArray) years = NULL;
+  g_autoptr (GArray) indicator_years = NULL;
 
   g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
 
@@ -400,6 +402,9 @@ app_sidebar_items_build (PhaenStore *store, GError **error)
   years = phaen_store_list_fiscal_years (store, error);
   if (years == NULL)
     return NULL;
+  indicator_years = phaen_store_list_indicator_years (store, error);
+  if (indicator_years == NULL)
+    return NULL;
 
   sort_units (units);
   for (guint u = 0; u < units->len; u++)
@@ -408,8 +413,7 @@ app_sidebar_items_build (PhaenStore *store, GError **error)
       g_autoptr (AppSidebarItem) item = unit_item_new (unit);
 
       for (guint y = years->len; y-- > 0;)
-        if (!add_year (item->children, store, unit, g_array_index (years, int, y), plans, error))
-          return NULL;
+        add_year (item->children, unit, g_array_index (years, int, y), plans, indicator_years);
       g_list_store_append (items, item);
     }
   return g_steal_pointer (&items);

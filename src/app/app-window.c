@@ -40,7 +40,7 @@ struct _AppWindow
   GtkWidget *sidebar;
   GtkWidget *sidebar_toggle;
   GtkSearchEntry *sidebar_search;
-  GtkListView *sidebar_view;
+  GtkGridView *sidebar_view;
   AdwWindowTitle *sidebar_title;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
@@ -1369,8 +1369,8 @@ setup_sidebar (AppWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar_view), keys);
   factory = gtk_builder_list_item_factory_new_from_resource (
     scope, "/io/github/phaen/Phaen/ui/app-sidebar-row.ui");
-  gtk_list_view_set_factory (self->sidebar_view, factory);
-  gtk_list_view_set_model (self->sidebar_view, GTK_SELECTION_MODEL (self->sidebar_selection));
+  gtk_grid_view_set_factory (self->sidebar_view, factory);
+  gtk_grid_view_set_model (self->sidebar_view, GTK_SELECTION_MODEL (self->sidebar_selection));
 }
 
 static void

@@ -38,6 +38,9 @@ typedef struct
 {
   double name, owner; /* the column widths @heights were measured for */
   GArray *heights;    /* (element-type double) */
+  /* (element-type gboolean) which heights are measured rather than estimated; NULL when all
+   * are (see phaen_gantt_measure_rows()) */
+  GArray *measured;
 } RowHeights;
 
 typedef struct
@@ -91,6 +94,7 @@ struct _PhaenGantt
   GThread *context_thread;
   PangoLayout *measure[2]; /* regular, bold */
   double line_height, pad_x, pad_y, indent;
+  double thai_char_width; /* for estimating the rows not on screen yet */
   gboolean spec_valid;
   PhaenGanttColumnSpec spec;
   ScreenLayout screen;
@@ -221,6 +225,7 @@ static void
 row_heights_clear (RowHeights *rows)
 {
   g_clear_pointer (&rows->heights, g_array_unref);
+  g_clear_pointer (&rows->measured, g_array_unref);
 }
 
 static void
@@ -267,6 +272,15 @@ ensure_text (PhaenGantt *self)
       pango_layout_set_wrap (self->measure[bold], PANGO_WRAP_WORD_CHAR);
     }
   self->line_height = _phaen_chart_line_height (self->context, style, style->font_size);
+  {
+    PangoFontMetrics *metrics = pango_context_get_metrics (
+      self->context, pango_layout_get_font_description (self->measure[0]),
+      pango_language_from_string ("th"));
+
+    self->thai_char_width =
+      pango_font_metrics_get_approximate_char_width (metrics) / (double)PANGO_SCALE;
+    pango_font_metrics_unref (metrics);
+  }
   self->pad_x = style->font_size * 0.4;
   self->pad_y = style->font_size * 0.25;
   self->indent = style->font_size;
@@ -321,8 +335,30 @@ measure_row (PhaenGantt *self, GanttRow *row, const PhaenGanttColumns *columns)
   return height + 2 * self->pad_y;
 }
 
+/* A row's height from its texts' lengths, without laying them out: for the rows of a long plan
+ * that are not on screen yet. */
+static double
+estimate_row (PhaenGantt *self, GanttRow *row, const PhaenGanttColumns *columns)
+{
+  guint lines = phaen_text_estimate_lines (row->activity->name, self->thai_char_width,
+                                           name_wrap (self, columns, row->activity), G_MAXUINT);
+
+  if (columns->owner > 0 && row->activity->owner && *row->activity->owner)
+    lines = MAX (lines, phaen_text_estimate_lines (row->activity->owner, self->thai_char_width,
+                                                   columns->owner - 2 * self->pad_x, G_MAXUINT));
+  return lines * self->line_height + 2 * self->pad_y;
+}
+
+/* A chart this short is measured whole on screen too. */
+#define EAGER_ROWS 200
+
+/* Row heights for @columns. When @lazy, the rows of a long plan get estimates that
+ * phaen_gantt_measure_rows() replaces as they come on screen; pages are always measured. */
 static GArray *
-ensure_heights (PhaenGantt *self, RowHeights *cache, const PhaenGanttColumns *columns)
+ensure_heights (PhaenGantt *self,
+                RowHeights *cache,
+                const PhaenGanttColumns *columns,
+                gboolean lazy)
 {
   if (cache->heights && cache->name == columns->name && cache->owner == columns->owner)
     return cache->heights;
@@ -331,9 +367,17 @@ ensure_heights (PhaenGantt *self, RowHeights *cache, const PhaenGanttColumns *co
   cache->name = columns->name;
   cache->owner = columns->owner;
   cache->heights = g_array_sized_new (FALSE, FALSE, sizeof (double), self->rows->len);
+  if (lazy && self->rows->len > EAGER_ROWS)
+    {
+      cache->measured = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), self->rows->len);
+      g_array_set_size (cache->measured, self->rows->len);
+    }
   for (guint i = 0; i < self->rows->len; i++)
     {
-      double height = measure_row (self, &g_array_index (self->rows, GanttRow, i), columns);
+      GanttRow *row = &g_array_index (self->rows, GanttRow, i);
+      double height =
+        cache->measured ? estimate_row (self, row, columns) : measure_row (self, row, columns);
+
       g_array_append_val (cache->heights, height);
     }
   return cache->heights;
@@ -1041,7 +1085,7 @@ ensure_screen (PhaenGantt *self, double width)
 
   inner = width - 2 * pad;
   phaen_gantt_columns_compute (ensure_spec (self), inner, self->n_months, &layout->columns);
-  heights = ensure_heights (self, &layout->rows, &layout->columns);
+  heights = ensure_heights (self, &layout->rows, &layout->columns, TRUE);
   g_clear_pointer (&layout->tops, g_array_unref);
   layout->tops = g_array_sized_new (FALSE, FALSE, sizeof (double), heights->len);
   for (guint i = 0; i < heights->len; i++)
@@ -1186,7 +1230,7 @@ ensure_page (PhaenGantt *self, const PhaenPageSetup *setup)
     }
   layout->n_bands = (self->n_months + layout->months_per_band - 1) / layout->months_per_band;
 
-  heights = ensure_heights (self, &layout->rows, &layout->columns);
+  heights = ensure_heights (self, &layout->rows, &layout->columns, FALSE);
   layout->title_height = title_block (self, NULL, 0, 0, inner_w, TRUE) + size * 0.5;
   layout->footer_height =
     MAX (legend (self, NULL, 0, 0, inner_w - page_label_width (self) - size), self->line_height) +
@@ -1532,6 +1576,70 @@ phaen_gantt_get_visible_rows (
   phaen_gantt_rows_visible_range ((const double *)layout->tops->data,
                                   (const double *)layout->rows.heights->data, layout->tops->len,
                                   y0 - layout->body_y, y1 - layout->body_y, first, end);
+}
+
+/* Measures @row of the screen layout if it has only an estimate. Returns: whether its height
+ * changed (the rows below and the chart's height with it). */
+static gboolean
+measure_screen_row (PhaenGantt *self, ScreenLayout *layout, guint row)
+{
+  gboolean *measured = &g_array_index (layout->rows.measured, gboolean, row);
+  double *height = &g_array_index (layout->rows.heights, double, row);
+  double delta;
+
+  if (*measured)
+    return FALSE;
+  *measured = TRUE;
+  delta =
+    measure_row (self, &g_array_index (self->rows, GanttRow, row), &layout->columns) - *height;
+  if (delta == 0)
+    return FALSE;
+  *height += delta;
+  for (guint i = row + 1; i < layout->tops->len; i++)
+    g_array_index (layout->tops, double, i) += delta;
+  layout->body_height += delta;
+  layout->height += delta;
+  return TRUE;
+}
+
+gboolean
+phaen_gantt_measure_rows (PhaenGantt *self, double width, double y0, double y1)
+{
+  ScreenLayout *layout;
+  gboolean changed = FALSE, again = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  ensure_text (self);
+
+  layout = (ScreenLayout *)ensure_screen (self, width);
+  while (again && layout->rows.measured != NULL)
+    {
+      guint first, end;
+
+      again = FALSE;
+      phaen_gantt_rows_visible_range ((const double *)layout->tops->data,
+                                      (const double *)layout->rows.heights->data, layout->tops->len,
+                                      y0 - layout->body_y, y1 - layout->body_y, &first, &end);
+      for (guint row = first; row < end; row++)
+        again |= measure_screen_row (self, layout, row);
+      changed |= again;
+    }
+  return changed;
+}
+
+gboolean
+phaen_gantt_row_is_measured (PhaenGantt *self, double width, guint row)
+{
+  const ScreenLayout *layout;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  ensure_text (self);
+
+  layout = ensure_screen (self, width);
+  g_return_val_if_fail (row < self->rows->len, FALSE);
+  return layout->rows.measured == NULL || g_array_index (layout->rows.measured, gboolean, row);
 }
 
 void

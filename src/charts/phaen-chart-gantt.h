@@ -169,6 +169,21 @@ void phaen_gantt_get_frozen (
   PhaenGantt *self, double width, double *header_top, double *header_bottom, double *left_width);
 
 /**
+ * phaen_gantt_measure_rows:
+ * @y0: the top of a span of the chart drawn at @width, from the chart's top
+ * @y1: its bottom
+ *
+ * On screen, the rows of a long plan are first given heights estimated from their texts'
+ * lengths, so that showing a 5,000-activity chart does not lay out every name. A view calls
+ * this for the span it is about to show: the rows there are measured (pages always are).
+ *
+ * Returns: whether a height changed, and with it the rows below and the chart's height
+ */
+gboolean phaen_gantt_measure_rows (PhaenGantt *self, double width, double y0, double y1);
+/* Whether @row's height on screen at @width is measured rather than estimated. */
+gboolean phaen_gantt_row_is_measured (PhaenGantt *self, double width, guint row);
+
+/**
  * phaen_gantt_get_visible_rows:
  * @y0: the top of a span of the chart drawn at @width, from the chart's top
  * @y1: its bottom

@@ -472,6 +472,43 @@ phaen_store_list_indicators (PhaenStore *self, gint64 unit_id, int fiscal_year, 
   return list_indicators_from (self, stmt, error);
 }
 
+GArray *
+phaen_store_list_indicator_years (PhaenStore *self, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (PhaenIndicatorYear));
+  int rc;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (
+    self,
+    "SELECT unit_id, fiscal_year, count(*), max(scoring = ?)"
+    " FROM indicator GROUP BY unit_id, fiscal_year ORDER BY unit_id, fiscal_year",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, PHAEN_SCORING_PMQA7);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PhaenIndicatorYear year = { 0 };
+
+      if (!_phaen_column_id (stmt, 0, FALSE, &year.unit_id, error) ||
+          !_phaen_column_int (stmt, 1, PHAEN_MIN_FISCAL_YEAR, PHAEN_MAX_FISCAL_YEAR,
+                              &year.fiscal_year, error))
+        return NULL;
+      year.n_indicators = (guint)sqlite3_column_int (stmt, 2);
+      year.has_pmqa7 = sqlite3_column_int (stmt, 3) != 0;
+      g_array_append_val (years, year);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&years);
+}
+
 /* ------------------------------------------------------------------ criteria versions */
 
 static PhaenCriteriaVersion *

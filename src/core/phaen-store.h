@@ -216,6 +216,25 @@ GPtrArray *phaen_store_list_indicators (PhaenStore *self,
                                         int fiscal_year,
                                         GError **error); /* (element-type PhaenIndicator) */
 
+/**
+ * PhaenIndicatorYear:
+ * @n_indicators: how many indicators the unit has that year
+ * @has_pmqa7: whether any of them is scored as PMQA category 7
+ *
+ * What a list of units and years needs of their indicators, without reading them.
+ */
+typedef struct
+{
+  gint64 unit_id;
+  int fiscal_year;
+  guint n_indicators;
+  gboolean has_pmqa7;
+} PhaenIndicatorYear;
+
+/* Every unit and year that has indicators, by unit then year.
+ * Returns: (transfer full) (element-type PhaenIndicatorYear) */
+GArray *phaen_store_list_indicator_years (PhaenStore *self, GError **error);
+
 /* Criteria versions: the newest is in force. Adding one records its approval date and reason. */
 gint64 phaen_store_add_criteria_version (PhaenStore *self,
                                          gint64 indicator_id,

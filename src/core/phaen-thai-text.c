@@ -743,3 +743,16 @@ phaen_text_is_blank (const char *text)
       return FALSE;
   return TRUE;
 }
+
+guint
+phaen_text_estimate_lines (const char *text, double char_width, double width, guint max_lines)
+{
+  guint spacing = 0;
+  double lines;
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_iszerowidth (g_utf8_get_char (p)))
+      spacing++;
+  lines = width > 0 ? ceil (spacing * char_width / width) : max_lines;
+  return (guint)CLAMP (lines, 1, MAX (max_lines, 1));
+}

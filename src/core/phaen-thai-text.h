@@ -123,4 +123,17 @@ char *phaen_text_collate_key (const char *text);
 /* strcmp() of the two collation keys: negative, zero or positive. */
 int phaen_text_collate (const char *a, const char *b);
 
+/**
+ * phaen_text_estimate_lines:
+ * @char_width: the font's average advance of a character that takes room on the line
+ * @width: the wrapping width, in the same unit
+ *
+ * The lines @text takes wrapped at @width, estimated without laying it out: every character
+ * that takes room costs @char_width; Thai vowels and tone marks written above or below a
+ * consonant cost nothing. Between 1 and @max_lines. For rows not on screen yet, whose exact
+ * height is measured when they are shown.
+ */
+guint
+phaen_text_estimate_lines (const char *text, double char_width, double width, guint max_lines);
+
 G_END_DECLS
