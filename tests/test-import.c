@@ -746,6 +746,88 @@ test_plan_generic (void)
   test_workspace_close (&store, &dir);
 }
 
+/* A plan whose file says each row's level: a ระดับ column (Thai or English names, or 1–4), or
+ * the headings our own action-plan form writes ("โครงการที่ 1.1.1 …"). */
+static void
+test_plan_levels (void)
+{
+  static const char text[] = "โครงการ/กิจกรรม,ระดับ,งบประมาณ,ต.ค.,พ.ย.\n"
+                             "ยกระดับการบริหาร,ยุทธศาสตร์,,,\n"
+                             "1.1. การบริหารมีคุณภาพ,เป้าประสงค์,,,\n"
+                             "1.1.1. โครงการติดตามผล,project,500000,1,\n"
+                             "1.1.1.1. พัฒนาระบบ,4,300000,1,1\n"
+                             "1.1.1.2. อบรมผู้ใช้,กิจกรรม,250000,,1\n"
+                             "ขั้นตอนแปลก,ชั้นบน,,,\n";
+  static const int levels[] = { PHAEN_ACTIVITY_LEVEL_STRATEGY, PHAEN_ACTIVITY_LEVEL_GOAL,
+                                PHAEN_ACTIVITY_LEVEL_PROJECT, PHAEN_ACTIVITY_LEVEL_ACTIVITY,
+                                PHAEN_ACTIVITY_LEVEL_ACTIVITY };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr (PhaenStore) store = test_workspace_new ("t.phaen", &dir);
+  g_autofree char *out = g_build_filename (dir, "action.xlsx", NULL);
+  g_autoptr (PhaenTable) table = csv (text, &error);
+  g_autoptr (PhaenTable) again = NULL;
+  g_autoptr (PhaenPlanImport) import = NULL;
+  g_autoptr (PhaenPlanImport) reimport = NULL;
+  g_autoptr (GPtrArray) activities = NULL;
+  g_autoptr (PhaenPlan) plan = NULL;
+  const PhaenPlanImportRow *bad;
+  PhaenXlsxOptions options;
+  gint64 unit, plan_id, copy_id;
+
+  g_assert_no_error (error);
+  import = phaen_plan_import_prepare (table, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (import->columns, PhaenPlanColumn, 1).role, ==,
+                   PHAEN_PLAN_COLUMN_LEVEL);
+  g_assert_cmpuint (import->rows->len, ==, 6);
+  g_assert_cmpuint (import->n_errors, ==, 1);
+  bad = g_ptr_array_index (import->rows, 5);
+  g_assert_nonnull (strstr (bad->error, "ชั้นบน"));
+
+  unit = phaen_store_add_unit (store, "สนย.", "สำนักนโยบายและยุทธศาสตร์", 0, &error);
+  g_assert_no_error (error);
+  plan_id = phaen_plan_import_apply (import, store, unit, 2565, NULL, &error);
+  g_assert_no_error (error);
+  plan = phaen_store_get_plan (store, plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->kind, ==, PHAEN_PLAN_ACTION);
+  activities = phaen_store_list_activities (store, plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities->len, ==, G_N_ELEMENTS (levels));
+  for (guint i = 0; i < activities->len; i++)
+    g_assert_cmpint (((PhaenActivity *)g_ptr_array_index (activities, i))->level, ==, levels[i]);
+  g_assert_cmpstr (((PhaenActivity *)g_ptr_array_index (activities, 3))->number, ==, "1.1.1.1");
+
+  /* Our own XLSX form of it reads back with the same levels, numbers and budgets. */
+  phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_PLAN);
+  options.plan_id = plan_id;
+  g_assert_true (phaen_xlsx_export (store, &options, out, &error));
+  g_assert_no_error (error);
+  again = phaen_table_read_file (out, 0, &error);
+  g_assert_no_error (error);
+  reimport = phaen_plan_import_prepare (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reimport->n_errors, ==, 0);
+  g_assert_true (reimport->own_export);
+  copy_id = phaen_plan_import_apply (reimport, store, unit, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_activities (store, plan_id, copy_id);
+  {
+    g_autoptr (GPtrArray) copied = phaen_store_list_activities (store, copy_id, &error);
+    g_autoptr (PhaenPlan) copy = phaen_store_get_plan (store, copy_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (copy->kind, ==, PHAEN_PLAN_ACTION);
+    g_assert_cmpint (copy->fiscal_year, ==, 2565);
+    for (guint i = 0; i < copied->len; i++)
+      g_assert_cmpint (((PhaenActivity *)g_ptr_array_index (copied, i))->level, ==, levels[i]);
+  }
+
+  g_unlink (out);
+  test_workspace_close (&store, &dir);
+}
+
 /* ------------------------------------------------------------------ managing */
 
 static void
@@ -990,6 +1072,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/units/no-header", test_units_no_header);
   g_test_add_func ("/import/plan/own-export", test_plan_own_export);
   g_test_add_func ("/import/plan/generic", test_plan_generic);
+  g_test_add_func ("/import/plan/levels", test_plan_levels);
   g_test_add_func ("/manage/rename-unit", test_rename_unit);
   g_test_add_func ("/manage/merge-units", test_merge_units);
   g_test_add_func ("/manage/delete", test_delete_unit_and_plan);

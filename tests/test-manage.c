@@ -145,6 +145,10 @@ test_duplicate_plan (Fixture *fixture, gconstpointer data)
       const PhaenActivity *b = g_ptr_array_index (new_activities, i);
 
       g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpstr (a->number, ==, b->number);
+      g_assert_cmpstr (a->owner, ==, b->owner);
+      g_assert_cmpint (a->level, ==, b->level);
+      g_assert_cmpint (a->has_budget, ==, b->has_budget);
       g_assert_cmpmem (a->marks, sizeof a->marks, b->marks, sizeof b->marks);
     }
   indicators = phaen_store_list_indicators (reader, kpr, 2565, &error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app-autosave.h"
+#include "app-plan-grid-a11y.h"
 #include "app-plan-grid-private.h"
 #include "phaen-chart-gantt.h"
 #include "phaen-error.h"
@@ -1172,6 +1173,220 @@ test_column_widths (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (app_plan_grid_get_columns (f->grid)->width[MONTH (0)], ==, month);
 }
 
+/* ------------------------------------------------------------------ levels and roll-ups */
+
+/* The grid drawn into a texture, and one pixel of it (RGBA). */
+static guint32
+pixel_at (Fixture *f, int x, int y)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (f->window);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (f->window);
+  int height = gtk_widget_get_height (f->window);
+  g_autofree guchar *data = g_malloc ((gsize)width * 4 * (gsize)height);
+  graphene_point_t at;
+  guint32 value;
+
+  gtk_widget_queue_draw (GTK_WIDGET (f->grid));
+  spin (100);
+  /* The window's picture: a widget's own paintable is empty until it is its window's. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->grid), f->window,
+                                           &GRAPHENE_POINT_INIT ((float)x, (float)y), &at));
+  x = (int)at.x;
+  y = (int)at.y;
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize)width * 4);
+  g_assert_true (x >= 0 && x < width && y >= 0 && y < height);
+  memcpy (&value, data + (gsize)y * width * 4 + (gsize)x * 4, 4);
+  return value;
+}
+
+/* An action plan: new rows take the level under their parent's (strategy → goal → project →
+ * activity), Ctrl+1…4 (and the row menu) set the level of every selected row in one undo step,
+ * and each level draws its own background. */
+static void
+test_levels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = NULL;
+  g_autoptr (PhaenActivity) b = NULL;
+  g_autoptr (PhaenActivity) c = NULL;
+  GtkBorder border;
+  const AppGridColumns *columns;
+  gint64 goal, project, activity;
+  guint32 as_strategy, as_activity;
+  int x, y;
+
+  goal = add (f, f->first, "เป้าประสงค์ที่ตั้งไว้");
+  project = add (f, goal, "โครงการติดตามผล");
+  activity = add (f, project, "จัดประชุม");
+  spin (50);
+  a = get (f, f->first);
+  g_assert_cmpint (a->level, ==, PHAEN_ACTIVITY_LEVEL_STRATEGY);
+  g_clear_pointer (&a, phaen_activity_free);
+  a = get (f, goal);
+  g_assert_cmpint (a->level, ==, PHAEN_ACTIVITY_LEVEL_GOAL);
+  g_clear_pointer (&a, phaen_activity_free);
+  a = get (f, project);
+  g_assert_cmpint (a->level, ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
+  g_clear_pointer (&a, phaen_activity_free);
+  a = get (f, activity);
+  g_assert_cmpint (a->level, ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  assert_cell (f, 3, APP_PLAN_GRID_COLUMN_NUMBER, "1.1.1.1");
+  g_assert_cmpint (app_plan_grid_get_row_level (f->grid, 0), ==, PHAEN_ACTIVITY_LEVEL_STRATEGY);
+
+  /* The strategy's row is tinted: a pixel of its name cell, away from the text. */
+  columns = app_plan_grid_get_columns (f->grid);
+  g_assert_true (gtk_scrollable_get_border (GTK_SCROLLABLE (f->grid), &border));
+  x = (int)(columns->x[APP_PLAN_GRID_COLUMN_NAME] + columns->width[APP_PLAN_GRID_COLUMN_NAME]) - 6;
+  y = border.top + 2;
+  app_plan_grid_set_cursor (f->grid, 4, APP_PLAN_GRID_COLUMN_NAME); /* off row 0 */
+  as_strategy = pixel_at (f, x, y);
+
+  /* Rows 1–3 (goal, project, activity) selected, Ctrl+3: all projects, one undo step. */
+  phaen_store_clear_history (f->store);
+  app_plan_grid_set_cursor (f->grid, 1, APP_PLAN_GRID_COLUMN_NAME);
+  app_plan_grid_select_to (f->grid, 3, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.level-project", NULL));
+  spin (50);
+  for (guint r = 1; r <= 3; r++)
+    g_assert_cmpint (app_plan_grid_get_row_level (f->grid, r), ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpint (app_plan_grid_get_row_level (f->grid, 1), ==, PHAEN_ACTIVITY_LEVEL_GOAL);
+  g_assert_cmpint (app_plan_grid_get_row_level (f->grid, 3), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_assert_false (phaen_store_can_undo (f->store));
+
+  /* Ctrl+4 on the strategy: an activity's row has no tint. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.level-activity", NULL));
+  spin (50);
+  b = get (f, f->first);
+  g_assert_cmpint (b->level, ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  app_plan_grid_set_cursor (f->grid, 4, APP_PLAN_GRID_COLUMN_NAME);
+  as_activity = pixel_at (f, x, y);
+  g_assert_cmphex (as_strategy, !=, as_activity);
+
+  /* Shift+F10: the row menu, whose level items run the same actions. */
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.menu", NULL));
+  spin (50);
+  {
+    GtkWidget *menu = NULL;
+    GMenuModel *model, *levels;
+    g_autofree char *action = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->grid)); child;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER_MENU (child))
+        menu = child;
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_visible (menu));
+    model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+    levels = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (levels), ==, 4);
+    g_assert_true (
+      g_menu_model_get_item_attribute (levels, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "grid.level-goal");
+    g_object_unref (levels);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->grid), "grid.level-goal", NULL));
+  spin (50);
+  c = get (f, f->first);
+  g_assert_cmpint (c->level, ==, PHAEN_ACTIVITY_LEVEL_GOAL);
+}
+
+/* Activities that add up to more than their project's budget: the budget cell warns, leading
+ * with the reason, and is drawn apart; the footer still counts the project's amount once. */
+static void
+test_over_budget (Fixture *f, gconstpointer data)
+{
+  g_autofree char *warning = NULL;
+  g_autofree char *footer = NULL;
+  const AppGridColumns *columns;
+  GtkBorder border;
+  guint32 over, fitting;
+  gint64 first_child, second_child;
+  int x, y;
+
+  first_child = add (f, f->first, "พัฒนาระบบ");
+  second_child = add (f, f->first, "อบรมผู้ใช้");
+  set_budget (f, f->first, 500000);
+  set_budget (f, first_child, 300000);
+  set_budget (f, second_child, 250000);
+  spin (50);
+
+  warning = app_plan_grid_get_cell_warning (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_nonnull (warning);
+  g_assert_true (g_str_has_prefix (warning, "งบประมาณเกินวงเงิน"));
+  g_assert_nonnull (strstr (warning, "550,000.00"));
+  g_assert_nonnull (strstr (warning, "50,000.00"));
+  g_assert_null (app_plan_grid_get_cell_warning (f->grid, 1, APP_PLAN_GRID_COLUMN_BUDGET));
+  {
+    /* A screen reader hears the level first and the warning after the value. */
+    g_autofree char *heard =
+      app_plan_grid_a11y_describe_cell (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
+
+    g_assert_nonnull (strstr (heard, warning));
+    g_assert_nonnull (strstr (heard, "ยุทธศาสตร์ 1"));
+  }
+  footer = app_plan_grid_get_footer_text (f->grid, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_cmpstr (footer, ==, "500,000.00");
+
+  columns = app_plan_grid_get_columns (f->grid);
+  g_assert_true (gtk_scrollable_get_border (GTK_SCROLLABLE (f->grid), &border));
+  x = (int)columns->x[APP_PLAN_GRID_COLUMN_BUDGET] + 1; /* the warning's edge */
+  y = border.top + 2;
+  app_plan_grid_set_cursor (f->grid, 3, APP_PLAN_GRID_COLUMN_NAME);
+  over = pixel_at (f, x, y);
+  set_budget (f, f->first, 550000);
+  spin (50);
+  g_assert_null (app_plan_grid_get_cell_warning (f->grid, 0, APP_PLAN_GRID_COLUMN_BUDGET));
+  fitting = pixel_at (f, x, y);
+  g_assert_cmphex (over, !=, fitting);
+}
+
+/* The widths given by hand are the "column-widths" property (the setting); fitting a column
+ * forgets its width; widths set back restore the columns. */
+static void
+test_remembered_widths (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GVariant) widths = NULL;
+  g_autoptr (GVariant) after_fit = NULL;
+  double name, width;
+
+  app_plan_grid_set_cursor (f->grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  spin (30);
+  name = app_plan_grid_get_columns (f->grid)->width[APP_PLAN_GRID_COLUMN_NAME];
+  act (f, "grid.column-wider");
+  g_object_get (f->grid, "column-widths", &widths, NULL);
+  g_assert_true (g_variant_lookup (widths, "name", "d", &width));
+  g_assert_cmpfloat (width, ==, round (name + 16));
+
+  /* A grid made anew (the next start) takes them back. */
+  app_plan_grid_set_column_widths (f->grid, NULL);
+  spin (30);
+  g_assert_cmpfloat (app_plan_grid_get_columns (f->grid)->width[APP_PLAN_GRID_COLUMN_NAME], ==,
+                     name);
+  g_object_set (f->grid, "column-widths", widths, NULL);
+  spin (30);
+  g_assert_cmpfloat (app_plan_grid_get_columns (f->grid)->width[APP_PLAN_GRID_COLUMN_NAME], ==,
+                     round (name + 16));
+
+  act (f, "grid.column-fit");
+  g_object_get (f->grid, "column-widths", &after_fit, NULL);
+  g_assert_false (g_variant_lookup (after_fit, "name", "d", &width));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1214,6 +1429,9 @@ main (int argc, char **argv)
   ADD ("/plan-grid/commit/budget-words", test_budget_words, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/columns/widths", test_column_widths, PHAEN_PLAN_PROCESS);
   ADD ("/plan-grid/shortcuts", test_shortcuts_table, PHAEN_PLAN_PROCESS);
+  ADD ("/plan-grid/levels/set-and-style", test_levels, PHAEN_PLAN_ACTION);
+  ADD ("/plan-grid/levels/over-budget", test_over_budget, PHAEN_PLAN_ACTION);
+  ADD ("/plan-grid/columns/remembered", test_remembered_widths, PHAEN_PLAN_PROCESS);
 
   return g_test_run ();
 }

@@ -115,7 +115,7 @@ has_rows (gpointer grid)
 }
 
 static GPtrArray *
-sample_activities (void)
+sample_activities (int *extra_months)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("phaen-sample-XXXXXX", &error);
@@ -134,6 +134,7 @@ sample_activities (void)
   plans = phaen_store_list_plans (store, unit->id, 2564, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plans->len, ==, 1);
+  *extra_months = ((PhaenPlan *)g_ptr_array_index (plans, 0))->extra_months;
   activities =
     phaen_store_list_activities (store, ((PhaenPlan *)g_ptr_array_index (plans, 0))->id, &error);
   g_assert_no_error (error);
@@ -159,7 +160,12 @@ assert_same_plan (GPtrArray *stored, GPtrArray *sample)
       g_assert_cmpstr (a->output ? a->output : "", ==, b->output ? b->output : "");
       g_assert_cmpint (a->category, ==, b->category);
       g_assert_cmpint (a->has_budget, ==, b->has_budget);
+      if (a->has_budget)
+        g_assert_cmpfloat_with_epsilon (a->budget, b->budget, 0.005);
       g_assert_cmpint (a->depth, ==, b->depth);
+      /* A process plan's rows are activities (typed levels, DOMAIN §3b). */
+      g_assert_cmpint (a->level, ==, b->level);
+      g_assert_cmpint (a->level, ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
       g_assert_cmpmem (a->marks, sizeof a->marks, b->marks, sizeof b->marks);
     }
 }
@@ -221,7 +227,8 @@ static void
 test_build_seed_000 (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) sample = sample_activities ();
+  int sample_extra_months = 0;
+  g_autoptr (GPtrArray) sample = sample_activities (&sample_extra_months);
   g_autoptr (GPtrArray) stored = NULL;
   g_autoptr (PhaenPlan) plan = NULL;
   GdkClipboard *clipboard;
@@ -280,6 +287,13 @@ test_build_seed_000 (Fixture *f, gconstpointer data)
 
   stored = stored_activities (f, plan_id);
   assert_same_plan (stored, sample);
+  {
+    g_autoptr (PhaenPlan) built = phaen_store_get_plan (store, plan_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (built->extra_months, ==, sample_extra_months);
+    g_assert_cmpint (built->kind, ==, PHAEN_PLAN_PROCESS);
+  }
   g_test_message ("actions: %u (Excel with a template: about 65)", f->actions);
   g_assert_cmpuint (f->actions, <=, 40);
 
@@ -443,6 +457,54 @@ test_new_plan_year (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The widths given to the grid's columns are remembered (grid-column-widths) and come back when
+ * a plan is shown; fitting a column forgets its width. */
+static void
+test_remembered_widths (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = app_settings_new ();
+  g_autoptr (GVariant) after = NULL;
+  AppPlanGrid *grid;
+  PhaenStore *store;
+  gint64 plan_id;
+  double width;
+
+  g_settings_set_value (settings, "grid-column-widths",
+                        g_variant_new_parsed ("{'name': 333.0, 'owner': 150.0}"));
+  app_test_open (f->window, f->path);
+  store = app_window_get_store (f->window);
+  {
+    g_autoptr (PhaenUnit) unit = phaen_store_find_unit (store, "กพร.", &error);
+    g_autoptr (GPtrArray) plans = phaen_store_list_plans (store, unit->id, 2564, &error);
+
+    g_assert_no_error (error);
+    plan_id = ((PhaenPlan *)g_ptr_array_index (plans, 0))->id;
+    g_assert_cmpint (phaen_store_add_activity (store, plan_id, 0, -1, "ศึกษากรอบการประเมิน", &error),
+                     >, 0);
+  }
+  g_assert_true (app_window_show_plan (f->window, plan_id));
+  settle ();
+  grid = APP_PLAN_GRID (app_plan_page_get_grid (app_window_get_plan_page (f->window)));
+  g_assert_cmpfloat (app_plan_grid_get_columns (grid)->width[APP_PLAN_GRID_COLUMN_NAME], ==, 333);
+  g_assert_cmpfloat (app_plan_grid_get_columns (grid)->width[APP_PLAN_GRID_COLUMN_OWNER], ==, 150);
+
+  /* Alt+Shift+→ on the budget: remembered; Alt+Shift+↓ on the name: forgotten. */
+  app_plan_grid_set_cursor (grid, 0, APP_PLAN_GRID_COLUMN_BUDGET);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.column-wider", NULL));
+  app_plan_grid_set_cursor (grid, 0, APP_PLAN_GRID_COLUMN_NAME);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.column-fit", NULL));
+  settle ();
+  after = g_settings_get_value (settings, "grid-column-widths");
+  g_assert_true (g_variant_lookup (after, "budget", "d", &width));
+  g_assert_cmpfloat (width, ==,
+                     app_plan_grid_get_columns (grid)->width[APP_PLAN_GRID_COLUMN_BUDGET]);
+  g_assert_true (g_variant_lookup (after, "owner", "d", &width));
+  g_assert_cmpfloat (width, ==, 150);
+  g_assert_false (g_variant_lookup (after, "name", "d", &width));
+  g_settings_reset (settings, "grid-column-widths");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -454,5 +516,7 @@ main (int argc, char **argv)
               test_screenshot_all_months, fixture_tear_down);
   g_test_add ("/plan-speed/new-plan-year", Fixture, NULL, fixture_set_up, test_new_plan_year,
               fixture_tear_down);
+  g_test_add ("/plan-speed/remembered-widths", Fixture, NULL, fixture_set_up,
+              test_remembered_widths, fixture_tear_down);
   return g_test_run ();
 }

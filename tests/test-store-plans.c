@@ -1,5 +1,7 @@
 /* test-store-plans.c — plans, text sections, the activity tree, month marks, budgets, undo
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sqlite3.h>
+
 #include "phaen-error.h"
 #include "phaen-store.h"
 #include "test-util.h"
@@ -415,6 +417,145 @@ test_records_changed (Fixture *f, gconstpointer data)
   g_assert_true (phaen_changes_has (last, PHAEN_RECORD_RESULT, 1));
 }
 
+/* ------------------------------------------------------------------ typed levels */
+
+static int
+level_of (PhaenStore *store, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = phaen_store_get_activity (store, id, &error);
+
+  g_assert_no_error (error);
+  return a->level;
+}
+
+/* A new row is one level below its parent; an action plan starts with strategies, the other
+ * plans with activities. A level is edited like any field: checked, undoable, reported. */
+static void
+test_levels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenActivity) a = NULL;
+  g_autoptr (PhaenChanges) last = NULL;
+  gint64 process_row, ids[5];
+  gint64 action, copy;
+
+  process_row = add (f, 0, "ทบทวนกระบวนงาน");
+  g_assert_cmpint (level_of (f->store, add (f, process_row, "ขั้นตอนย่อย")), ==,
+                   PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_assert_cmpint (level_of (f->store, process_row), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+
+  action =
+    phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_ACTION, "แผนปฏิบัติราชการ", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      ids[i] = phaen_store_add_activity (f->store, action, i ? ids[i - 1] : 0, -1, "แถว", &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (level_of (f->store, ids[0]), ==, PHAEN_ACTIVITY_LEVEL_STRATEGY);
+  g_assert_cmpint (level_of (f->store, ids[1]), ==, PHAEN_ACTIVITY_LEVEL_GOAL);
+  g_assert_cmpint (level_of (f->store, ids[2]), ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
+  g_assert_cmpint (level_of (f->store, ids[3]), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_assert_cmpint (level_of (f->store, ids[4]), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+
+  /* Out of range: refused with a reason, nothing written. */
+  a = phaen_store_get_activity (f->store, ids[1], &error);
+  g_assert_no_error (error);
+  for (int bad = 0; bad <= 5; bad += 5)
+    {
+      a->level = bad;
+      g_assert_false (phaen_store_update_activity (f->store, a, &error));
+      g_assert_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_signal_connect (f->store, "records-changed", G_CALLBACK (keep_changes_cb), &last);
+  a->level = PHAEN_ACTIVITY_LEVEL_PROJECT;
+  g_assert_true (phaen_store_update_activity (f->store, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (phaen_changes_has (last, PHAEN_RECORD_ACTIVITY, ids[1]));
+  g_assert_cmpint (level_of (f->store, ids[1]), ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
+  g_assert_true (phaen_store_undo (f->store, &error));
+  g_assert_cmpint (level_of (f->store, ids[1]), ==, PHAEN_ACTIVITY_LEVEL_GOAL);
+  g_signal_handlers_disconnect_by_data (f->store, &last);
+
+  /* The yearly roll-over keeps each row's level. */
+  copy = phaen_store_duplicate_plan (f->store, action, 2565, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) old_rows = phaen_store_list_activities (f->store, action, &error);
+    g_autoptr (GPtrArray) new_rows = phaen_store_list_activities (f->store, copy, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (new_rows->len, ==, old_rows->len);
+    for (guint i = 0; i < old_rows->len; i++)
+      g_assert_cmpint (((PhaenActivity *)g_ptr_array_index (new_rows, i))->level, ==,
+                       ((PhaenActivity *)g_ptr_array_index (old_rows, i))->level);
+  }
+}
+
+static void
+exec_raw (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+/* A workspace written before levels existed gets them from its tree's depth (schema 006): an
+ * action plan's rows from the leaves up, every row of a process plan an activity. */
+static void
+test_levels_migrated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenStore) reader = NULL;
+  g_autofree char *sql = NULL;
+  gint64 deep[5], shallow[2], flat, step, top;
+  gint64 action_deep, action_shallow, action_flat;
+
+  top = add (f, 0, "กิจกรรม");
+  step = add (f, top, "ขั้นตอน");
+  action_deep = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_ACTION, "ลึก", &error);
+  action_shallow =
+    phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_ACTION, "สองชั้น", &error);
+  action_flat = phaen_store_add_plan (f->store, f->unit, 2564, PHAEN_PLAN_ACTION, "ชั้นเดียว", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (deep); i++)
+    deep[i] =
+      phaen_store_add_activity (f->store, action_deep, i ? deep[i - 1] : 0, -1, "ก", &error);
+  shallow[0] = phaen_store_add_activity (f->store, action_shallow, 0, -1, "โครงการ", &error);
+  shallow[1] = phaen_store_add_activity (f->store, action_shallow, shallow[0], -1, "ก", &error);
+  flat = phaen_store_add_activity (f->store, action_flat, 0, -1, "โครงการ", &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  /* Back to the schema before levels (the last migration is 006 until another follows it). */
+  sql = g_strdup_printf ("ALTER TABLE activity DROP COLUMN level; PRAGMA user_version = %d;",
+                         PHAEN_STORE_SCHEMA_VERSION - 1);
+  exec_raw (f->path, sql);
+
+  reader = phaen_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (level_of (reader, deep[0]), ==, PHAEN_ACTIVITY_LEVEL_STRATEGY);
+  g_assert_cmpint (level_of (reader, deep[1]), ==, PHAEN_ACTIVITY_LEVEL_GOAL);
+  g_assert_cmpint (level_of (reader, deep[2]), ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
+  g_assert_cmpint (level_of (reader, deep[3]), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_assert_cmpint (level_of (reader, deep[4]), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_assert_cmpint (level_of (reader, shallow[0]), ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
+  g_assert_cmpint (level_of (reader, shallow[1]), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_assert_cmpint (level_of (reader, flat), ==, PHAEN_ACTIVITY_LEVEL_PROJECT);
+  g_assert_cmpint (level_of (reader, top), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_assert_cmpint (level_of (reader, step), ==, PHAEN_ACTIVITY_LEVEL_ACTIVITY);
+  g_clear_object (&reader);
+
+  f->store = phaen_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -429,6 +570,8 @@ main (int argc, char *argv[])
   ADD ("/store-plans/second-connection", test_second_connection);
   ADD ("/store-plans/insert-id-with-handler", test_insert_id_with_handler);
   ADD ("/store-plans/records-changed", test_records_changed);
+  ADD ("/store-plans/levels", test_levels);
+  ADD ("/store-plans/levels-migrated", test_levels_migrated);
 #undef ADD
   return g_test_run ();
 }

@@ -900,6 +900,7 @@ downgrade_to_001 (const char *path)
   g_autofree char *create = schema_001_evidence ();
   g_autofree char *sql = g_strdup_printf (
     "PRAGMA foreign_keys = OFF; BEGIN;"
+    "ALTER TABLE activity DROP COLUMN level;" /* schema 006 */
     /* schema 004 added a person's e-mail */
     "ALTER TABLE person DROP COLUMN email;"
     "CREATE TEMP TABLE e AS SELECT evidence.*, evidence_blob.data AS data FROM evidence"

@@ -7,13 +7,19 @@
 #include <glib/gi18n.h>
 
 #include "app-import-dialog.h"
+#include "app-plan-grid.h"
 #include "phaen-calendar.h"
 #include "phaen-plan-import.h"
 #include "phaen-unit-import.h"
 #include "phaen-thai-text.h"
 
 /* Choices of a column's role in a plan's table: the roles, then the 24 months. */
-#define N_ROLE_CHOICES 5
+#define N_ROLE_CHOICES 6
+
+static const PhaenPlanColumnRole roles[N_ROLE_CHOICES] = {
+  PHAEN_PLAN_COLUMN_IGNORE, PHAEN_PLAN_COLUMN_NAME,  PHAEN_PLAN_COLUMN_LEVEL,
+  PHAEN_PLAN_COLUMN_BUDGET, PHAEN_PLAN_COLUMN_OWNER, PHAEN_PLAN_COLUMN_OUTPUT,
+};
 
 struct _AppImportDialog
 {
@@ -76,6 +82,9 @@ plan_cell (AppImportDialog *self, const PhaenPlanImportRow *row, guint column)
       {
         g_autofree char *indent = g_strnfill (MAX (row->depth, 0) * 4, ' ');
 
+        if (row->level != 0)
+          return g_strdup_printf ("%s%s (%s)", indent, row->name,
+                                  app_plan_grid_level_name (row->level));
         return g_strconcat (indent, row->name, NULL);
       }
     case 2:
@@ -212,45 +221,30 @@ role_selected_cb (GtkDropDown *drop_down, GParamSpec *pspec, AppImportDialog *se
   if (chosen == GTK_INVALID_LIST_POSITION)
     return;
   if (chosen < N_ROLE_CHOICES)
-    phaen_plan_import_set_column (self->plan, column,
-                                  (PhaenPlanColumnRole)(chosen == 0   ? 0
-                                                        : chosen == 1 ? PHAEN_PLAN_COLUMN_NAME
-                                                                      : chosen + 1),
-                                  0);
+    phaen_plan_import_set_column (self->plan, column, roles[chosen], 0);
   else
     phaen_plan_import_set_column (self->plan, column, PHAEN_PLAN_COLUMN_MONTH,
                                   (int)(chosen - N_ROLE_CHOICES));
   update_rows (self);
 }
 
-/* The choice of a column's role: Not imported, Activity, Budget, Responsible, Output, months. */
+/* The choice of a column's role: Not imported, Activity, Level, Budget, Responsible, Output,
+ * months. */
 static guint
 choice_of (const PhaenPlanColumn *column)
 {
-  switch (column->role)
-    {
-    case PHAEN_PLAN_COLUMN_NAME:
-      return 1;
-    case PHAEN_PLAN_COLUMN_BUDGET:
-    case PHAEN_PLAN_COLUMN_OWNER:
-    case PHAEN_PLAN_COLUMN_OUTPUT:
-      return (guint)column->role - 1;
-    case PHAEN_PLAN_COLUMN_MONTH:
-      return N_ROLE_CHOICES + (guint)column->month;
-    case PHAEN_PLAN_COLUMN_IGNORE:
-    default:
-      return 0;
-    }
+  if (column->role == PHAEN_PLAN_COLUMN_MONTH)
+    return N_ROLE_CHOICES + (guint)column->month;
+  for (guint r = 0; r < N_ROLE_CHOICES; r++)
+    if (roles[r] == column->role)
+      return r;
+  return 0;
 }
 
 static void
 build_mapping (AppImportDialog *self)
 {
   g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
-  static const PhaenPlanColumnRole roles[N_ROLE_CHOICES] = {
-    PHAEN_PLAN_COLUMN_IGNORE, PHAEN_PLAN_COLUMN_NAME,   PHAEN_PLAN_COLUMN_BUDGET,
-    PHAEN_PLAN_COLUMN_OWNER,  PHAEN_PLAN_COLUMN_OUTPUT,
-  };
 
   for (guint r = 0; r < N_ROLE_CHOICES; r++)
     {

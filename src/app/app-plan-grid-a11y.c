@@ -68,10 +68,26 @@ app_plan_grid_a11y_describe_cell (AppPlanGrid *grid, guint row, guint column)
     shown = g_strdup (_ ("empty"));
   else
     shown = g_steal_pointer (&value);
-  /* TRANSLATORS: row number, number of rows, the activity's number and name; then the
-   * column's heading and the cell's value */
-  return g_strdup_printf (_ ("Row %u of %u, %s %s; %s: %s"), row + 1, n, number, name, title,
-                          shown);
+  {
+    g_autofree char *warning = app_plan_grid_get_cell_warning (grid, row, column);
+    int level = app_plan_grid_get_row_level (grid, row);
+    g_autofree char *described = NULL;
+
+    /* A row above the activities says its level first ("Strategy 1 …"). */
+    if (level >= PHAEN_ACTIVITY_LEVEL_STRATEGY && level < PHAEN_ACTIVITY_LEVEL_ACTIVITY)
+      {
+        g_autofree char *typed =
+          g_strdup_printf ("%s %s", app_plan_grid_level_name (level), number);
+
+        g_free (number);
+        number = g_steal_pointer (&typed);
+      }
+    /* TRANSLATORS: row number, number of rows, the activity's number and name; then the
+     * column's heading and the cell's value */
+    described =
+      g_strdup_printf (_ ("Row %u of %u, %s %s; %s: %s"), row + 1, n, number, name, title, shown);
+    return warning ? g_strconcat (described, ". ", warning, NULL) : g_steal_pointer (&described);
+  }
 }
 
 void

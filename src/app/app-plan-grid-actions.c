@@ -159,7 +159,8 @@ fields_differ (const PhaenActivity *a, const PhaenActivity *b)
 {
   return g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->owner, b->owner) != 0 ||
          g_strcmp0 (a->output, b->output) != 0 || a->category != b->category ||
-         a->has_budget != b->has_budget || (a->has_budget && a->budget != b->budget);
+         a->level != b->level || a->has_budget != b->has_budget ||
+         (a->has_budget && a->budget != b->budget);
 }
 
 /* Writes what changed; the caller holds the transaction that makes it one undo step. */
@@ -490,6 +491,90 @@ move_activity_action (GtkWidget *widget, const char *name, GVariant *param)
     _app_plan_grid_report_error (self, error);
 }
 
+/* ------------------------------------------------------------------ levels */
+
+static const char *const level_actions[] = {
+  NULL, "grid.level-strategy", "grid.level-goal", "grid.level-project", "grid.level-activity",
+};
+
+gboolean
+_app_plan_grid_set_level (AppPlanGrid *self, PhaenActivityLevel level, GError **error)
+{
+  AppGridSelection sel;
+  g_autoptr (GArray) edits = NULL;
+
+  g_return_val_if_fail (
+    level >= PHAEN_ACTIVITY_LEVEL_STRATEGY && level <= PHAEN_ACTIVITY_LEVEL_ACTIVITY, FALSE);
+
+  _app_plan_grid_get_selection (self, &sel);
+  if (n_rows (self) == 0)
+    return TRUE;
+  edits = _app_plan_grid_row_edits_new (self, sel.row0, sel.row1);
+  for (guint i = 0; i < edits->len; i++)
+    _app_plan_grid_row_edit_after (edits, i)->level = level;
+  return store_in_one_step (self, edits, _ ("Set the level"), error);
+}
+
+/* Ctrl+1 … Ctrl+4, or the row menu: every selected row becomes a strategy, a goal, a project
+ * or an activity, as one undo step. */
+static void
+level_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  AppPlanGrid *self = APP_PLAN_GRID (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!prepare_structure_edit (self))
+    return;
+  for (int level = PHAEN_ACTIVITY_LEVEL_STRATEGY; level <= PHAEN_ACTIVITY_LEVEL_ACTIVITY; level++)
+    if (g_str_equal (name, level_actions[level]) &&
+        !_app_plan_grid_set_level (self, (PhaenActivityLevel)level, &error))
+      _app_plan_grid_report_error (self, error);
+}
+
+/* Shift+F10, the Menu key or a right click: what can be done with the cursor's row. */
+static void
+menu_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  AppPlanGrid *self = APP_PLAN_GRID (widget);
+  AppGridView view = _app_plan_grid_current_view (self);
+  double x, y;
+
+  if (n_rows (self) == 0)
+    return;
+  x = app_grid_view_column_x (&view, &self->columns, self->cursor_column) + PAD_X;
+  y = app_grid_view_row_y (&view, self->rows, self->cursor_row) +
+      app_grid_rows_get_height (self->rows, self->cursor_row);
+  _app_plan_grid_popup_menu (self, x, y);
+}
+
+void
+_app_plan_grid_popup_menu (AppPlanGrid *self, double x, double y)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) levels = g_menu_new ();
+  g_autoptr (GMenu) rows = g_menu_new ();
+
+  if (self->store == NULL || !_app_plan_grid_commit_edit (self))
+    return;
+  g_menu_append (levels, _ ("Strategy"), "grid.level-strategy");
+  g_menu_append (levels, _ ("Goal"), "grid.level-goal");
+  g_menu_append (levels, _ ("Project"), "grid.level-project");
+  g_menu_append (levels, _ ("Activity"), "grid.level-activity");
+  g_menu_append_section (menu, _ ("Level"), G_MENU_MODEL (levels));
+  g_menu_append (rows, _ ("Add an activity below"), "grid.add-activity");
+  g_menu_append (rows, _ ("Make it a sub-activity"), "grid.indent");
+  g_menu_append (rows, _ ("Outdent the activity"), "grid.outdent");
+  g_menu_append (rows, _ ("Delete the activity"), "grid.delete-activity");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
+
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
 /* Every key of the grid that runs an action, in one table: class_init installs them and the
  * shortcuts window lists them (app_plan_grid_get_shortcuts()). Keys handled by the key
  * controller (arrows, Shift+arrows, Tab, Home/End, Enter, Space, Delete, Escape) are described
@@ -524,6 +609,17 @@ static const AppPlanGridShortcut shortcuts[] = {
     N_ ("Fill down: copy the top row of the selection into the rows below") },
   { "grid.fill-right", GDK_KEY_r, GDK_CONTROL_MASK, "<Control>r",
     N_ ("Fill right: copy the left column of the selection across") },
+  { "grid.level-strategy", GDK_KEY_1, GDK_CONTROL_MASK, "<Control>1",
+    N_ ("Level: make the selected rows strategies") },
+  { "grid.level-goal", GDK_KEY_2, GDK_CONTROL_MASK, "<Control>2",
+    N_ ("Level: make the selected rows goals") },
+  { "grid.level-project", GDK_KEY_3, GDK_CONTROL_MASK, "<Control>3",
+    N_ ("Level: make the selected rows projects") },
+  { "grid.level-activity", GDK_KEY_4, GDK_CONTROL_MASK, "<Control>4",
+    N_ ("Level: make the selected rows activities") },
+  { "grid.menu", GDK_KEY_F10, GDK_SHIFT_MASK, "<Shift>F10",
+    N_ ("The row’s menu: its level, add, indent, delete (or a right click)") },
+  { "grid.menu", GDK_KEY_Menu, 0, NULL, NULL },
   { "grid.column-wider", GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "<Alt><Shift>Right",
     N_ ("Widen the column (or drag its header’s edge)") },
   { "grid.column-narrower", GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "<Alt><Shift>Left",
@@ -566,6 +662,11 @@ _app_plan_grid_class_init_actions (GtkWidgetClass *widget_class)
     { "grid.column-wider", column_width_action },
     { "grid.column-narrower", column_width_action },
     { "grid.column-fit", column_width_action },
+    { "grid.level-strategy", level_action },
+    { "grid.level-goal", level_action },
+    { "grid.level-project", level_action },
+    { "grid.level-activity", level_action },
+    { "grid.menu", menu_action },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

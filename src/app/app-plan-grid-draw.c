@@ -17,7 +17,8 @@
 typedef struct
 {
   GdkRGBA fg, dim, line, strong_line, header_bg, view_bg, accent, planned, cursor_row, zebra,
-    next_year, achieved, erase;
+    next_year, achieved, erase, warning, warning_bg;
+  GdkRGBA level_bg[PHAEN_ACTIVITY_LEVELS + 1]; /* by PhaenActivityLevel */
 } Palette;
 
 /* ------------------------------------------------------------------ metrics and layouts */
@@ -36,6 +37,24 @@ new_layout (AppPlanGrid *self, const char *text, int width, PangoAlignment align
     }
   pango_layout_set_alignment (layout, align);
   return layout;
+}
+
+/* A level's weight: strategies and goals bold, projects semibold, activities as the font is
+ * (DOMAIN §3b; the same as the Gantt chart, the XLSX form and the plan document). NULL for an
+ * activity. Returns: (transfer full) (nullable) */
+static PangoAttrList *
+level_attributes (int level, guint text)
+{
+  PangoAttrList *attrs;
+
+  if ((text != TEXT_NAME && text != TEXT_NUMBER) || level >= PHAEN_ACTIVITY_LEVEL_ACTIVITY ||
+      level < PHAEN_ACTIVITY_LEVEL_STRATEGY)
+    return NULL;
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (level == PHAEN_ACTIVITY_LEVEL_PROJECT
+                                                          ? PANGO_WEIGHT_SEMIBOLD
+                                                          : PANGO_WEIGHT_BOLD));
+  return attrs;
 }
 
 static int
@@ -150,16 +169,20 @@ measure_row (AppPlanGrid *self, const RowCache *rc)
 
   for (guint t = 0; t < N_TEXTS; t++)
     {
+      g_autoptr (PangoAttrList) attrs = NULL;
       int h;
 
       if (!text_wraps (t) || rc->text[t][0] == '\0')
         continue;
+      attrs = level_attributes (rc->level, t);
+      pango_layout_set_attributes (self->measure, attrs);
       pango_layout_set_width (self->measure, text_width (self, t, rc->depth) * PANGO_SCALE);
       pango_layout_set_wrap (self->measure, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (self->measure, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->measure, -MAX_TEXT_LINES);
       pango_layout_set_text (self->measure, rc->text[t], -1);
       pango_layout_get_pixel_size (self->measure, NULL, &h);
+      pango_layout_set_attributes (self->measure, NULL);
       height = MAX (height, h);
     }
   return ceil (height + 2 * pad_y (self));
@@ -226,8 +249,13 @@ _app_plan_grid_row_layout (AppPlanGrid *self, guint row, guint text)
   RowCache *rc = row_cache_at (self, row);
 
   if (rc->layout[text] == NULL)
-    rc->layout[text] = new_layout (self, rc->text[text], text_width (self, text, rc->depth),
-                                   text_alignment (text), text_wraps (text) ? MAX_TEXT_LINES : 1);
+    {
+      g_autoptr (PangoAttrList) attrs = level_attributes (rc->level, text);
+
+      rc->layout[text] = new_layout (self, rc->text[text], text_width (self, text, rc->depth),
+                                     text_alignment (text), text_wraps (text) ? MAX_TEXT_LINES : 1);
+      pango_layout_set_attributes (rc->layout[text], attrs);
+    }
   return rc->layout[text];
 }
 
@@ -328,14 +356,15 @@ _app_plan_grid_rebuild_rows (AppPlanGrid *self, gboolean keep)
   for (guint i = 0; i < n_rows (self); i++)
     {
       const PhaenActivity *a = activity_at (self, i);
-      RowCache rc = { a->id, a->depth, 0, FALSE, { NULL }, { NULL } };
+      RowCache rc = { a->id, a->depth, a->level, 0, FALSE, { NULL }, { NULL } };
       RowCache *prev = g_hash_table_lookup (by_id, &a->id);
-      gboolean same_wrapped = prev != NULL && prev->depth == rc.depth;
+      gboolean same_shape = prev != NULL && prev->depth == rc.depth && prev->level == rc.level;
+      gboolean same_wrapped = same_shape;
 
       for (guint t = 0; t < N_TEXTS; t++)
         {
           rc.text[t] = _app_plan_grid_cell_text (a, t);
-          if (prev && prev->depth == rc.depth && g_strcmp0 (prev->text[t], rc.text[t]) == 0)
+          if (same_shape && g_strcmp0 (prev->text[t], rc.text[t]) == 0)
             rc.layout[t] = g_steal_pointer (&prev->layout[t]);
           else if (text_wraps (t))
             same_wrapped = FALSE;
@@ -391,6 +420,7 @@ get_palette (AppPlanGrid *self, Palette *p)
   lookup_color (context, "accent_bg_color", "#3584e4", &p->accent);
   lookup_color (context, "success_color", "#26a269", &p->achieved);
   lookup_color (context, "view_bg_color", "#ffffff", &p->view_bg);
+  lookup_color (context, "error_color", "#c01c28", &p->warning);
   p->dim = with_alpha (&p->fg, 0.55f);
   p->line = with_alpha (&p->fg, 0.12f);
   p->strong_line = with_alpha (&p->fg, 0.3f);
@@ -400,6 +430,12 @@ get_palette (AppPlanGrid *self, Palette *p)
   p->planned = with_alpha (&p->accent, 0.4f);
   p->cursor_row = with_alpha (&p->accent, 0.08f);
   p->erase = with_alpha (&p->fg, 0.15f);
+  p->warning_bg = with_alpha (&p->warning, 0.16f);
+  /* Levels from the top down: a strategy's row is tinted most, an activity's not at all. */
+  p->level_bg[0] = p->level_bg[PHAEN_ACTIVITY_LEVEL_ACTIVITY] = with_alpha (&p->fg, 0.0f);
+  p->level_bg[PHAEN_ACTIVITY_LEVEL_STRATEGY] = with_alpha (&p->accent, 0.18f);
+  p->level_bg[PHAEN_ACTIVITY_LEVEL_GOAL] = with_alpha (&p->accent, 0.1f);
+  p->level_bg[PHAEN_ACTIVITY_LEVEL_PROJECT] = with_alpha (&p->fg, 0.045f);
 }
 
 static void
@@ -518,6 +554,10 @@ draw_body_part (AppPlanGrid *self,
       double y = app_grid_view_row_y (view, self->rows, row);
       double h = app_grid_rows_get_height (self->rows, row);
 
+      const PhaenBudgetRollup *rollup = rollup_at (self, row);
+
+      if (rc->level >= PHAEN_ACTIVITY_LEVEL_STRATEGY && rc->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY)
+        fill (snapshot, &p->level_bg[rc->level], left, y, right - left, h);
       if (row == self->cursor_row)
         fill (snapshot, &p->cursor_row, left, y, right - left, h);
       else if (row % 2)
@@ -543,10 +583,19 @@ draw_body_part (AppPlanGrid *self,
               continue;
             }
           t = text_of_column (c);
+          /* Rows under it add up to more than its budget: the cell says so (and its tooltip
+           * why, phaen_budget_rollup_warning()). */
+          if (t == TEXT_BUDGET && rollup && rollup->over_budget)
+            {
+              fill (snapshot, &p->warning_bg, x, y, w - 1, h - 1);
+              fill (snapshot, &p->warning, x, y, 3, h - 1);
+            }
           if (t < 0 || rc->text[t][0] == '\0')
             continue;
           draw_layout (snapshot, _app_plan_grid_row_layout (self, row, (guint)t),
-                       t == TEXT_NUMBER || (t == TEXT_BUDGET && !a->has_budget) ? &p->dim : &p->fg,
+                       t == TEXT_BUDGET && rollup && rollup->over_budget          ? &p->warning
+                       : t == TEXT_NUMBER || (t == TEXT_BUDGET && !a->has_budget) ? &p->dim
+                                                                                  : &p->fg,
                        x + PAD_X + (t == TEXT_NAME ? name_indent (self, rc->depth) : 0),
                        y + pad_y (self));
         }
@@ -879,8 +928,12 @@ _app_plan_grid_set_column_width (AppPlanGrid *self, guint column, double width)
     column = APP_PLAN_GRID_COLUMN_FIRST_MONTH;
   g_return_if_fail (column < APP_PLAN_GRID_N_COLUMNS);
   self->width_override[column] = width > 0 ? CLAMP (round (width), 3 * PAD_X, 1200) : 0;
+  self->width_fitted[column] = FALSE;
   self->metrics_valid = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* A drag stores its width once, when it ends (stop_drag()). */
+  if (!self->resizing)
+    _app_plan_grid_widths_changed (self);
 }
 
 /* The widest text of the column on one line (a long name up to 480 px, then it wraps), and its
@@ -916,4 +969,8 @@ _app_plan_grid_fit_column (AppPlanGrid *self, guint column)
   if (t == TEXT_BUDGET)
     width = MAX (width, text_pixel_width (self, "-"));
   _app_plan_grid_set_column_width (self, column, MIN (width, 480) + 2 * PAD_X + 2);
+  /* Fitted to today's contents: not a width to remember (the setting forgets it). */
+  self->width_fitted[app_grid_column_to_month (column) >= 0 ? APP_PLAN_GRID_COLUMN_FIRST_MONTH
+                                                            : column] = TRUE;
+  _app_plan_grid_widths_changed (self);
 }

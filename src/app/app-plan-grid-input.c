@@ -601,10 +601,14 @@ autoscroll_cb (gpointer data)
 static void
 stop_drag (AppPlanGrid *self)
 {
+  gboolean resized = self->resizing;
+
   self->painting = FALSE;
   self->selecting = FALSE;
   self->filling = FALSE;
   self->resizing = FALSE;
+  if (resized)
+    _app_plan_grid_widths_changed (self);
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -877,16 +881,48 @@ query_tooltip_cb (AppPlanGrid *self, int x, int y, gboolean keyboard, GtkTooltip
   else if (hit.area == APP_GRID_AREA_BODY)
     {
       int t = text_of_column ((guint)hit.column);
+      const PhaenBudgetRollup *rollup = rollup_at (self, (guint)hit.row);
+      const PhaenActivity *a = activity_at (self, (guint)hit.row);
       PangoLayout *layout =
         t >= 0 ? _app_plan_grid_row_layout (self, (guint)hit.row, (guint)t) : NULL;
 
-      if (layout && pango_layout_is_ellipsized (layout))
+      if (t == TEXT_BUDGET && rollup && rollup->over_budget)
+        text = app_plan_grid_get_cell_warning (self, (guint)hit.row, (guint)hit.column);
+      else if (t == TEXT_BUDGET && rollup && rollup->has_children_budget)
+        {
+          /* The roll-up the core counted (phaen_plan_budget_rollups()), beside the amount. */
+          g_autofree char *sum = phaen_format_money (rollup->children_budget, FALSE);
+
+          text = g_strdup_printf (_ ("The rows under it add up to %s."), sum);
+        }
+      else if (t == TEXT_NUMBER && a)
+        text = g_strdup_printf (_ ("%s (Ctrl+1 … Ctrl+4 or Shift+F10 changes the level)"),
+                                app_plan_grid_level_name (a->level));
+      else if (layout && pango_layout_is_ellipsized (layout))
         text = g_strdup (pango_layout_get_text (layout));
     }
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+/* A right click moves the cursor onto the row (keeping a selection it falls in) and opens the
+ * row menu there. */
+static void
+menu_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, AppPlanGrid *self)
+{
+  AppGridView view = _app_plan_grid_current_view (self);
+  AppGridHit hit = app_grid_hit_test (&self->columns, self->rows, &view, x, y);
+  AppGridSelection sel;
+
+  if (hit.area != APP_GRID_AREA_BODY || hit.row < 0 || hit.column < 0)
+    return;
+  _app_plan_grid_get_selection (self, &sel);
+  if ((guint)hit.row < sel.row0 || (guint)hit.row > sel.row1)
+    _app_plan_grid_move_cursor_to (self, (guint)hit.row, (guint)hit.column);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  _app_plan_grid_popup_menu (self, x, y);
 }
 
 static void
@@ -931,6 +967,11 @@ _app_plan_grid_init_input (AppPlanGrid *self)
 
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (menu_pressed_cb), self, 0);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();

@@ -37,6 +37,7 @@ typedef struct
 {
   gint64 id;
   int depth;
+  int level;     /* PhaenActivityLevel: the row's weight and background */
   double height; /* estimated until the row is first shown, then measured */
   gboolean measured;
   char *text[N_TEXTS];
@@ -98,6 +99,7 @@ struct _AppPlanGrid
   /* Widths the user set by dragging a header's edge (0: from the font); the months share the
    * first month's. */
   double width_override[APP_PLAN_GRID_N_COLUMNS];
+  gboolean width_fitted[APP_PLAN_GRID_N_COLUMNS]; /* fitted, so not remembered */
   gboolean resizing;
   guint resize_column;
   double resize_start_width;
@@ -116,6 +118,9 @@ struct _AppPlanGrid
   gboolean paste_insert; /* the paste under way adds its rows after the cursor's activity */
 
   GtkIMContext *im;
+  GtkWidget *menu; /* the row menu (Shift+F10, right click), while it exists */
+
+  GArray *rollups; /* PhaenBudgetRollup per activity (the core's, phaen-plan-totals.h) */
 };
 
 /* Space above and below a line of text: less in the compact density. */
@@ -159,6 +164,15 @@ static inline RowCache *
 row_cache_at (AppPlanGrid *self, guint row)
 {
   return &g_array_index (self->row_cache, RowCache, row);
+}
+
+/* The core's roll-up of @row's budget (phaen_plan_budget_rollups()), or NULL. */
+static inline const PhaenBudgetRollup *
+rollup_at (AppPlanGrid *self, guint row)
+{
+  return self->rollups && row < self->rollups->len
+           ? &g_array_index (self->rollups, PhaenBudgetRollup, row)
+           : NULL;
 }
 
 static inline int
@@ -258,6 +272,10 @@ gboolean _app_plan_grid_selection_is_cell (AppPlanGrid *self);
 gboolean _app_plan_grid_paint_selection (AppPlanGrid *self, PhaenMark mark, GError **error);
 gboolean _app_plan_grid_clear_selection (AppPlanGrid *self, GError **error);
 gboolean _app_plan_grid_fill (AppPlanGrid *self, gboolean down, GError **error);
+/* Every selected row at @level, one undo step. */
+gboolean _app_plan_grid_set_level (AppPlanGrid *self, PhaenActivityLevel level, GError **error);
+/* The row menu at view @x, @y (the cursor's row). */
+void _app_plan_grid_popup_menu (AppPlanGrid *self, double x, double y);
 /* Applies typed or pasted @text to a copy of an activity: FALSE with a refusal (transfer full)
  * when the column does not take it; *changed says whether @a changed. */
 gboolean _app_plan_grid_apply_text (AppPlanGrid *self,
@@ -280,6 +298,8 @@ gboolean _app_plan_grid_fill_handle_rect (AppPlanGrid *self, AppGridRect *rect);
 int _app_plan_grid_column_edge_at (AppPlanGrid *self, double x, double y);
 void _app_plan_grid_set_column_width (AppPlanGrid *self, guint column, double width);
 void _app_plan_grid_fit_column (AppPlanGrid *self, guint column);
+/* The user changed a width: the "column-widths" property (the setting) follows. */
+void _app_plan_grid_widths_changed (AppPlanGrid *self);
 
 /* app-plan-grid-clipboard.c */
 void _app_plan_grid_class_init_clipboard (GtkWidgetClass *widget_class);

@@ -29,6 +29,7 @@ enum
   PROP_TOOL,
   PROP_CURSOR_ACTIVITY,
   PROP_COMPACT,
+  PROP_COLUMN_WIDTHS,
   N_PROPS,
   /* GtkScrollable's, from app_scrollable_override_properties() */
   PROP_SCROLLABLE = N_PROPS,
@@ -143,6 +144,107 @@ _app_plan_grid_footer_text (AppPlanGrid *self, guint column)
       return count ? g_strdup_printf ("%u", count) : g_strdup ("-");
     }
   return g_strdup ("");
+}
+
+/* ------------------------------------------------------------------ remembered widths */
+
+/* Names of the columns in the grid-column-widths setting; the months share "months". */
+static const char *const width_names[APP_PLAN_GRID_COLUMN_FIRST_MONTH + 1] = {
+  [APP_PLAN_GRID_COLUMN_NUMBER] = "number",     [APP_PLAN_GRID_COLUMN_NAME] = "name",
+  [APP_PLAN_GRID_COLUMN_CATEGORY] = "category", [APP_PLAN_GRID_COLUMN_OWNER] = "owner",
+  [APP_PLAN_GRID_COLUMN_BUDGET] = "budget",     [APP_PLAN_GRID_COLUMN_FIRST_MONTH] = "months",
+};
+
+static int
+width_column (const char *name)
+{
+  if (g_strcmp0 (name, "output") == 0)
+    return APP_PLAN_GRID_COLUMN_OUTPUT;
+  for (guint c = 0; c < G_N_ELEMENTS (width_names); c++)
+    if (g_strcmp0 (width_names[c], name) == 0)
+      return (int)c;
+  return -1;
+}
+
+static const char *
+width_name (guint column)
+{
+  if (column == APP_PLAN_GRID_COLUMN_OUTPUT)
+    return "output";
+  return column < G_N_ELEMENTS (width_names) ? width_names[column] : NULL;
+}
+
+/**
+ * app_plan_grid_get_column_widths:
+ *
+ * Returns: (transfer full): the widths the user set by dragging or with Alt+Shift+←/→, by
+ *   column name ("a{sd}"); a fitted column (double click, Alt+Shift+↓) is not among them
+ */
+GVariant *
+app_plan_grid_get_column_widths (AppPlanGrid *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (APP_IS_PLAN_GRID (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
+  for (guint c = 0; c < APP_PLAN_GRID_N_COLUMNS; c++)
+    if (width_name (c) && self->width_override[c] > 0 && !self->width_fitted[c])
+      g_variant_builder_add (&builder, "{sd}", width_name (c), self->width_override[c]);
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* Widths as the setting holds them; unknown names and widths out of range are skipped. */
+void
+app_plan_grid_set_column_widths (AppPlanGrid *self, GVariant *widths)
+{
+  GVariantIter iter;
+  const char *name;
+  double width;
+
+  g_return_if_fail (APP_IS_PLAN_GRID (self));
+
+  for (guint c = 0; c < APP_PLAN_GRID_N_COLUMNS; c++)
+    if (!self->width_fitted[c])
+      self->width_override[c] = 0;
+  if (widths != NULL && g_variant_is_of_type (widths, G_VARIANT_TYPE ("a{sd}")))
+    {
+      g_variant_iter_init (&iter, widths);
+      while (g_variant_iter_next (&iter, "{&sd}", &name, &width))
+        {
+          int c = width_column (name);
+
+          if (c >= 0 && isfinite (width) && width > 0 && width <= 1200)
+            {
+              self->width_override[c] = round (width);
+              self->width_fitted[c] = FALSE;
+            }
+        }
+    }
+  self->metrics_valid = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+_app_plan_grid_widths_changed (AppPlanGrid *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN_WIDTHS]);
+}
+
+const char *
+app_plan_grid_level_name (int level)
+{
+  switch (level)
+    {
+    case PHAEN_ACTIVITY_LEVEL_STRATEGY:
+      return _ ("Strategy");
+    case PHAEN_ACTIVITY_LEVEL_GOAL:
+      return _ ("Goal");
+    case PHAEN_ACTIVITY_LEVEL_PROJECT:
+      return _ ("Project");
+    default:
+      return _ ("Activity");
+    }
 }
 
 void
@@ -374,6 +476,8 @@ _app_plan_grid_reload (AppPlanGrid *self)
                        ? g_steal_pointer (&activities)
                        : g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_activity_free);
   phaen_plan_totals_compute (self->activities, &self->totals);
+  g_clear_pointer (&self->rollups, g_array_unref);
+  self->rollups = phaen_plan_budget_rollups (self->activities);
 
   if (plan_months (self) != old_months ||
       (self->plan ? self->plan->kind : PHAEN_PLAN_PROCESS) != old_kind)
@@ -475,6 +579,8 @@ app_plan_grid_size_allocate (GtkWidget *widget, int width, int height, int basel
     }
   while (_app_plan_grid_measure_shown (self));
   self->in_allocate = FALSE;
+  if (self->menu)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 
   if (self->editor && self->edit_row < n_rows (self))
     {
@@ -579,6 +685,9 @@ app_plan_grid_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_COMPACT:
       g_value_set_boolean (value, self->compact);
       break;
+    case PROP_COLUMN_WIDTHS:
+      g_value_take_variant (value, app_plan_grid_get_column_widths (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -595,6 +704,9 @@ app_plan_grid_set_property (GObject *object, guint prop_id, const GValue *value,
     {
     case PROP_COMPACT:
       app_plan_grid_set_compact (self, g_value_get_boolean (value));
+      break;
+    case PROP_COLUMN_WIDTHS:
+      app_plan_grid_set_column_widths (self, g_value_get_variant (value));
       break;
     case PROP_TOOL:
       for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
@@ -623,6 +735,8 @@ app_plan_grid_dispose (GObject *object)
 
   self->edit_closing = TRUE;
   g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->rollups, g_array_unref);
   g_clear_pointer (&self->edit_autosave, app_autosave_free);
   g_clear_pointer (&self->edit_original, g_free);
   if (self->store)
@@ -683,6 +797,11 @@ app_plan_grid_class_init (AppPlanGridClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The widths the user gave columns, "a{sd}" by column name (see width_names): the page binds
+   * it to the grid-column-widths setting, so they come back at the next start. */
+  properties[PROP_COLUMN_WIDTHS] =
+    g_param_spec_variant ("column-widths", NULL, NULL, G_VARIANT_TYPE ("a{sd}"), NULL,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   app_scrollable_override_properties (object_class, PROP_SCROLLABLE);
@@ -874,6 +993,27 @@ app_plan_grid_get_footer_text (AppPlanGrid *self, guint column)
   g_return_val_if_fail (APP_IS_PLAN_GRID (self), NULL);
   g_return_val_if_fail (column < APP_PLAN_GRID_N_COLUMNS, NULL);
   return _app_plan_grid_footer_text (self, column);
+}
+
+char *
+app_plan_grid_get_cell_warning (AppPlanGrid *self, guint row, guint column)
+{
+  const PhaenBudgetRollup *rollup;
+
+  g_return_val_if_fail (APP_IS_PLAN_GRID (self), NULL);
+
+  rollup = rollup_at (self, row);
+  if (column != APP_PLAN_GRID_COLUMN_BUDGET || rollup == NULL || !rollup->over_budget)
+    return NULL;
+  return phaen_budget_rollup_warning (activity_at (self, row), rollup);
+}
+
+int
+app_plan_grid_get_row_level (AppPlanGrid *self, guint row)
+{
+  g_return_val_if_fail (APP_IS_PLAN_GRID (self), 0);
+
+  return activity_at (self, row) ? activity_at (self, row)->level : 0;
 }
 
 const char *

@@ -29,6 +29,9 @@ G_DECLARE_FINAL_TYPE (AppPlanGrid, app_plan_grid, APP, PLAN_GRID, GtkWidget)
  *   grid.fill-down       Ctrl+D;  grid.fill-right Ctrl+R
  *   grid.copy            Ctrl+C;  grid.cut Ctrl+X;  grid.paste Ctrl+V (TSV and HTML)
  *   grid.paste-below     Ctrl+Shift+V: the rows as new activities after the cursor's
+ *   grid.level-strategy  Ctrl+1; grid.level-goal Ctrl+2; grid.level-project Ctrl+3;
+ *   grid.level-activity  Ctrl+4: the selected rows' level (DOMAIN §3b)
+ *   grid.menu            Shift+F10, Menu, right click: the row menu (level, add, indent, delete)
  * Each edit of a range is one undo step.
  *
  * Signals:
@@ -74,6 +77,10 @@ char *app_plan_grid_get_column_title (AppPlanGrid *self, guint column);
 /* Extends the selection from the anchor (where the cursor was last set) to @row, @column. */
 void app_plan_grid_select_to (AppPlanGrid *self, guint row, guint column);
 void app_plan_grid_set_compact (AppPlanGrid *self, gboolean compact);
+/* The widths the user set, by column name ("a{sd}", the grid-column-widths setting); fitting a
+ * column (double click on its header's edge, Alt+Shift+↓) forgets its width. */
+GVariant *app_plan_grid_get_column_widths (AppPlanGrid *self);
+void app_plan_grid_set_column_widths (AppPlanGrid *self, GVariant *widths);
 /* Column geometry, for tests and the screenshot check. (transfer none) */
 const AppGridColumns *app_plan_grid_get_columns (AppPlanGrid *self);
 
@@ -93,6 +100,15 @@ gboolean app_plan_grid_paint (
  * Returns: (transfer full) */
 char *app_plan_grid_get_cell_text (AppPlanGrid *self, guint row, guint column);
 char *app_plan_grid_get_footer_text (AppPlanGrid *self, guint column);
+/* What a cell warns about, leading with the reason (its tooltip, and what a screen reader
+ * hears after the value): a budget that the rows under it exceed. Returns: (transfer full)
+ * (nullable): %NULL when the cell has nothing to warn about */
+char *app_plan_grid_get_cell_warning (AppPlanGrid *self, guint row, guint column);
+/* The row's level (PhaenActivityLevel), 0 outside the rows. */
+int app_plan_grid_get_row_level (AppPlanGrid *self, guint row);
+
+/* A row level's name in the interface language ("Strategy"). Returns: (transfer none) */
+const char *app_plan_grid_level_name (int level);
 
 /* The keyboard and mouse help, for a tooltip or a help popover. Returns: (transfer none) */
 const char *app_plan_grid_get_help_text (void);

@@ -842,6 +842,21 @@ app_plan_page_class_init (AppPlanPageClass *klass)
   app_shortcuts_add_bindings (widget_class);
 }
 
+static gboolean
+widths_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_variant (value, variant);
+  return TRUE;
+}
+
+static GVariant *
+widths_set_mapping (const GValue *value, const GVariantType *expected_type, gpointer user_data)
+{
+  GVariant *widths = g_value_get_variant (value);
+
+  return widths && g_variant_is_of_type (widths, expected_type) ? g_variant_ref (widths) : NULL;
+}
+
 static void
 app_plan_page_init (AppPlanPage *self)
 {
@@ -871,6 +886,10 @@ app_plan_page_init (AppPlanPage *self)
       }
     gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
     g_settings_bind (self->settings, "grid-compact", self->grid, "compact", G_SETTINGS_BIND_GET);
+    /* GLib 2.74 binds no GVariant property by itself: the mappings pass the value through. */
+    g_settings_bind_with_mapping (self->settings, "grid-column-widths", self->grid, "column-widths",
+                                  G_SETTINGS_BIND_DEFAULT, widths_get_mapping, widths_set_mapping,
+                                  NULL, NULL);
   }
   self->title_autosave = app_autosave_new (title_autosave_cb, self);
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);

@@ -48,6 +48,12 @@ static const AppShortcut shortcuts[] = {
   { "AppPlanGrid", "grid.indent", "<Control>bracketright", N_ ("Plan grid"),
     N_ ("Indent: make it a sub-activity") },
   { "AppPlanGrid", "grid.outdent", "<Control>bracketleft", N_ ("Plan grid"), N_ ("Outdent") },
+  { "AppPlanGrid", "grid.level-strategy", "<Control>1", N_ ("Plan grid"), N_ ("Level: strategy") },
+  { "AppPlanGrid", "grid.level-goal", "<Control>2", N_ ("Plan grid"), N_ ("Level: goal") },
+  { "AppPlanGrid", "grid.level-project", "<Control>3", N_ ("Plan grid"), N_ ("Level: project") },
+  { "AppPlanGrid", "grid.level-activity", "<Control>4", N_ ("Plan grid"), N_ ("Level: activity") },
+  { "AppPlanGrid", "grid.menu", "<Shift>F10 Menu", N_ ("Plan grid"),
+    N_ ("The row’s menu (or a right click)") },
   { "keys", NULL, "Escape", N_ ("Plan grid"), N_ ("Stop painting months") },
   /* Installed by the grid's own key table (app-plan-grid-actions.c); listed here. */
   { "keys", NULL, "<Shift>Up <Shift>Down <Shift>Left <Shift>Right", N_ ("Plan grid"),

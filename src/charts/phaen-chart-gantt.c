@@ -25,8 +25,9 @@
 typedef struct
 {
   const PhaenActivity *activity;
-  gboolean is_parent;
-  double progress; /* share of the planned months reported done, 0..1; < 0 when unknown */
+  gboolean is_parent;   /* drawn bold, as strategies, goals and projects are */
+  gboolean over_budget; /* the rows under it add up to more (phaen_plan_budget_rollups()) */
+  double progress;      /* share of the planned months reported done, 0..1; < 0 when unknown */
   char *budget_text;
   /* One-line sizes, known once a layout has shown the text fits on one line; < 0 until then
    * (see measure_text()). */
@@ -948,12 +949,17 @@ draw_row (
   const PhaenActivity *activity = row->activity;
   double x = view->x, ty = y + self->pad_y;
 
-  if (index % 2 == 1)
+  /* A strategy's row is shaded as a heading, a goal's as a stripe (DOMAIN §3b); the grid, the
+   * XLSX form and the plan document style the levels alike. */
+  if (activity->level == PHAEN_ACTIVITY_LEVEL_STRATEGY)
+    _phaen_chart_fill_rect (cr, &style->header_background, x, y, view_width (view), height);
+  else if (activity->level == PHAEN_ACTIVITY_LEVEL_GOAL || index % 2 == 1)
     _phaen_chart_fill_rect (cr, &style->stripe, x, y, view_width (view), height);
   {
     g_autofree char *number = digits (self, g_strdup (activity->number));
 
-    _phaen_chart_label (cr, self->context, style, number, style->font_size, FALSE, &style->text,
+    _phaen_chart_label (cr, self->context, style, number, style->font_size,
+                        activity->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY, &style->text,
                         x + self->pad_x, ty, c->number - 2 * self->pad_x, _PHAEN_ALIGN_START);
   }
   {
@@ -971,6 +977,9 @@ draw_row (
 
       _phaen_chart_show_layout (cr, owner, &style->text, x + c->number + c->name + self->pad_x, ty);
     }
+  if (c->budget > 0 && row->over_budget)
+    _phaen_chart_fill_rect (cr, &style->level[0], x + c->months_x - c->budget, y, c->budget,
+                            height);
   if (c->budget > 0)
     _phaen_chart_label (cr, self->context, style, row->budget_text, style->font_size, FALSE,
                         &style->text, x + c->months_x - c->budget + self->pad_x, ty,
@@ -1256,12 +1265,23 @@ ensure_page (PhaenGantt *self, const PhaenPageSetup *setup)
 static void
 derive (PhaenGantt *self)
 {
+  g_autoptr (GArray) rollups = phaen_plan_budget_rollups (self->activities);
+
   for (guint i = 0; i < self->activities->len; i++)
     {
       const PhaenActivity *activity = g_ptr_array_index (self->activities, i);
       const PhaenActivity *next =
         i + 1 < self->activities->len ? g_ptr_array_index (self->activities, i + 1) : NULL;
-      GanttRow row = { activity, next && next->depth > activity->depth, -1, NULL, -1, 0, -1, 0 };
+      GanttRow row = { activity,
+                       (next && next->depth > activity->depth) ||
+                         activity->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY,
+                       g_array_index (rollups, PhaenBudgetRollup, i).over_budget,
+                       -1,
+                       NULL,
+                       -1,
+                       0,
+                       -1,
+                       0 };
       guint outputs = 0, achieved = 0, planned = 0;
       double percent;
 
@@ -1856,6 +1876,14 @@ phaen_gantt_describe (PhaenGantt *self)
       if (!any)
         g_string_append_printf (text, ": %s", _ ("not planned"));
       g_string_append_c (text, '\n');
+      if (g_array_index (self->rows, GanttRow, i).over_budget)
+        {
+          g_autoptr (GArray) rollups = phaen_plan_budget_rollups (self->activities);
+          g_autofree char *warning =
+            phaen_budget_rollup_warning (a, &g_array_index (rollups, PhaenBudgetRollup, i));
+
+          g_string_append_printf (text, "%s\n", warning);
+        }
     }
   return g_string_free (text, FALSE);
 }

@@ -14,6 +14,7 @@
 #include "phaen-chart-private.h"
 #include "phaen-error.h"
 #include "phaen-plan-document.h"
+#include "phaen-plan-totals.h"
 #include "phaen-thai-text.h"
 
 /* Sizes in points on the A4 sheet the document is laid out on (DOMAIN §5: 16 pt text). */
@@ -319,6 +320,15 @@ add_activity_table (PhaenPlanDocument *self, const char *heading, double size)
   gboolean two_line_months = FALSE;
   Piece *header;
   int header_index;
+  PhaenPlanTotals totals;
+  g_autoptr (GArray) rollups = NULL;
+  g_autofree char *total_money = NULL;
+
+  /* The totals row and the budget roll-ups, counted as the grid, the Gantt chart, the XLSX
+   * form and the CLI count them (phaen-plan-totals.h). */
+  phaen_plan_totals_compute (self->activities, &totals);
+  rollups = phaen_plan_budget_rollups (self->activities);
+  total_money = totals.has_budget ? phaen_format_money (totals.budget, FALSE) : g_strdup ("-");
 
   /* Column widths: budget and owner as their text needs, the months as their headers need,
    * the activity names take the rest (at least a quarter of the sheet). */
@@ -337,6 +347,7 @@ add_activity_table (PhaenPlanDocument *self, const char *heading, double size)
       if (!phaen_text_is_blank (activity->owner))
         owner_w = MAX (owner_w, MIN (text_width (self, activity->owner, size, FALSE), width / 8));
     }
+  budget_w = MAX (budget_w, text_width (self, total_money, size, TRUE));
   budget_w += 2 * PAD_X + 2;
   owner_w += 2 * PAD_X + 2;
   month_w = 0;
@@ -398,8 +409,11 @@ add_activity_table (PhaenPlanDocument *self, const char *heading, double size)
       month_h = MAX (month_h, h + 2 * PAD_Y);
     }
   {
-    Cell *cell = add_cell (header, layout_new (self, "กิจกรรม", size, TRUE, activity_w - 2 * PAD_X),
-                           0, activity_w, _PHAEN_ALIGN_CENTER, TRUE, header_fill);
+    /* an action plan's rows are projects and activities under their strategies (§3b) */
+    const char *first_header = self->plan->kind == PHAEN_PLAN_ACTION ? "โครงการ/กิจกรรม" : "กิจกรรม";
+    Cell *cell =
+      add_cell (header, layout_new (self, first_header, size, TRUE, activity_w - 2 * PAD_X), 0,
+                activity_w, _PHAEN_ALIGN_CENTER, TRUE, header_fill);
 
     cell->center_vertically = TRUE;
     cell = add_cell (header, layout_new (self, "งบประมาณ", size, TRUE, budget_w - 2 * PAD_X),
@@ -429,16 +443,26 @@ add_activity_table (PhaenPlanDocument *self, const char *heading, double size)
     {
       const PhaenActivity *activity = g_ptr_array_index (self->activities, i);
       const double indent = MIN (activity->depth * DEPTH_STEP, activity_w / 3);
-      g_autofree char *label = g_strdup_printf ("%s. %s", activity->number ? activity->number : "",
+      /* Each level its own style (DOMAIN §3b): a strategy's row shaded as a heading, a goal's
+       * lightly, strategies, goals and projects bold and headed "ยุทธศาสตร์ที่ 1". */
+      gboolean typed = activity->level >= PHAEN_ACTIVITY_LEVEL_STRATEGY &&
+                       activity->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY;
+      const PhaenChartColor *level_fill =
+        activity->level == PHAEN_ACTIVITY_LEVEL_STRATEGY ? &self->style->header_background
+        : activity->level == PHAEN_ACTIVITY_LEVEL_GOAL   ? &self->style->stripe
+                                                         : NULL;
+      g_autofree char *row_heading = phaen_activity_heading (activity);
+      g_autofree char *label = g_strdup_printf (typed ? "%s %s" : "%s. %s", row_heading,
                                                 activity->name ? activity->name : "");
       g_autofree char *money =
         activity->has_budget ? phaen_format_money (activity->budget, FALSE) : g_strdup ("-");
+      gboolean over = g_array_index (rollups, PhaenBudgetRollup, i).over_budget;
       Piece *row = piece_new (self, 0);
       Cell *cell;
 
       row->table = header_index;
-      cell = add_cell (row, layout_new (self, label, size, FALSE, activity_w - indent - 2 * PAD_X),
-                       0, activity_w, _PHAEN_ALIGN_START, TRUE, NULL);
+      cell = add_cell (row, layout_new (self, label, size, typed, activity_w - indent - 2 * PAD_X),
+                       0, activity_w, _PHAEN_ALIGN_START, TRUE, level_fill);
       cell->indent = indent; /* the text moves in, the border stays the column's */
       for (int m = 0; m < months; m++)
         {
@@ -450,9 +474,9 @@ add_activity_table (PhaenPlanDocument *self, const char *heading, double size)
             months_x + m * month_w, month_w, _PHAEN_ALIGN_CENTER, TRUE,
             (marks & PHAEN_MARK_PLANNED) ? &self->style->planned : NULL);
         }
-      cell = add_cell (row, layout_new (self, money, size, FALSE, budget_w - 2 * PAD_X), budget_x,
+      cell = add_cell (row, layout_new (self, money, size, over, budget_w - 2 * PAD_X), budget_x,
                        budget_w, activity->has_budget ? _PHAEN_ALIGN_END : _PHAEN_ALIGN_CENTER,
-                       TRUE, NULL);
+                       TRUE, over ? &self->style->level[0] : level_fill);
       if (self->shared_owner != NULL)
         {
           cell = add_cell (row, NULL, owner_x, owner_w, _PHAEN_ALIGN_CENTER, TRUE, NULL);
@@ -464,6 +488,39 @@ add_activity_table (PhaenPlanDocument *self, const char *heading, double size)
                   owner_x, owner_w, _PHAEN_ALIGN_CENTER, TRUE, NULL);
       piece_finish (row, 0);
     }
+  if (self->activities->len > 0)
+    {
+      Piece *row = piece_new (self, 0);
+
+      row->table = header_index;
+      add_cell (
+        row,
+        layout_new (self, phaen_plan_totals_label (&totals), size, TRUE, activity_w - 2 * PAD_X), 0,
+        activity_w, _PHAEN_ALIGN_END, TRUE, header_fill);
+      for (int m = 0; m < months; m++)
+        {
+          g_autofree char *count =
+            totals.months[m] ? g_strdup_printf ("%u", totals.months[m]) : g_strdup ("-");
+
+          add_cell (row, layout_new (self, count, size, TRUE, month_w - 2 * PAD_X),
+                    months_x + m * month_w, month_w, _PHAEN_ALIGN_CENTER, TRUE, header_fill);
+        }
+      add_cell (row, layout_new (self, total_money, size, TRUE, budget_w - 2 * PAD_X), budget_x,
+                budget_w, totals.has_budget ? _PHAEN_ALIGN_END : _PHAEN_ALIGN_CENTER, TRUE,
+                header_fill);
+      add_cell (row, NULL, owner_x, owner_w, _PHAEN_ALIGN_CENTER, TRUE, header_fill);
+      piece_finish (row, 0);
+    }
+  /* Why an amount is flagged, under the table as the other notes are. */
+  for (guint i = 0; i < self->activities->len; i++)
+    if (g_array_index (rollups, PhaenBudgetRollup, i).over_budget)
+      {
+        g_autofree char *note = phaen_budget_rollup_note (
+          g_ptr_array_index (self->activities, i), &g_array_index (rollups, PhaenBudgetRollup, i));
+        g_autofree char *line = g_strconcat ("หมายเหตุ: ", note, NULL);
+
+        add_text (self, line, size, FALSE, _PHAEN_ALIGN_START, 0, 2, FALSE);
+      }
 
   if (months > PHAEN_FISCAL_MONTHS)
     {

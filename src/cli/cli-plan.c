@@ -37,7 +37,10 @@ print_cell (const char *text, guint columns)
 }
 
 static void
-print_table (const PhaenPlan *plan, GPtrArray *activities, const PhaenPlanTotals *totals)
+print_table (const PhaenPlan *plan,
+             GPtrArray *activities,
+             GArray *rollups,
+             const PhaenPlanTotals *totals)
 {
   int n_months = plan_months (plan);
   g_autofree char *total_budget = budget_text (totals->has_budget, totals->budget);
@@ -54,11 +57,23 @@ print_table (const PhaenPlan *plan, GPtrArray *activities, const PhaenPlanTotals
   for (guint i = 0; i < activities->len; i++)
     {
       const PhaenActivity *activity = g_ptr_array_index (activities, i);
+      const PhaenBudgetRollup *rollup = &g_array_index (rollups, PhaenBudgetRollup, i);
       g_autofree char *indent = g_strnfill (activity->depth * 2, ' ');
+      g_autofree char *heading = phaen_activity_heading (activity);
+      /* "1.1. name" for an activity, "โครงการที่ 1.1 name" above it, as the forms print them. */
       g_autofree char *label =
-        g_strdup_printf ("%s%s. %s", indent, activity->number, activity->name);
+        g_strdup_printf (activity->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY ? "%s%s %s" : "%s%s. %s",
+                         indent, heading, activity->name);
       g_autofree char *budget = budget_text (activity->has_budget, activity->budget);
 
+      /* "!" marks an amount that the rows under it exceed; the reason follows the table. */
+      if (rollup->over_budget)
+        {
+          g_autofree char *marked = g_strconcat (budget, " !", NULL);
+
+          g_free (budget);
+          budget = g_steal_pointer (&marked);
+        }
       print_cell (label, NAME_COLUMNS);
       for (int m = 0; m < n_months; m++)
         {
@@ -77,6 +92,15 @@ print_table (const PhaenPlan *plan, GPtrArray *activities, const PhaenPlanTotals
       print_cell (totals->months[m] ? count : "-", MONTH_COLUMNS);
     }
   g_print ("%s\n", total_budget);
+
+  for (guint i = 0; i < activities->len; i++)
+    if (g_array_index (rollups, PhaenBudgetRollup, i).over_budget)
+      {
+        g_autofree char *warning = phaen_budget_rollup_warning (
+          g_ptr_array_index (activities, i), &g_array_index (rollups, PhaenBudgetRollup, i));
+
+        g_print ("! %s\n", warning);
+      }
 }
 
 static void
@@ -88,8 +112,13 @@ json_number_or_null (GString *out, gboolean has, double value)
     g_string_append (out, "null");
 }
 
+static const char *const level_keys[] = { NULL, "strategy", "goal", "project", "activity" };
+
 static void
-print_json (const PhaenPlan *plan, GPtrArray *activities, const PhaenPlanTotals *totals)
+print_json (const PhaenPlan *plan,
+            GPtrArray *activities,
+            GArray *rollups,
+            const PhaenPlanTotals *totals)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   int n_months = plan_months (plan);
@@ -102,15 +131,24 @@ print_json (const PhaenPlan *plan, GPtrArray *activities, const PhaenPlanTotals 
   for (guint i = 0; i < activities->len; i++)
     {
       const PhaenActivity *activity = g_ptr_array_index (activities, i);
+      const PhaenBudgetRollup *rollup = &g_array_index (rollups, PhaenBudgetRollup, i);
+      g_autofree char *heading = phaen_activity_heading (activity);
 
       g_string_append (out, i ? ",{\"number\":" : "{\"number\":");
       cli_json_string (out, activity->number);
-      g_string_append_printf (out, ",\"depth\":%d,\"name\":", activity->depth);
+      g_string_append_printf (out, ",\"depth\":%d,\"level\":\"%s\",\"heading\":", activity->depth,
+                              level_keys[CLAMP (activity->level, PHAEN_ACTIVITY_LEVEL_STRATEGY,
+                                                PHAEN_ACTIVITY_LEVEL_ACTIVITY)]);
+      cli_json_string (out, heading);
+      g_string_append (out, ",\"name\":");
       cli_json_string (out, activity->name);
       g_string_append (out, ",\"owner\":");
       cli_json_string (out, activity->owner);
       g_string_append (out, ",\"budget\":");
       json_number_or_null (out, activity->has_budget, activity->budget);
+      g_string_append (out, ",\"children_budget\":");
+      json_number_or_null (out, rollup->has_children_budget, rollup->children_budget);
+      g_string_append_printf (out, ",\"over_budget\":%s", rollup->over_budget ? "true" : "false");
       g_string_append (out, ",\"marks\":[");
       for (int m = 0; m < n_months; m++)
         g_string_append_printf (out, m ? ",%u" : "%u", activity->marks[m]);
@@ -123,7 +161,7 @@ print_json (const PhaenPlan *plan, GPtrArray *activities, const PhaenPlanTotals 
     g_string_append_printf (out, m ? ",%u" : "%u", totals->months[m]);
   g_string_append (out, "],\"budget\":");
   json_number_or_null (out, totals->has_budget, totals->budget);
-  g_string_append (out, "}}\n");
+  g_string_append_printf (out, ",\"over_budget\":%u}}\n", totals->over_budget);
   g_print ("%s", out->str);
 }
 
@@ -141,6 +179,7 @@ cli_plan (int argc, char **argv)
   g_autoptr (PhaenStore) store = NULL;
   g_autoptr (PhaenPlan) plan = NULL;
   g_autoptr (GPtrArray) activities = NULL;
+  g_autoptr (GArray) rollups = NULL;
   PhaenPlanTotals totals;
   gint64 plan_id;
   char *end;
@@ -158,13 +197,14 @@ cli_plan (int argc, char **argv)
     return cli_fail_error (error);
 
   phaen_plan_totals_compute (activities, &totals);
+  rollups = phaen_plan_budget_rollups (activities);
   if (json)
-    print_json (plan, activities, &totals);
+    print_json (plan, activities, rollups, &totals);
   else
     {
       g_print (_ ("plan %" PRId64 " · FY %d · %s · %s\n\n"), plan->id, plan->fiscal_year,
                phaen_plan_kind_to_string (plan->kind), plan->title);
-      print_table (plan, activities, &totals);
+      print_table (plan, activities, rollups, &totals);
     }
   return CLI_EXIT_OK;
 }

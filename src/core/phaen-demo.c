@@ -52,6 +52,14 @@ static const Keyword levels[] = {
   { NULL, 0 },
 };
 
+static const Keyword activity_levels[] = {
+  { "strategy", PHAEN_ACTIVITY_LEVEL_STRATEGY },
+  { "goal", PHAEN_ACTIVITY_LEVEL_GOAL },
+  { "project", PHAEN_ACTIVITY_LEVEL_PROJECT },
+  { "activity", PHAEN_ACTIVITY_LEVEL_ACTIVITY },
+  { NULL, 0 },
+};
+
 static const Keyword month_marks[] = {
   { "planned", PHAEN_MARK_PLANNED },
   { "start", PHAEN_MARK_START },
@@ -554,9 +562,9 @@ load_activities (Loader *l,
                  int n_months,
                  GError **error)
 {
-  static const char *const allowed[] = { "name",     "category", "owner",  "budget",
-                                         "output",   "progress", "months", "month_progress",
-                                         "children", NULL };
+  static const char *const allowed[] = { "name",           "category", "level",    "owner",
+                                         "budget",         "output",   "progress", "months",
+                                         "month_progress", "children", NULL };
 
   for (guint i = 0; i < json_array_get_length (activities); i++)
     {
@@ -567,12 +575,13 @@ load_activities (Loader *l,
       JsonArray *progress, *children;
       const char *title, *owner, *output, *report;
       guint8 marks[PHAEN_MAX_MONTHS] = { 0 };
-      int category = 0;
+      int category = 0, level = 0;
       gint64 id;
 
       if (object == NULL || !check_members (l, object, path, allowed, error) ||
           !get_string (l, object, path, "name", TRUE, &title, error) ||
           !get_int (l, object, path, "category", FALSE, 0, 5, &category, error) ||
+          !get_keyword (l, object, path, "level", activity_levels, FALSE, &level, error) ||
           !get_string (l, object, path, "owner", FALSE, &owner, error) ||
           !get_string (l, object, path, "output", FALSE, &output, error) ||
           !get_string (l, object, path, "progress", FALSE, &report, error) ||
@@ -592,6 +601,8 @@ load_activities (Loader *l,
       if (id == 0 || (activity = phaen_store_get_activity (l->store, id, error)) == NULL)
         return wrap (l, path, error);
       activity->category = category;
+      if (level != 0)
+        activity->level = level;
       replace_text (&activity->owner, owner);
       replace_text (&activity->output, output);
       replace_text (&activity->progress, report);

@@ -337,6 +337,66 @@ phaen_plan_kind_to_string (PhaenPlanKind kind)
   return phaen_official_plan_kind (kind);
 }
 
+const char *
+phaen_activity_level_to_string (PhaenActivityLevel level)
+{
+  return phaen_official_level (level);
+}
+
+char *
+phaen_activity_heading (const PhaenActivity *activity)
+{
+  const char *number;
+
+  g_return_val_if_fail (activity != NULL, NULL);
+
+  number = activity->number ? activity->number : "";
+  if (activity->level >= PHAEN_ACTIVITY_LEVEL_STRATEGY &&
+      activity->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY)
+    return phaen_official_level_heading (activity->level, number);
+  return g_strdup (number);
+}
+
+gboolean
+phaen_activity_level_parse (const char *text, PhaenActivityLevel *level)
+{
+  /* Thai words on purpose: the names files and officers write ("ประเด็นยุทธศาสตร์" holds
+   * "ยุทธศาสตร์"); the first that the text holds wins. */
+  static const struct
+  {
+    const char *word;
+    PhaenActivityLevel level;
+  } words[] = {
+    { "ยุทธศาสตร์", PHAEN_ACTIVITY_LEVEL_STRATEGY },  { "strategy", PHAEN_ACTIVITY_LEVEL_STRATEGY },
+    { "strategic", PHAEN_ACTIVITY_LEVEL_STRATEGY }, { "เป้าประสงค์", PHAEN_ACTIVITY_LEVEL_GOAL },
+    { "goal", PHAEN_ACTIVITY_LEVEL_GOAL },          { "objective", PHAEN_ACTIVITY_LEVEL_GOAL },
+    { "โครงการ", PHAEN_ACTIVITY_LEVEL_PROJECT },    { "project", PHAEN_ACTIVITY_LEVEL_PROJECT },
+    { "กิจกรรม", PHAEN_ACTIVITY_LEVEL_ACTIVITY },    { "ขั้นตอน", PHAEN_ACTIVITY_LEVEL_ACTIVITY },
+    { "activity", PHAEN_ACTIVITY_LEVEL_ACTIVITY },  { "task", PHAEN_ACTIVITY_LEVEL_ACTIVITY },
+  };
+  g_autofree char *folded = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (level != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  if (strlen (stripped) == 1 && stripped[0] >= '1' && stripped[0] <= '4')
+    {
+      *level = stripped[0] - '0';
+      return TRUE;
+    }
+  folded = g_utf8_casefold (stripped, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i].word) != NULL)
+      {
+        *level = words[i].level;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * phaen_marks_to_text:
  * @marks: #PhaenMark bits of one month cell

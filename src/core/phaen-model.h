@@ -36,6 +36,20 @@ typedef enum
 
 #define PHAEN_MARK_ALL 0xF
 
+/* The typed levels of a plan's rows (DOMAIN §3b: ยุทธศาสตร์ → เป้าประสงค์ → โครงการ → กิจกรรม). A
+ * process or efficiency plan's rows are all activities; an action plan's rows start at its
+ * strategies. Each level is numbered under its parent, dotted as seed 001 numbers its printed
+ * tree (หมวด 1 → 1.1 → 1.1.1): strategy 1, goal 1.1, project 1.1.1, activity 1.1.1.1. */
+typedef enum
+{
+  PHAEN_ACTIVITY_LEVEL_STRATEGY = 1, /* ยุทธศาสตร์ */
+  PHAEN_ACTIVITY_LEVEL_GOAL = 2,     /* เป้าประสงค์ */
+  PHAEN_ACTIVITY_LEVEL_PROJECT = 3,  /* โครงการ */
+  PHAEN_ACTIVITY_LEVEL_ACTIVITY = 4, /* กิจกรรม */
+} PhaenActivityLevel;
+
+#define PHAEN_ACTIVITY_LEVELS 4
+
 typedef enum
 {
   PHAEN_LEVEL_ORGANISATION = 0,
@@ -98,6 +112,7 @@ typedef struct
   char *number;     /* "1", "1.2" (filled when listed) */
   char *name;
   int category;        /* ประเภท 1..5 of §3c, 0 when none */
+  int level;           /* PhaenActivityLevel */
   char *owner;         /* ผู้รับผิดชอบ, free text such as "กพร." */
   gboolean has_budget; /* FALSE prints "-" */
   double budget;
@@ -229,6 +244,14 @@ PhaenResult *phaen_result_copy (const PhaenResult *result);
 void phaen_evidence_free (PhaenEvidence *evidence);
 
 const char *phaen_plan_kind_to_string (PhaenPlanKind kind);
+/* The official Thai name of a level (`ยุทธศาสตร์`). Returns: (transfer none) */
+const char *phaen_activity_level_to_string (PhaenActivityLevel level);
+/* The row's heading as the plan documents print it: `ยุทธศาสตร์ที่ 1`, `เป้าประสงค์ที่ 1.1`,
+ * `โครงการที่ 1.1.1`; an activity is its number alone (`1.1.1.1`). Returns: (transfer full) */
+char *phaen_activity_heading (const PhaenActivity *activity);
+/* Reads a level as a file or a person writes it: its Thai or English name (`ยุทธศาสตร์`,
+ * `ประเด็นยุทธศาสตร์`, `goal`, `โครงการ`, `ขั้นตอน`…) or its number 1–4. FALSE when it is none. */
+gboolean phaen_activity_level_parse (const char *text, PhaenActivityLevel *level);
 /* A month cell's marks as text: ■ scheduled, ● start, ○ planned output, ✔ achieved output. */
 char *phaen_marks_to_text (guint marks);
 

@@ -80,6 +80,41 @@ phaen_official_plan_kind (PhaenPlanKind kind)
     }
 }
 
+const char *
+phaen_official_level (PhaenActivityLevel level)
+{
+  switch (level)
+    {
+    case PHAEN_ACTIVITY_LEVEL_STRATEGY:
+      return "ยุทธศาสตร์";
+    case PHAEN_ACTIVITY_LEVEL_GOAL:
+      return "เป้าประสงค์";
+    case PHAEN_ACTIVITY_LEVEL_PROJECT:
+      return "โครงการ";
+    case PHAEN_ACTIVITY_LEVEL_ACTIVITY:
+      return "กิจกรรม";
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+char *
+phaen_official_level_heading (PhaenActivityLevel level, const char *number)
+{
+  return g_strdup_printf ("%sที่ %s", phaen_official_level (level), number ? number : "");
+}
+
+char *
+phaen_official_over_budget_note (const char *heading,
+                                 const char *children,
+                                 const char *budget,
+                                 const char *excess)
+{
+  return g_strdup_printf (
+    "งบประมาณเกินวงเงิน: รายการย่อยของ%s%s รวม %s บาท เกินงบประมาณ %s บาท อยู่ %s บาท",
+    heading && g_ascii_isdigit (heading[0]) ? "รายการที่ " : "", heading, children, budget, excess);
+}
+
 char *
 phaen_official_plan_title (PhaenPlanKind kind, const char *unit_name, int fiscal_year)
 {

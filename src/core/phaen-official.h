@@ -22,6 +22,18 @@ const char *phaen_official_round_format (void);
 
 /* The kind of plan as the forms name it (DOMAIN §3). Returns: (transfer none) */
 const char *phaen_official_plan_kind (PhaenPlanKind kind);
+/* A plan row's level as the plans name it: `ยุทธศาสตร์`, `เป้าประสงค์`, `โครงการ`, `กิจกรรม`
+ * (DOMAIN §3b). Returns: (transfer none) */
+const char *phaen_official_level (PhaenActivityLevel level);
+/* `ยุทธศาสตร์ที่ 1`: the level's name and the row's number. Returns: (transfer full) */
+char *phaen_official_level_heading (PhaenActivityLevel level, const char *number);
+/* The note under a plan's table for a row whose sub-rows exceed its budget, leading with the
+ * reason: `งบประมาณเกินวงเงิน: รายการย่อยของโครงการที่ 1.1.1 รวม 550,000.00 บาท เกินงบประมาณ
+ * 500,000.00 บาท อยู่ 50,000.00 บาท`. Amounts as they are to be printed. Returns: (transfer full) */
+char *phaen_official_over_budget_note (const char *heading,
+                                       const char *children,
+                                       const char *budget,
+                                       const char *excess);
 /* The official title of a new plan: `แผนปฏิบัติราชการของ<unit> ประจำปีงบประมาณ พ.ศ. <year>`.
  * Returns: (transfer full) */
 char *phaen_official_plan_title (PhaenPlanKind kind, const char *unit_name, int fiscal_year);

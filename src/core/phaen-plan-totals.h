@@ -14,6 +14,7 @@ G_BEGIN_DECLS
  * @months: per fiscal month, the count (see phaen_plan_totals_compute())
  * @has_budget: whether any activity has a budget
  * @budget: the plan's total budget
+ * @over_budget: how many rows have less budget than the rows under them add up to
  */
 typedef struct
 {
@@ -21,7 +22,25 @@ typedef struct
   guint months[PHAEN_MAX_MONTHS];
   gboolean has_budget;
   double budget;
+  guint over_budget;
 } PhaenPlanTotals;
+
+/**
+ * PhaenBudgetRollup:
+ * @has_children: the row has rows under it
+ * @has_children_budget: some row under it carries an amount
+ * @children_budget: what the rows directly under it add up to — each row its own amount, or,
+ *   when it has none, what the rows under that one add up to
+ * @over_budget: the row has an amount and @children_budget exceeds it (550,000 of activities
+ *   under a project of 500,000, issue #13)
+ */
+typedef struct
+{
+  gboolean has_children;
+  gboolean has_children_budget;
+  double children_budget;
+  gboolean over_budget;
+} PhaenBudgetRollup;
 
 /*
  * The counting rule, for every view of a plan:
@@ -36,6 +55,20 @@ typedef struct
  * phaen_store_list_activities() returns them.
  */
 void phaen_plan_totals_compute (GPtrArray *activities, PhaenPlanTotals *totals);
+
+/* The roll-up of every row of @activities (in the order and with the depths of
+ * phaen_store_list_activities()): one #PhaenBudgetRollup per activity, same index.
+ * Returns: (transfer full) (element-type PhaenBudgetRollup) */
+GArray *phaen_plan_budget_rollups (GPtrArray *activities);
+
+/* Why @activity's amount is flagged, leading with the reason ("Over budget: the rows under
+ * 1.1 add up to 550,000.00, 50,000.00 more than its 500,000.00"), in the interface language.
+ * Returns: (transfer full) */
+char *phaen_budget_rollup_warning (const PhaenActivity *activity, const PhaenBudgetRollup *rollup);
+
+/* The same in the official wording of the printed plan (phaen_official_over_budget_note()),
+ * for the XLSX form and the plan document. Returns: (transfer full) */
+char *phaen_budget_rollup_note (const PhaenActivity *activity, const PhaenBudgetRollup *rollup);
 
 /* The row's official label: `รวมผลผลิตในแต่ละเดือน` or `รวมกิจกรรมในแต่ละเดือน`. */
 const char *phaen_plan_totals_label (const PhaenPlanTotals *totals);

@@ -300,8 +300,8 @@ copy_activities (
       stmt = _phaen_store_prepare (
         self,
         "INSERT INTO activity (uuid, plan_id, parent_id, position, name, category, owner,"
-        " budget, output, progress) SELECT phaen_new_uuid (), ?1, ?2, position, name, category,"
-        " owner, budget, output, '' FROM activity WHERE id = ?3",
+        " budget, output, progress, level) SELECT phaen_new_uuid (), ?1, ?2, position, name,"
+        " category, owner, budget, output, '', level FROM activity WHERE id = ?3",
         error);
       if (stmt == NULL)
         return FALSE;

@@ -13,7 +13,7 @@
 #define PLAN_COLUMNS "id, uuid, unit_id, fiscal_year, kind, title, extra_months"
 #define ACTIVITY_COLUMNS                                                                           \
   "id, uuid, plan_id, coalesce(parent_id, 0), position, name, category, owner, budget, output, "   \
-  "progress"
+  "progress, level"
 
 /* ------------------------------------------------------------------ plans */
 
@@ -270,6 +270,8 @@ activity_from_row (sqlite3_stmt *stmt, GError **error)
       !_phaen_column_id (stmt, 3, TRUE, &activity->parent_id, error) ||
       !_phaen_column_int (stmt, 4, G_MININT, G_MAXINT, &activity->position, error) ||
       !_phaen_column_int (stmt, 6, 0, PHAEN_ACTIVITY_CATEGORIES, &activity->category, error) ||
+      !_phaen_column_int (stmt, 11, PHAEN_ACTIVITY_LEVEL_STRATEGY, PHAEN_ACTIVITY_LEVEL_ACTIVITY,
+                          &activity->level, error) ||
       !_phaen_column_optional_double (stmt, 8, &activity->has_budget, &activity->budget, error))
     return NULL;
   activity->uuid = _phaen_column_strdup (stmt, 1);
@@ -587,11 +589,15 @@ phaen_store_add_activity (PhaenStore *self,
   if (position < 0 || position > n)
     position = n;
   ok = shift_siblings (self, plan_id, parent_id, position, 1, error);
+  /* A new row is one level below its parent; at the top, an action plan starts with its
+   * strategies and the other plans with their activities (DOMAIN §3b). */
   if (ok)
-    stmt = _phaen_store_prepare (self,
-                                 "INSERT INTO activity (uuid, plan_id, parent_id, position, name)"
-                                 " VALUES (?, ?, ?, ?, ?)",
-                                 error);
+    stmt = _phaen_store_prepare (
+      self,
+      "INSERT INTO activity (uuid, plan_id, parent_id, position, name, level)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, coalesce ((SELECT min (level + 1, 4) FROM activity"
+      " WHERE id = ?3), (SELECT CASE kind WHEN 1 THEN 1 ELSE 4 END FROM plan WHERE id = ?2), 4))",
+      error);
   ok = ok && stmt != NULL;
   if (ok)
     {
@@ -621,9 +627,16 @@ phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GE
                    _ ("The type of an item is a number from 1 to 5."));
       return FALSE;
     }
+  if (activity->level < PHAEN_ACTIVITY_LEVEL_STRATEGY ||
+      activity->level > PHAEN_ACTIVITY_LEVEL_ACTIVITY)
+    {
+      g_set_error (error, PHAEN_ERROR, PHAEN_ERROR_INVALID,
+                   _ ("The level of a row is a number from 1 (strategy) to 4 (activity)."));
+      return FALSE;
+    }
   stmt = _phaen_store_prepare (self,
                                "UPDATE activity SET name = ?, category = ?, owner = ?, budget = ?,"
-                               " output = ?, progress = ? WHERE id = ?",
+                               " output = ?, progress = ?, level = ? WHERE id = ?",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -633,7 +646,8 @@ phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GE
   _phaen_bind_optional_double (stmt, 4, activity->has_budget, activity->budget);
   _phaen_bind_text (stmt, 5, activity->output);
   _phaen_bind_text (stmt, 6, activity->progress);
-  sqlite3_bind_int64 (stmt, 7, activity->id);
+  sqlite3_bind_int (stmt, 7, activity->level);
+  sqlite3_bind_int64 (stmt, 8, activity->id);
   return _phaen_store_run_edit (self, _ ("Edit activity"), stmt, error);
 }
 

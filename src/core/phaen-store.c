@@ -107,6 +107,7 @@ static const char *const migrations[] = {
   "/io/github/phaen/core/schema/003-unit-copies.sql",
   "/io/github/phaen/core/schema/004-person-email.sql",
   "/io/github/phaen/core/schema/005-pmqa-assessment.sql",
+  "/io/github/phaen/core/schema/006-activity-levels.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PHAEN_STORE_SCHEMA_VERSION);

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Schema version written by this build (PRAGMA user_version). */
-#define PHAEN_STORE_SCHEMA_VERSION 5
+#define PHAEN_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id: "PHAE" */
 #define PHAEN_STORE_APPLICATION_ID 0x50484145
 
@@ -176,7 +176,8 @@ gint64 phaen_store_add_activity (PhaenStore *self,
                                  int position,
                                  const char *name,
                                  GError **error);
-/* Writes the scalar fields (name, category, owner, budget, output, progress). */
+/* Writes the scalar fields (name, category, level, owner, budget, output, progress). A new
+ * activity's level is one below its parent's (phaen_store_add_activity()). */
 gboolean
 phaen_store_update_activity (PhaenStore *self, const PhaenActivity *activity, GError **error);
 gboolean phaen_store_set_month_marks (

@@ -164,6 +164,20 @@ _phaen_xlsx_formats_init (PhaenXlsxBook *book)
     (FormatSpec){ .bold = TRUE, .wrap = TRUE, .bordered = TRUE, .align = left, .valign = top });
   f->text =
     new_format (book, (FormatSpec){ .wrap = TRUE, .bordered = TRUE, .align = left, .valign = top });
+  f->strategy = new_format (
+    book,
+    (FormatSpec){
+      .bold = TRUE, .wrap = TRUE, .bordered = TRUE, .align = left, .valign = top, .bg = 0xD9E1F2 });
+  f->goal = new_format (
+    book,
+    (FormatSpec){
+      .bold = TRUE, .wrap = TRUE, .bordered = TRUE, .align = left, .valign = top, .bg = 0xEDF1F9 });
+  f->over_budget = new_format (book, (FormatSpec){ .bold = TRUE,
+                                                   .bordered = TRUE,
+                                                   .align = LXW_ALIGN_RIGHT,
+                                                   .valign = top,
+                                                   .bg = 0xF4CCCC,
+                                                   .num_format = "#,##0.00" });
   f->center = new_format (
     book, (FormatSpec){ .wrap = TRUE, .bordered = TRUE, .align = centre, .valign = top });
   f->mark = new_format (book, (FormatSpec){ .bordered = TRUE, .align = centre, .valign = top });

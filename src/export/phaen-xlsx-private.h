@@ -35,6 +35,9 @@ typedef struct
   lxw_format *count;       /* 0, zero shown as "-" */
   lxw_format *total_label; /* bold, right, bordered */
   lxw_format *note;        /* italic, wrapped, no border */
+  lxw_format *strategy;    /* an action plan's levels (DOMAIN §3b): bold, bordered, tinted */
+  lxw_format *goal;        /* bold, bordered, lightly tinted (a project is `label`) */
+  lxw_format *over_budget; /* #,##0.00 on a warning fill: the rows under it exceed it */
   lxw_format *run_bold;    /* rich-string fragments: the font, bold or plain */
   lxw_format *run;
 } PhaenXlsxFormats;

@@ -97,7 +97,8 @@ year_has_form (PhaenStore *store,
       const PhaenPlan *plan = g_ptr_array_index (plans, i);
 
       *has |= form == PHAEN_XLSX_FORM_ALL ||
-              (form == PHAEN_XLSX_FORM_PLAN && plan->kind == PHAEN_PLAN_PROCESS) ||
+              (form == PHAEN_XLSX_FORM_PLAN &&
+               (plan->kind == PHAEN_PLAN_PROCESS || plan->kind == PHAEN_PLAN_ACTION)) ||
               (form == PHAEN_XLSX_FORM_EFFICIENCY && plan->kind == PHAEN_PLAN_EFFICIENCY);
     }
   for (guint i = 0; i < indicators->len; i++)
@@ -237,8 +238,10 @@ write_forms (PhaenXlsxBook *book, GCancellable *cancellable, GError **error)
   g_autoptr (PhaenPmqaTable) table = NULL;
   guint n = 0;
 
+  /* The plan form: process plans (§3a), then action plans with their levels (§3b). */
   if (all || form == PHAEN_XLSX_FORM_PLAN)
-    if (!write_plans (book, PHAEN_PLAN_PROCESS, &n, error) || cancelled (cancellable, error))
+    if (!write_plans (book, PHAEN_PLAN_PROCESS, &n, error) ||
+        !write_plans (book, PHAEN_PLAN_ACTION, &n, error) || cancelled (cancellable, error))
       return FALSE;
 
   if (all || form == PHAEN_XLSX_FORM_INDICATOR || form == PHAEN_XLSX_FORM_SUMMARY)

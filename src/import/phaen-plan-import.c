@@ -10,6 +10,7 @@
 
 #include "phaen-calendar.h"
 #include "phaen-error.h"
+#include "phaen-official.h"
 #include "phaen-plan-import.h"
 #include "phaen-thai-text.h"
 
@@ -19,6 +20,7 @@ static const char *const name_words[] = { "กิจกรรม",   "เรื�
 static const char *const budget_words[] = { "งบประมาณ", "budget", "บาท", NULL };
 static const char *const owner_words[] = { "ผู้รับผิดชอบ", "รับผิดชอบ", "owner", "responsible", NULL };
 static const char *const output_words[] = { "ผลผลิต", "output", NULL };
+static const char *const level_words[] = { "ระดับ", "level", "ลำดับชั้น", NULL };
 
 /* Months as header keys, January first (GDateMonth − 1). */
 static const char *const month_keys[12][4] = {
@@ -108,6 +110,8 @@ phaen_plan_column_describe (const PhaenPlanColumn *column)
       return g_strdup (_ ("Responsible"));
     case PHAEN_PLAN_COLUMN_OUTPUT:
       return g_strdup (_ ("Output"));
+    case PHAEN_PLAN_COLUMN_LEVEL:
+      return g_strdup (_ ("Level"));
     case PHAEN_PLAN_COLUMN_IGNORE:
     default:
       return g_strdup (_ ("Not imported"));
@@ -164,8 +168,12 @@ read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
     { "รายละเอียดการวัดผล", PHAEN_SECTION_CRITERIA },
     { "4. แนวทางการนำเทคโนโลยีดิจิทัล", PHAEN_SECTION_DIGITAL },
     { "7. ผลที่คาดว่าจะได้รับ", PHAEN_SECTION_EXPECTED },
+    /* our แผนปฏิบัติราชการ sheet (§3b) */
+    { "ประเด็นยุทธศาสตร์ :", PHAEN_SECTION_STRATEGY },
+    { "เป้าประสงค์ :", PHAEN_SECTION_GOAL },
   };
   gboolean plan_heading = FALSE;
+  gboolean action_heading = FALSE;
 
   for (guint r = 0; r < import->table->rows->len; r++)
     {
@@ -176,6 +184,10 @@ read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
         continue;
       if (g_str_has_prefix (first, "6. แผนการดำเนินงาน"))
         plan_heading = TRUE;
+      /* our action plan's table heading, over its table's first column header */
+      if (g_str_equal (first, "แผนการดำเนินงาน") && table_row (import, r + 1) &&
+          g_str_equal (phaen_table_row_text (table_row (import, r + 1), 0), "โครงการ/กิจกรรม"))
+        action_heading = TRUE;
       for (guint i = 0; i < G_N_ELEMENTS (labelled); i++)
         if (g_str_has_prefix (first, labelled[i].prefix))
           g_hash_table_replace (import->sections, g_strdup (labelled[i].key), after_colon (first));
@@ -205,7 +217,7 @@ read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
             }
         }
     }
-  import->own_export = plan_heading && g_hash_table_size (import->sections) > 0;
+  import->own_export = (plan_heading && g_hash_table_size (import->sections) > 0) || action_heading;
 }
 
 static void
@@ -234,17 +246,52 @@ read_title (PhaenPlanImport *import, guint header_index)
     }
 }
 
-/* "1.2. ชื่อ" (Arabic or Thai digits) → depth 1, "ชื่อ"; without a number, leading spaces nest
- * by four. */
+/* The heading our plan form and officers' plans give a row above the activities:
+ * "ยุทธศาสตร์ที่ 1 …", "เป้าประสงค์ที่ 1.1 …", "โครงการที่ 1.1.1 …" (phaen_activity_heading()).
+ * Returns the text after the level's name and "ที่", or NULL. */
+static const char *
+skip_level_heading (const char *p, int *level)
+{
+  for (int l = PHAEN_ACTIVITY_LEVEL_STRATEGY; l < PHAEN_ACTIVITY_LEVEL_ACTIVITY; l++)
+    {
+      const char *name = phaen_official_level ((PhaenActivityLevel)l);
+
+      if (g_str_has_prefix (p, name) && g_str_has_prefix (p + strlen (name), "ที่"))
+        {
+          p += strlen (name) + strlen ("ที่");
+          while (*p == ' ')
+            p++;
+          if (g_unichar_digit_value (g_utf8_get_char (p)) < 0)
+            return NULL;
+          *level = l;
+          return p;
+        }
+    }
+  return NULL;
+}
+
+/* "1.2. ชื่อ" (Arabic or Thai digits) → depth 1, "ชื่อ"; "โครงการที่ 1.1.1 ชื่อ" → depth 2, a
+ * project; without a number, leading spaces nest by four. */
 static char *
-split_number (const char *label, int *depth)
+split_number (const char *label, int *depth, int *level)
 {
   const char *p = label;
   const char *after = NULL;
+  const char *heading;
   int spaces = 0, parts = 0;
 
   for (; *p == ' '; p++)
     spaces++;
+  heading = skip_level_heading (p, level);
+  if (heading != NULL)
+    {
+      /* The heading's number ends at a space, without the activity's trailing dot. */
+      for (p = heading; g_unichar_digit_value (g_utf8_get_char (p)) >= 0 || *p == '.';
+           p = g_utf8_next_char (p))
+        parts += *p == '.' && g_unichar_digit_value (g_utf8_get_char (p + 1)) >= 0;
+      *depth = parts;
+      return g_strstrip (g_strdup (p));
+    }
   while (g_unichar_digit_value (g_utf8_get_char (p)) >= 0)
     {
       while (g_unichar_digit_value (g_utf8_get_char (p)) >= 0)
@@ -303,7 +350,7 @@ read_rows (PhaenPlanImport *import)
         }
       row = g_new0 (PhaenPlanImportRow, 1);
       row->row = source->number;
-      row->name = split_number (label, &row->depth);
+      row->name = split_number (label, &row->depth, &row->level);
       if (g_str_equal (row->name, "-"))
         {
           row_free (row);
@@ -347,6 +394,20 @@ read_rows (PhaenPlanImport *import)
               g_free (row->output);
               row->output = g_strdup (dash ? "" : clean);
               anything |= *clean != '\0';
+              break;
+            case PHAEN_PLAN_COLUMN_LEVEL:
+              {
+                PhaenActivityLevel level;
+
+                if (*clean == '\0' || dash)
+                  break;
+                if (phaen_activity_level_parse (clean, &level))
+                  row->level = level;
+                else if (row->error == NULL)
+                  row->error = g_strdup_printf (
+                    _ ("The level “%s” is none of strategy, goal, project, activity (or 1–4)."),
+                    clean);
+              }
               break;
             case PHAEN_PLAN_COLUMN_NAME:
             case PHAEN_PLAN_COLUMN_IGNORE:
@@ -413,6 +474,8 @@ map_columns (PhaenPlanImport *import, guint header_index, guint last_index)
             column.role = PHAEN_PLAN_COLUMN_OWNER;
           else if (phaen_table_header_matches (key, output_words))
             column.role = PHAEN_PLAN_COLUMN_OUTPUT;
+          else if (phaen_table_header_matches (key, level_words))
+            column.role = PHAEN_PLAN_COLUMN_LEVEL;
         }
       g_array_append_val (import->columns, column);
       g_ptr_array_add (import->headers, g_strdup (text));
@@ -522,6 +585,8 @@ import_rows (PhaenPlanImport *import, PhaenStore *store, gint64 plan_id, GError 
       activity->output = g_strdup (row->output ? row->output : "");
       activity->has_budget = row->has_budget;
       activity->budget = row->budget;
+      if (row->level != 0)
+        activity->level = row->level;
       if (!phaen_store_update_activity (store, activity, error))
         return FALSE;
       for (int m = 0; m < PHAEN_MAX_MONTHS; m++)
@@ -546,6 +611,7 @@ phaen_plan_import_apply (PhaenPlanImport *import,
   gpointer key, value;
   gint64 plan_id;
   int last_month = -1;
+  PhaenPlanKind kind = PHAEN_PLAN_PROCESS;
   gboolean ok;
 
   g_return_val_if_fail (import != NULL, 0);
@@ -562,10 +628,21 @@ phaen_plan_import_apply (PhaenPlanImport *import,
   unit = phaen_store_get_unit (store, unit_id, error);
   if (unit == NULL)
     return 0;
+  /* Strategies, goals or projects among the rows: the file holds an action plan (§3b). */
+  for (guint i = 0; i < import->rows->len; i++)
+    {
+      const PhaenPlanImportRow *row = g_ptr_array_index (import->rows, i);
+
+      if (!row->error && row->level >= PHAEN_ACTIVITY_LEVEL_STRATEGY &&
+          row->level < PHAEN_ACTIVITY_LEVEL_ACTIVITY)
+        kind = PHAEN_PLAN_ACTION;
+    }
   if (title && *title)
     chosen = g_strdup (title);
   else if (*import->title)
     chosen = g_strdup (import->title);
+  else if (kind == PHAEN_PLAN_ACTION)
+    chosen = phaen_official_plan_title (kind, *unit->name ? unit->name : unit->abbr, fiscal_year);
   else
     chosen = g_strdup_printf ("แผนการปรับปรุงกระบวนการตามภารกิจของ%s ประจำปีงบประมาณ พ.ศ. %d",
                               *unit->name ? unit->name : unit->abbr, fiscal_year);
@@ -580,7 +657,7 @@ phaen_plan_import_apply (PhaenPlanImport *import,
 
   if (!phaen_store_begin (store, _ ("Import plan"), error))
     return 0;
-  plan_id = phaen_store_add_plan (store, unit_id, fiscal_year, PHAEN_PLAN_PROCESS, chosen, error);
+  plan_id = phaen_store_add_plan (store, unit_id, fiscal_year, kind, chosen, error);
   ok = plan_id != 0;
   if (ok && last_month >= PHAEN_FISCAL_MONTHS)
     {

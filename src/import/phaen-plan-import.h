@@ -16,6 +16,7 @@ typedef enum
   PHAEN_PLAN_COLUMN_BUDGET, /* งบประมาณ; "-" or empty is none */
   PHAEN_PLAN_COLUMN_OWNER,  /* ผู้รับผิดชอบ */
   PHAEN_PLAN_COLUMN_OUTPUT, /* ผลผลิต */
+  PHAEN_PLAN_COLUMN_LEVEL, /* ระดับ: ยุทธศาสตร์, เป้าประสงค์, โครงการ, กิจกรรม or 1–4 */
 } PhaenPlanColumnRole;
 
 typedef struct
@@ -28,6 +29,8 @@ typedef struct
 {
   guint row; /* the row's number in the file */
   int depth;
+  int level; /* PhaenActivityLevel the file gives (a level column or a heading such as
+              * "ยุทธศาสตร์ที่ 1"), 0 when it gives none: the row's parent decides */
   char *name;
   char *owner;
   char *output;
@@ -71,7 +74,8 @@ char *phaen_plan_column_describe (const PhaenPlanColumn *column);
 
 /* Adds the plan to @unit_id in @fiscal_year (0: the year read from the file) with its title
  * (@title, or the file's, or a default), sections and the rows without errors, as one undo
- * step. Returns the plan's id, 0 with @error set. */
+ * step. Rows that the file calls strategies, goals or projects make it an action plan. Returns the
+ * plan's id, 0 with @error set. */
 gint64 phaen_plan_import_apply (PhaenPlanImport *import,
                                 PhaenStore *store,
                                 gint64 unit_id,
