@@ -83,20 +83,23 @@ attr (const char *attrs, const char *name, double fallback)
   return at ? g_ascii_strtod (at + strlen (key), NULL) : fallback;
 }
 
-/* What Phaen wrote into one sheet. */
+/* What Phaen wrote into one sheet. The patterns match bytes (G_REGEX_RAW): matched as UTF-8, each
+ * step of the matching checked the rest of the sheet again, and reading the 27 MB summary of
+ * 8,000 indicators did not end in 25 minutes. */
 static FloorSheet *
 read_floor_sheet (const char *xml, GPtrArray *strings)
 {
   /* Attributes never hold a "/": a blank cell's "/>" ends its match (else the lazy match runs on
    * to the next cell's end, and the reading becomes quadratic). */
-  g_autoptr (GRegex) cell_re =
-    g_regex_new ("<c r=\"([A-Z]+)([0-9]+)\"([^>/]*)(?:/>|>(.*?)</c>)", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr (GRegex) row_re = g_regex_new ("<row r=\"([0-9]+)\"([^>]*)>", 0, 0, NULL);
-  g_autoptr (GRegex) col_re =
-    g_regex_new ("<col min=\"([0-9]+)\" max=\"([0-9]+)\" width=\"([0-9.]+)\"", 0, 0, NULL);
-  g_autoptr (GRegex) merge_re = g_regex_new ("<mergeCell ref=\"([A-Z0-9:]+)\"/>", 0, 0, NULL);
-  g_autoptr (GRegex) f_re = g_regex_new ("<f>(.*?)</f>", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr (GRegex) v_re = g_regex_new ("<v>(.*?)</v>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr (GRegex) cell_re = g_regex_new ("<c r=\"([A-Z]+)([0-9]+)\"([^>/]*)(?:/>|>(.*?)</c>)",
+                                            G_REGEX_DOTALL | G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) row_re = g_regex_new ("<row r=\"([0-9]+)\"([^>]*)>", G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) col_re = g_regex_new (
+    "<col min=\"([0-9]+)\" max=\"([0-9]+)\" width=\"([0-9.]+)\"", G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) merge_re =
+    g_regex_new ("<mergeCell ref=\"([A-Z0-9:]+)\"/>", G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) f_re = g_regex_new ("<f>(.*?)</f>", G_REGEX_DOTALL | G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) v_re = g_regex_new ("<v>(.*?)</v>", G_REGEX_DOTALL | G_REGEX_RAW, 0, NULL);
   g_autoptr (GMatchInfo) m = NULL;
   FloorSheet *sheet = g_new0 (FloorSheet, 1);
 
@@ -293,30 +296,67 @@ compare (const char *what, PhaenStore *store, const PhaenXlsxOptions *options, c
            sheets->len, cells, best, best_floor, best / best_floor);
 }
 
+/* Opens the workspace at @path, or makes it with @size when there is none yet. */
+static PhaenStore *
+workspace (const char *path, const BenchMinistrySize *size)
+{
+  g_autoptr (GError) error = NULL;
+  PhaenStore *store;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      store = phaen_store_open (path, &error);
+      if (store == NULL)
+        die (error->message);
+      return store;
+    }
+  store = phaen_store_create (path, &error);
+  if (store == NULL || bench_ministry_fill (store, size, &error) == 0)
+    die (error->message);
+  return store;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+/* BENCH_EXPORT_DIR=DIR keeps the workspaces in DIR and reuses them on the next run (to profile
+ * the exports alone); otherwise they are made in a temporary folder and removed. */
 int
 main (int argc, char *argv[])
 {
   const BenchMinistrySize ministry = BENCH_MINISTRY_FULL;
   const BenchMinistrySize large = { 1, 5000, 8000, 2567 };
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-export-XXXXXX", &error);
+  const char *keep = g_getenv ("BENCH_EXPORT_DIR");
+  g_autofree char *dir = NULL;
   g_autofree char *ministry_path = NULL, *large_path = NULL;
   g_autoptr (PhaenStore) store = NULL;
   g_autoptr (PhaenStore) big = NULL;
   PhaenXlsxOptions options;
 
+  if (keep != NULL && g_mkdir_with_parents (keep, 0700) == 0)
+    dir = g_strdup (keep);
+  else
+    dir = g_dir_make_tmp ("bench-export-XXXXXX", &error);
   if (dir == NULL)
     die (error->message);
   ministry_path = g_build_filename (dir, "ministry.phaen", NULL);
   large_path = g_build_filename (dir, "large.phaen", NULL);
 
   g_print ("building the workspaces…\n");
-  store = phaen_store_create (ministry_path, &error);
-  if (store == NULL || bench_ministry_fill (store, &ministry, &error) == 0)
-    die (error->message);
-  big = phaen_store_create (large_path, &error);
-  if (big == NULL || bench_ministry_fill (big, &large, &error) == 0)
-    die (error->message);
+  store = workspace (ministry_path, &ministry);
+  big = workspace (large_path, &large);
 
   /* The largest unit gets the remainders: 100 activities and 575 indicators. */
   phaen_xlsx_options_init (&options, PHAEN_XLSX_FORM_ALL);
@@ -331,16 +371,7 @@ main (int argc, char *argv[])
 
   g_clear_object (&store);
   g_clear_object (&big);
-  {
-    g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-        g_remove (path);
-      }
-    g_rmdir (dir);
-  }
+  if (keep == NULL)
+    remove_dir (dir);
   return 0;
 }

@@ -374,11 +374,11 @@ test_print (Fixture *f, gconstpointer data)
       if (forms[i].number != NULL)
         assert_number_shown (lo_pdf, forms[i].number);
       out = run (argv, NULL);
-      /* gnumeric 1.12.55 reads the column widths wider (its own default font), prints the
-       * right-hand columns on pages of their own, cutting a merged text at the page's edge,
-       * without the repeated header rows, and prints outside the print area: there the text is
-       * checked to be 15 pt or more and the form's header to be printed. */
-      assert_printed (xlsx, gn_pdf, forms[i].header, forms[i].header, NULL, FALSE);
+      /* gnumeric prints every text of the form too, at 15 pt or more, with the cells beside
+       * PMQA 7's table outside its print area. It cannot repeat the header rows: its XLSX reader
+       * takes no print titles at all (plugins/excel/xlsx-read.c keeps _xlnm.Print_Titles as a
+       * name that nothing reads), so the header is checked on its first page only. */
+      assert_printed (xlsx, gn_pdf, forms[i].header, forms[i].header, beside, TRUE);
       if (forms[i].number != NULL)
         assert_number_shown (gn_pdf, forms[i].number);
     }

@@ -68,8 +68,8 @@ GPtrArray *
 read_strings (const char *path)
 {
   g_autofree char *xml = unzip_member (path, "xl/sharedStrings.xml");
-  g_autoptr (GRegex) si = g_regex_new ("<si>(.*?)</si>", G_REGEX_DOTALL, 0, NULL);
-  g_autoptr (GRegex) t = g_regex_new ("<t[^>]*>(.*?)</t>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr (GRegex) si = g_regex_new ("<si>(.*?)</si>", G_REGEX_DOTALL | G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) t = g_regex_new ("<t[^>]*>(.*?)</t>", G_REGEX_DOTALL | G_REGEX_RAW, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
   GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
 

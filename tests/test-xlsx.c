@@ -1221,6 +1221,131 @@ test_efficiency_judged (Sheet *sheet)
   }
 }
 
+/* Row heights come from each text's lines, counted from the widths of its words (laid out once
+ * each) instead of laying out every text: with PHAEN_XLSX_CHECK_MEASURE (set for this whole
+ * program) every text is also laid out by Pango, and a text given fewer lines than Pango gives it
+ * is a warning, which fails the test. Texts that lead the count astray: spaces in runs, at the
+ * start and end, new lines, Latin words beside Thai, a URL longer than the column, digits,
+ * brackets, marks above and below. */
+static void
+test_measure (Fixture *f, gconstpointer data)
+{
+  const char *const names[] = {
+    "  ประชุมคณะทำงาน   เพื่อ  ติดตามผล  ",
+    "ติดตามความก้าวหน้าผลการดำเนินงานของหน่วยรับตรวจ ครั้งที่ 1234 (รอบที่ ๒/๒๕๖๗)",
+    "บรรทัดแรก\nบรรทัดที่สอง ยาวกว่าบรรทัดแรกมากพอที่จะต้องตัดขึ้นบรรทัดใหม่ในช่องนี้\n\nหลังบรรทัดว่าง",
+    "จัดทำ Dashboard ผ่าน Google Data Studio และ Power BI สำหรับผู้บริหารระดับสูงของกระทรวง",
+    "https://forms.gle/84S5uwExampleOfAVeryLongAddressWithoutAnySpaceInItAtAll0123456789 แบบฟอร์ม",
+    "ผู้ตรวจราชการกระทรวงการคลังตรวจติดตามการดำเนินงานของหน่วยงานในสังกัดกระทรวงการคลังในส่วนกลางและส่วนภูมิภาคแ"
+    "ละเขตตรวจราชการในส่วนกลางได้ครบถ้วนตามเป้าหมายที่กำหนด",
+    "ก้ำกึ่ง ฟ้ืน ปั้นน้ำ ญี่ปุ่น ฎีกา ฏุ์ ธุรกิจ ไม่ตัดตรงนี้ COVID-19 e-mail: a.b@c.go.th",
+  };
+  g_autoptr (Sheet) sheet = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_activity (f, f->plan, names[i], "กลุ่มพัฒนาระบบบริหาร ผู้รับผิดชอบหลัก", TRUE, 1000, 0);
+  path = export(f, PHAEN_XLSX_FORM_ALL, 0, NULL, FALSE);
+  sheet = read_sheet (path, 1);
+  g_assert_nonnull (strstr (sheet->xml, "customHeight"));
+}
+
+/* Every row of @sheet is at most @max_pt high (a spreadsheet shows 409 pt at most). */
+static void
+assert_rows_at_most (Sheet *sheet, double max_pt)
+{
+  g_autoptr (GRegex) row = g_regex_new ("<row r=\"([0-9]+)\"[^>]* ht=\"([0-9.]+)\"", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_regex_match (row, sheet->xml, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL), n++)
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      g_autofree char *height = g_match_info_fetch (match, 2);
+
+      if (g_ascii_strtod (height, NULL) > max_pt)
+        g_error ("row %s is %s pt high", number, height);
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* A 12-item plan's long item and progress report continue on extra rows instead of being cut at
+ * the 409 pt a row may have; the item's type and months span those rows and the month totals
+ * still count each output once (issue #15). */
+static void
+test_efficiency_long (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autoptr (GString) progress = g_string_new (NULL);
+  g_autoptr (GString) joined = g_string_new (NULL);
+  g_autoptr (Sheet) sheet = NULL;
+  g_autofree char *path = NULL, *first = NULL, *want = NULL, *got = NULL, *type_merge = NULL;
+  g_autofree char *totals = NULL;
+  gint64 id;
+  int row, col, last = -1;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (name, "ขั้นตอนที่ %d ปรับปรุงการให้บริการประชาชนผ่านระบบออนไลน์ ", i + 1);
+  for (int i = 0; i < 30; i++)
+    g_string_append (progress, "ดำเนินการประสานงานกับหน่วยงานที่เกี่ยวข้องเรียบร้อยแล้ว ");
+  id = add_activity (f, f->efficiency, name->str, NULL, FALSE, 0, 1);
+  mark (f, id, 2, PHAEN_MARK_PLANNED | PHAEN_MARK_OUTPUT);
+  phaen_store_set_month_progress (f->store, id, 2, progress->str, &error);
+  g_assert_no_error (error);
+
+  path = export(f, PHAEN_XLSX_FORM_EFFICIENCY, 2564, NULL, FALSE);
+  sheet = read_sheet (path, 1);
+  assert_rows_at_most (sheet, 409);
+
+  /* The item's parts, one per row down column A up to the totals. */
+  totals = find_text (sheet, "รวมผลผลิตในแต่ละเดือน");
+  for (int r = 6;; r++)
+    {
+      g_autofree char *ref = make_ref (r, 0);
+
+      if (g_str_equal (ref, totals))
+        break;
+      if (g_hash_table_contains (sheet->cells, ref) && cell_at (sheet, ref)->value != NULL &&
+          strstr (cell_at (sheet, ref)->value, "ขั้นตอนที่ 1 ") != NULL && first == NULL)
+        first = g_strdup (ref);
+      if (first != NULL && g_hash_table_contains (sheet->cells, ref) &&
+          cell_at (sheet, ref)->value != NULL)
+        {
+          g_string_append (joined, cell_at (sheet, ref)->value);
+          last = r;
+        }
+    }
+  g_assert_nonnull (first);
+  split_ref (first, &row, &col);
+  g_assert_cmpint (last - row, >=, 2);
+  want = without_spaces (name->str);
+  got = without_spaces (joined->str);
+  g_assert_true (g_str_has_suffix (got, want));
+  /* The type stands once, merged down the item's rows; the totals count its output once. */
+  type_merge = g_strdup_printf ("B%d:B%d", row, last);
+  g_assert_true (has_merge (sheet, type_merge));
+  {
+    g_autofree char *december = offset_ref (totals, 0, 2 + 2);
+    g_autofree char *december_top = make_ref (row, 4);
+
+    g_assert_nonnull (strstr (cell_at (sheet, december_top)->value, "○"));
+    g_assert_true (g_str_has_prefix (cell_at (sheet, december)->formula, "COUNTIF("));
+  }
+}
+
 static void
 test_pmqa (Fixture *f, gconstpointer data)
 {
@@ -1247,9 +1372,12 @@ test_pmqa (Fixture *f, gconstpointer data)
   assert_number (sheet, "H8", 500);
   assert_number (sheet, "F9", 101.67);
   assert_number (sheet, "H9", 300);
-  /* The printed score is the chosen one (column I, an input) or the suggested one (J). */
-  g_assert_cmpstr (cell_at (sheet, "H9")->formula, ==, "IF(ISNUMBER(I9),I9,J9)");
-  assert_number (sheet, "J9", 300);
+  /* The printed score is the chosen one (column AE, an input) or the suggested one (AF), beside
+   * the table on screen: the columns between are hidden (gnumeric prints up to the first row
+   * break's number, phaen-xlsx-layout.c). */
+  g_assert_cmpstr (cell_at (sheet, "H9")->formula, ==, "IF(ISNUMBER(AE9),AE9,AF9)");
+  assert_number (sheet, "AF9", 300);
+  g_assert_nonnull (strstr (sheet->xml, "<col min=\"9\" max=\"30\" width=\"0\" hidden=\"1\""));
   assert_number (sheet, "H6", 400);
   assert_number (sheet, "H10", 300);
   assert_number (sheet, "H12", 300);
@@ -1560,6 +1688,8 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Every text measured from its words is checked against Pango (test_measure()). */
+  g_setenv ("PHAEN_XLSX_CHECK_MEASURE", "1", TRUE);
 
   g_test_add_func ("/xlsx/forms/parse", test_forms_parse);
   g_test_add_func ("/xlsx/demo", test_demo);
@@ -1569,6 +1699,8 @@ main (int argc, char *argv[])
   ADD ("/xlsx/indicator/levels", test_indicator_levels);
   ADD ("/xlsx/summary", test_summary);
   ADD ("/xlsx/efficiency", test_efficiency);
+  ADD ("/xlsx/efficiency/long", test_efficiency_long);
+  ADD ("/xlsx/measure", test_measure);
   ADD ("/xlsx/pmqa7", test_pmqa);
   ADD ("/xlsx/all", test_all);
   ADD ("/xlsx/thai-digits", test_thai_digits);

@@ -290,7 +290,8 @@ load_activities (PhaenDemoLoader *l,
       if (object == NULL || !_phaen_demo_check_members (l, object, path, allowed, error) ||
           !_phaen_demo_get_string (l, object, path, "name", TRUE, &title, error) ||
           !_phaen_demo_get_int (l, object, path, "category", FALSE, 0, 5, &category, error) ||
-          !_phaen_demo_get_keyword (l, object, path, "level", activity_levels, FALSE, &level, error) ||
+          !_phaen_demo_get_keyword (l, object, path, "level", activity_levels, FALSE, &level,
+                                    error) ||
           !_phaen_demo_get_string (l, object, path, "owner", FALSE, &owner, error) ||
           !_phaen_demo_get_string (l, object, path, "output", FALSE, &output, error) ||
           !_phaen_demo_get_string (l, object, path, "progress", FALSE, &report, error) ||

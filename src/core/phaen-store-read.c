@@ -39,8 +39,11 @@ _phaen_column_strdup (sqlite3_stmt *stmt, int col)
 
   if (text == NULL)
     return NULL;
+  /* Almost every text is valid: checked without building a copy (g_utf8_make_valid() grows a
+   * GString), which the XLSX export of a 5,000-activity plan felt. A NUL byte is invalid too. */
   if (len <= PHAEN_MAX_TEXT_BYTES)
-    return g_utf8_make_valid (text, len);
+    return g_utf8_validate_len (text, len, NULL) ? g_strndup (text, len)
+                                                 : g_utf8_make_valid (text, len);
   g_debug ("Cut text of %" G_GSIZE_FORMAT " bytes in column %s to %d bytes", len,
            sqlite3_column_name (stmt, col), PHAEN_MAX_TEXT_BYTES);
   valid = g_utf8_make_valid (text, utf8_boundary (text, PHAEN_MAX_TEXT_BYTES));

@@ -112,11 +112,14 @@ new_format (PhaenXlsxBook *book, FormatSpec spec)
 lxw_format *
 _phaen_xlsx_format_edge (PhaenXlsxBook *book, lxw_format *format, PhaenXlsxEdge edge)
 {
-  const FormatSpec *spec = g_hash_table_lookup (book->format_specs, format);
+  const FormatSpec *spec;
   g_autofree char *key = NULL;
   lxw_format *variant;
 
-  if (edge == PHAEN_XLSX_EDGE_ALL || spec == NULL || !spec->bordered)
+  if (edge == PHAEN_XLSX_EDGE_ALL)
+    return format;
+  spec = g_hash_table_lookup (book->format_specs, format);
+  if (spec == NULL || !spec->bordered)
     return format;
   key = g_strdup_printf ("%p/%d", (void *)format, edge);
   variant = g_hash_table_lookup (book->edge_formats, key);
@@ -212,6 +215,8 @@ _phaen_xlsx_book_clear (PhaenXlsxBook *book)
   for (guint i = 0; i < G_N_ELEMENTS (book->layouts); i++)
     g_clear_object (&book->layouts[i]);
   g_clear_pointer (&book->measured, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (book->pieces); i++)
+    g_clear_pointer (&book->pieces[i], g_hash_table_unref);
   g_clear_object (&book->pango);
   g_clear_object (&book->font_map);
   g_clear_pointer (&book->measure_family, g_free);
@@ -597,25 +602,19 @@ _phaen_xlsx_bands_formula (const PhaenBand *bands, guint n_bands, const char *va
 static char *
 normalised_text (const char *ref)
 {
+  static const char *const digits[] = { "๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙" };
   static const char *const dashes[] = { "–", "—", "−" };
-  GString *expr = g_string_new (NULL);
-  g_autofree char *inner = g_strdup_printf ("TRIM(%s)", ref);
+  /* Built from the inside out in one pass (the summary writes one per indicator and quarter). */
+  GString *expr = g_string_sized_new (512);
 
-  for (int d = 0; d < 10; d++)
-    {
-      char *next = g_strdup_printf (
-        "SUBSTITUTE(%s,\"%s\",\"%d\")", inner,
-        (const char *[]){ "๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙" }[d], d);
-      g_free (inner);
-      inner = next;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (digits) + G_N_ELEMENTS (dashes) + 1; i++)
+    g_string_append (expr, "SUBSTITUTE(");
+  g_string_append_printf (expr, "TRIM(%s)", ref);
+  for (guint d = 0; d < G_N_ELEMENTS (digits); d++)
+    g_string_append_printf (expr, ",\"%s\",\"%u\")", digits[d], d);
   for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
-    {
-      char *next = g_strdup_printf ("SUBSTITUTE(%s,\"%s\",\"-\")", inner, dashes[d]);
-      g_free (inner);
-      inner = next;
-    }
-  g_string_append_printf (expr, "SUBSTITUTE(%s,\"%%\",\"\")", inner);
+    g_string_append_printf (expr, ",\"%s\",\"-\")", dashes[d]);
+  g_string_append (expr, ",\"%\",\"\")");
   return g_string_free (expr, FALSE);
 }
 
@@ -629,18 +628,19 @@ _phaen_xlsx_reading_formula (const PhaenCriteria *rules, const char *result_ref)
     {
       /* parse_level_range(): the first dash after the first character splits the range; both
        * ends are numbers, the lower not above the upper; the upper end is the level. */
-      g_autofree char *at = g_strdup_printf ("FIND(\"-\",%s,2)", t);
-      g_autofree char *low = g_strdup_printf ("VALUE(TRIM(LEFT(%s,%s-1)))", t, at);
-      g_autofree char *high = g_strdup_printf ("VALUE(TRIM(MID(%s,%s+1,255)))", t, at);
+      g_autofree char *at = g_strconcat ("FIND(\"-\",", t, ",2)", NULL);
+      g_autofree char *low = g_strconcat ("VALUE(TRIM(LEFT(", t, ",", at, "-1)))", NULL);
+      g_autofree char *high = g_strconcat ("VALUE(TRIM(MID(", t, ",", at, "+1,255)))", NULL);
 
-      read =
-        g_strdup_printf ("IF(ISERROR(%s),VALUE(%s),IF(%s<=%s,%s,NA()))", at, t, low, high, high);
+      read = g_strconcat ("IF(ISERROR(", at, "),VALUE(", t, "),IF(", low, "<=", high, ",", high,
+                          ",NA()))", NULL);
     }
   else
-    read = g_strdup_printf ("VALUE(%s)", t);
-  /* gnumeric reads VALUE("") as 0: an empty text is no result before anything is read. */
-  return g_strdup_printf ("=IF(ISNUMBER(%s),%s,IF(TRIM(%s)=\"\",\"\",IFERROR(%s,\"\")))",
-                          result_ref, result_ref, result_ref, read);
+    read = g_strconcat ("VALUE(", t, ")", NULL);
+  /* gnumeric reads VALUE("") as 0: an empty text is no result before anything is read. (Joined,
+   * not printed: the summary writes one per indicator and quarter.) */
+  return g_strconcat ("=IF(ISNUMBER(", result_ref, "),", result_ref, ",IF(TRIM(", result_ref,
+                      ")=\"\",\"\",IFERROR(", read, ",\"\")))", NULL);
 }
 
 char *

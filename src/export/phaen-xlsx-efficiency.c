@@ -149,44 +149,49 @@ _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError
   _phaen_xlsx_merge_text (sheet, head, col_output, head + 1, col_output, "ผลผลิต", f->header);
 
   first = row = head + 2;
-  for (guint i = 0; i < items->len; i++, row++)
+  for (guint i = 0; i < items->len; i++)
     {
       const PhaenActivity *item = g_ptr_array_index (items, i);
       g_autofree char *label =
         g_strdup_printf ("%s. %s", item->number ? item->number : "", item->name ? item->name : "");
+      g_autoptr (GString) progress = g_string_new (item->progress ? item->progress : "");
+      PhaenEfficiencyOutput item_outputs[PHAEN_MAX_MONTHS];
+      guint n = phaen_efficiency_item_outputs (item, item_outputs);
+      /* A long item, progress report or output continues on the next rows (never cut at the
+       * 409 pt a row may have); its type and months span them. */
+      PhaenXlsxRow *each = _phaen_xlsx_row_new (sheet, row);
 
-      _phaen_xlsx_text (sheet, row, COL_ITEM, label, f->text);
+      _phaen_xlsx_row_text (each, COL_ITEM, COL_ITEM, label, f->text);
       if (item->category > 0)
-        _phaen_xlsx_number (sheet, row, COL_TYPE, item->category, f->number);
+        _phaen_xlsx_row_number (each, COL_TYPE, item->category, f->number);
       else
-        _phaen_xlsx_text (sheet, row, COL_TYPE, "-", f->center);
+        _phaen_xlsx_row_text (each, COL_TYPE, COL_TYPE, "-", f->center);
       for (int m = 0; m < n_months; m++)
         {
+          lxw_format *format = (item->marks[m] & PHAEN_MARK_PLANNED) ? f->shaded : f->mark;
           g_autofree char *mark = _phaen_xlsx_mark_text (item->marks[m]);
 
-          _phaen_xlsx_text (sheet, row, COL_MONTH (m), mark,
-                            (item->marks[m] & PHAEN_MARK_PLANNED) ? f->shaded : f->mark);
+          if (*mark != '\0')
+            _phaen_xlsx_row_text (each, COL_MONTH (m), COL_MONTH (m), mark, format);
+          else
+            _phaen_xlsx_row_blank (each, COL_MONTH (m), COL_MONTH (m), format);
         }
-      {
-        g_autoptr (GString) progress = g_string_new (item->progress ? item->progress : "");
-        PhaenEfficiencyOutput item_outputs[PHAEN_MAX_MONTHS];
-        guint n = phaen_efficiency_item_outputs (item, item_outputs);
 
-        /* A late output is shown with the month it was achieved, not lost. */
-        for (guint k = 0; k < n; k++)
-          if (item_outputs[k].achieved_month > item_outputs[k].planned_month)
-            {
-              g_autofree char *planned =
-                _phaen_xlsx_month_header (book, item_outputs[k].planned_month);
-              g_autofree char *achieved =
-                _phaen_xlsx_month_header (book, item_outputs[k].achieved_month);
+      /* A late output is shown with the month it was achieved, not lost. */
+      for (guint k = 0; k < n; k++)
+        if (item_outputs[k].achieved_month > item_outputs[k].planned_month)
+          {
+            g_autofree char *planned =
+              _phaen_xlsx_month_header (book, item_outputs[k].planned_month);
+            g_autofree char *achieved =
+              _phaen_xlsx_month_header (book, item_outputs[k].achieved_month);
 
-              g_string_append_printf (progress, "%sผลผลิตตามแผน %s ได้เมื่อ %s (ล่าช้า)",
-                                      progress->len > 0 ? "\n" : "", planned, achieved);
-            }
-        _phaen_xlsx_text (sheet, row, col_progress, progress->str, f->text);
-      }
-      _phaen_xlsx_text (sheet, row, col_output, item->output, f->text);
+            g_string_append_printf (progress, "%sผลผลิตตามแผน %s ได้เมื่อ %s (ล่าช้า)",
+                                    progress->len > 0 ? "\n" : "", planned, achieved);
+          }
+      _phaen_xlsx_row_text (each, col_progress, col_progress, progress->str, f->text);
+      _phaen_xlsx_row_text (each, col_output, col_output, item->output, f->text);
+      row += _phaen_xlsx_row_write (each);
     }
   if (items->len == 0)
     {

@@ -19,9 +19,13 @@
  * 26.5 pt apart, leaving room for the marks above and below. */
 #define LINE_HEIGHT_PER_PT 1.66
 /* Spreadsheets break Thai between words a little differently from Pango, and a row that is too
- * short hides text: measure in a slightly narrower cell. (Pango's widths of Laksaman match
- * LibreOffice's to the pixel, and LibreOffice's columns are 6 % wider than Excel's.) */
-#define WRAP_SLACK 0.92
+ * short hides text: measure in a slightly narrower cell. Pango's widths of Laksaman match
+ * LibreOffice's to the pixel and LibreOffice's columns are 6 % wider than Excel's, but gnumeric
+ * wraps narrower: at 0.96 it cut the last words of a labelled line that LibreOffice prints whole
+ * (test-print). 0.94 is as wide as gnumeric allows. */
+#define WRAP_SLACK 0.94
+/* LibreOffice 7.4 reads 1,024 columns of a sheet (more only with its experimental option). */
+#define SPREADSHEET_COLUMNS 1024
 /* A row a spreadsheet can show is at most 409 pt high. */
 #define MAX_ROW_PT 409.0
 
@@ -79,6 +83,21 @@ font_installed (PhaenXlsxBook *book, const char *family)
   return found;
 }
 
+typedef struct
+{
+  guint n;
+  guint *bytes; /* each piece's length */
+  int *width;   /* each piece's width in Pango units */
+} Pieces;
+
+static void
+pieces_free (Pieces *pieces)
+{
+  g_free (pieces->bytes);
+  g_free (pieces->width);
+  g_free (pieces);
+}
+
 static void
 ensure_pango (PhaenXlsxBook *book)
 {
@@ -93,7 +112,17 @@ ensure_pango (PhaenXlsxBook *book)
     g_strdup (font_installed (book, _phaen_xlsx_font_name (book)) ? _phaen_xlsx_font_name (book)
                                                                   : STAND_IN_FONT);
   book->measured =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)measure_free);
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (book->pieces); i++)
+    book->pieces[i] =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)pieces_free);
+  book->check_measure = g_getenv ("PHAEN_XLSX_CHECK_MEASURE") != NULL;
+}
+
+static guint
+variant (PhaenXlsxBook *book, gboolean bold, double size)
+{
+  return (bold ? 1 : 0) + (size != _phaen_xlsx_font_size (book) ? 2 : 0);
 }
 
 /* One layout per font variant, reused for every text: making a layout and loading its font is
@@ -101,7 +130,7 @@ ensure_pango (PhaenXlsxBook *book)
 static PangoLayout *
 layout_for (PhaenXlsxBook *book, gboolean bold, double size)
 {
-  guint index = (bold ? 1 : 0) + (size != _phaen_xlsx_font_size (book) ? 2 : 0);
+  guint index = variant (book, bold, size);
 
   ensure_pango (book);
   if (book->layouts[index] == NULL)
@@ -119,28 +148,32 @@ layout_for (PhaenXlsxBook *book, gboolean bold, double size)
   return book->layouts[index];
 }
 
-/* libxlsxwriter does not autofit rows, so lines are counted by laying the text out with Pango in
- * the cell's width, broken between Thai words by libthai as a spreadsheet breaks them. Each
- * distinct text is laid out once per font and width: the forms repeat most of their texts. */
-static const Measure *
-measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+/* Pango's own lines of @text in @width_px (-1: no wrapping). */
+static Measure *
+measure_with_pango (PhaenXlsxBook *book,
+                    const char *text,
+                    gsize label,
+                    int width_px,
+                    gboolean bold,
+                    double size,
+                    int wrap)
 {
-  g_autofree char *key = NULL;
-  PangoLayout *layout;
+  PangoLayout *layout = layout_for (book, bold, size);
   PangoLayoutIter *iter;
   Measure *found;
   guint i = 0;
 
-  ensure_pango (book);
-  key = g_strdup_printf ("%d|%d|%d|%d|%s", width_px, bold, (int)(size * 8), wrap, text);
-  found = g_hash_table_lookup (book->measured, key);
-  if (found != NULL)
+  if (label > 0)
     {
-      book->n_measure_hits++;
-      return found;
-    }
+      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
-  layout = layout_for (book, bold, size);
+      weight->start_index = 0;
+      weight->end_index = (guint)label;
+      pango_attr_list_insert (attrs, weight);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_wrap (layout, (PangoWrapMode)wrap);
   pango_layout_set_width (layout, width_px > 0 ? MAX (width_px, 10) * PANGO_SCALE : -1);
@@ -160,9 +193,242 @@ measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, dou
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
   found->starts[found->n_lines] = strlen (text);
-  book->n_measured++;
-  g_hash_table_insert (book->measured, g_steal_pointer (&key), found);
+  pango_layout_set_attributes (layout, NULL);
+  book->n_laid_out++;
   return found;
+}
+
+static int
+ascii_width (PhaenXlsxBook *book, guint v, PangoLayout *layout, char c)
+{
+  int *width = &book->ascii_width[v][(guchar)c];
+
+  if (*width == 0)
+    {
+      PangoRectangle logical;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, &c, 1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      *width = MAX (logical.width, 1);
+    }
+  return *width;
+}
+
+/* The pieces of @chunk (@len bytes, no space or newline in it) between the places where Pango
+ * (libthai for Thai) may break a line, with their widths: laid out once per distinct chunk. */
+static const Pieces *
+chunk_pieces (PhaenXlsxBook *book, guint v, PangoLayout *layout, const char *chunk, gsize len)
+{
+  char stack[256];
+  g_autofree char *heap = len < sizeof stack ? NULL : g_strndup (chunk, len);
+  const char *key = heap;
+  const PangoLogAttr *attrs;
+  PangoRectangle logical;
+  Pieces *pieces;
+  int n_attrs, x = 0;
+  guint from = 0, i = 0;
+
+  if (heap == NULL)
+    {
+      memcpy (stack, chunk, len);
+      stack[len] = '\0';
+      key = stack;
+    }
+  pieces = g_hash_table_lookup (book->pieces[v], key);
+  if (pieces != NULL)
+    return pieces;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, key, (int)len);
+  pango_layout_get_extents (layout, NULL, &logical);
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  pieces = g_new0 (Pieces, 1);
+  pieces->bytes = g_new0 (guint, n_attrs + 1);
+  pieces->width = g_new0 (int, n_attrs + 1);
+  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p), i++)
+    if (i > 0 && (int)i < n_attrs && attrs[i].is_line_break)
+      {
+        PangoRectangle at;
+        guint index = (guint)(p - key);
+
+        pango_layout_index_to_pos (layout, (int)index, &at);
+        pieces->bytes[pieces->n] = index - from;
+        pieces->width[pieces->n++] = at.x - x;
+        from = index;
+        x = at.x;
+      }
+  pieces->bytes[pieces->n] = (guint)len - from;
+  pieces->width[pieces->n++] = logical.width - x;
+  g_hash_table_insert (book->pieces[v], g_strdup (key), pieces);
+  book->n_laid_out++;
+  return pieces;
+}
+
+typedef struct
+{
+  int width;      /* of the line, Pango units */
+  int pending;    /* spaces before the next piece */
+  gboolean empty; /* nothing on the line yet */
+  int room, widest;
+  GArray *starts;
+} Lines;
+
+/* Puts a piece at byte @at of @width on the line, or starts the next line with it. FALSE when
+ * the piece alone is wider than a line: Pango breaks it its own way. */
+static gboolean
+place (Lines *lines, guint at, int width)
+{
+  if (!lines->empty && lines->width + lines->pending + width > lines->room)
+    {
+      lines->widest = MAX (lines->widest, lines->width);
+      g_array_append_val (lines->starts, at);
+      lines->width = lines->pending = 0;
+    }
+  lines->width += lines->pending + width;
+  lines->pending = 0;
+  lines->empty = FALSE;
+  return lines->width <= lines->room;
+}
+
+/* The lines of @text as Pango wraps it, from the pieces of its words: a word is laid out once
+ * however many texts it is in (issue #15: laying out each distinct text cost three quarters of
+ * an export). Spaces break between words as Pango breaks them, hanging at the end of a line;
+ * Latin words are added up from their letters, a little wide, and never broken. NULL when a
+ * word is wider than the line, or the text has a tab or another control character. */
+static Measure *
+measure_by_pieces (
+  PhaenXlsxBook *book, const char *text, gsize label, int width_px, gboolean bold, double size)
+{
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  Lines lines = { .empty = TRUE,
+                  .room = width_px > 0 ? MAX (width_px, 10) * PANGO_SCALE : G_MAXINT / 2,
+                  .starts = starts };
+  const char *p = text;
+  Measure *found;
+  guint zero = 0;
+
+  g_array_append_val (starts, zero);
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean ascii = TRUE;
+      /* A bold label at the start of the text (a labelled cell's rich string). */
+      gboolean in_bold = bold || (gsize)(p - text) < label;
+      guint v = variant (book, in_bold, size);
+      PangoLayout *layout = layout_for (book, in_bold, size);
+
+      if (*p == '\n')
+        {
+          guint at = (guint)(++p - text);
+
+          lines.widest = MAX (lines.widest, lines.width);
+          lines.width = lines.pending = 0;
+          lines.empty = TRUE;
+          g_array_append_val (starts, at);
+          continue;
+        }
+      if (*p == ' ')
+        {
+          lines.pending += ascii_width (book, v, layout, ' ');
+          p++;
+          continue;
+        }
+      for (; *end != '\0' && *end != ' ' && *end != '\n'; end++)
+        if ((guchar)*end < 0x20)
+          return NULL;
+        else if ((guchar)*end >= 0x80)
+          ascii = FALSE;
+      if (ascii)
+        {
+          int width = 0;
+
+          for (const char *c = p; c < end; c++)
+            width += ascii_width (book, v, layout, *c);
+          /* Kerning may widen a Latin word a little. */
+          if (!place (&lines, (guint)(p - text), width + width / 32))
+            return NULL;
+        }
+      else
+        {
+          const Pieces *pieces = chunk_pieces (book, v, layout, p, (gsize)(end - p));
+          guint at = (guint)(p - text);
+
+          for (guint k = 0; k < pieces->n; at += pieces->bytes[k++])
+            if (!place (&lines, at, pieces->width[k]))
+              return NULL;
+        }
+      p = end;
+    }
+  lines.widest = MAX (lines.widest, lines.width);
+
+  found = g_new0 (Measure, 1);
+  found->n_lines = starts->len;
+  found->starts = g_new0 (guint, found->n_lines + 1);
+  memcpy (found->starts, starts->data, starts->len * sizeof (guint));
+  found->starts[found->n_lines] = (guint)(p - text);
+  found->widest_px = PANGO_PIXELS_CEIL (lines.widest);
+  return found;
+}
+
+/* libxlsxwriter does not autofit rows, so lines are counted by laying the text out with Pango in
+ * the cell's width, broken between Thai words by libthai as a spreadsheet breaks them. Each
+ * distinct text is measured once per font and width: the forms repeat most of their texts. */
+static const Measure *
+measure_labelled (PhaenXlsxBook *book,
+                  const char *text,
+                  gsize label,
+                  int width_px,
+                  gboolean bold,
+                  double size,
+                  int wrap)
+{
+  gint64 variant_key;
+  GHashTable *texts;
+  Measure *found;
+
+  ensure_pango (book);
+  variant_key = ((gint64)(width_px + 1) << 32) | ((gint64)MIN (label, 0xffff) << 16) |
+                ((gint64)(size * 8) << 4) | (bold ? 2 : 0) | (wrap == PANGO_WRAP_WORD ? 0 : 1);
+  texts = g_hash_table_lookup (book->measured, &variant_key);
+  if (texts == NULL)
+    {
+      texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)measure_free);
+      g_hash_table_insert (book->measured, g_memdup2 (&variant_key, sizeof variant_key), texts);
+    }
+  found = g_hash_table_lookup (texts, text);
+  if (found != NULL)
+    {
+      book->n_measure_hits++;
+      return found;
+    }
+
+  /* Pango's WRAP_WORD and WRAP_WORD_CHAR differ only for a word wider than the line, which the
+   * pieces leave to Pango. */
+  found = measure_by_pieces (book, text, label, width_px, bold, size);
+  if (found == NULL)
+    found = measure_with_pango (book, text, label, width_px, bold, size, wrap);
+  else if (book->check_measure)
+    {
+      Measure *pango = measure_with_pango (book, text, label, width_px, bold, size, wrap);
+
+      if (pango->n_lines > found->n_lines)
+        g_warning ("“%s” in %d px: %u lines from its words, %u from Pango", text, width_px,
+                   found->n_lines, pango->n_lines);
+      else if (pango->n_lines < found->n_lines)
+        g_message ("“%s” in %d px: %u lines from its words, %u from Pango", text, width_px,
+                   found->n_lines, pango->n_lines);
+      measure_free (pango);
+    }
+  book->n_measured++;
+  g_hash_table_insert (texts, g_strdup (text), found);
+  return found;
+}
+
+static const Measure *
+measure (PhaenXlsxBook *book, const char *text, int width_px, gboolean bold, double size, int wrap)
+{
+  return measure_labelled (book, text, 0, width_px, bold, size, wrap);
 }
 
 static int
@@ -467,6 +733,45 @@ _phaen_xlsx_lines_per_row (PhaenXlsxSheet *sheet)
   return MAX ((guint)(room / _phaen_xlsx_line_pt (sheet->book)), 2);
 }
 
+/* The row breaks in the order they are written, and the columns hidden so that gnumeric prints
+ * the form whole.
+ *
+ * gnumeric (1.12.55, and its source to this day: plugins/excel/xlsx-read.c) reads <rowBreaks> as
+ * column breaks: a break before row 13 cut the forms after their 12th column and printed the
+ * rest on pages of their own. It drops a break that is not after the one before it
+ * (gnm_page_breaks_append_break()), and it lays the columns out up to the next column break it
+ * kept, past the print area too (print.c, paginate()). So the first break written is the
+ * first one at a row number past the form's columns (else a row after the last one, where
+ * LibreOffice has nothing left to break), and the columns from the form's last one up to it are
+ * hidden: gnumeric puts them all on the form's page, where hidden columns take no room, and stops
+ * there. The breaks at smaller row numbers come last, where gnumeric drops them; it paginates the
+ * rows by their heights. LibreOffice and Excel break the rows where we chose, whatever the
+ * order. */
+static GArray *
+gnumeric_safe_breaks (PhaenXlsxSheet *sheet, GArray *breaks, lxw_row_t *first_listed)
+{
+  GArray *listed = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  guint printed = sheet->n_printed_cols > 0 ? sheet->n_printed_cols : sheet->n_cols;
+  lxw_row_t first = MAX (printed, sheet->lines->len);
+
+  for (guint i = 0; i < breaks->len; i++)
+    if (g_array_index (breaks, lxw_row_t, i) >= printed)
+      {
+        first = g_array_index (breaks, lxw_row_t, i);
+        break;
+      }
+  g_array_append_val (listed, first);
+  for (guint i = 0; i < breaks->len && listed->len < LXW_BREAKS_MAX; i++)
+    if (g_array_index (breaks, lxw_row_t, i) > first)
+      g_array_append_val (listed, g_array_index (breaks, lxw_row_t, i));
+  for (guint i = 0; i < breaks->len && listed->len < LXW_BREAKS_MAX; i++)
+    if (g_array_index (breaks, lxw_row_t, i) < first)
+      g_array_append_val (listed, g_array_index (breaks, lxw_row_t, i));
+
+  *first_listed = first;
+  return listed;
+}
+
 /* Page breaks chosen from the rows' heights: a page ends before the row that would not fit, and
  * before the headings and table headers that lead to that row, so none is left alone at the
  * bottom of a page; pages after the repeated header rows have less room. */
@@ -476,6 +781,9 @@ paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw
   g_autoptr (GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
   double titles = 0, used = 0;
   guint n = sheet->lines->len, page_start = 0;
+  guint printed = sheet->n_printed_cols > 0 ? sheet->n_printed_cols : sheet->n_cols;
+  lxw_row_t first = 0;
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
   if (has_titles)
     for (lxw_row_t r = first_title; r <= last_title && r < n; r++)
@@ -509,11 +817,24 @@ paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw
         }
       used += h;
     }
-  if (breaks->len > 0)
-    _phaen_xlsx_ok (sheet->book,
-                    worksheet_set_h_pagebreaks (sheet->ws, (lxw_row_t *)(void *)breaks->data),
-                    sheet->name);
   sheet->n_pages = breaks->len + 1;
+  if (breaks->len > 0)
+    {
+      g_autoptr (GArray) listed = gnumeric_safe_breaks (sheet, breaks, &first);
+
+      _phaen_xlsx_ok (sheet->book,
+                      worksheet_set_h_pagebreaks (sheet->ws, (lxw_row_t *)(void *)listed->data),
+                      sheet->name);
+    }
+  /* The cells beside a table (PMQA 7's choice) stay next to it on screen: every column between
+   * is hidden. (Should the first break come after them, gnumeric prints them too.) */
+  if (sheet->beside_col > 0)
+    first = sheet->beside_col;
+  if (first > printed && first <= SPREADSHEET_COLUMNS)
+    _phaen_xlsx_ok (
+      sheet->book,
+      worksheet_set_column_opt (sheet->ws, printed, first - 1, LXW_DEF_COL_WIDTH, NULL, &hidden),
+      sheet->name);
 }
 
 static void
@@ -756,8 +1077,9 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
           cell->text = broken;
         }
       /* Rows are split between words only: a spreadsheet lays the parts out again. */
-      cell->lines = measure (book, cell->text, text_px (width), bold, _phaen_xlsx_font_size (book),
-                             PANGO_WRAP_WORD);
+      cell->lines =
+        measure_labelled (book, cell->text, cell->kind == CELL_LABELLED ? cell->label : 0,
+                          text_px (width), bold, _phaen_xlsx_font_size (book), PANGO_WRAP_WORD);
       n_rows = MAX (n_rows, (cell->lines->n_lines + per_row - 1) / per_row);
     }
 

@@ -16,9 +16,12 @@
 #define COL_NOTE (COL_PERCENT + 1)
 #define COL_SCORE (COL_NOTE + 1)
 #define N_COLS (COL_SCORE + 1)
-/* Beside the printed table: the score the office chose (an input) and the one the % suggests. */
-#define COL_CHOSEN N_COLS
-#define COL_SUGGESTED (N_COLS + 1)
+/* Beside the printed table: the score the office chose (an input) and the one the % suggests.
+ * The columns between are hidden, so that on screen they stand next to the table; they are that
+ * far so that gnumeric, which lays out columns up to the first row break (phaen-xlsx-layout.c),
+ * leaves them off the paper: a page of this sheet holds fewer rows. */
+#define COL_CHOSEN 30
+#define COL_SUGGESTED (COL_CHOSEN + 1)
 #define TARGET_PX 124.0
 #define TARGET_WIDTH _phaen_xlsx_px_width (TARGET_PX)
 
@@ -278,7 +281,7 @@ gboolean
 _phaen_xlsx_write_pmqa (PhaenXlsxBook *book, const PhaenPmqaTable *table, GError **error)
 {
   PhaenXlsxFormats *f = &book->fmt;
-  const double widths[N_COLS + 2] = { -3, TARGET_PX, 72, 72, 72, 76, -2, 72, 0, 0 };
+  const double widths[N_COLS] = { -3, TARGET_PX, 72, 72, 72, 76, -2, 72 };
   g_autoptr (GHashTable) formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GString) means = g_string_new (NULL);
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
@@ -288,8 +291,9 @@ _phaen_xlsx_write_pmqa (PhaenXlsxBook *book, const PhaenPmqaTable *table, GError
   PhaenXlsxSheet *sheet;
   lxw_row_t head = 3, row;
 
-  sheet = _phaen_xlsx_sheet_new_fitted (book, "ผลลัพธ์หมวด 7", widths, N_COLS + 2,
+  sheet = _phaen_xlsx_sheet_new_fitted (book, "ผลลัพธ์หมวด 7", widths, N_COLS,
                                         PHAEN_XLSX_ORIENTATION_LANDSCAPE);
+  sheet->beside_col = COL_CHOSEN;
   _phaen_xlsx_ok (book, worksheet_set_column (sheet->ws, COL_CHOSEN, COL_SUGGESTED, 16, NULL),
                   sheet->name);
   subtitle =

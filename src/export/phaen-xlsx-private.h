@@ -58,8 +58,11 @@ typedef struct
   PangoContext *pango;
   char *measure_family;    /* the font the text is measured with */
   PangoLayout *layouts[4]; /* regular, bold, title regular, title bold */
-  GHashTable *measured;    /* "width|bold|size|wrap|text" → lines */
-  guint n_measured, n_measure_hits;
+  GHashTable *measured;    /* (width, bold, size, wrap) → (text → lines) */
+  GHashTable *pieces[4];   /* per layout: a text without spaces → its pieces between breaks */
+  int ascii_width[4][128]; /* per layout: the advance of each ASCII character, 0 unknown */
+  gboolean check_measure;  /* PHAEN_XLSX_CHECK_MEASURE: compare the pieces with Pango */
+  guint n_measured, n_measure_hits, n_laid_out;
   GHashTable *format_specs; /* lxw_format* → how it was made */
   GHashTable *edge_formats; /* "format/edge" → lxw_format* */
 } PhaenXlsxBook;
@@ -70,6 +73,11 @@ typedef struct
   lxw_worksheet *ws;
   char *name;
   guint n_cols;
+  /* A form whose cells beside the printed table must not print sets these: the columns printed
+   * (its print area) and the first column of the cells beside (at or past the first page break's
+   * row number, see gnumeric_safe_breaks() in phaen-xlsx-layout.c); 0 for the other forms. */
+  guint n_printed_cols;
+  lxw_col_t beside_col;
   double width[PHAEN_XLSX_MAX_COLS];
   GArray *lines; /* (element-type double) lines of text each row must show */
   GArray *keep;  /* (element-type guint8) rows that stay on the page of the next row */
