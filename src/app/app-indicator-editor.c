@@ -63,7 +63,9 @@ static const char *const leading_choices[] = { N_ ("Lagging (results)"), N_ ("Le
 static const FieldInfo field_infos[] = {
   { "name", N_ ("Indicator"), FIELD_TEXT, GROUP_GENERAL, AT (name), NULL },
   { "code", N_ ("Indicator code"), FIELD_TEXT, GROUP_GENERAL, AT (code), NULL },
-  { "org_plan", N_ ("Action plan of %s"), FIELD_TEXT, GROUP_GENERAL, AT (org_plan), NULL },
+  /* Titled "Action plan of <organisation>" once an indicator's unit is known (show_org_title()). */
+  { "org_plan", N_ ("Action plan of the organisation"), FIELD_TEXT, GROUP_GENERAL, AT (org_plan),
+    NULL },
   { "strategy", N_ ("Strategic issue of the unit"), FIELD_TEXT, GROUP_GENERAL, AT (strategy),
     NULL },
   { "dimension", N_ ("Evaluation dimension"), FIELD_TEXT, GROUP_GENERAL, AT (dimension), NULL },
