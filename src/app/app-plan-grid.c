@@ -414,39 +414,38 @@ _app_plan_grid_selection_is_cell (AppPlanGrid *self)
   return sel.row0 == sel.row1 && sel.column0 == sel.column1;
 }
 
+/* The cell @rows and @columns steps from the cursor (columns skip those not shown); FALSE when
+ * no column lies that way. */
+static gboolean
+cell_from_cursor (AppPlanGrid *self, int rows, int columns, guint *row, guint *column)
+{
+  int next = (int)self->cursor_column;
+
+  if (columns != 0 &&
+      (next = app_grid_columns_step (&self->columns, self->cursor_column, columns)) < 0)
+    return FALSE;
+  *row = (guint)MAX ((int)self->cursor_row + rows, 0);
+  *column = (guint)next;
+  return TRUE;
+}
+
 void
 _app_plan_grid_move_cursor_by (AppPlanGrid *self, int rows, int columns)
 {
-  int row = (int)self->cursor_row + rows;
-  int column = (int)self->cursor_column;
+  guint row, column;
 
-  if (columns != 0)
-    {
-      int next = app_grid_columns_step (&self->columns, self->cursor_column, columns);
-
-      if (next < 0)
-        return;
-      column = next;
-    }
-  _app_plan_grid_move_cursor_to (self, (guint)MAX (row, 0), (guint)column);
+  if (cell_from_cursor (self, rows, columns, &row, &column))
+    _app_plan_grid_move_cursor_to (self, row, column);
 }
 
 /* Shift+arrows: the cursor moves, the anchor stays. */
 void
 _app_plan_grid_extend_by (AppPlanGrid *self, int rows, int columns)
 {
-  int row = (int)self->cursor_row + rows;
-  int column = (int)self->cursor_column;
+  guint row, column;
 
-  if (columns != 0)
-    {
-      int next = app_grid_columns_step (&self->columns, self->cursor_column, columns);
-
-      if (next < 0)
-        return;
-      column = next;
-    }
-  _app_plan_grid_select_to (self, (guint)MAX (row, 0), (guint)column);
+  if (cell_from_cursor (self, rows, columns, &row, &column))
+    _app_plan_grid_select_to (self, row, column);
 }
 
 /* ------------------------------------------------------------------ store */
