@@ -246,6 +246,10 @@ PhaenCriteriaVersion *phaen_store_get_criteria (PhaenStore *self,
                                                 GError **error); /* NULL + NOT_FOUND if none */
 GPtrArray *
 phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GError **error);
+GPtrArray *phaen_store_list_unit_criteria_versions (PhaenStore *self,
+                                                    gint64 unit_id,
+                                                    int fiscal_year,
+                                                    GError **error);
 
 /* Quarterly results. value_text is kept as typed; it is parsed (Thai or Arabic digits) into
  * value when it is a number. */
@@ -265,6 +269,10 @@ gboolean phaen_store_set_score_override (PhaenStore *self,
                                          GError **error);
 /* Returns 4 slots, index quarter-1; a slot is NULL when nothing was entered. */
 GPtrArray *phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error);
+GPtrArray *phaen_store_list_unit_results (PhaenStore *self,
+                                          gint64 unit_id,
+                                          int fiscal_year,
+                                          GError **error); /* (element-type PhaenResult) */
 /* The indicator of the result @result_id: 0 (no error) when there is no such result (any more). */
 gint64 phaen_store_get_result_indicator (PhaenStore *self, gint64 result_id, GError **error);
 
