@@ -462,7 +462,7 @@ phaen_store_list_indicator_years (PhaenStore *self, GError **error)
 
   stmt = _phaen_store_prepare (
     self,
-    "SELECT unit_id, fiscal_year, count(*), max(scoring = ?)"
+    "SELECT unit_id, fiscal_year, count(*), sum(scoring = ?)"
     " FROM indicator GROUP BY unit_id, fiscal_year ORDER BY unit_id, fiscal_year",
     error);
   if (stmt == NULL)
@@ -477,7 +477,7 @@ phaen_store_list_indicator_years (PhaenStore *self, GError **error)
                               &year.fiscal_year, error))
         return NULL;
       year.n_indicators = (guint)sqlite3_column_int (stmt, 2);
-      year.has_pmqa7 = sqlite3_column_int (stmt, 3) != 0;
+      year.n_pmqa7 = (guint)sqlite3_column_int (stmt, 3);
       g_array_append_val (years, year);
     }
   if (rc != SQLITE_DONE)

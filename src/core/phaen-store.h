@@ -220,7 +220,7 @@ GPtrArray *phaen_store_list_indicators (PhaenStore *self,
 /**
  * PhaenIndicatorYear:
  * @n_indicators: how many indicators the unit has that year
- * @has_pmqa7: whether any of them is scored as PMQA category 7
+ * @n_pmqa7: how many of them are scored as PMQA category 7
  *
  * What a list of units and years needs of their indicators, without reading them.
  */
@@ -229,7 +229,7 @@ typedef struct
   gint64 unit_id;
   int fiscal_year;
   guint n_indicators;
-  gboolean has_pmqa7;
+  guint n_pmqa7;
 } PhaenIndicatorYear;
 
 /* Every unit and year that has indicators, by unit then year.
