@@ -20,7 +20,7 @@ static guint n_built; /* phaen_scorecard_get_n_built() */
 static void
 row_clear_scores (PhaenScorecardRow *row)
 {
-  g_clear_pointer (&row->criteria, phaen_criteria_version_free);
+  row->criteria = NULL;
   g_clear_pointer (&row->versions, g_ptr_array_unref);
   g_clear_pointer (&row->target_warning, g_free);
   row->target_mismatch = FALSE;
@@ -163,8 +163,7 @@ score_row (PhaenScorecardRow *row)
       return;
     }
   /* Versions come oldest first: the newest is the last. */
-  row->criteria =
-    phaen_criteria_version_copy (g_ptr_array_index (row->versions, row->versions->len - 1));
+  row->criteria = g_ptr_array_index (row->versions, row->versions->len - 1);
   if (!phaen_criteria_from_version (row->indicator, row->criteria, &row->rules, &local_error))
     {
       row->problem = g_strdup (local_error->message);
