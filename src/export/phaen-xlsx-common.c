@@ -782,8 +782,9 @@ _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
   g_autofree char *score_ref = _phaen_xlsx_ref (score_row, score_col);
   g_autofree char *formula = NULL;
   g_autofree char *weighted = NULL;
+  gboolean has_rules = _phaen_xlsx_row_has_rules (row);
 
-  if (_phaen_xlsx_row_has_rules (row) && phaen_scorecard_row_quarter_uses_older (row, quarter))
+  if (has_rules && phaen_scorecard_row_quarter_uses_older (row, quarter))
     {
       /* Scored by an older version than the one in the criteria table (DOMAIN §4a): its own
        * thresholds go into the formula as numbers. */
@@ -796,7 +797,7 @@ _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
       for (int l = 0; l < PHAEN_N_LEVELS; l++)
         g_free (own[l]);
     }
-  else if (_phaen_xlsx_row_has_rules (row))
+  else if (has_rules)
     formula =
       _phaen_xlsx_score_formula (row->indicator, &row->rules, threshold, reading_ref, result);
 
