@@ -238,7 +238,6 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
     }
   /* The chart stands beside its four totals: their rows are as high as the chart (288 px × 1.2
    * = 260 pt) and print on one page. */
-  add_chart (sheet, card, data_row);
   for (int r = 0; r <= PHAEN_QUARTERS; r++)
     {
       _phaen_xlsx_need_lines (sheet, data_row + r,
@@ -247,7 +246,9 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
         _phaen_xlsx_keep_with_next (sheet, data_row + r);
     }
 
-  _phaen_xlsx_sheet_finish (sheet, head, head + 1);
+  _phaen_xlsx_sheet_finish (sheet, head, head + 1, total);
+  /* On the rows where the pages put the totals: they stay together on one page. */
+  add_chart (sheet, card, _phaen_xlsx_sheet_row (sheet, data_row));
   _phaen_xlsx_sheet_free (sheet);
   return TRUE;
 }
