@@ -173,18 +173,31 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '_' || c == '.' || c == '$' || c == '!' || c == '\'';
 }
 
-/* @formula with every cell reference ("C30", "$C$30", either end of "C3:C9") pointing at the row
- * its cell moved to; NULL when nothing moves. Text in quotes and names such as LOG10( stay. */
-static char *
-moved_formula (PhaenXlsxSheet *sheet, const char *formula)
+static void
+append_number (GString *out, guint64 n)
 {
-  GString *moved = NULL;
+  char digits[24];
+  int i = sizeof digits;
+
+  do
+    digits[--i] = (char)('0' + n % 10);
+  while ((n /= 10) > 0);
+  g_string_append_len (out, digits + i, (gssize)sizeof digits - i);
+}
+
+/* @formula with every cell reference ("C30", "$C$30", either end of "C3:C9") pointing at the row
+ * its cell moved to, in @moved; FALSE when nothing moves. Text in quotes and names such as
+ * LOG10( stay. */
+static gboolean
+moved_formula (PhaenXlsxSheet *sheet, const char *formula, GString *moved)
+{
   const char *copied = formula, *p = formula;
 
+  g_string_truncate (moved, 0);
   while (*p != '\0')
     {
       const char *letters, *digits, *end;
-      guint64 row;
+      guint64 row = 0;
 
       if (*p == '"')
         {
@@ -207,39 +220,37 @@ moved_formula (PhaenXlsxSheet *sheet, const char *formula)
           continue;
         }
       digits += *digits == '$';
-      for (end = digits; g_ascii_isdigit (*end); end++)
-        ;
+      for (end = digits; g_ascii_isdigit (*end) && end - digits < 8; end++)
+        row = row * 10 + (guint64)(*end - '0');
       if (end == digits || g_ascii_isalnum (*end) || *end == '_' || *end == '(' || *end == '!')
         {
           p = end > p ? end : p + 1;
           continue;
         }
-      row = g_ascii_strtoull (digits, NULL, 10);
       if (row >= 1 && row <= LXW_ROW_MAX)
         {
           lxw_row_t to = _phaen_xlsx_sheet_row (sheet, (lxw_row_t)(row - 1));
 
           if (to != row - 1)
             {
-              if (moved == NULL)
-                moved = g_string_new (NULL);
               g_string_append_len (moved, copied, digits - copied);
-              g_string_append_printf (moved, "%u", to + 1);
+              append_number (moved, (guint64)to + 1);
               copied = end;
             }
         }
       p = end;
     }
-  if (moved == NULL)
-    return NULL;
+  if (copied == formula)
+    return FALSE;
   g_string_append (moved, copied);
-  return g_string_free (moved, FALSE);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ writing */
 
 static void
-write_op (PhaenXlsxSheet *sheet, const PhaenXlsxOp *op, lxw_row_t row, lxw_row_t last_row)
+write_op (
+  PhaenXlsxSheet *sheet, const PhaenXlsxOp *op, lxw_row_t row, lxw_row_t last_row, GString *scratch)
 {
   PhaenXlsxBook *book = sheet->book;
   lxw_worksheet *ws = sheet->ws;
@@ -259,8 +270,7 @@ write_op (PhaenXlsxSheet *sheet, const PhaenXlsxOp *op, lxw_row_t row, lxw_row_t
     case OP_FORMULA:
     case OP_FORMULA_TEXT:
       {
-        g_autofree char *moved = moved_formula (sheet, op->text);
-        const char *formula = moved != NULL ? moved : op->text;
+        const char *formula = moved_formula (sheet, op->text, scratch) ? scratch->str : op->text;
 
         status = op->kind == OP_FORMULA
                    ? worksheet_write_formula_num (ws, row, op->col, formula, op->format, op->value)
@@ -312,7 +322,7 @@ write_merge (PhaenXlsxSheet *sheet, const PhaenXlsxOp *op)
         _phaen_xlsx_sheet_row (sheet, r) != _phaen_xlsx_sheet_row (sheet, r - 1) + 1)
       {
         write_op (sheet, op, _phaen_xlsx_sheet_row (sheet, from),
-                  _phaen_xlsx_sheet_row (sheet, r - 1));
+                  _phaen_xlsx_sheet_row (sheet, r - 1), NULL);
         from = r;
       }
 }
@@ -325,6 +335,8 @@ _phaen_xlsx_cells_write (PhaenXlsxSheet *sheet,
                          lxw_row_t last_title,
                          const GArray *copies)
 {
+  g_autoptr (GString) scratch = g_string_new (NULL);
+
   if (sheet->ops == NULL || sheet->ws == NULL)
     {
       sheet->written = TRUE;
@@ -338,14 +350,14 @@ _phaen_xlsx_cells_write (PhaenXlsxSheet *sheet,
         write_merge (sheet, op);
       else
         write_op (sheet, op, _phaen_xlsx_sheet_row (sheet, op->row),
-                  _phaen_xlsx_sheet_row (sheet, op->last_row));
+                  _phaen_xlsx_sheet_row (sheet, op->last_row), scratch);
       if (copies == NULL || op->row < first_title || op->last_row > last_title)
         continue;
       for (guint c = 0; c < copies->len; c++)
         {
           lxw_row_t at = g_array_index (copies, lxw_row_t, c) + (op->row - first_title);
 
-          write_op (sheet, op, at, at + (op->last_row - op->row));
+          write_op (sheet, op, at, at + (op->last_row - op->row), scratch);
         }
     }
   sheet->written = TRUE;
