@@ -335,12 +335,15 @@ test_print (Fixture *f, gconstpointer data)
       "รายงานผลการดำเนินงาน" },
     { PHAEN_XLSX_FORM_INDICATOR, "กพร.", "indicator-kpr.xlsx", FALSE, "รายงานผลการดำเนินงาน",
       "รายงานผลการดำเนินงาน" },
-    { PHAEN_XLSX_FORM_SUMMARY, "สตป.", "summary-stp.xlsx", FALSE, "ตัวชี้วัด", NULL },
-    { PHAEN_XLSX_FORM_EFFICIENCY, "บค.", "efficiency-led.xlsx", FALSE, "เรื่องที่ดำเนินการ", NULL },
+    /* The header heads the table's pages, up to its totals row. */
+    { PHAEN_XLSX_FORM_SUMMARY, "สตป.", "summary-stp.xlsx", FALSE, "ตัวชี้วัด", "รวม" },
+    /* … up to its two footer rows; the rounds table under it has a header of its own. */
+    { PHAEN_XLSX_FORM_EFFICIENCY, "บค.", "efficiency-led.xlsx", FALSE, "เรื่องที่ดำเนินการ",
+      "ผลผลิตที่ดำเนินการได้ตามแผน" },
     /* Thai digits through the number format: round 1's 100.00 % and the "-" of a month without
      * outputs, in both office suites. */
-    { PHAEN_XLSX_FORM_EFFICIENCY, "บค.", "efficiency-led-thai.xlsx", TRUE, "เรื่องที่ดำเนินการ", NULL,
-      "๑๐๐.๐๐" },
+    { PHAEN_XLSX_FORM_EFFICIENCY, "บค.", "efficiency-led-thai.xlsx", TRUE, "เรื่องที่ดำเนินการ",
+      "ผลผลิตที่ดำเนินการได้ตามแผน", "๑๐๐.๐๐" },
     { PHAEN_XLSX_FORM_PMQA7, "สป.กค.", "pmqa7.xlsx", FALSE, "ค่าเป้าหมายปีล่าสุด",
       "คะแนนเฉลี่ยรวมหมวด 7" },
   };
@@ -375,10 +378,10 @@ test_print (Fixture *f, gconstpointer data)
         assert_number_shown (lo_pdf, forms[i].number);
       out = run (argv, NULL);
       /* gnumeric prints every text of the form too, at 15 pt or more, with the cells beside
-       * PMQA 7's table outside its print area. It cannot repeat the header rows: its XLSX reader
-       * takes no print titles at all (plugins/excel/xlsx-read.c keeps _xlnm.Print_Titles as a
-       * name that nothing reads), so the header is checked on its first page only. */
-      assert_printed (xlsx, gn_pdf, forms[i].header, forms[i].header, beside, TRUE);
+       * PMQA 7's table outside its print area, and the header on every page: it takes no print
+       * titles and no page break from an XLSX, so the form carries a copy of its header at the
+       * top of each page, and fills each page to where gnumeric breaks it. */
+      assert_printed (xlsx, gn_pdf, forms[i].header, forms[i].until, beside, TRUE);
       if (forms[i].number != NULL)
         assert_number_shown (gn_pdf, forms[i].number);
     }

@@ -172,11 +172,12 @@ unbroken (const char *text)
 }
 
 char *
-find_text (Sheet *sheet, const char *text)
+find_text_below (Sheet *sheet, const char *text, int row)
 {
   GHashTableIter iter;
   gpointer key, value;
   char *best = NULL;
+  int best_row = 0, best_col = 0;
   g_autofree char *wanted = unbroken (text);
 
   g_hash_table_iter_init (&iter, sheet->cells);
@@ -184,21 +185,31 @@ find_text (Sheet *sheet, const char *text)
     {
       const Cell *cell = value;
       g_autofree char *plain = unbroken (cell->value);
+      int r, c;
 
-      if (g_strcmp0 (cell->type, "s") == 0 &&
-          (g_strcmp0 (cell->value, text) == 0 || g_strcmp0 (plain, wanted) == 0))
+      if (g_strcmp0 (cell->type, "s") != 0 ||
+          (g_strcmp0 (cell->value, text) != 0 && g_strcmp0 (plain, wanted) != 0))
+        continue;
+      split_ref (key, &r, &c);
+      if (r > row && (best == NULL || r < best_row || (r == best_row && c < best_col)))
         {
-          if (best == NULL || strlen (key) < strlen (best) ||
-              (strlen (key) == strlen (best) && strcmp (key, best) < 0))
-            {
-              g_free (best);
-              best = g_strdup (key);
-            }
+          g_free (best);
+          best = g_strdup (key);
+          best_row = r;
+          best_col = c;
         }
     }
-  if (best == NULL)
-    g_error ("no cell holds “%s”", text);
   return best;
+}
+
+char *
+find_text (Sheet *sheet, const char *text)
+{
+  char *found = find_text_below (sheet, text, 0);
+
+  if (found == NULL)
+    g_error ("no cell holds “%s”", text);
+  return found;
 }
 
 void

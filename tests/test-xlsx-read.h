@@ -34,6 +34,8 @@ const Cell *cell_at (Sheet *sheet, const char *ref);
 /* The reference of the first cell holding @text as a string, e.g. "B22"; a header broken over
  * lines matches the text without its line breaks. */
 char *find_text (Sheet *sheet, const char *text);
+/* The first cell holding @text below row @row (from 1), NULL when none does. */
+char *find_text_below (Sheet *sheet, const char *text, int row);
 void split_ref (const char *ref, int *row, int *col);
 char *make_ref (int row, int col);
 char *offset_ref (const char *ref, int rows, int cols);

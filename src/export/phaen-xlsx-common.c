@@ -365,10 +365,9 @@ _phaen_xlsx_text (
   /* worksheet_write_string() always makes a string cell: "=…" typed by a user never becomes a
    * formula. An empty text is a blank cell that keeps its border. */
   if (*shown == '\0')
-    _phaen_xlsx_ok (sheet->book, worksheet_write_blank (sheet->ws, row, col, format), sheet->name);
+    _phaen_xlsx_put_blank (sheet, row, col, format);
   else
-    _phaen_xlsx_ok (sheet->book, worksheet_write_string (sheet->ws, row, col, shown, format),
-                    sheet->name);
+    _phaen_xlsx_put_string (sheet, row, col, g_steal_pointer (&shown), format);
 }
 
 void
@@ -391,10 +390,8 @@ _phaen_xlsx_merge_text (PhaenXlsxSheet *sheet,
     }
   shown = shown_text (sheet, first_col, last_col, text, format);
   fit_text (sheet, first_row, last_row, first_col, last_col, shown, format);
-  _phaen_xlsx_ok (
-    sheet->book,
-    worksheet_merge_range (sheet->ws, first_row, first_col, last_row, last_col, shown, format),
-    sheet->name);
+  _phaen_xlsx_put_merge (sheet, first_row, first_col, last_row, last_col, g_steal_pointer (&shown),
+                         format);
 }
 
 guint
@@ -426,10 +423,7 @@ _phaen_xlsx_merge_blank (PhaenXlsxSheet *sheet,
       _phaen_xlsx_blank (sheet, first_row, first_col, format);
       return;
     }
-  _phaen_xlsx_ok (
-    sheet->book,
-    worksheet_merge_range (sheet->ws, first_row, first_col, last_row, last_col, "", format),
-    sheet->name);
+  _phaen_xlsx_put_merge (sheet, first_row, first_col, last_row, last_col, g_strdup (""), format);
 }
 
 void
@@ -438,8 +432,7 @@ _phaen_xlsx_number (
 {
   if (sheet->ws == NULL)
     return;
-  _phaen_xlsx_ok (sheet->book, worksheet_write_number (sheet->ws, row, col, value, format),
-                  sheet->name);
+  _phaen_xlsx_put_number (sheet, row, col, value, format);
 }
 
 void
@@ -447,7 +440,7 @@ _phaen_xlsx_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_form
 {
   if (sheet->ws == NULL)
     return;
-  _phaen_xlsx_ok (sheet->book, worksheet_write_blank (sheet->ws, row, col, format), sheet->name);
+  _phaen_xlsx_put_blank (sheet, row, col, format);
 }
 
 /* A formula carries the value our engine computed as its cached result, so a reader that does
@@ -463,14 +456,7 @@ _phaen_xlsx_formula (PhaenXlsxSheet *sheet,
 {
   if (sheet->ws == NULL)
     return;
-  if (has_value)
-    _phaen_xlsx_ok (sheet->book,
-                    worksheet_write_formula_num (sheet->ws, row, col, formula, format, value),
-                    sheet->name);
-  else
-    _phaen_xlsx_ok (sheet->book,
-                    worksheet_write_formula_str (sheet->ws, row, col, formula, format, ""),
-                    sheet->name);
+  _phaen_xlsx_put_formula (sheet, row, col, formula, has_value, value, format);
 }
 
 void
@@ -483,22 +469,15 @@ _phaen_xlsx_formula_text (PhaenXlsxSheet *sheet,
 {
   if (sheet->ws == NULL)
     return;
-  _phaen_xlsx_ok (
-    sheet->book,
-    worksheet_write_formula_str (sheet->ws, row, col, formula, format, value ? value : ""),
-    sheet->name);
+  _phaen_xlsx_put_formula_text (sheet, row, col, formula, value, format);
 }
 
 void
 _phaen_xlsx_comment (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text)
 {
-  g_autofree char *shown = _phaen_xlsx_display (sheet->book, text);
-  lxw_comment_options options = { .author = (char *)"Phaen", .width = 260, .height = 90 };
-
   if (sheet->ws == NULL)
     return;
-  _phaen_xlsx_ok (sheet->book, worksheet_write_comment_opt (sheet->ws, row, col, shown, &options),
-                  sheet->name);
+  _phaen_xlsx_put_comment (sheet, row, col, _phaen_xlsx_display (sheet->book, text));
 }
 
 /* ------------------------------------------------------------------ score formulas */

@@ -271,7 +271,7 @@ _phaen_xlsx_write_efficiency (PhaenXlsxBook *book, const PhaenPlan *plan, GError
       round_row (sheet, row, &round, planned_row, achieved_row);
     }
 
-  _phaen_xlsx_sheet_finish (sheet, head, head + 1);
+  _phaen_xlsx_sheet_finish (sheet, head, head + 1, achieved_row);
   _phaen_xlsx_sheet_free (sheet);
   return TRUE;
 }

@@ -153,9 +153,11 @@ criteria_table (Form *form, const PhaenScorecardRow *row, char *threshold[PHAEN_
   PhaenScoringKind kind = row->indicator->scoring;
   gboolean lower = row->indicator->direction == PHAEN_DIRECTION_LOWER_BETTER;
   g_autofree char *note = NULL;
+  lxw_row_t header_row;
 
   _phaen_xlsx_merge_text (sheet, form->row, 0, form->row, LAST_COL, "เกณฑ์การให้คะแนน", f->heading);
   form->row++;
+  header_row = form->row;
   _phaen_xlsx_text (sheet, form->row, 0, "ระดับคะแนนตัวชี้วัด", f->header);
   _phaen_xlsx_text (sheet, form->row, 1,
                     kind == PHAEN_SCORING_NUMERIC && lower ? "ระดับผลการดำเนินงาน\n(ค่าน้อยดี)"
@@ -236,6 +238,9 @@ criteria_table (Form *form, const PhaenScorecardRow *row, char *threshold[PHAEN_
           form->row += _phaen_xlsx_row_write (each);
         }
     }
+  /* The table prints whole on one page when it fits one. */
+  for (lxw_row_t r = header_row; r + 1 < form->row; r++)
+    _phaen_xlsx_keep_with_next (sheet, r);
 
   note = approval_note (sheet->book, version);
   if (note != NULL)
@@ -424,7 +429,7 @@ _phaen_xlsx_write_indicator (PhaenXlsxBook *book, const PhaenScorecardRow *row, 
       note_row += _phaen_xlsx_row_write (each);
     }
 
-  _phaen_xlsx_sheet_finish (form.sheet, head, head);
+  _phaen_xlsx_sheet_finish (form.sheet, head, head, form.row - 1);
   _phaen_xlsx_sheet_free (form.sheet);
   for (int i = 0; i < PHAEN_N_LEVELS; i++)
     g_free (threshold[i]);

@@ -26,19 +26,19 @@
 #define WRAP_SLACK 0.94
 /* LibreOffice 7.4 reads 1,024 columns of a sheet (more only with its experimental option). */
 #define SPREADSHEET_COLUMNS 1024
-/* A row a spreadsheet can show is at most 409 pt high. */
-#define MAX_ROW_PT 409.0
+/* A row a spreadsheet can show is at most 409 pt high; rows are whole pixels (0.75 pt). */
+#define MAX_ROW_PT 408.75
 
 /* A4 in points, and the margins _phaen_xlsx_sheet_new() sets (0.5 in left and right, 0.6 in top
- * and bottom). LibreOffice and gnumeric print the footer inside the bottom margin. */
+ * and bottom; the footer 0.3 in from the edge, libxlsxwriter's default). LibreOffice and
+ * gnumeric print the footer inside the bottom margin. */
 #define A4_SHORT_PT 595.28
 #define A4_LONG_PT 841.89
 #define MARGIN_LR_IN 0.5
 #define MARGIN_TB_IN 0.6
-/* Pages are filled to this share of their height, so that the breaks we choose come before any
- * a spreadsheet would add itself, and columns to this share of the width: LibreOffice turns
- * Excel's width unit into 7.4 px of Carlito (Calibri's stand-in), not 7. */
-#define PAGE_FILL 0.95
+#define MARGIN_HF_IN 0.3
+/* Columns are filled to this share of the width: LibreOffice turns Excel's width unit into
+ * 7.4 px of Carlito (Calibri's stand-in), not 7. */
 #define WIDTH_FILL 0.93
 /* Excel's width unit is the 7 px digit of the workbook's default font, plus 5 px of padding per
  * column; 96 px make an inch. */
@@ -562,12 +562,24 @@ page_width_px (gboolean portrait)
   return (paper - 2 * 72 * MARGIN_LR_IN) / PT_PER_PX * WIDTH_FILL;
 }
 
+/* What a page holds, in points, in every office suite: each page is filled up to it (with an
+ * empty row at its foot) so that gnumeric, which reads no page break from an XLSX, breaks where
+ * LibreOffice and Excel break (see paginate()).
+ *
+ * LibreOffice and Excel hold the paper less the top and bottom margins. gnumeric (print.c,
+ * compute_sheet_pages() and compute_group()) counts a 1 pt grid line first, and on a landscape
+ * page takes the left and right margins where the header and footer margins belong: 480.08 pt
+ * instead of 508.88, as measured with gnumeric 1.12.55. */
 static double
 page_height_pt (gboolean portrait)
 {
   double paper = portrait ? A4_LONG_PT : A4_SHORT_PT;
+  double office = paper - 2 * 72 * MARGIN_TB_IN;
+  double edges = portrait ? MARGIN_HF_IN : MARGIN_LR_IN;
+  double gnumeric = paper - 2 * 72 * edges - 2 * 72 * (MARGIN_TB_IN - MARGIN_HF_IN) - 1;
 
-  return (paper - 2 * 72 * MARGIN_TB_IN) * PAGE_FILL;
+  /* A pixel less, in whole pixels. */
+  return floor (MIN (office, gnumeric) / PT_PER_PX - 1) * PT_PER_PX;
 }
 
 PhaenXlsxSheet *
@@ -719,16 +731,18 @@ row_pt (PhaenXlsxSheet *sheet, lxw_row_t row)
     return 0;
   lines = MAX (g_array_index (sheet->lines, double, row), 1.0);
 
-  return MIN (lines * _phaen_xlsx_line_pt (sheet->book) + 4, MAX_ROW_PT);
+  return MIN (ceil ((lines * _phaen_xlsx_line_pt (sheet->book) + 4) / PT_PER_PX) * PT_PER_PX,
+              MAX_ROW_PT);
 }
 
 /* The lines one row of a long text may take: a text that needs more continues on the next rows
  * (_phaen_xlsx_row_write()), so no row stops at the 409 pt a spreadsheet allows and the page
- * breaks can fall between its parts. */
+ * breaks can fall between its parts. A third of a page: three parts fill a page under the
+ * header copy, where parts of half a page left half of each page empty. */
 guint
 _phaen_xlsx_lines_per_row (PhaenXlsxSheet *sheet)
 {
-  double room = MIN (MAX_ROW_PT, sheet->page_height / 2) - 4;
+  double room = MIN (MAX_ROW_PT, sheet->page_height / 3) - 4;
 
   return MAX ((guint)(room / _phaen_xlsx_line_pt (sheet->book)), 2);
 }
@@ -748,11 +762,11 @@ _phaen_xlsx_lines_per_row (PhaenXlsxSheet *sheet)
  * rows by their heights. LibreOffice and Excel break the rows where we chose, whatever the
  * order. */
 static GArray *
-gnumeric_safe_breaks (PhaenXlsxSheet *sheet, GArray *breaks, lxw_row_t *first_listed)
+gnumeric_safe_breaks (PhaenXlsxSheet *sheet, GArray *breaks, guint n_rows, lxw_row_t *first_listed)
 {
   GArray *listed = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
   guint printed = sheet->n_printed_cols > 0 ? sheet->n_printed_cols : sheet->n_cols;
-  lxw_row_t first = MAX (printed, sheet->lines->len);
+  lxw_row_t first = MAX (printed, n_rows);
 
   for (guint i = 0; i < breaks->len; i++)
     if (g_array_index (breaks, lxw_row_t, i) >= printed)
@@ -772,18 +786,29 @@ gnumeric_safe_breaks (PhaenXlsxSheet *sheet, GArray *breaks, lxw_row_t *first_li
   return listed;
 }
 
-/* Page breaks chosen from the rows' heights: a page ends before the row that would not fit, and
- * before the headings and table headers that lead to that row, so none is left alone at the
- * bottom of a page; pages after the repeated header rows have less room. */
-static void
-paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw_row_t last_title)
+typedef struct
 {
-  g_autoptr (GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
-  double titles = 0, used = 0;
-  guint n = sheet->lines->len, page_start = 0;
-  guint printed = sheet->n_printed_cols > 0 ? sheet->n_printed_cols : sheet->n_cols;
-  lxw_row_t first = 0;
-  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+  lxw_row_t start; /* the form's row the page starts with */
+  double used;     /* points of rows on it, the header copy included */
+  guint n_spacers; /* empty rows that fill it up */
+  gboolean titled; /* starts with a copy of the header rows */
+} Page;
+
+/* Pages chosen from the rows' heights: a page ends before the row that would not fit, and
+ * before the headings and table headers that lead to that row, so none is left alone at the
+ * bottom of a page; the pages after the first that start inside the table start with a copy of
+ * its header rows. */
+static GArray *
+paginate (PhaenXlsxSheet *sheet,
+          gboolean has_titles,
+          lxw_row_t first_title,
+          lxw_row_t last_title,
+          lxw_row_t table_end)
+{
+  GArray *pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  Page page = { 0 };
+  double titles = 0;
+  guint n = sheet->lines->len;
 
   if (has_titles)
     for (lxw_row_t r = first_title; r <= last_title && r < n; r++)
@@ -793,34 +818,141 @@ paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw
     {
       double h = row_pt (sheet, r);
 
-      if (used + h > sheet->page_height && r > page_start)
+      if (page.used + h > sheet->page_height && r > page.start)
         {
           guint b = r;
           double moved = h + titles;
 
           /* Headings go to the next page with the row they lead to, as long as they and the
            * row fit on one page (else the page breaks at the row). */
-          while (b - 1 > page_start && (g_array_index (sheet->keep, guint8, b - 1) & ROW_KEEP))
+          while (b - 1 > page.start && (g_array_index (sheet->keep, guint8, b - 1) & ROW_KEEP))
             {
               moved += row_pt (sheet, b - 1);
               b--;
             }
           if (moved > sheet->page_height)
             b = r;
-          if (breaks->len >= LXW_BREAKS_MAX)
+          if (pages->len + 1 >= LXW_BREAKS_MAX)
             break; /* the spreadsheet breaks the rest by itself */
-          g_array_append_val (breaks, b);
-          page_start = b;
-          used = has_titles && b > last_title ? titles : 0;
           for (guint k = b; k < r; k++)
-            used += row_pt (sheet, k);
+            page.used -= row_pt (sheet, k);
+          g_array_append_val (pages, page);
+          page = (Page){ .start = b, .titled = has_titles && b > last_title && b <= table_end };
+          page.used = page.titled ? titles : 0;
+          for (guint k = b; k < r; k++)
+            page.used += row_pt (sheet, k);
         }
-      used += h;
+      page.used += h;
     }
-  sheet->n_pages = breaks->len + 1;
+  g_array_append_val (pages, page);
+  return pages;
+}
+
+/* Each page but the last is filled up to the height every office suite holds: gnumeric, which
+ * takes no page break from an XLSX, then breaks where LibreOffice and Excel break, before the
+ * header copy. Returns the rows added before each form row (the header copies and the filling
+ * rows). */
+static GArray *
+fill_pages (PhaenXlsxSheet *sheet, GArray *pages, guint n_titles)
+{
+  GArray *map = g_array_sized_new (FALSE, FALSE, sizeof (lxw_row_t), sheet->lines->len);
+  lxw_row_t added = 0;
+  guint p = 0;
+
+  for (guint i = 0; i + 1 < pages->len; i++)
+    {
+      Page *page = &g_array_index (pages, Page, i);
+      double gap = sheet->page_height - page->used;
+
+      page->n_spacers = gap >= PT_PER_PX ? (guint)ceil (gap / MAX_ROW_PT) : 0;
+    }
+  for (lxw_row_t r = 0; r < sheet->lines->len; r++)
+    {
+      while (p + 1 < pages->len && g_array_index (pages, Page, p + 1).start <= r)
+        {
+          const Page *next = &g_array_index (pages, Page, ++p);
+
+          added += g_array_index (pages, Page, p - 1).n_spacers + (next->titled ? n_titles : 0);
+        }
+      g_array_append_val (map, (lxw_row_t){ r + added });
+    }
+  return map;
+}
+
+static void
+set_row (PhaenXlsxSheet *sheet, lxw_row_t row, double height, gboolean hidden)
+{
+  lxw_row_col_options hide = { .hidden = LXW_TRUE };
+
+  _phaen_xlsx_ok (sheet->book,
+                  worksheet_set_row_opt (sheet->ws, row, hidden ? LXW_DEF_ROW_HEIGHT : height, NULL,
+                                         hidden ? &hide : NULL),
+                  sheet->name);
+}
+
+/* The heights of the form's rows where they moved to, of the filling rows and of the header
+ * copies; the row before which each page breaks in @breaks and where each copy starts in
+ * @copies. libxlsxwriter does not autofit: every row gets the height its longest text was
+ * measured to need, as the pages were computed. */
+static void
+write_rows (PhaenXlsxSheet *sheet,
+            GArray *pages,
+            lxw_row_t first_title,
+            guint n_titles,
+            GArray *breaks,
+            GArray *copies)
+{
+  for (guint r = 0; r < sheet->lines->len; r++)
+    set_row (sheet, _phaen_xlsx_sheet_row (sheet, r), row_pt (sheet, r),
+             g_array_index (sheet->keep, guint8, r) & ROW_HIDDEN);
+  for (guint i = 1; i < pages->len; i++)
+    {
+      const Page *before = &g_array_index (pages, Page, i - 1);
+      const Page *page = &g_array_index (pages, Page, i);
+      lxw_row_t at = _phaen_xlsx_sheet_row (sheet, page->start) - (page->titled ? n_titles : 0);
+      lxw_row_t from = at - before->n_spacers;
+      double gap = sheet->page_height - before->used;
+
+      for (guint k = 0; k < before->n_spacers; k++)
+        set_row (sheet, from + k, floor (gap / before->n_spacers / PT_PER_PX) * PT_PER_PX, FALSE);
+      g_array_append_val (breaks, at);
+      if (!page->titled)
+        continue;
+      g_array_append_val (copies, at);
+      for (guint k = 0; k < n_titles; k++)
+        set_row (sheet, at + k, row_pt (sheet, first_title + k), FALSE);
+    }
+}
+
+static void
+finish (PhaenXlsxSheet *sheet,
+        gboolean has_titles,
+        lxw_row_t first_title,
+        lxw_row_t last_title,
+        lxw_row_t table_end)
+{
+  g_autoptr (GArray) pages = NULL;
+  g_autoptr (GArray) breaks = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  g_autoptr (GArray) copies = g_array_new (FALSE, FALSE, sizeof (lxw_row_t));
+  guint printed = sheet->n_printed_cols > 0 ? sheet->n_printed_cols : sheet->n_cols;
+  guint n_titles = has_titles ? last_title - first_title + 1 : 0;
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+  lxw_row_t first = 0;
+
+  if (sheet->ws == NULL)
+    return;
+  for (lxw_row_t r = first_title; r <= last_title && has_titles; r++)
+    _phaen_xlsx_keep_with_next (sheet, r);
+  pages = paginate (sheet, has_titles, first_title, last_title, table_end);
+  sheet->n_pages = pages->len;
+  sheet->row_map = fill_pages (sheet, pages, n_titles);
+  write_rows (sheet, pages, first_title, n_titles, breaks, copies);
+  _phaen_xlsx_cells_write (sheet, first_title, last_title, copies);
+
   if (breaks->len > 0)
     {
-      g_autoptr (GArray) listed = gnumeric_safe_breaks (sheet, breaks, &first);
+      lxw_row_t last = _phaen_xlsx_sheet_row (sheet, sheet->lines->len);
+      g_autoptr (GArray) listed = gnumeric_safe_breaks (sheet, breaks, last, &first);
 
       _phaen_xlsx_ok (sheet->book,
                       worksheet_set_h_pagebreaks (sheet->ws, (lxw_row_t *)(void *)listed->data),
@@ -837,48 +969,20 @@ paginate (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw
       sheet->name);
 }
 
-static void
-finish (PhaenXlsxSheet *sheet, gboolean has_titles, lxw_row_t first_title, lxw_row_t last_title)
-{
-  PhaenXlsxBook *book = sheet->book;
-
-  if (sheet->ws == NULL)
-    return;
-  /* libxlsxwriter does not autofit: every row gets the height its longest text was measured to
-   * need, so that the page breaks below are computed from the heights the spreadsheet uses. */
-  for (guint r = 0; r < sheet->lines->len; r++)
-    {
-      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
-      gboolean hide = g_array_index (sheet->keep, guint8, r) & ROW_HIDDEN;
-
-      _phaen_xlsx_ok (book,
-                      worksheet_set_row_opt (sheet->ws, r,
-                                             hide ? LXW_DEF_ROW_HEIGHT : row_pt (sheet, r), NULL,
-                                             hide ? &hidden : NULL),
-                      sheet->name);
-    }
-  if (has_titles)
-    {
-      for (lxw_row_t r = first_title; r <= last_title; r++)
-        _phaen_xlsx_keep_with_next (sheet, r);
-      _phaen_xlsx_ok (book, worksheet_repeat_rows (sheet->ws, first_title, last_title),
-                      sheet->name);
-    }
-  paginate (sheet, has_titles, first_title, last_title);
-}
-
 void
 _phaen_xlsx_sheet_finish (PhaenXlsxSheet *sheet,
                           lxw_row_t first_title_row,
-                          lxw_row_t last_title_row)
+                          lxw_row_t last_title_row,
+                          lxw_row_t last_table_row)
 {
-  finish (sheet, last_title_row >= first_title_row, first_title_row, last_title_row);
+  finish (sheet, last_title_row >= first_title_row, first_title_row, last_title_row,
+          last_table_row);
 }
 
 void
 _phaen_xlsx_sheet_finish_plain (PhaenXlsxSheet *sheet)
 {
-  finish (sheet, FALSE, 0, 0);
+  finish (sheet, FALSE, 0, 0, 0);
 }
 
 void
@@ -886,6 +990,7 @@ _phaen_xlsx_sheet_free (PhaenXlsxSheet *sheet)
 {
   if (sheet == NULL)
     return;
+  _phaen_xlsx_cells_free (sheet);
   g_array_unref (sheet->lines);
   g_array_unref (sheet->keep);
   g_free (sheet->name);
@@ -914,6 +1019,7 @@ typedef struct
   gboolean has_value;
   double value;
   const Measure *lines;
+  GArray *ends; /* (element-type guint) the line each part ends before */
 } RowCell;
 
 struct _PhaenXlsxRow
@@ -928,6 +1034,7 @@ row_cell_clear (RowCell *cell)
 {
   g_free (cell->text);
   g_free (cell->formula);
+  g_clear_pointer (&cell->ends, g_array_unref);
 }
 
 PhaenXlsxRow *
@@ -1001,53 +1108,68 @@ _phaen_xlsx_row_formula (PhaenXlsxRow *self,
   cell->value = value;
 }
 
-static char *
-chunk_text (const RowCell *cell, guint first_line, guint n_lines)
+/* The line each part of @text ends before: at most @per_row lines a part, ending where the text
+ * has a newline when one comes after the first half of them, so that the parts join again with
+ * newlines (phaen-plan-import.c reads a plan back so). */
+static GArray *
+part_ends (const Measure *lines, const char *text, guint per_row)
 {
-  guint end_line = MIN (first_line + n_lines, cell->lines->n_lines);
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint from = 0;
+
+  do
+    {
+      guint end = MIN (from + per_row, lines->n_lines);
+
+      for (guint j = end; end < lines->n_lines && j > from + per_row / 2; j--)
+        if (text[lines->starts[j] - 1] == '\n')
+          {
+            end = j;
+            break;
+          }
+      g_array_append_val (ends, end);
+      from = end;
+    }
+  while (from < lines->n_lines);
+  return ends;
+}
+
+static char *
+chunk_text (const RowCell *cell, guint part)
+{
+  guint first_line = part > 0 ? g_array_index (cell->ends, guint, part - 1) : 0;
+  guint end_line = g_array_index (cell->ends, guint, part);
   const char *from = cell->text + cell->lines->starts[first_line];
-  g_autofree char *part =
+  g_autofree char *text =
     g_strndup (from, cell->lines->starts[end_line] - cell->lines->starts[first_line]);
 
   /* The break between two rows is a line break: no newline or space is left at either end. */
-  return g_strdup (g_strstrip (part));
+  return g_strdup (g_strstrip (text));
 }
 
 static void
 write_chunk (PhaenXlsxSheet *sheet,
              lxw_row_t row,
              const RowCell *cell,
-             const char *text,
+             char *text,
              lxw_format *format,
              gboolean first)
 {
-  PhaenXlsxBook *book = sheet->book;
+  gboolean labelled = cell->kind == CELL_LABELLED && first;
 
   if (cell->last_col > cell->first_col)
-    _phaen_xlsx_ok (book,
-                    worksheet_merge_range (sheet->ws, row, cell->first_col, row, cell->last_col,
-                                           cell->kind == CELL_LABELLED && first ? "" : text,
-                                           format),
-                    sheet->name);
-  if (cell->kind == CELL_LABELLED && first && cell->label > 0 && cell->label < strlen (text))
+    _phaen_xlsx_put_merge (sheet, row, cell->first_col, row, cell->last_col,
+                           g_strdup (labelled ? "" : text), format);
+  if (labelled && cell->label > 0 && cell->label < strlen (text))
+    _phaen_xlsx_put_labelled (sheet, row, cell->first_col, text, cell->label, format);
+  else if ((cell->last_col == cell->first_col || labelled) && *text != '\0')
+    _phaen_xlsx_put_string (sheet, row, cell->first_col, text, format);
+  else
     {
-      g_autofree char *label = g_strndup (text, cell->label);
-      lxw_rich_string_tuple bold = { .format = book->fmt.run_bold, .string = label };
-      lxw_rich_string_tuple plain = { .format = book->fmt.run,
-                                      .string = (char *)text + cell->label };
-      lxw_rich_string_tuple *fragments[] = { &bold, &plain, NULL };
-
-      /* A rich string is a string cell too: a value typed as "=…" stays text. */
-      _phaen_xlsx_ok (
-        book, worksheet_write_rich_string (sheet->ws, row, cell->first_col, fragments, format),
-        sheet->name);
+      if (cell->last_col == cell->first_col || labelled)
+        _phaen_xlsx_put_blank (sheet, row, cell->first_col, format);
+      g_free (text);
     }
-  else if (cell->last_col == cell->first_col || (cell->kind == CELL_LABELLED && first))
-    _phaen_xlsx_ok (book,
-                    *text == '\0'
-                      ? worksheet_write_blank (sheet->ws, row, cell->first_col, format)
-                      : worksheet_write_string (sheet->ws, row, cell->first_col, text, format),
-                    sheet->name);
 }
 
 guint
@@ -1080,7 +1202,8 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
       cell->lines =
         measure_labelled (book, cell->text, cell->kind == CELL_LABELLED ? cell->label : 0,
                           text_px (width), bold, _phaen_xlsx_font_size (book), PANGO_WRAP_WORD);
-      n_rows = MAX (n_rows, (cell->lines->n_lines + per_row - 1) / per_row);
+      cell->ends = part_ends (cell->lines, cell->text, per_row);
+      n_rows = MAX (n_rows, cell->ends->len);
     }
 
   for (guint i = 0; i < self->cells->len; i++)
@@ -1089,19 +1212,19 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
 
       if (cell->kind == CELL_TEXT || cell->kind == CELL_LABELLED)
         {
-          guint parts = MAX ((cell->lines->n_lines + per_row - 1) / per_row, 1);
+          guint parts = cell->ends->len;
 
           for (guint k = 0; k < n_rows; k++)
             {
-              g_autofree char *text =
-                k < parts
-                  ? (n_rows == 1 ? g_strdup (cell->text) : chunk_text (cell, k * per_row, per_row))
-                  : g_strdup ("");
+              char *text = k < parts ? (n_rows == 1 ? g_strdup (cell->text) : chunk_text (cell, k))
+                                     : g_strdup ("");
               PhaenXlsxEdge edge = n_rows == 1       ? PHAEN_XLSX_EDGE_ALL
                                    : k == 0          ? PHAEN_XLSX_EDGE_FIRST
                                    : k + 1 == n_rows ? PHAEN_XLSX_EDGE_LAST
                                                      : PHAEN_XLSX_EDGE_MIDDLE;
-              guint lines = k < parts ? MIN (cell->lines->n_lines - k * per_row, per_row) : 1;
+              guint lines = k < parts ? g_array_index (cell->ends, guint, k) -
+                                          (k > 0 ? g_array_index (cell->ends, guint, k - 1) : 0)
+                                      : 1;
 
               write_chunk (sheet, self->row + k, cell, text,
                            _phaen_xlsx_format_edge (book, cell->format, edge), k == 0);
@@ -1112,23 +1235,15 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
 
       /* Numbers, formulas and marks stand once, in a cell merged down the continued rows. */
       if (n_rows > 1 || cell->last_col > cell->first_col)
-        _phaen_xlsx_ok (book,
-                        worksheet_merge_range (sheet->ws, self->row, cell->first_col,
-                                               self->row + n_rows - 1, cell->last_col, "",
-                                               cell->format),
-                        sheet->name);
+        _phaen_xlsx_put_merge (sheet, self->row, cell->first_col, self->row + n_rows - 1,
+                               cell->last_col, g_strdup (""), cell->format);
       if (cell->kind == CELL_NUMBER)
-        _phaen_xlsx_ok (
-          book,
-          worksheet_write_number (sheet->ws, self->row, cell->first_col, cell->value, cell->format),
-          sheet->name);
+        _phaen_xlsx_put_number (sheet, self->row, cell->first_col, cell->value, cell->format);
       else if (cell->kind == CELL_FORMULA)
         _phaen_xlsx_formula (sheet, self->row, cell->first_col, cell->formula, cell->has_value,
                              cell->value, cell->format);
       else if (n_rows == 1 && cell->last_col == cell->first_col)
-        _phaen_xlsx_ok (book,
-                        worksheet_write_blank (sheet->ws, self->row, cell->first_col, cell->format),
-                        sheet->name);
+        _phaen_xlsx_put_blank (sheet, self->row, cell->first_col, cell->format);
       _phaen_xlsx_need_lines (sheet, self->row, 1);
     }
 

@@ -140,7 +140,7 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
   g_autofree char *title = NULL, *year = NULL, *unit_line = NULL;
   PhaenXlsxSheet *sheet;
   const char *owner;
-  lxw_row_t row = 0, head;
+  lxw_row_t row = 0, head, table_end;
 
   activities = phaen_store_list_activities (book->store, plan->id, error);
   if (activities == NULL || !(process = section (book, plan, PHAEN_SECTION_PROCESS, error)) ||
@@ -291,6 +291,7 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
     }
   if (owner != NULL)
     _phaen_xlsx_merge_text (sheet, head + 2, col_owner, row - 1, col_owner, owner, f->center);
+  table_end = row;
   write_totals (sheet, f, row++, n_months, &totals);
   /* Why an amount is flagged, under the table as the other notes are. */
   for (guint i = 0; i < activities->len; i++)
@@ -320,7 +321,7 @@ _phaen_xlsx_write_plan (PhaenXlsxBook *book, const PhaenPlan *plan, GError **err
   if (!action)
     _phaen_xlsx_labelled (sheet, row, 0, last, "7. ผลที่คาดว่าจะได้รับ : ", expected);
 
-  _phaen_xlsx_sheet_finish (sheet, head, head + 1);
+  _phaen_xlsx_sheet_finish (sheet, head, head + 1, table_end);
   _phaen_xlsx_sheet_free (sheet);
   return TRUE;
 }

@@ -273,7 +273,7 @@ notes_sheet (PhaenXlsxBook *book, GPtrArray *notes)
       _phaen_xlsx_row_text (each, 1, 1, g_ptr_array_index (notes, i + 1), book->fmt.text);
       row += _phaen_xlsx_row_write (each) - 1;
     }
-  _phaen_xlsx_sheet_finish (sheet, 2, 2);
+  _phaen_xlsx_sheet_finish (sheet, 2, 2, row);
   _phaen_xlsx_sheet_free (sheet);
 }
 
@@ -393,10 +393,11 @@ _phaen_xlsx_write_pmqa (PhaenXlsxBook *book, const PhaenPmqaTable *table, GError
                           f->total_label);
   _phaen_xlsx_formula (sheet, row, COL_SCORE, total, table->mean.has_score, table->mean.score,
                        mean_format);
+  _phaen_xlsx_sheet_finish (sheet, head, head + 1, row);
   /* The official table only: the columns beside it are for entering a choice. */
-  _phaen_xlsx_ok (book, worksheet_print_area (sheet->ws, 0, 0, row, COL_SCORE), sheet->name);
-
-  _phaen_xlsx_sheet_finish (sheet, head, head + 1);
+  _phaen_xlsx_ok (
+    book, worksheet_print_area (sheet->ws, 0, 0, _phaen_xlsx_sheet_row (sheet, row), COL_SCORE),
+    sheet->name);
   _phaen_xlsx_sheet_free (sheet);
   /* The stretch-target check is Phaen's own advice, not part of the form: a sheet of its own. */
   if (notes->len > 0)

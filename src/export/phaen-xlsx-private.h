@@ -67,6 +67,8 @@ typedef struct
   GHashTable *edge_formats; /* "format/edge" → lxw_format* */
 } PhaenXlsxBook;
 
+typedef struct _PhaenXlsxOp PhaenXlsxOp;
+
 typedef struct
 {
   PhaenXlsxBook *book;
@@ -84,6 +86,11 @@ typedef struct
   gboolean portrait;
   double page_height; /* what one page holds, in points */
   guint n_pages;      /* once finished */
+  /* The cells as the form wrote them, until the pages are known (phaen-xlsx-cells.c), and where
+   * each row moved to once the header rows were copied to the top of every page. */
+  GArray *ops;     /* (element-type PhaenXlsxOp) */
+  GArray *row_map; /* (element-type lxw_row_t) */
+  gboolean written;
 } PhaenXlsxSheet;
 
 /* Which borders a part of a text continued over several rows keeps. */
@@ -121,9 +128,12 @@ PhaenXlsxSheet *_phaen_xlsx_sheet_new_fitted (PhaenXlsxBook *book,
 PhaenXlsxSheet *
 _phaen_xlsx_sheet_new (PhaenXlsxBook *book, const char *name, const double *widths, guint n_cols);
 /* Sets the rows' heights, repeats the title rows on every page and chooses the page breaks. */
+/* Lays the sheet out on pages: the header rows @first_title_row..@last_title_row start every
+ * page up to the one with @last_table_row (the end of the table they head). */
 void _phaen_xlsx_sheet_finish (PhaenXlsxSheet *sheet,
                                lxw_row_t first_title_row,
-                               lxw_row_t last_title_row);
+                               lxw_row_t last_title_row,
+                               lxw_row_t last_table_row);
 void _phaen_xlsx_sheet_finish_plain (PhaenXlsxSheet *sheet); /* no title rows */
 double _phaen_xlsx_px_width (double px); /* pixels → Excel's width in characters */
 void _phaen_xlsx_keep_with_next (PhaenXlsxSheet *sheet, lxw_row_t row);
@@ -160,6 +170,44 @@ double _phaen_xlsx_span_width (PhaenXlsxSheet *sheet, lxw_col_t first, lxw_col_t
 
 /* Cells. Every text passes through _phaen_xlsx_display() and is written as a string cell, so
  * "=HYPERLINK(…)" typed by a user stays text. Rows grow to show wrapped text. */
+/* Cells held until the pages are known (phaen-xlsx-cells.c); the texts are (transfer full). */
+void _phaen_xlsx_put_string (
+  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, char *text, lxw_format *format);
+void
+_phaen_xlsx_put_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_format *format);
+void _phaen_xlsx_put_number (
+  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, double value, lxw_format *format);
+void _phaen_xlsx_put_formula (PhaenXlsxSheet *sheet,
+                              lxw_row_t row,
+                              lxw_col_t col,
+                              const char *formula,
+                              gboolean has_value,
+                              double value,
+                              lxw_format *format);
+void _phaen_xlsx_put_formula_text (PhaenXlsxSheet *sheet,
+                                   lxw_row_t row,
+                                   lxw_col_t col,
+                                   const char *formula,
+                                   const char *value,
+                                   lxw_format *format);
+void _phaen_xlsx_put_labelled (
+  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, char *text, gsize label, lxw_format *format);
+void _phaen_xlsx_put_merge (PhaenXlsxSheet *sheet,
+                            lxw_row_t first_row,
+                            lxw_col_t first_col,
+                            lxw_row_t last_row,
+                            lxw_col_t last_col,
+                            char *text,
+                            lxw_format *format);
+void _phaen_xlsx_put_comment (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, char *text);
+void _phaen_xlsx_cells_write (PhaenXlsxSheet *sheet,
+                              lxw_row_t first_title,
+                              lxw_row_t last_title,
+                              const GArray *copies);
+void _phaen_xlsx_cells_free (PhaenXlsxSheet *sheet);
+/* Where the form's @row is in the finished sheet. */
+lxw_row_t _phaen_xlsx_sheet_row (PhaenXlsxSheet *sheet, lxw_row_t row);
+
 char *_phaen_xlsx_display (PhaenXlsxBook *book, const char *text); /* (transfer full) */
 void _phaen_xlsx_text (
   PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *format);

@@ -98,7 +98,8 @@ gboolean
 _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GError **error)
 {
   PhaenXlsxFormats *f = &book->fmt;
-  double widths[N_COLS + PHAEN_QUARTERS] = { 84, -1, 74 };
+  /* The weight's column holds "(ร้อยละ)" in bold, which LibreOffice broke at 74 px. */
+  double widths[N_COLS + PHAEN_QUARTERS] = { 84, -1, 90 };
   g_autofree char *subtitle = NULL;
   PhaenXlsxSheet *sheet;
   lxw_row_t head = 3, first, last, total, data_row, row;
@@ -133,7 +134,7 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
                           f->title);
   _phaen_xlsx_merge_text (sheet, 1, 0, 1, N_COLS - 1, subtitle, f->subtitle);
 
-  _phaen_xlsx_merge_text (sheet, head, COL_CODE, head + 1, COL_CODE, "รหัสตัวชี้วัด", f->header);
+  _phaen_xlsx_merge_text (sheet, head, COL_CODE, head + 1, COL_CODE, "รหัส\nตัวชี้วัด", f->header);
   _phaen_xlsx_merge_text (sheet, head, COL_NAME, head + 1, COL_NAME, "ตัวชี้วัด", f->header);
   _phaen_xlsx_merge_text (sheet, head, COL_WEIGHT, head + 1, COL_WEIGHT, "น้ำหนัก\n(ร้อยละ)",
                           f->header);
@@ -238,7 +239,6 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
     }
   /* The chart stands beside its four totals: their rows are as high as the chart (288 px × 1.2
    * = 260 pt) and print on one page. */
-  add_chart (sheet, card, data_row);
   for (int r = 0; r <= PHAEN_QUARTERS; r++)
     {
       _phaen_xlsx_need_lines (sheet, data_row + r,
@@ -247,7 +247,9 @@ _phaen_xlsx_write_summary (PhaenXlsxBook *book, const PhaenScorecard *card, GErr
         _phaen_xlsx_keep_with_next (sheet, data_row + r);
     }
 
-  _phaen_xlsx_sheet_finish (sheet, head, head + 1);
+  _phaen_xlsx_sheet_finish (sheet, head, head + 1, total);
+  /* On the rows where the pages put the totals: they stay together on one page. */
+  add_chart (sheet, card, _phaen_xlsx_sheet_row (sheet, data_row));
   _phaen_xlsx_sheet_free (sheet);
   return TRUE;
 }

@@ -154,24 +154,51 @@ table_row (const PhaenPlanImport *import, guint index)
   return index < import->table->rows->len ? g_ptr_array_index (import->table->rows, index) : NULL;
 }
 
+/* The labelled sections of our own sheets: "label : text". */
+static const struct
+{
+  const char *prefix;
+  const char *key;
+} labelled[] = {
+  { "1. ชื่อกระบวนการ", PHAEN_SECTION_PROCESS },
+  { "3. ตัวชี้วัด", PHAEN_SECTION_INDICATOR },
+  { "รายละเอียดการวัดผล", PHAEN_SECTION_CRITERIA },
+  { "4. แนวทางการนำเทคโนโลยีดิจิทัล", PHAEN_SECTION_DIGITAL },
+  { "7. ผลที่คาดว่าจะได้รับ", PHAEN_SECTION_EXPECTED },
+  /* our แผนปฏิบัติราชการ sheet (§3b) */
+  { "ประเด็นยุทธศาสตร์ :", PHAEN_SECTION_STRATEGY },
+  { "เป้าประสงค์ :", PHAEN_SECTION_GOAL },
+};
+
+/* @text and the rows after table index @r that continue it: our own export continues a long
+ * text on the next rows, each part ending at one of its newlines where it can
+ * (phaen-xlsx-layout.c), up to a blank row or the next section. */
+static char *
+with_continuation (const PhaenPlanImport *import, guint r, const char *text)
+{
+  GString *whole = g_string_new (text);
+  const PhaenTableRow *next;
+
+  while ((next = table_row (import, ++r)) != NULL && !phaen_table_row_is_blank (next))
+    {
+      const char *part = phaen_table_row_text (next, 0);
+
+      if (*part == '\0' || g_str_has_prefix (part, "2. ข้อกำหนดที่สำคัญ") ||
+          g_str_has_prefix (part, "5. วิธีการลดขั้นตอน") ||
+          g_str_has_prefix (part, "6. แผนการดำเนินงาน"))
+        break;
+      for (guint i = 0; i < G_N_ELEMENTS (labelled); i++)
+        if (g_str_has_prefix (part, labelled[i].prefix))
+          return g_string_free (whole, FALSE);
+      g_string_append_printf (whole, "\n%s", part);
+    }
+  return g_string_free (whole, FALSE);
+}
+
 /* Title, year and sections 1–5 and 7 of our own แผนการปรับปรุงกระบวนการ sheet. */
 static void
 read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
 {
-  static const struct
-  {
-    const char *prefix;
-    const char *key;
-  } labelled[] = {
-    { "1. ชื่อกระบวนการ", PHAEN_SECTION_PROCESS },
-    { "3. ตัวชี้วัด", PHAEN_SECTION_INDICATOR },
-    { "รายละเอียดการวัดผล", PHAEN_SECTION_CRITERIA },
-    { "4. แนวทางการนำเทคโนโลยีดิจิทัล", PHAEN_SECTION_DIGITAL },
-    { "7. ผลที่คาดว่าจะได้รับ", PHAEN_SECTION_EXPECTED },
-    /* our แผนปฏิบัติราชการ sheet (§3b) */
-    { "ประเด็นยุทธศาสตร์ :", PHAEN_SECTION_STRATEGY },
-    { "เป้าประสงค์ :", PHAEN_SECTION_GOAL },
-  };
   gboolean plan_heading = FALSE;
   gboolean action_heading = FALSE;
 
@@ -190,13 +217,19 @@ read_own_sections (PhaenPlanImport *import, guint header_index, guint end_index)
         action_heading = TRUE;
       for (guint i = 0; i < G_N_ELEMENTS (labelled); i++)
         if (g_str_has_prefix (first, labelled[i].prefix))
-          g_hash_table_replace (import->sections, g_strdup (labelled[i].key), after_colon (first));
+          {
+            g_autofree char *whole = with_continuation (import, r, first);
+
+            g_hash_table_replace (import->sections, g_strdup (labelled[i].key),
+                                  after_colon (whole));
+          }
       if (g_str_has_prefix (first, "5. วิธีการลดขั้นตอน") && table_row (import, r + 1))
         {
           const char *steps = phaen_table_row_text (table_row (import, r + 1), 0);
 
-          g_hash_table_replace (import->sections, g_strdup (PHAEN_SECTION_STEPS),
-                                g_strdup (g_str_equal (steps, "-") ? "" : steps));
+          g_hash_table_replace (
+            import->sections, g_strdup (PHAEN_SECTION_STEPS),
+            g_str_equal (steps, "-") ? g_strdup ("") : with_continuation (import, r + 1, steps));
         }
       if (g_str_equal (first, "ผู้รับบริการ") && table_row (import, r + 1))
         {
@@ -311,6 +344,27 @@ split_number (const char *label, int *depth, int *level)
   return g_strstrip (g_strdup (label));
 }
 
+/* The rows a copy of the header rows takes at table index @r, 0 when there is none there: our
+ * own export repeats the header at the top of each page (phaen-xlsx-cells.c). */
+static guint
+header_copy_at (PhaenPlanImport *import, guint r)
+{
+  guint n = import->first_data - import->first_header;
+
+  if (r + n > import->table->rows->len)
+    return 0;
+  for (guint k = 0; k < n; k++)
+    {
+      const PhaenTableRow *header = table_row (import, import->first_header + k);
+      const PhaenTableRow *row = table_row (import, r + k);
+
+      for (guint c = 0; c < import->table->n_columns; c++)
+        if (g_strcmp0 (phaen_table_row_text (header, c), phaen_table_row_text (row, c)) != 0)
+          return 0;
+    }
+  return n;
+}
+
 static void
 read_rows (PhaenPlanImport *import)
 {
@@ -337,8 +391,19 @@ read_rows (PhaenPlanImport *import)
       import->end_data = r + 1;
       if (phaen_table_row_is_blank (source))
         {
-          if (import->rows->len > 0)
+          guint after = r + 1;
+
+          /* The empty rows at the foot of a page of our own export, before the header copy. */
+          while (after < import->table->rows->len &&
+                 phaen_table_row_is_blank (table_row (import, after)))
+            after++;
+          if (import->rows->len > 0 && header_copy_at (import, after) == 0)
             break;
+          continue;
+        }
+      if (header_copy_at (import, r) > 0)
+        {
+          r += header_copy_at (import, r) - 1;
           continue;
         }
       label = name_col >= 0 ? phaen_table_row_text (source, name_col) : "";
@@ -530,6 +595,7 @@ phaen_plan_import_prepare (const PhaenTable *table, GError **error)
           }
     }
   import->header_row = ((const PhaenTableRow *)g_ptr_array_index (table->rows, last_index))->number;
+  import->first_header = header_index;
   import->first_data = last_index + 1;
   map_columns (import, header_index, last_index);
   read_title (import, header_index);

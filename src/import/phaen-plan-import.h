@@ -53,6 +53,7 @@ typedef struct
   guint n_errors;
   /* private */
   const PhaenTable *table;
+  guint first_header;         /* table index of the first header row */
   guint first_data, end_data; /* table indexes of the activity rows */
 } PhaenPlanImport;
 
