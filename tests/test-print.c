@@ -387,6 +387,56 @@ test_print (Fixture *f, gconstpointer data)
     }
 }
 
+/* A workbook of every form of a unit, landscape and portrait sheets together: gnumeric lays
+ * every sheet out on the first sheet's page, and the pages are chosen so that it breaks them
+ * where LibreOffice does. Page by page, both print the same text; only the chart's labels are
+ * drawn a little differently. */
+static void
+test_workbook (Fixture *f, gconstpointer data)
+{
+  const char *const units[] = { "กพร.", "สตป." };
+  g_autofree char *chart = letters ("คะแนนถ่วงน้ำหนักรวมรายไตรมาส");
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *lo = g_build_filename (f->dir, "lo", NULL);
+  g_autofree char *gn = g_build_filename (f->dir, "gnumeric", NULL);
+
+  if (!have ("soffice") || !have ("ssconvert"))
+    {
+      g_test_skip ("LibreOffice (libreoffice-calc-nogui) or gnumeric is not installed");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (lo, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (gn, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("all-%u.xlsx", i);
+
+      g_ptr_array_add (files, export(f, PHAEN_XLSX_FORM_ALL, units[i], name, FALSE));
+    }
+  soffice (f, "pdf", files, lo);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *xlsx = g_ptr_array_index (files, i);
+      g_autofree char *lo_pdf = with_extension (lo, xlsx, "pdf");
+      g_autofree char *gn_pdf = with_extension (gn, xlsx, "pdf");
+      const char *argv[] = { "ssconvert", xlsx, gn_pdf, NULL };
+      g_autofree char *out = run (argv, NULL);
+      g_autoptr (GPtrArray) lo_pages = pdf_pages (lo_pdf);
+      g_autoptr (GPtrArray) gn_pages = pdf_pages (gn_pdf);
+
+      g_assert_cmpuint (lo_pages->len, >, 4);
+      g_assert_cmpuint (gn_pages->len, ==, lo_pages->len);
+      for (guint p = 0; p < lo_pages->len; p++)
+        {
+          g_autofree char *lo_text = letters (g_ptr_array_index (lo_pages, p));
+          g_autofree char *gn_text = letters (g_ptr_array_index (gn_pages, p));
+
+          if (strstr (lo_text, chart) == NULL)
+            g_assert_cmpuint (g_utf8_strlen (gn_text, -1), ==, g_utf8_strlen (lo_text, -1));
+        }
+    }
+}
+
 /* A result retyped in the exported form, recalculated by LibreOffice and by gnumeric: the score
  * formulas give what the engine gives (a range at its upper end, issue #15). */
 static void
@@ -517,6 +567,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/print/forms", test_print);
+  ADD ("/print/workbook", test_workbook);
   ADD ("/print/recalculate", test_recalculate);
 #undef ADD
   return g_test_run ();

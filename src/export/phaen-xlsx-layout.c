@@ -567,16 +567,18 @@ page_width_px (gboolean portrait)
  * LibreOffice and Excel break (see paginate()).
  *
  * LibreOffice and Excel hold the paper less the top and bottom margins. gnumeric (print.c,
- * compute_sheet_pages() and compute_group()) counts a 1 pt grid line first, and on a landscape
- * page takes the left and right margins where the header and footer margins belong: 480.08 pt
- * instead of 508.88, as measured with gnumeric 1.12.55. */
+ * compute_sheet_pages() and compute_group()) lays every sheet out on the page of the sheet it
+ * prints first (the print operation's default page set-up), counts a 1 pt grid line first, and
+ * on a landscape page takes the left and right margins where the header and footer margins
+ * belong: 480.08 pt instead of 508.88, as measured with gnumeric 1.12.55. */
 static double
-page_height_pt (gboolean portrait)
+page_height_pt (gboolean portrait, gboolean first_portrait)
 {
   double paper = portrait ? A4_LONG_PT : A4_SHORT_PT;
   double office = paper - 2 * 72 * MARGIN_TB_IN;
-  double edges = portrait ? MARGIN_HF_IN : MARGIN_LR_IN;
-  double gnumeric = paper - 2 * 72 * edges - 2 * 72 * (MARGIN_TB_IN - MARGIN_HF_IN) - 1;
+  double first_paper = first_portrait ? A4_LONG_PT : A4_SHORT_PT;
+  double edges = first_portrait ? MARGIN_HF_IN : MARGIN_LR_IN;
+  double gnumeric = first_paper - 2 * 72 * edges - 2 * 72 * (MARGIN_TB_IN - MARGIN_HF_IN) - 1;
 
   /* A pixel less, in whole pixels. */
   return floor (MIN (office, gnumeric) / PT_PER_PX - 1) * PT_PER_PX;
@@ -600,7 +602,10 @@ _phaen_xlsx_sheet_new_fitted (PhaenXlsxBook *book,
   sheet->name = sheet_name (book, name);
   sheet->n_cols = n_cols;
   sheet->portrait = portrait;
-  sheet->page_height = page_height_pt (portrait);
+  if (!book->has_sheet)
+    book->first_portrait = portrait;
+  book->has_sheet = TRUE;
+  sheet->page_height = page_height_pt (portrait, book->first_portrait);
   sheet->lines = g_array_new (FALSE, TRUE, sizeof (double));
   sheet->keep = g_array_new (FALSE, TRUE, sizeof (guint8));
   sheet->ws = workbook_add_worksheet (book->workbook, sheet->name);

@@ -54,7 +54,9 @@ typedef struct
   lxw_error status; /* the first libxlsxwriter failure, LXW_NO_ERROR while none */
   char *failed_at;  /* what was being written then */
   GPtrArray *sheet_names;
-  PangoFontMap *font_map; /* measures text for row heights; made on first use */
+  gboolean has_sheet;
+  gboolean first_portrait; /* the first sheet is portrait: gnumeric lays every sheet out so */
+  PangoFontMap *font_map;  /* measures text for row heights; made on first use */
   PangoContext *pango;
   char *measure_family;    /* the font the text is measured with */
   PangoLayout *layouts[4]; /* regular, bold, title regular, title bold */
