@@ -232,8 +232,8 @@ unbroken (const char *text)
 }
 
 /* Every text of @xlsx but @absent is printed on some page of @pdf, at 15 pt or more, @absent
- * none, and the pages after the first with @header carry it up to the one with @until (a
- * repeated table header). */
+ * none, no number as ###, and the pages after the first with @header carry it up to the one
+ * with @until (a repeated table header). */
 static void
 assert_printed (const char *xlsx,
                 const char *pdf,
@@ -257,6 +257,9 @@ assert_printed (const char *xlsx,
       gboolean has = strstr (page, header_letters) != NULL;
 
       g_string_append (all, page);
+      /* A number wider than its column prints as ###. */
+      if (strstr (g_ptr_array_index (pages, p), "###") != NULL)
+        g_error ("%s: page %u of %u shows ###", pdf, p + 1, pages->len);
       if (seen && !done && !has && header != NULL)
         g_error ("%s: page %u of %u has no “%s”", pdf, p + 1, pages->len, header);
       seen |= has || header == NULL;

@@ -629,8 +629,9 @@ _phaen_xlsx_sheet_new_fitted (PhaenXlsxBook *book,
 
       if (px[c] == 0)
         continue; /* a hidden column: the form sets it */
+      /* A flexible column is at least 80 px a share (five Thai words of 16 pt). */
       want =
-        px[c] >= 0 ? px[c] * scale : MAX ((room - fixed) * -px[c] / weights, 90 * scale * -px[c]);
+        px[c] >= 0 ? px[c] * scale : MAX ((room - fixed) * -px[c] / weights, 80 * scale * -px[c]);
 
       sheet->width[c] = _phaen_xlsx_px_width (want);
       total += sheet->width[c] * DIGIT_PX + COLUMN_PAD_PX;
