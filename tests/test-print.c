@@ -316,6 +316,21 @@ assert_number_shown (const char *pdf, const char *number)
 
 /* ------------------------------------------------------------------ tests */
 
+/* The folders LibreOffice and gnumeric print into; FALSE (the test skipped) when either office
+ * suite is missing. */
+static gboolean
+make_print_dirs (const char *lo, const char *gn)
+{
+  if (!have ("soffice") || !have ("ssconvert"))
+    {
+      g_test_skip ("LibreOffice (libreoffice-calc-nogui) or gnumeric is not installed");
+      return FALSE;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (lo, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (gn, 0700), ==, 0);
+  return TRUE;
+}
+
 /* Each form of the sample, printed by LibreOffice (one run for all) and by gnumeric. */
 static void
 test_print (Fixture *f, gconstpointer data)
@@ -356,13 +371,8 @@ test_print (Fixture *f, gconstpointer data)
   g_autofree char *lo = g_build_filename (f->dir, "lo", NULL);
   g_autofree char *gn = g_build_filename (f->dir, "gnumeric", NULL);
 
-  if (!have ("soffice") || !have ("ssconvert"))
-    {
-      g_test_skip ("LibreOffice (libreoffice-calc-nogui) or gnumeric is not installed");
-      return;
-    }
-  g_assert_cmpint (g_mkdir_with_parents (lo, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (gn, 0700), ==, 0);
+  if (!make_print_dirs (lo, gn))
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     g_ptr_array_add (files, export(f, forms[i].form, forms[i].unit, forms[i].name, forms[i].thai));
   soffice (f, "pdf", files, lo);
@@ -403,13 +413,8 @@ test_workbook (Fixture *f, gconstpointer data)
   g_autofree char *lo = g_build_filename (f->dir, "lo", NULL);
   g_autofree char *gn = g_build_filename (f->dir, "gnumeric", NULL);
 
-  if (!have ("soffice") || !have ("ssconvert"))
-    {
-      g_test_skip ("LibreOffice (libreoffice-calc-nogui) or gnumeric is not installed");
-      return;
-    }
-  g_assert_cmpint (g_mkdir_with_parents (lo, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (gn, 0700), ==, 0);
+  if (!make_print_dirs (lo, gn))
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
       g_autofree char *name = g_strdup_printf ("all-%u.xlsx", i);

@@ -1244,7 +1244,7 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
         _phaen_xlsx_put_merge (sheet, self->row, cell->first_col, self->row + n_rows - 1,
                                cell->last_col, g_strdup (""), cell->format);
       if (cell->kind == CELL_NUMBER)
-        _phaen_xlsx_put_number (sheet, self->row, cell->first_col, cell->value, cell->format);
+        _phaen_xlsx_number (sheet, self->row, cell->first_col, cell->value, cell->format);
       else if (cell->kind == CELL_FORMULA)
         _phaen_xlsx_formula (sheet, self->row, cell->first_col, cell->formula, cell->has_value,
                              cell->value, cell->format);

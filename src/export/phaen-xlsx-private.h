@@ -177,21 +177,6 @@ void _phaen_xlsx_put_string (
   PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, char *text, lxw_format *format);
 void
 _phaen_xlsx_put_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_format *format);
-void _phaen_xlsx_put_number (
-  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, double value, lxw_format *format);
-void _phaen_xlsx_put_formula (PhaenXlsxSheet *sheet,
-                              lxw_row_t row,
-                              lxw_col_t col,
-                              const char *formula,
-                              gboolean has_value,
-                              double value,
-                              lxw_format *format);
-void _phaen_xlsx_put_formula_text (PhaenXlsxSheet *sheet,
-                                   lxw_row_t row,
-                                   lxw_col_t col,
-                                   const char *formula,
-                                   const char *value,
-                                   lxw_format *format);
 void _phaen_xlsx_put_labelled (
   PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, char *text, gsize label, lxw_format *format);
 void _phaen_xlsx_put_merge (PhaenXlsxSheet *sheet,
