@@ -950,7 +950,6 @@ finish (PhaenXlsxSheet *sheet,
   for (lxw_row_t r = first_title; r <= last_title && has_titles; r++)
     _phaen_xlsx_keep_with_next (sheet, r);
   pages = paginate (sheet, has_titles, first_title, last_title, table_end);
-  sheet->n_pages = pages->len;
   sheet->row_map = fill_pages (sheet, pages, n_titles);
   write_rows (sheet, pages, first_title, n_titles, breaks, copies);
   _phaen_xlsx_cells_write (sheet, first_title, last_title, copies);

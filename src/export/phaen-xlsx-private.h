@@ -87,7 +87,6 @@ typedef struct
   GArray *keep;  /* (element-type guint8) rows that stay on the page of the next row */
   gboolean portrait;
   double page_height; /* what one page holds, in points */
-  guint n_pages;      /* once finished */
   /* The cells as the form wrote them, until the pages are known (phaen-xlsx-cells.c), and where
    * each row moved to once the header rows were copied to the top of every page. */
   GArray *ops;     /* (element-type PhaenXlsxOp) */
