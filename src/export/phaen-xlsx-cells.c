@@ -78,37 +78,53 @@ _phaen_xlsx_put_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_
 }
 
 void
-_phaen_xlsx_put_number (
-  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, double value, lxw_format *format)
+_phaen_xlsx_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_format *format)
 {
-  add_op (sheet, OP_NUMBER, row, col, format)->value = value;
+  if (sheet->ws != NULL)
+    _phaen_xlsx_put_blank (sheet, row, col, format);
 }
 
 void
-_phaen_xlsx_put_formula (PhaenXlsxSheet *sheet,
-                         lxw_row_t row,
-                         lxw_col_t col,
-                         const char *formula,
-                         gboolean has_value,
-                         double value,
-                         lxw_format *format)
+_phaen_xlsx_number (
+  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, double value, lxw_format *format)
 {
-  PhaenXlsxOp *op = add_op (sheet, has_value ? OP_FORMULA : OP_FORMULA_TEXT, row, col, format);
+  if (sheet->ws != NULL)
+    add_op (sheet, OP_NUMBER, row, col, format)->value = value;
+}
 
+/* A formula carries the value our engine computed as its cached result, so a reader that does
+ * not recalculate (a viewer, a script) sees the same numbers the app shows. */
+void
+_phaen_xlsx_formula (PhaenXlsxSheet *sheet,
+                     lxw_row_t row,
+                     lxw_col_t col,
+                     const char *formula,
+                     gboolean has_value,
+                     double value,
+                     lxw_format *format)
+{
+  PhaenXlsxOp *op;
+
+  if (sheet->ws == NULL)
+    return;
+  op = add_op (sheet, has_value ? OP_FORMULA : OP_FORMULA_TEXT, row, col, format);
   op->text = g_strdup (formula);
   op->value = value;
 }
 
 void
-_phaen_xlsx_put_formula_text (PhaenXlsxSheet *sheet,
-                              lxw_row_t row,
-                              lxw_col_t col,
-                              const char *formula,
-                              const char *value,
-                              lxw_format *format)
+_phaen_xlsx_formula_text (PhaenXlsxSheet *sheet,
+                          lxw_row_t row,
+                          lxw_col_t col,
+                          const char *formula,
+                          const char *value,
+                          lxw_format *format)
 {
-  PhaenXlsxOp *op = add_op (sheet, OP_FORMULA_TEXT, row, col, format);
+  PhaenXlsxOp *op;
 
+  if (sheet->ws == NULL)
+    return;
+  op = add_op (sheet, OP_FORMULA_TEXT, row, col, format);
   op->text = g_strdup (formula);
   op->cached = g_strdup (value);
 }

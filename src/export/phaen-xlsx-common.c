@@ -427,52 +427,6 @@ _phaen_xlsx_merge_blank (PhaenXlsxSheet *sheet,
 }
 
 void
-_phaen_xlsx_number (
-  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, double value, lxw_format *format)
-{
-  if (sheet->ws == NULL)
-    return;
-  _phaen_xlsx_put_number (sheet, row, col, value, format);
-}
-
-void
-_phaen_xlsx_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_format *format)
-{
-  if (sheet->ws == NULL)
-    return;
-  _phaen_xlsx_put_blank (sheet, row, col, format);
-}
-
-/* A formula carries the value our engine computed as its cached result, so a reader that does
- * not recalculate (a viewer, a script) sees the same numbers the app shows. */
-void
-_phaen_xlsx_formula (PhaenXlsxSheet *sheet,
-                     lxw_row_t row,
-                     lxw_col_t col,
-                     const char *formula,
-                     gboolean has_value,
-                     double value,
-                     lxw_format *format)
-{
-  if (sheet->ws == NULL)
-    return;
-  _phaen_xlsx_put_formula (sheet, row, col, formula, has_value, value, format);
-}
-
-void
-_phaen_xlsx_formula_text (PhaenXlsxSheet *sheet,
-                          lxw_row_t row,
-                          lxw_col_t col,
-                          const char *formula,
-                          const char *value,
-                          lxw_format *format)
-{
-  if (sheet->ws == NULL)
-    return;
-  _phaen_xlsx_put_formula_text (sheet, row, col, formula, value, format);
-}
-
-void
 _phaen_xlsx_comment (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, const char *text)
 {
   if (sheet->ws == NULL)

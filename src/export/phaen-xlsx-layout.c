@@ -629,8 +629,9 @@ _phaen_xlsx_sheet_new_fitted (PhaenXlsxBook *book,
 
       if (px[c] == 0)
         continue; /* a hidden column: the form sets it */
+      /* A flexible column is at least 80 px a share (five Thai words of 16 pt). */
       want =
-        px[c] >= 0 ? px[c] * scale : MAX ((room - fixed) * -px[c] / weights, 90 * scale * -px[c]);
+        px[c] >= 0 ? px[c] * scale : MAX ((room - fixed) * -px[c] / weights, 80 * scale * -px[c]);
 
       sheet->width[c] = _phaen_xlsx_px_width (want);
       total += sheet->width[c] * DIGIT_PX + COLUMN_PAD_PX;
@@ -949,7 +950,6 @@ finish (PhaenXlsxSheet *sheet,
   for (lxw_row_t r = first_title; r <= last_title && has_titles; r++)
     _phaen_xlsx_keep_with_next (sheet, r);
   pages = paginate (sheet, has_titles, first_title, last_title, table_end);
-  sheet->n_pages = pages->len;
   sheet->row_map = fill_pages (sheet, pages, n_titles);
   write_rows (sheet, pages, first_title, n_titles, breaks, copies);
   _phaen_xlsx_cells_write (sheet, first_title, last_title, copies);
@@ -1243,7 +1243,7 @@ _phaen_xlsx_row_write (PhaenXlsxRow *self)
         _phaen_xlsx_put_merge (sheet, self->row, cell->first_col, self->row + n_rows - 1,
                                cell->last_col, g_strdup (""), cell->format);
       if (cell->kind == CELL_NUMBER)
-        _phaen_xlsx_put_number (sheet, self->row, cell->first_col, cell->value, cell->format);
+        _phaen_xlsx_number (sheet, self->row, cell->first_col, cell->value, cell->format);
       else if (cell->kind == CELL_FORMULA)
         _phaen_xlsx_formula (sheet, self->row, cell->first_col, cell->formula, cell->has_value,
                              cell->value, cell->format);

@@ -234,6 +234,35 @@ indicator_row (PhaenXlsxSheet *sheet, GHashTable *formats, lxw_row_t *row, const
                        each->score.suggested, f->number);
 }
 
+/* The width of the year columns in pixels at 16 pt: 72, or the widest result as its row prints
+ * it (seed 001's decimals: "12375.00") with the cell's margins, so that no result shows ###. */
+static double
+year_px (PhaenXlsxBook *book, const PhaenPmqaTable *table)
+{
+  double scale = _phaen_xlsx_font_size (book) / PHAEN_XLSX_DEFAULT_FONT_SIZE;
+  double widest = 72;
+
+  for (guint g = 0; g < table->groups->len; g++)
+    {
+      const PhaenPmqaGroup *group = g_ptr_array_index (table->groups, g);
+
+      for (guint r = 0; r < group->rows->len; r++)
+        {
+          const PhaenPmqaRow *each = g_ptr_array_index (group->rows, r);
+          int decimals = typed_decimals (each->indicator->target);
+
+          for (int i = 0; i < PHAEN_PMQA_YEARS; i++)
+            if (each->has_value[i])
+              {
+                g_autofree char *shown = g_strdup_printf ("%.*f", decimals, each->value[i]);
+
+                widest = MAX (widest, (_phaen_xlsx_text_px (book, shown, FALSE) + 12) / scale);
+              }
+        }
+    }
+  return widest;
+}
+
 static char *
 mean_formula (const char *cells)
 {
@@ -281,7 +310,8 @@ gboolean
 _phaen_xlsx_write_pmqa (PhaenXlsxBook *book, const PhaenPmqaTable *table, GError **error)
 {
   PhaenXlsxFormats *f = &book->fmt;
-  const double widths[N_COLS] = { -3, TARGET_PX, 72, 72, 72, 76, -2, 72 };
+  double year_width = year_px (book, table);
+  const double widths[N_COLS] = { -3, TARGET_PX, year_width, year_width, year_width, 76, -2, 72 };
   g_autoptr (GHashTable) formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GString) means = g_string_new (NULL);
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);

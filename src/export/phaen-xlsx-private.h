@@ -87,7 +87,6 @@ typedef struct
   GArray *keep;  /* (element-type guint8) rows that stay on the page of the next row */
   gboolean portrait;
   double page_height; /* what one page holds, in points */
-  guint n_pages;      /* once finished */
   /* The cells as the form wrote them, until the pages are known (phaen-xlsx-cells.c), and where
    * each row moved to once the header rows were copied to the top of every page. */
   GArray *ops;     /* (element-type PhaenXlsxOp) */
@@ -177,21 +176,6 @@ void _phaen_xlsx_put_string (
   PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, char *text, lxw_format *format);
 void
 _phaen_xlsx_put_blank (PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, lxw_format *format);
-void _phaen_xlsx_put_number (
-  PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, double value, lxw_format *format);
-void _phaen_xlsx_put_formula (PhaenXlsxSheet *sheet,
-                              lxw_row_t row,
-                              lxw_col_t col,
-                              const char *formula,
-                              gboolean has_value,
-                              double value,
-                              lxw_format *format);
-void _phaen_xlsx_put_formula_text (PhaenXlsxSheet *sheet,
-                                   lxw_row_t row,
-                                   lxw_col_t col,
-                                   const char *formula,
-                                   const char *value,
-                                   lxw_format *format);
 void _phaen_xlsx_put_labelled (
   PhaenXlsxSheet *sheet, lxw_row_t row, lxw_col_t col, char *text, gsize label, lxw_format *format);
 void _phaen_xlsx_put_merge (PhaenXlsxSheet *sheet,
