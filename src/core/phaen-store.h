@@ -246,10 +246,12 @@ PhaenCriteriaVersion *phaen_store_get_criteria (PhaenStore *self,
                                                 GError **error); /* NULL + NOT_FOUND if none */
 GPtrArray *
 phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GError **error);
-GPtrArray *phaen_store_list_unit_criteria_versions (PhaenStore *self,
-                                                    gint64 unit_id,
-                                                    int fiscal_year,
-                                                    GError **error);
+/* Every version of a unit's indicators of a year, by indicator: one read for a scorecard. */
+GPtrArray *
+phaen_store_list_unit_criteria_versions (PhaenStore *self,
+                                         gint64 unit_id,
+                                         int fiscal_year,
+                                         GError **error); /* (element-type PhaenCriteriaVersion) */
 
 /* Quarterly results. value_text is kept as typed; it is parsed (Thai or Arabic digits) into
  * value when it is a number. */
@@ -269,6 +271,7 @@ gboolean phaen_store_set_score_override (PhaenStore *self,
                                          GError **error);
 /* Returns 4 slots, index quarter-1; a slot is NULL when nothing was entered. */
 GPtrArray *phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error);
+/* Every result of a unit's indicators of a year, by indicator then quarter. */
 GPtrArray *phaen_store_list_unit_results (PhaenStore *self,
                                           gint64 unit_id,
                                           int fiscal_year,
