@@ -31,23 +31,14 @@ fixture_teardown (Fixture *f, gconstpointer data)
   test_workspace_close (&f->store, &f->dir);
 }
 
-static gint64
-add_indicator (Fixture *f, const char *code, int scoring, double weight, const double *thresholds)
+/* A criteria version of five levels at @thresholds (no thresholds: levels without numbers). */
+static void
+add_criteria (Fixture *f, gint64 id, const char *approved_on, const double *thresholds)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PhaenIndicator) indicator = NULL;
   g_autoptr (PhaenCriteriaVersion) version = phaen_criteria_version_new ();
-  gint64 id = phaen_store_add_indicator (f->store, f->unit, 2564, code, code, &error);
 
-  g_assert_no_error (error);
-  indicator = phaen_store_get_indicator (f->store, id, &error);
-  g_assert_no_error (error);
-  indicator->scoring = scoring;
-  indicator->weight = weight;
-  phaen_store_update_indicator (f->store, indicator, &error);
-  g_assert_no_error (error);
-
-  version->approved_on = g_strdup ("2020-10-01");
+  version->approved_on = g_strdup (approved_on);
   for (int level = 1; level <= PHAEN_LEVELS; level++)
     {
       PhaenCriterion *item = g_new0 (PhaenCriterion, 1);
@@ -61,7 +52,36 @@ add_indicator (Fixture *f, const char *code, int scoring, double weight, const d
     }
   phaen_store_add_criteria_version (f->store, id, version, &error);
   g_assert_no_error (error);
+}
+
+static gint64
+add_indicator_of (Fixture *f,
+                  gint64 unit,
+                  int fiscal_year,
+                  const char *code,
+                  int scoring,
+                  double weight,
+                  const double *thresholds)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenIndicator) indicator = NULL;
+  gint64 id = phaen_store_add_indicator (f->store, unit, fiscal_year, code, code, &error);
+
+  g_assert_no_error (error);
+  indicator = phaen_store_get_indicator (f->store, id, &error);
+  g_assert_no_error (error);
+  indicator->scoring = scoring;
+  indicator->weight = weight;
+  phaen_store_update_indicator (f->store, indicator, &error);
+  g_assert_no_error (error);
+  add_criteria (f, id, "2020-10-01", thresholds);
   return id;
+}
+
+static gint64
+add_indicator (Fixture *f, const char *code, int scoring, double weight, const double *thresholds)
+{
+  return add_indicator_of (f, f->unit, 2564, code, scoring, weight, thresholds);
 }
 
 static void
@@ -496,6 +516,88 @@ test_criteria_in_force_rule (void)
   g_assert_cmpint (phaen_criteria_version_in_force (versions, &day)->version, ==, 3);
 }
 
+/* The reads of a whole unit's year that build a card give what the reads of each indicator
+ * give, in the order of the indicators' ids, and nothing of another unit or year. */
+static void
+test_unit_reads (Fixture *f, gconstpointer data)
+{
+  const double thresholds[] = { 0, 150, 300, 450, 826 };
+  const double moved[] = { 0, 150, 300, 450, 800 };
+  const char *const stp_results[] = { "0", NULL, "464", NULL };
+  const char *const kpr_results[] = { "3", "4-5", NULL, "5" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  gint64 other_unit = test_add_unit (f->store, "กพร.", "กลุ่มพัฒนาระบบบริหาร");
+  gint64 ids[2];
+  guint r = 0, v = 0;
+
+  ids[0] = add_indicator (f, "สตป. 02", PHAEN_SCORING_NUMERIC, 30, thresholds);
+  add_criteria (f, ids[0], "2021-03-15", moved);
+  set_results (f, ids[0], stp_results);
+  ids[1] = add_indicator (f, "กพร.9", PHAEN_SCORING_MILESTONE, 70, NULL);
+  set_results (f, ids[1], kpr_results);
+  set_results (f, add_indicator_of (f, other_unit, 2564, "ก.1", PHAEN_SCORING_NUMERIC, 10, moved),
+               kpr_results);
+  set_results (f, add_indicator_of (f, f->unit, 2565, "ก.2", PHAEN_SCORING_NUMERIC, 10, moved),
+               stp_results);
+
+  results = phaen_store_list_unit_results (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  versions = phaen_store_list_unit_criteria_versions (f->store, f->unit, 2564, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (GPtrArray) one_results = phaen_store_get_results (f->store, ids[i], &error);
+      g_autoptr (GPtrArray) one_versions = NULL;
+
+      g_assert_no_error (error);
+      for (int q = 0; q < PHAEN_QUARTERS; q++)
+        {
+          const PhaenResult *want = g_ptr_array_index (one_results, q);
+          const PhaenResult *got;
+
+          if (want == NULL)
+            continue;
+          g_assert_cmpuint (r, <, results->len);
+          got = g_ptr_array_index (results, r++);
+          g_assert_cmpint (got->id, ==, want->id);
+          g_assert_cmpint (got->indicator_id, ==, ids[i]);
+          g_assert_cmpint (got->quarter, ==, q + 1);
+          g_assert_cmpstr (got->value_text, ==, want->value_text);
+        }
+      one_versions = phaen_store_list_criteria_versions (f->store, ids[i], &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < one_versions->len; k++)
+        {
+          const PhaenCriteriaVersion *want = g_ptr_array_index (one_versions, k);
+          const PhaenCriteriaVersion *got;
+
+          g_assert_cmpuint (v, <, versions->len);
+          got = g_ptr_array_index (versions, v++);
+          g_assert_cmpint (got->id, ==, want->id);
+          g_assert_cmpint (got->indicator_id, ==, ids[i]);
+          g_assert_cmpint (got->version, ==, want->version);
+          g_assert_cmpstr (got->approved_on, ==, want->approved_on);
+          g_assert_cmpuint (got->items->len, ==, want->items->len);
+          for (guint n = 0; n < want->items->len; n++)
+            {
+              const PhaenCriterion *a = g_ptr_array_index (got->items, n);
+              const PhaenCriterion *b = g_ptr_array_index (want->items, n);
+
+              g_assert_cmpint (a->level, ==, b->level);
+              g_assert_cmpint (a->has_threshold, ==, b->has_threshold);
+              g_assert_cmpfloat (a->threshold, ==, b->threshold);
+              g_assert_cmpstr (a->label, ==, b->label);
+            }
+        }
+    }
+  g_assert_cmpuint (r, ==, 5);
+  g_assert_cmpuint (results->len, ==, r);
+  g_assert_cmpuint (v, ==, 3);
+  g_assert_cmpuint (versions->len, ==, v);
+}
+
 static void
 collect_changes_cb (PhaenStore *store, PhaenChanges *changes, PhaenChanges *all)
 {
@@ -624,6 +726,7 @@ main (int argc, char *argv[])
   ADD ("/scorecard/seed-numbers", test_seed_numbers);
   ADD ("/scorecard/missing-quarter-and-override", test_missing_quarter_and_override);
   ADD ("/scorecard/update", test_update);
+  ADD ("/scorecard/unit-reads", test_unit_reads);
   ADD ("/scorecard/validate", test_validate);
   ADD ("/scorecard/pmqa-category", test_pmqa_category);
   ADD ("/scorecard/efficiency-round", test_efficiency_round);

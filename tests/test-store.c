@@ -407,11 +407,11 @@ test_indicator_find_and_list (Fixture *f, gconstpointer data)
       {
         y = &g_array_index (years, PhaenIndicatorYear, i);
         if (y->unit_id == other_unit)
-          g_assert_true (y->fiscal_year == 2564 && y->n_indicators == 1 && !y->has_pmqa7);
+          g_assert_true (y->fiscal_year == 2564 && y->n_indicators == 1 && y->n_pmqa7 == 0);
         else if (y->fiscal_year == 2564)
-          g_assert_true (y->unit_id == f->unit_id && y->n_indicators == 3 && y->has_pmqa7);
+          g_assert_true (y->unit_id == f->unit_id && y->n_indicators == 3 && y->n_pmqa7 == 1);
         else
-          g_assert_true (y->fiscal_year == 2565 && y->n_indicators == 1 && !y->has_pmqa7);
+          g_assert_true (y->fiscal_year == 2565 && y->n_indicators == 1 && y->n_pmqa7 == 0);
       }
   }
 }

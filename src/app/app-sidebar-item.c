@@ -172,7 +172,7 @@ add_year (
   add_item (children, APP_SIDEBAR_DASHBOARD, unit->id, year, 0, _ ("Dashboard"), subtitle);
   add_item (children, APP_SIDEBAR_PMQA_ASSESSMENT, unit->id, year, 0, _ ("PMQA categories 1–6"),
             subtitle);
-  if (indicators != NULL && indicators->has_pmqa7)
+  if (indicators != NULL && indicators->n_pmqa7 > 0)
     add_item (children, APP_SIDEBAR_PMQA, unit->id, year, 0, _ ("PMQA category 7"), subtitle);
 }
 

@@ -20,7 +20,7 @@ static guint n_built; /* phaen_scorecard_get_n_built() */
 static void
 row_clear_scores (PhaenScorecardRow *row)
 {
-  g_clear_pointer (&row->criteria, phaen_criteria_version_free);
+  row->criteria = NULL;
   g_clear_pointer (&row->versions, g_ptr_array_unref);
   g_clear_pointer (&row->target_warning, g_free);
   row->target_mismatch = FALSE;
@@ -136,34 +136,38 @@ phaen_score_input_from_result (const PhaenIndicator *indicator,
     }
 }
 
+/* One indicator's results and criteria versions (phaen_scorecard_update()). */
 static gboolean
-score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
+read_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GPtrArray) results = phaen_store_get_results (store, row->indicator->id, error);
 
-  results = phaen_store_get_results (store, row->indicator->id, error);
   if (results == NULL)
     return FALSE;
   for (int q = 0; q < PHAEN_QUARTERS; q++)
     row->results[q] = g_steal_pointer (&g_ptr_array_index (results, q));
-
   row->versions = phaen_store_list_criteria_versions (store, row->indicator->id, error);
-  if (row->versions == NULL)
-    return FALSE;
+  return row->versions != NULL;
+}
+
+/* Scores a row from the results and criteria versions it holds. */
+static void
+score_row (PhaenScorecardRow *row)
+{
+  g_autoptr (GError) local_error = NULL;
+
   if (row->versions->len == 0)
     {
       row->problem =
         g_strdup_printf (_ ("Indicator %s has no scoring criteria."), row->indicator->code);
-      return TRUE;
+      return;
     }
   /* Versions come oldest first: the newest is the last. */
-  row->criteria =
-    phaen_criteria_version_copy (g_ptr_array_index (row->versions, row->versions->len - 1));
+  row->criteria = g_ptr_array_index (row->versions, row->versions->len - 1);
   if (!phaen_criteria_from_version (row->indicator, row->criteria, &row->rules, &local_error))
     {
       row->problem = g_strdup (local_error->message);
-      return TRUE;
+      return;
     }
   if (phaen_criteria_target_mismatch (row->indicator, row->versions, &row->target_value,
                                       &row->target_top))
@@ -204,7 +208,6 @@ score_row (PhaenStore *store, PhaenScorecardRow *row, GError **error)
             row->problem = g_strdup_printf ("%s: %s", row->indicator->code, score_error->message);
         }
     }
-  return TRUE;
 }
 
 /* The quarters' totals and the weights' sum, from the rows. */
@@ -237,6 +240,9 @@ read_card (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
 {
   g_autoptr (PhaenScorecard) card = g_new0 (PhaenScorecard, 1);
   g_autoptr (GPtrArray) indicators = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  g_autoptr (GHashTable) rows = g_hash_table_new (g_int64_hash, g_int64_equal); /* by id */
 
   card->unit = phaen_store_get_unit (store, unit_id, error);
   if (card->unit == NULL)
@@ -244,8 +250,10 @@ read_card (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
   card->fiscal_year = fiscal_year;
   card->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
 
-  indicators = phaen_store_list_indicators (store, unit_id, fiscal_year, error);
-  if (indicators == NULL)
+  /* Four queries for the whole card instead of four or more per indicator. */
+  if (!(indicators = phaen_store_list_indicators (store, unit_id, fiscal_year, error)) ||
+      !(results = phaen_store_list_unit_results (store, unit_id, fiscal_year, error)) ||
+      !(versions = phaen_store_list_unit_criteria_versions (store, unit_id, fiscal_year, error)))
     return NULL;
   for (guint i = 0; i < indicators->len; i++)
     {
@@ -255,11 +263,29 @@ read_card (PhaenStore *store, gint64 unit_id, int fiscal_year, GError **error)
       if (indicator->scoring == PHAEN_SCORING_PMQA7)
         continue;
       row = g_new0 (PhaenScorecardRow, 1);
-      row->indicator = phaen_indicator_copy (indicator);
+      row->indicator = g_steal_pointer (&g_ptr_array_index (indicators, i));
+      row->versions = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_criteria_version_free);
       g_ptr_array_add (card->rows, row);
-      if (!score_row (store, row, error))
-        return NULL;
+      g_hash_table_insert (rows, &row->indicator->id, row);
     }
+  for (guint i = 0; i < results->len; i++)
+    {
+      PhaenResult *result = g_ptr_array_index (results, i);
+      PhaenScorecardRow *row = g_hash_table_lookup (rows, &result->indicator_id);
+
+      if (row != NULL)
+        row->results[result->quarter - 1] = g_steal_pointer (&g_ptr_array_index (results, i));
+    }
+  for (guint i = 0; i < versions->len; i++)
+    {
+      PhaenCriteriaVersion *version = g_ptr_array_index (versions, i);
+      PhaenScorecardRow *row = g_hash_table_lookup (rows, &version->indicator_id);
+
+      if (row != NULL)
+        g_ptr_array_add (row->versions, g_steal_pointer (&g_ptr_array_index (versions, i)));
+    }
+  for (guint i = 0; i < card->rows->len; i++)
+    score_row (g_ptr_array_index (card->rows, i));
 
   add_up (card);
   return g_steal_pointer (&card);
@@ -319,7 +345,7 @@ phaen_scorecard_build (PhaenStore *store, gint64 unit_id, int fiscal_year, GErro
   g_return_val_if_fail (PHAEN_IS_STORE (store), NULL);
 
   g_atomic_int_inc (&n_built);
-  phaen_store_read_begin (store); /* one read of the file for the card's thousands of queries */
+  phaen_store_read_begin (store); /* the card's queries see one state of the file */
   card = read_card (store, unit_id, fiscal_year, error);
   phaen_store_read_end (store);
   return card;
@@ -431,10 +457,11 @@ phaen_scorecard_update (PhaenScorecard *card,
 
       row_clear_scores (row);
       phaen_store_read_begin (store);
-      ok = score_row (store, row, error);
+      ok = read_row (store, row, error);
       phaen_store_read_end (store);
       if (!ok)
         return FALSE;
+      score_row (row);
     }
   add_up (card);
   if (rows_changed != NULL)

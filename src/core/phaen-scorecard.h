@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   PhaenIndicator *indicator;
-  PhaenCriteriaVersion *criteria; /* the newest; NULL when the indicator has none */
-  PhaenCriteria rules;            /* @criteria as the scoring engine reads it */
-  GPtrArray *versions;            /* (element-type PhaenCriteriaVersion) oldest first */
+  GPtrArray *versions; /* (element-type PhaenCriteriaVersion) oldest first */
+  /* The newest of @versions, (transfer none); NULL when the indicator has none. */
+  const PhaenCriteriaVersion *criteria;
+  PhaenCriteria rules; /* @criteria as the scoring engine reads it */
   /* The version in force at each quarter's end (phaen_criteria_version_in_force()), which
    * scored it: (transfer none) into @versions, NULL when the indicator has no criteria. */
   const PhaenCriteriaVersion *quarter_criteria[PHAEN_QUARTERS];

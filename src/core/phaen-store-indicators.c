@@ -25,6 +25,15 @@
   "id, uuid, indicator_id, quarter, value_text, value, detail, problems, score_override,"          \
   " override_reason, updated_at"
 
+#define CRITERIA_VERSION_COLUMNS                                                                   \
+  "id, uuid, indicator_id, version, approved_on, reason, pass_percent"
+
+#define CRITERION_COLUMNS                                                                          \
+  "level, threshold, upper, lower_inclusive, upper_inclusive, score, label, description"
+
+/* The ids of a unit's indicators of a year (?1 the unit, ?2 the year). */
+#define UNIT_YEAR_INDICATORS "(SELECT id FROM indicator WHERE unit_id = ?1 AND fiscal_year = ?2)"
+
 #define EVIDENCE_COLUMNS                                                                           \
   "evidence.id, evidence.uuid, evidence.result_id, evidence.name, evidence.mime, evidence.url,"    \
   " coalesce((SELECT length(data) FROM evidence_blob WHERE evidence_blob.id = evidence.blob_id),"  \
@@ -453,7 +462,7 @@ phaen_store_list_indicator_years (PhaenStore *self, GError **error)
 
   stmt = _phaen_store_prepare (
     self,
-    "SELECT unit_id, fiscal_year, count(*), max(scoring = ?)"
+    "SELECT unit_id, fiscal_year, count(*), sum(scoring = ?)"
     " FROM indicator GROUP BY unit_id, fiscal_year ORDER BY unit_id, fiscal_year",
     error);
   if (stmt == NULL)
@@ -468,7 +477,7 @@ phaen_store_list_indicator_years (PhaenStore *self, GError **error)
                               &year.fiscal_year, error))
         return NULL;
       year.n_indicators = (guint)sqlite3_column_int (stmt, 2);
-      year.has_pmqa7 = sqlite3_column_int (stmt, 3) != 0;
+      year.n_pmqa7 = (guint)sqlite3_column_int (stmt, 3);
       g_array_append_val (years, year);
     }
   if (rc != SQLITE_DONE)
@@ -520,11 +529,8 @@ load_criteria_items (PhaenStore *self, PhaenCriteriaVersion *version, GError **e
 {
   g_autoptr (PhaenStmt) stmt = NULL;
 
-  stmt = _phaen_store_prepare (self,
-                               "SELECT level, threshold, upper, lower_inclusive, upper_inclusive,"
-                               " score, label, description FROM criterion WHERE version_id = ?"
-                               " ORDER BY level",
-                               error);
+  stmt = _phaen_store_prepare (
+    self, "SELECT " CRITERION_COLUMNS " FROM criterion WHERE version_id = ? ORDER BY level", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, version->id);
@@ -671,7 +677,7 @@ phaen_store_get_criteria (PhaenStore *self, gint64 indicator_id, GError **error)
   {
     g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
       self,
-      "SELECT id, uuid, indicator_id, version, approved_on, reason, pass_percent"
+      "SELECT " CRITERIA_VERSION_COLUMNS
       " FROM criteria_version WHERE indicator_id = ? ORDER BY version DESC LIMIT 1",
       error);
     if (stmt == NULL)
@@ -706,8 +712,8 @@ phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GErro
   {
     g_autoptr (PhaenStmt) stmt = _phaen_store_prepare (
       self,
-      "SELECT id, uuid, indicator_id, version, approved_on, reason, pass_percent"
-      " FROM criteria_version WHERE indicator_id = ? ORDER BY version",
+      "SELECT " CRITERIA_VERSION_COLUMNS " FROM criteria_version WHERE indicator_id = ?"
+      " ORDER BY version",
       error);
     if (stmt == NULL)
       return NULL;
@@ -720,6 +726,94 @@ phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GErro
     if (!load_criteria_items (self, g_ptr_array_index (versions, i), error))
       return NULL;
   return g_steal_pointer (&versions);
+}
+
+/* The versions, then their items by version: one state of the file for both queries. */
+static GPtrArray *
+list_unit_criteria_versions (PhaenStore *self, gint64 unit_id, int fiscal_year, GError **error)
+{
+  g_autoptr (GPtrArray) versions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_criteria_version_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (PhaenStmt) stmt = NULL;
+  int rc;
+
+  {
+    g_autoptr (PhaenStmt) version_stmt = _phaen_store_prepare (
+      self,
+      "SELECT " CRITERIA_VERSION_COLUMNS " FROM criteria_version"
+      " WHERE indicator_id IN " UNIT_YEAR_INDICATORS " ORDER BY indicator_id, version",
+      error);
+    if (version_stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (version_stmt, 1, unit_id);
+    sqlite3_bind_int (version_stmt, 2, fiscal_year);
+    if (!_phaen_store_collect_rows (self, version_stmt, versions,
+                                    (PhaenRowFunc)criteria_version_from_row, error))
+      return NULL;
+  }
+  for (guint i = 0; i < versions->len; i++)
+    {
+      PhaenCriteriaVersion *version = g_ptr_array_index (versions, i);
+
+      g_hash_table_insert (by_id, &version->id, version);
+    }
+
+  /* CRITERION_COLUMNS, then the item's version. */
+  stmt = _phaen_store_prepare (self,
+                               "SELECT " CRITERION_COLUMNS ", version_id FROM criterion"
+                               " WHERE version_id IN (SELECT id FROM criteria_version"
+                               "  WHERE indicator_id IN " UNIT_YEAR_INDICATORS ")"
+                               " ORDER BY version_id, level",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 version_id = sqlite3_column_int64 (stmt, 8);
+      PhaenCriteriaVersion *version = g_hash_table_lookup (by_id, &version_id);
+      PhaenCriterion *criterion = criterion_from_row (stmt, error);
+
+      if (criterion == NULL)
+        return NULL;
+      g_assert (version != NULL);
+      g_ptr_array_add (version->items, criterion);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _phaen_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&versions);
+}
+
+/**
+ * phaen_store_list_unit_criteria_versions:
+ * @unit_id: a unit
+ * @fiscal_year: a BE year
+ *
+ * Every criteria version of the unit's indicators of @fiscal_year with its items, in two
+ * queries, for a scorecard of thousands of indicators.
+ *
+ * Returns: (transfer full) (element-type PhaenCriteriaVersion): by indicator id, then oldest
+ *   first as phaen_store_list_criteria_versions() gives them
+ */
+GPtrArray *
+phaen_store_list_unit_criteria_versions (PhaenStore *self,
+                                         gint64 unit_id,
+                                         int fiscal_year,
+                                         GError **error)
+{
+  GPtrArray *versions;
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  phaen_store_read_begin (self);
+  versions = list_unit_criteria_versions (self, unit_id, fiscal_year, error);
+  phaen_store_read_end (self);
+  return versions;
 }
 
 /* ------------------------------------------------------------------ results */
@@ -860,12 +954,6 @@ phaen_store_set_score_override (PhaenStore *self,
   return _phaen_store_edit_end (self, ok, error);
 }
 
-/**
- * phaen_store_get_results:
- *
- * Returns: (transfer full) (element-type PhaenResult): exactly 4 slots, index quarter − 1;
- *   a slot is %NULL when nothing was entered for that quarter
- */
 gint64
 phaen_store_get_result_indicator (PhaenStore *self, gint64 result_id, GError **error)
 {
@@ -887,12 +975,48 @@ phaen_store_get_result_indicator (PhaenStore *self, gint64 result_id, GError **e
   return indicator_id;
 }
 
+/* Steps @stmt (RESULT_COLUMNS by indicator, then quarter) into @results. */
+static gboolean
+collect_results (PhaenStore *self, PhaenStmt *stmt, GPtrArray *results, GError **error)
+{
+  const PhaenResult *last = NULL;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PhaenResult *result = result_from_row (stmt, error);
+
+      if (result == NULL)
+        return FALSE;
+      /* UNIQUE (indicator_id, quarter) holds unless the file's schema was rewritten. */
+      if (last != NULL && last->indicator_id == result->indicator_id &&
+          last->quarter == result->quarter)
+        {
+          _phaen_set_corrupt (error, _ ("quarter %d of an indicator has two results."),
+                              result->quarter);
+          phaen_result_free (result);
+          return FALSE;
+        }
+      g_ptr_array_add (results, result);
+      last = result;
+    }
+  if (rc != SQLITE_DONE)
+    return _phaen_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * phaen_store_get_results:
+ *
+ * Returns: (transfer full) (element-type PhaenResult): exactly 4 slots, index quarter − 1;
+ *   a slot is %NULL when nothing was entered for that quarter
+ */
 GPtrArray *
 phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error)
 {
   g_autoptr (PhaenStmt) stmt = NULL;
+  g_autoptr (GPtrArray) entered = NULL;
   g_autoptr (GPtrArray) results = NULL;
-  int rc;
 
   g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
 
@@ -904,30 +1028,51 @@ phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error)
                                error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  entered = g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_result_free);
+  if (!collect_results (self, stmt, entered, error))
+    return NULL;
   results = g_ptr_array_new_full (PHAEN_QUARTERS, (GDestroyNotify)phaen_result_free);
   g_ptr_array_set_size (results, PHAEN_QUARTERS);
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < entered->len; i++)
     {
-      PhaenResult *result = result_from_row (stmt, error);
+      PhaenResult *result = g_steal_pointer (&g_ptr_array_index (entered, i));
 
-      if (result == NULL)
-        return NULL;
-      /* UNIQUE (indicator_id, quarter) holds unless the file's schema was rewritten. */
-      if (g_ptr_array_index (results, result->quarter - 1) != NULL)
-        {
-          _phaen_set_corrupt (error, _ ("quarter %d of an indicator has two results."),
-                              result->quarter);
-          phaen_result_free (result);
-          return NULL;
-        }
       g_ptr_array_index (results, result->quarter - 1) = result;
     }
-  if (rc != SQLITE_DONE)
-    {
-      _phaen_store_set_error (self, rc, error);
-      return NULL;
-    }
+  return g_steal_pointer (&results);
+}
+
+/**
+ * phaen_store_list_unit_results:
+ * @unit_id: a unit
+ * @fiscal_year: a BE year
+ *
+ * Every result of the unit's indicators of @fiscal_year in one query, for a scorecard of
+ * thousands of indicators.
+ *
+ * Returns: (transfer full) (element-type PhaenResult): by indicator id, then quarter
+ */
+GPtrArray *
+phaen_store_list_unit_results (PhaenStore *self, gint64 unit_id, int fiscal_year, GError **error)
+{
+  g_autoptr (PhaenStmt) stmt = NULL;
+  g_autoptr (GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)phaen_result_free);
+
+  g_return_val_if_fail (PHAEN_IS_STORE (self), NULL);
+
+  stmt = _phaen_store_prepare (self,
+                               "SELECT " RESULT_COLUMNS " FROM result"
+                               " WHERE indicator_id IN " UNIT_YEAR_INDICATORS
+                               " ORDER BY indicator_id, quarter",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  if (!collect_results (self, stmt, results, error))
+    return NULL;
   return g_steal_pointer (&results);
 }
 

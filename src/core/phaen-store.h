@@ -220,7 +220,7 @@ GPtrArray *phaen_store_list_indicators (PhaenStore *self,
 /**
  * PhaenIndicatorYear:
  * @n_indicators: how many indicators the unit has that year
- * @has_pmqa7: whether any of them is scored as PMQA category 7
+ * @n_pmqa7: how many of them are scored as PMQA category 7
  *
  * What a list of units and years needs of their indicators, without reading them.
  */
@@ -229,7 +229,7 @@ typedef struct
   gint64 unit_id;
   int fiscal_year;
   guint n_indicators;
-  gboolean has_pmqa7;
+  guint n_pmqa7;
 } PhaenIndicatorYear;
 
 /* Every unit and year that has indicators, by unit then year.
@@ -246,6 +246,12 @@ PhaenCriteriaVersion *phaen_store_get_criteria (PhaenStore *self,
                                                 GError **error); /* NULL + NOT_FOUND if none */
 GPtrArray *
 phaen_store_list_criteria_versions (PhaenStore *self, gint64 indicator_id, GError **error);
+/* Every version of a unit's indicators of a year, by indicator: one read for a scorecard. */
+GPtrArray *
+phaen_store_list_unit_criteria_versions (PhaenStore *self,
+                                         gint64 unit_id,
+                                         int fiscal_year,
+                                         GError **error); /* (element-type PhaenCriteriaVersion) */
 
 /* Quarterly results. value_text is kept as typed; it is parsed (Thai or Arabic digits) into
  * value when it is a number. */
@@ -265,6 +271,11 @@ gboolean phaen_store_set_score_override (PhaenStore *self,
                                          GError **error);
 /* Returns 4 slots, index quarter-1; a slot is NULL when nothing was entered. */
 GPtrArray *phaen_store_get_results (PhaenStore *self, gint64 indicator_id, GError **error);
+/* Every result of a unit's indicators of a year, by indicator then quarter. */
+GPtrArray *phaen_store_list_unit_results (PhaenStore *self,
+                                          gint64 unit_id,
+                                          int fiscal_year,
+                                          GError **error); /* (element-type PhaenResult) */
 /* The indicator of the result @result_id: 0 (no error) when there is no such result (any more). */
 gint64 phaen_store_get_result_indicator (PhaenStore *self, gint64 result_id, GError **error);
 

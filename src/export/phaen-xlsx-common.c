@@ -464,6 +464,20 @@ _phaen_xlsx_result (PhaenXlsxSheet *sheet,
     _phaen_xlsx_text (sheet, row, col, result->value_text, sheet->book->fmt.center);
 }
 
+/* Appends the texts up to NULL. The summary writes four formulas per indicator and quarter:
+ * they are joined, not printed, as printf's parsing was most of their cost (issue #15). */
+static G_GNUC_NULL_TERMINATED void
+append_all (GString *expr, ...)
+{
+  va_list args;
+
+  va_start (args, expr);
+  for (const char *text = va_arg (args, const char *); text != NULL;
+       text = va_arg (args, const char *))
+    g_string_append (expr, text);
+  va_end (args);
+}
+
 /* seed 002, สตป. 02: score = L + (x − T_L)/(T_{L+1} − T_L) for T_L ≤ x < T_{L+1}, 1 below T1,
  * 5 from T5. Testing from T5 down finds the highest level reached, as the engine does, so equal
  * neighbouring thresholds never divide by zero. Lower-is-better compares the other way; the
@@ -471,13 +485,16 @@ _phaen_xlsx_result (PhaenXlsxSheet *sheet,
 static char *
 numeric_expression (PhaenDirection direction, const char *const t[PHAEN_N_LEVELS], const char *v)
 {
+  static const char *const levels[] = { "0", "1", "2", "3", "4", "5" };
   const char *reached = direction == PHAEN_DIRECTION_LOWER_BETTER ? "<=" : ">=";
-  GString *expr = g_string_new (NULL);
+  GString *expr = g_string_sized_new (512);
 
-  g_string_append_printf (expr, "IF(%s%s%s,%d,", v, reached, t[PHAEN_N_LEVELS - 1], PHAEN_N_LEVELS);
+  G_STATIC_ASSERT (G_N_ELEMENTS (levels) == PHAEN_N_LEVELS + 1);
+  append_all (expr, "IF(", v, reached, t[PHAEN_N_LEVELS - 1], ",", levels[PHAEN_N_LEVELS], ",",
+              NULL);
   for (int level = PHAEN_N_LEVELS - 1; level >= 1; level--)
-    g_string_append_printf (expr, "IF(%s%s%s,%d+(%s-%s)/(%s-%s),", v, reached, t[level - 1], level,
-                            v, t[level - 1], t[level], t[level - 1]);
+    append_all (expr, "IF(", v, reached, t[level - 1], ",", levels[level], "+(", v, "-",
+                t[level - 1], ")/(", t[level], "-", t[level - 1], "),", NULL);
   g_string_append (expr, "1");
   for (int level = PHAEN_N_LEVELS; level >= 1; level--)
     g_string_append_c (expr, ')');
@@ -531,24 +548,34 @@ _phaen_xlsx_bands_formula (const PhaenBand *bands, guint n_bands, const char *va
 }
 
 /* The text of @ref as phaen_parse_number() reads it: trimmed, Thai digits as Arabic, every dash
- * as "-" (phaen-score.c is_dash()), no "%". */
+ * as "-" (phaen-score.c is_dash()), no "%". What surrounds @ref is the same in every formula and
+ * is built once (the summary writes one per indicator and quarter). */
 static char *
 normalised_text (const char *ref)
 {
   static const char *const digits[] = { "๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙" };
   static const char *const dashes[] = { "–", "—", "−" };
-  /* Built from the inside out in one pass (the summary writes one per indicator and quarter). */
-  GString *expr = g_string_sized_new (512);
+  static char *before, *after;
+  static gsize built;
 
-  for (guint i = 0; i < G_N_ELEMENTS (digits) + G_N_ELEMENTS (dashes) + 1; i++)
-    g_string_append (expr, "SUBSTITUTE(");
-  g_string_append_printf (expr, "TRIM(%s)", ref);
-  for (guint d = 0; d < G_N_ELEMENTS (digits); d++)
-    g_string_append_printf (expr, ",\"%s\",\"%u\")", digits[d], d);
-  for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
-    g_string_append_printf (expr, ",\"%s\",\"-\")", dashes[d]);
-  g_string_append (expr, ",\"%\",\"\")");
-  return g_string_free (expr, FALSE);
+  if (g_once_init_enter (&built))
+    {
+      GString *head = g_string_new (NULL);
+      GString *tail = g_string_new (")");
+
+      for (guint i = 0; i < G_N_ELEMENTS (digits) + G_N_ELEMENTS (dashes) + 1; i++)
+        g_string_append (head, "SUBSTITUTE(");
+      g_string_append (head, "TRIM(");
+      for (guint d = 0; d < G_N_ELEMENTS (digits); d++)
+        g_string_append_printf (tail, ",\"%s\",\"%u\")", digits[d], d);
+      for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
+        g_string_append_printf (tail, ",\"%s\",\"-\")", dashes[d]);
+      g_string_append (tail, ",\"%\",\"\")");
+      before = g_string_free (head, FALSE);
+      after = g_string_free (tail, FALSE);
+      g_once_init_leave (&built, 1);
+    }
+  return g_strconcat (before, ref, after, NULL);
 }
 
 char *
@@ -596,7 +623,7 @@ _phaen_xlsx_score_formula (const PhaenIndicator *indicator,
       {
         g_autofree char *inner = numeric_expression (rules->direction, threshold, v);
 
-        expr = g_strdup_printf ("ROUND(%s,4)", inner);
+        expr = g_strconcat ("ROUND(", inner, ",4)", NULL);
       }
       break;
 
@@ -620,14 +647,15 @@ _phaen_xlsx_score_formula (const PhaenIndicator *indicator,
     default:
       return NULL;
     }
-  return g_strdup_printf ("=IF(%s=\"\",\"\",%s)", v, expr);
+  return g_strconcat ("=IF(", v, "=\"\",\"\",", expr, ")", NULL);
 }
 
 /* phaen_score_weighted(): score × weight ÷ 100, 4 decimals, from the score as shown. */
 char *
 _phaen_xlsx_weighted_formula (const char *score_ref, const char *weight_ref)
 {
-  return g_strdup_printf ("=IF(%s=\"\",\"\",ROUND(%s*%s/100,4))", score_ref, score_ref, weight_ref);
+  return g_strconcat ("=IF(", score_ref, "=\"\",\"\",ROUND(", score_ref, "*", weight_ref,
+                      "/100,4))", NULL);
 }
 
 gboolean
@@ -687,8 +715,9 @@ _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
   g_autofree char *score_ref = _phaen_xlsx_ref (score_row, score_col);
   g_autofree char *formula = NULL;
   g_autofree char *weighted = NULL;
+  gboolean has_rules = _phaen_xlsx_row_has_rules (row);
 
-  if (_phaen_xlsx_row_has_rules (row) && phaen_scorecard_row_quarter_uses_older (row, quarter))
+  if (has_rules && phaen_scorecard_row_quarter_uses_older (row, quarter))
     {
       /* Scored by an older version than the one in the criteria table (DOMAIN §4a): its own
        * thresholds go into the formula as numbers. */
@@ -701,7 +730,7 @@ _phaen_xlsx_score_cells (PhaenXlsxSheet *sheet,
       for (int l = 0; l < PHAEN_N_LEVELS; l++)
         g_free (own[l]);
     }
-  else if (_phaen_xlsx_row_has_rules (row))
+  else if (has_rules)
     formula =
       _phaen_xlsx_score_formula (row->indicator, &row->rules, threshold, reading_ref, result);
 

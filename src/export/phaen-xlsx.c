@@ -78,19 +78,21 @@ resolve_unit (PhaenStore *store,
   return g_steal_pointer (&unit);
 }
 
+/* Whether the unit has something of @form in @year: its plans, and its indicators as @counts
+ * (phaen_store_list_indicator_years()) counts them, without reading thousands of them. */
 static gboolean
 year_has_form (PhaenStore *store,
                const PhaenUnit *unit,
                int year,
+               const GArray *counts,
                PhaenXlsxForm form,
                gboolean *has,
                GError **error)
 {
   g_autoptr (GPtrArray) plans = phaen_store_list_plans (store, unit->id, year, error);
-  g_autoptr (GPtrArray) indicators = NULL;
 
   *has = FALSE;
-  if (plans == NULL || !(indicators = phaen_store_list_indicators (store, unit->id, year, error)))
+  if (plans == NULL)
     return FALSE;
   for (guint i = 0; i < plans->len; i++)
     {
@@ -101,13 +103,16 @@ year_has_form (PhaenStore *store,
                (plan->kind == PHAEN_PLAN_PROCESS || plan->kind == PHAEN_PLAN_ACTION)) ||
               (form == PHAEN_XLSX_FORM_EFFICIENCY && plan->kind == PHAEN_PLAN_EFFICIENCY);
     }
-  for (guint i = 0; i < indicators->len; i++)
+  for (guint i = 0; i < counts->len; i++)
     {
-      const PhaenIndicator *indicator = g_ptr_array_index (indicators, i);
-      gboolean pmqa = indicator->scoring == PHAEN_SCORING_PMQA7;
+      const PhaenIndicatorYear *count = &g_array_index (counts, PhaenIndicatorYear, i);
 
-      *has |= form == PHAEN_XLSX_FORM_ALL || (form == PHAEN_XLSX_FORM_PMQA7 && pmqa) ||
-              ((form == PHAEN_XLSX_FORM_INDICATOR || form == PHAEN_XLSX_FORM_SUMMARY) && !pmqa);
+      if (count->unit_id != unit->id || count->fiscal_year != year)
+        continue;
+      *has |= form == PHAEN_XLSX_FORM_ALL ||
+              (form == PHAEN_XLSX_FORM_PMQA7 && count->n_pmqa7 > 0) ||
+              ((form == PHAEN_XLSX_FORM_INDICATOR || form == PHAEN_XLSX_FORM_SUMMARY) &&
+               count->n_pmqa7 < count->n_indicators);
     }
   return TRUE;
 }
@@ -117,9 +122,10 @@ static int
 latest_year (PhaenStore *store, const PhaenUnit *unit, PhaenXlsxForm form, GError **error)
 {
   g_autoptr (GArray) years = phaen_store_list_fiscal_years (store, error);
+  g_autoptr (GArray) counts = NULL;
   int best = 0;
 
-  if (years == NULL)
+  if (years == NULL || !(counts = phaen_store_list_indicator_years (store, error)))
     return -1;
   for (guint i = 0; i < years->len; i++)
     {
@@ -128,7 +134,7 @@ latest_year (PhaenStore *store, const PhaenUnit *unit, PhaenXlsxForm form, GErro
 
       if (year <= best)
         continue;
-      if (!year_has_form (store, unit, year, form, &has, error))
+      if (!year_has_form (store, unit, year, counts, form, &has, error))
         return -1;
       if (has)
         best = year;
