@@ -529,7 +529,7 @@ check_xlsx (const char *xlsx)
 
       g_assert_nonnull (strstr (workbook, sheet));
     }
-  g_assert_nonnull (strstr (strings, "หลักฐาน - ไฟล์แนบ"));
+  g_assert_nonnull (strstr (strings, "หลักฐาน -\nไฟล์แนบ"));
   g_assert_nonnull (strstr (strings, "เอกสารแนบ1.11.pdf"));
   g_assert_nonnull (strstr (strings, "วิเคราะห์ปัจจัยภายในและปัจจัยภายนอกที่ส่งผลกระทบกับองค์การ"));
   g_assert_nonnull (strstr (strings, "(ยังไม่แนบ)"));

@@ -7,6 +7,7 @@
 
 #include "phaen-demo.h"
 #include "phaen-error.h"
+#include "phaen-pmqa-export.h"
 #include "phaen-score.h"
 #include "phaen-xlsx.h"
 #include "test-util.h"
@@ -400,18 +401,23 @@ test_print (Fixture *f, gconstpointer data)
     }
 }
 
-/* A workbook of every form of a unit, landscape and portrait sheets together: gnumeric lays
- * every sheet out on the first sheet's page, and the pages are chosen so that it breaks them
- * where LibreOffice does. Page by page, both print the same text; only the chart's labels are
- * drawn a little differently. */
+/* A workbook of every form of a unit, landscape and portrait sheets together, and the PMQA 4.0
+ * application's workbook (categories 1–6): gnumeric lays every sheet out on the first sheet's
+ * page, and the pages are chosen so that it breaks them where LibreOffice does. Page by page,
+ * both print the same text; only the chart's labels are drawn a little differently. The
+ * application prints every text at 16 pt, with its header on every page. */
 static void
 test_workbook (Fixture *f, gconstpointer data)
 {
   const char *const units[] = { "กพร.", "สตป." };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PhaenUnit) ministry = phaen_store_find_unit (f->store, "สป.กค.", &error);
+  g_autoptr (PhaenPmqaApplication) application = NULL;
   g_autofree char *chart = letters ("คะแนนถ่วงน้ำหนักรวมรายไตรมาส");
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *lo = g_build_filename (f->dir, "lo", NULL);
   g_autofree char *gn = g_build_filename (f->dir, "gnumeric", NULL);
+  g_autofree char *pmqa = g_build_filename (f->dir, "pmqa.xlsx", NULL);
 
   if (!make_print_dirs (lo, gn))
     return;
@@ -421,6 +427,12 @@ test_workbook (Fixture *f, gconstpointer data)
 
       g_ptr_array_add (files, export(f, PHAEN_XLSX_FORM_ALL, units[i], name, FALSE));
     }
+  g_assert_no_error (error);
+  application = phaen_pmqa_application_build (f->store, ministry->id, 2567, &error);
+  g_assert_no_error (error);
+  g_assert_true (phaen_pmqa_write_xlsx (application, pmqa, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (files, g_strdup (pmqa));
   soffice (f, "pdf", files, lo);
   for (guint i = 0; i < files->len; i++)
     {
@@ -432,6 +444,7 @@ test_workbook (Fixture *f, gconstpointer data)
       g_autoptr (GPtrArray) lo_pages = pdf_pages (lo_pdf);
       g_autoptr (GPtrArray) gn_pages = pdf_pages (gn_pdf);
 
+      g_test_message ("%s", xlsx);
       g_assert_cmpuint (lo_pages->len, >, 4);
       g_assert_cmpuint (gn_pages->len, ==, lo_pages->len);
       for (guint p = 0; p < lo_pages->len; p++)
@@ -443,6 +456,13 @@ test_workbook (Fixture *f, gconstpointer data)
             g_assert_cmpuint (g_utf8_strlen (gn_text, -1), ==, g_utf8_strlen (lo_text, -1));
         }
     }
+  {
+    g_autofree char *lo_pdf = with_extension (lo, pmqa, "pdf");
+    g_autofree char *gn_pdf = with_extension (gn, pmqa, "pdf");
+
+    assert_printed (pmqa, lo_pdf, "ประเด็น", NULL, NULL, TRUE);
+    assert_printed (pmqa, gn_pdf, "ประเด็น", NULL, NULL, TRUE);
+  }
 }
 
 /* A result retyped in the exported form, recalculated by LibreOffice and by gnumeric: the score

@@ -743,12 +743,12 @@ row_pt (PhaenXlsxSheet *sheet, lxw_row_t row)
 
 /* The lines one row of a long text may take: a text that needs more continues on the next rows
  * (_phaen_xlsx_row_write()), so no row stops at the 409 pt a spreadsheet allows and the page
- * breaks can fall between its parts. A third of a page: three parts fill a page under the
- * header copy, where parts of half a page left half of each page empty. */
+ * breaks can fall between its parts. A quarter of a page: three parts fill a page under a
+ * header copy of two or three rows, where parts of half a page left half of each page empty. */
 guint
 _phaen_xlsx_lines_per_row (PhaenXlsxSheet *sheet)
 {
-  double room = MIN (MAX_ROW_PT, sheet->page_height / 3) - 4;
+  double room = MIN (MAX_ROW_PT, sheet->page_height / 4) - 4;
 
   return MAX ((guint)(room / _phaen_xlsx_line_pt (sheet->book)), 2);
 }
