@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "bench-ministry.h"
 #include "phaen-budget-view.h"
 
 #define N_ACTIVITIES 5000
@@ -21,21 +22,6 @@ die (const GError *error)
 {
   g_printerr ("bench-budget: %s\n", error->message);
   exit (1);
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_ms (double *samples, guint n)
-{
-  qsort (samples, n, sizeof *samples, compare_doubles);
-  return samples[n / 2] * 1e3;
 }
 
 /* The plan of the workspace with the most activities. */
@@ -141,7 +127,7 @@ main (int argc, char **argv)
       n_rows = budget->rows->len;
     }
   {
-    double f = median_ms (floor, ROUNDS), v = median_ms (view, ROUNDS);
+    double f = bench_median (floor, ROUNDS) * 1e3, v = bench_median (view, ROUNDS) * 1e3;
 
     g_print ("rows: %u\nfloor (list activities): %.1f ms\nbudget view: %.1f ms\nratio: %.2f\n",
              n_rows, f, v, v / f);

@@ -23,21 +23,6 @@ die (const char *what)
   exit (1);
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_ms (double *samples, guint n)
-{
-  qsort (samples, n, sizeof *samples, compare_doubles);
-  return samples[n / 2] * 1e3;
-}
-
 /* Renames the largest plan's first activity EDITS times through the store. */
 static double
 phaen_edits (const char *path, gint64 plan)
@@ -64,7 +49,7 @@ phaen_edits (const char *path, gint64 plan)
         die (error->message);
       samples[i] = bench_seconds () - start;
     }
-  return median_ms (samples, EDITS);
+  return bench_median (samples, EDITS) * 1e3;
 }
 
 /* The same UPDATE from a bare SQLite connection, in @journal_mode. */
@@ -98,7 +83,7 @@ bare_edits (const char *path, const char *journal_mode)
   sqlite3_finalize (stmt);
   sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (db);
-  return median_ms (samples, EDITS);
+  return bench_median (samples, EDITS) * 1e3;
 }
 
 static void

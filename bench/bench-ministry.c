@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "phaen-bench"
 
+#include <stdlib.h>
 #include <time.h>
 
 #include "bench-ministry.h"
@@ -20,6 +21,21 @@ bench_seconds (void)
     return g_get_monotonic_time () / 1e6;
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
   return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+double
+bench_median (double *values, guint n)
+{
+  qsort (values, n, sizeof *values, compare_doubles);
+  return values[n / 2];
 }
 
 static gboolean

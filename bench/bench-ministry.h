@@ -25,5 +25,7 @@ typedef struct
  * indicators with criteria and four quarters of results. Returns the id of the largest plan. */
 gint64 bench_ministry_fill (PhaenStore *store, const BenchMinistrySize *size, GError **error);
 double bench_seconds (void);
+/* The median of @values (sorted in place). */
+double bench_median (double *values, guint n);
 
 G_END_DECLS

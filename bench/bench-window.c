@@ -65,21 +65,6 @@ until_painted (GtkWidget *window, double start)
   return bench_seconds () - start;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
 /* Called before and after @step: callgrind counts it only when BENCH_COLLECT names it. */
 static void
 collect (const char *step)
@@ -111,7 +96,7 @@ floor_frame (void)
     }
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
-  return median (frames, G_N_ELEMENTS (frames));
+  return bench_median (frames, G_N_ELEMENTS (frames));
 }
 
 static sqlite3 *
@@ -255,7 +240,7 @@ scroll_frames (AppWindow *window, GtkWidget *scrollable, const char *step)
       frames[i] = until_painted (GTK_WIDGET (window), start);
     }
   collect (step);
-  return median (frames, SCROLL_FRAMES);
+  return bench_median (frames, SCROLL_FRAMES);
 }
 
 /* The median of @n renames of activities of @plan while its grid is on screen. */
@@ -280,7 +265,7 @@ rename_activities (AppWindow *window, PhaenStore *store, gint64 plan, guint n)
       times[i] = until_painted (GTK_WIDGET (window), start);
     }
   collect ("rename");
-  return median (times, n);
+  return bench_median (times, n);
 }
 
 static guint64
@@ -419,7 +404,7 @@ main (int argc, char **argv)
   {
     const PhaenIndicator *indicator = g_ptr_array_index (indicators, n_edits);
 
-    row ("one result edited → painted (median)", median (edits, n_edits),
+    row ("one result edited → painted (median)", bench_median (edits, n_edits),
          floor_edit (path, indicator->id) + frame);
   }
 

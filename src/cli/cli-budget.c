@@ -231,14 +231,12 @@ cli_budget (int argc, char **argv)
   g_autoptr (PhaenBudgetView) view = NULL;
   GDate as_of;
   gint64 plan_id;
-  char *end;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse (context, &argc, &argv, 2))
     return CLI_EXIT_USAGE;
-  plan_id = g_ascii_strtoll (argv[2], &end, 10);
-  if (*end != '\0' || plan_id <= 0)
-    return cli_fail (CLI_EXIT_USAGE, _ ("“%s” is not a plan number (see phaen-cli info)"), argv[2]);
+  if (!cli_parse_plan_id (argv[2], &plan_id))
+    return CLI_EXIT_USAGE;
   g_date_clear (&as_of, 1);
   if (as_of_text != NULL && !phaen_date_parse (as_of_text, &as_of, &error))
     return cli_fail_error (error);

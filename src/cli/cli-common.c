@@ -75,6 +75,18 @@ cli_check_fiscal_year (PhaenStore *store, int fiscal_year, GError **error)
 }
 
 gboolean
+cli_parse_plan_id (const char *text, gint64 *plan_id)
+{
+  char *end;
+
+  *plan_id = g_ascii_strtoll (text, &end, 10);
+  if (*end == '\0' && *plan_id > 0)
+    return TRUE;
+  cli_fail (CLI_EXIT_USAGE, _ ("“%s” is not a plan number (see phaen-cli info)"), text);
+  return FALSE;
+}
+
+gboolean
 cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError **error)
 {
   g_autoptr (PhaenUnit) unit = NULL;

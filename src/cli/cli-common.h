@@ -49,6 +49,8 @@ gboolean cli_parse (GOptionContext *context, int *argc, char ***argv, int n_posi
 PhaenStore *cli_open_store (const char *path, GError **error);
 /* --fy must name a year the workspace has; 0 (no filter) passes. */
 gboolean cli_check_fiscal_year (PhaenStore *store, int fiscal_year, GError **error);
+/* The PLAN-ID argument @text as a plan id; on a bad one prints why and returns FALSE. */
+gboolean cli_parse_plan_id (const char *text, gint64 *plan_id);
 /* Resolves --unit (abbreviation) into an id; 0 with no filter. */
 gboolean cli_resolve_unit (PhaenStore *store, const char *abbr, gint64 *unit_id, GError **error);
 

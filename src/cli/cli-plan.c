@@ -182,14 +182,12 @@ cli_plan (int argc, char **argv)
   g_autoptr (GArray) rollups = NULL;
   PhaenPlanTotals totals;
   gint64 plan_id;
-  char *end;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse (context, &argc, &argv, 2))
     return CLI_EXIT_USAGE;
-  plan_id = g_ascii_strtoll (argv[2], &end, 10);
-  if (*end != '\0' || plan_id <= 0)
-    return cli_fail (CLI_EXIT_USAGE, _ ("“%s” is not a plan number (see phaen-cli info)"), argv[2]);
+  if (!cli_parse_plan_id (argv[2], &plan_id))
+    return CLI_EXIT_USAGE;
 
   store = cli_open_store (argv[1], &error);
   if (store == NULL || !(plan = phaen_store_get_plan (store, plan_id, &error)) ||
