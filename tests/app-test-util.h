@@ -49,5 +49,8 @@ gpointer find_widget (GtkWidget *root, GType type);
 gpointer find_only_widget (AppWindow *window, GType type);
 /* What Enter does in an entry: its text widget activates, and the entry with it. */
 void press_enter (GtkEditable *entry);
+/* Renders @window as it is on screen and saves it as @name beside the test's build files.
+ * (transfer full) */
+GdkTexture *app_test_screenshot (GtkWidget *window, const char *name);
 
 G_END_DECLS

@@ -86,28 +86,6 @@ chart_redrawn (gpointer data)
   return app_budget_page_get_n_chart_draws (data) > draws_before;
 }
 
-/* Renders the window as it is on screen and saves it beside the test's build files. */
-static GdkTexture *
-screenshot (GtkWidget *window, const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  return texture;
-}
-
 /* ------------------------------------------------------------------ fixture */
 
 static void
@@ -357,7 +335,7 @@ test_screenshots (Fixture *f, gconstpointer data)
       draws_before = 0;
       g_assert_true (wait_until (chart_redrawn, f->page));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, sizes[i].width);
-      texture = screenshot (GTK_WIDGET (f->window), sizes[i].name);
+      texture = app_test_screenshot (GTK_WIDGET (f->window), sizes[i].name);
       g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
     }
 }

@@ -183,28 +183,6 @@ stored_activities (Fixture *f, gint64 plan_id)
 
 /* ------------------------------------------------------------------ screenshot */
 
-/* Renders the window as it is on screen and saves it beside the test's build files. */
-static GdkTexture *
-screenshot (GtkWidget *window, const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  return texture;
-}
-
 /* Whether the rectangle holds text: some pixels much darker than the light theme's background. */
 static guint
 dark_pixels (const guchar *data, gsize stride, int x0, int y0, int x1, int y1)
@@ -386,7 +364,7 @@ test_screenshot_all_months (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (columns->width[APP_PLAN_GRID_COLUMN_NAME], >=, 220);
   g_assert_cmpuint (columns->n_months, ==, 13);
 
-  texture = screenshot (GTK_WIDGET (f->window), "plan-grid-1366x768.png");
+  texture = app_test_screenshot (GTK_WIDGET (f->window), "plan-grid-1366x768.png");
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
   stride = (gsize)width * 4;
