@@ -165,13 +165,9 @@ book_failed (PhaenXlsxBook *book, GError **error)
 /* ------------------------------------------------------------------ forms */
 
 static gboolean
-write_plans (PhaenXlsxBook *book, PhaenPlanKind kind, guint *n_written, GError **error)
+write_plans (
+  PhaenXlsxBook *book, const GPtrArray *plans, PhaenPlanKind kind, guint *n_written, GError **error)
 {
-  g_autoptr (GPtrArray) plans =
-    phaen_store_list_plans (book->store, book->unit->id, book->fiscal_year, error);
-
-  if (plans == NULL)
-    return FALSE;
   for (guint i = 0; i < plans->len; i++)
     {
       const PhaenPlan *plan = g_ptr_array_index (plans, i);
@@ -192,13 +188,8 @@ write_plans (PhaenXlsxBook *book, PhaenPlanKind kind, guint *n_written, GError *
  * budget by quarter), and a process plan once its activities have amounts by quarter (its
  * whole-plan quarters alone are the budget chart's, as before). */
 static gboolean
-write_budgets (PhaenXlsxBook *book, guint *n_written, GError **error)
+write_budgets (PhaenXlsxBook *book, const GPtrArray *plans, guint *n_written, GError **error)
 {
-  g_autoptr (GPtrArray) plans =
-    phaen_store_list_plans (book->store, book->unit->id, book->fiscal_year, error);
-
-  if (plans == NULL)
-    return FALSE;
   for (guint i = 0; i < plans->len; i++)
     {
       const PhaenPlan *plan = g_ptr_array_index (plans, i);
@@ -275,13 +266,23 @@ write_forms (PhaenXlsxBook *book, GCancellable *cancellable, GError **error)
   gboolean all = form == PHAEN_XLSX_FORM_ALL;
   g_autoptr (PhaenScorecard) card = NULL;
   g_autoptr (PhaenPmqaTable) table = NULL;
+  g_autoptr (GPtrArray) plans = NULL;
   guint n = 0;
+
+  /* The unit's plans of the year, listed once for the plan, budget and 12-item forms. */
+  if (all || form == PHAEN_XLSX_FORM_PLAN || form == PHAEN_XLSX_FORM_EFFICIENCY)
+    {
+      plans = phaen_store_list_plans (book->store, book->unit->id, book->fiscal_year, error);
+      if (plans == NULL)
+        return FALSE;
+    }
 
   /* The plan form: process plans (§3a), then action plans with their levels (§3b). */
   if (all || form == PHAEN_XLSX_FORM_PLAN)
-    if (!write_plans (book, PHAEN_PLAN_PROCESS, &n, error) ||
-        !write_plans (book, PHAEN_PLAN_ACTION, &n, error) || cancelled (cancellable, error) ||
-        !write_budgets (book, &n, error) || cancelled (cancellable, error))
+    if (!write_plans (book, plans, PHAEN_PLAN_PROCESS, &n, error) ||
+        !write_plans (book, plans, PHAEN_PLAN_ACTION, &n, error) ||
+        cancelled (cancellable, error) || !write_budgets (book, plans, &n, error) ||
+        cancelled (cancellable, error))
       return FALSE;
 
   if (all || form == PHAEN_XLSX_FORM_INDICATOR || form == PHAEN_XLSX_FORM_SUMMARY)
@@ -301,7 +302,8 @@ write_forms (PhaenXlsxBook *book, GCancellable *cancellable, GError **error)
     }
 
   if (all || form == PHAEN_XLSX_FORM_EFFICIENCY)
-    if (!write_plans (book, PHAEN_PLAN_EFFICIENCY, &n, error) || cancelled (cancellable, error))
+    if (!write_plans (book, plans, PHAEN_PLAN_EFFICIENCY, &n, error) ||
+        cancelled (cancellable, error))
       return FALSE;
 
   if (all || form == PHAEN_XLSX_FORM_PMQA7)
