@@ -319,20 +319,14 @@ static JsonObject *
 run_budget_cli (Fixture *f, JsonParser *parser)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->plan);
-  const char *argv[] = {
-    g_getenv ("PHAEN_CLI"), "budget", phaen_store_get_path (f->store), id, "--json", "--as-of",
-    "1 ต.ค. 2564",          NULL
-  };
+  g_auto (Run) run = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status;
 
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
+  run_cli (&run, "budget", phaen_store_get_path (f->store), id, "--json", "--as-of", "1 ต.ค. 2564",
+           NULL);
+  g_spawn_check_wait_status (run.status, &error);
   g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, out, -1, &error);
+  json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
   return json_node_get_object (json_parser_get_root (parser));
 }
