@@ -794,10 +794,11 @@ gnumeric_safe_breaks (PhaenXlsxSheet *sheet, GArray *breaks, guint n_rows, lxw_r
 
 typedef struct
 {
-  lxw_row_t start; /* the form's row the page starts with */
-  double used;     /* points of rows on it, the header copy included */
-  guint n_spacers; /* empty rows that fill it up */
-  gboolean titled; /* starts with a copy of the header rows */
+  lxw_row_t start;  /* the form's row the page starts with */
+  double used;      /* points of rows on it, the header copy included */
+  guint n_spacers;  /* empty rows that fill it up */
+  double spacer_pt; /* the height of each, whole pixels */
+  gboolean titled;  /* starts with a copy of the header rows */
 } Page;
 
 /* Pages chosen from the rows' heights: a page ends before the row that would not fit, and
@@ -871,6 +872,8 @@ fill_pages (PhaenXlsxSheet *sheet, GArray *pages, guint n_titles)
       double gap = sheet->page_height - page->used;
 
       page->n_spacers = gap >= PT_PER_PX ? (guint)ceil (gap / MAX_ROW_PT) : 0;
+      if (page->n_spacers > 0)
+        page->spacer_pt = floor (gap / page->n_spacers / PT_PER_PX) * PT_PER_PX;
     }
   for (lxw_row_t r = 0; r < sheet->lines->len; r++)
     {
@@ -917,10 +920,9 @@ write_rows (PhaenXlsxSheet *sheet,
       const Page *page = &g_array_index (pages, Page, i);
       lxw_row_t at = _phaen_xlsx_sheet_row (sheet, page->start) - (page->titled ? n_titles : 0);
       lxw_row_t from = at - before->n_spacers;
-      double gap = sheet->page_height - before->used;
 
       for (guint k = 0; k < before->n_spacers; k++)
-        set_row (sheet, from + k, floor (gap / before->n_spacers / PT_PER_PX) * PT_PER_PX, FALSE);
+        set_row (sheet, from + k, before->spacer_pt, FALSE);
       g_array_append_val (breaks, at);
       if (!page->titled)
         continue;
